@@ -1,0 +1,31 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "paralel",
+		Short: "Split, align and export Albanian–English parallel text",
+		Long: `paralel splits an Albanian article and its English translation into
+sentences, aligns them, scores every link, lets a translator check the result
+and exports TMX, TSV, Moses and JSON lines.`,
+		Example: `  # Split a text into sentences, one a line
+  paralel split --lang sq testdata/rama/sq.txt`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	for _, add := range commands {
+		root.AddCommand(add())
+	}
+	return root
+}
+
+// commands holds the constructors of the subcommands; each command's file
+// registers its own in an init function, so that files stay independent.
+var commands []func() *cobra.Command
