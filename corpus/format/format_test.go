@@ -30,6 +30,7 @@ func TestFromPath(t *testing.T) {
 		{"dir/OUT.TSV", "tsv", true},
 		{"a.tsv", "tsv", true},
 		{"a.jsonl", "jsonl", true},
+		{"pred.ids", "ids", true},
 		{"corpus.sq", "", false},
 		{"noext", "", false},
 		{"-", "", false},
@@ -62,6 +63,7 @@ func TestWriterFilters(t *testing.T) {
 		{"tsv", Options{MinScore: 0.5, Dedupe: true}, 1, corpus.Dropped{Unaligned: 1, BelowScore: 1, Duplicates: 1}},
 		{"jsonl", Options{}, 4, corpus.Dropped{}},
 		{"jsonl", Options{MinScore: 0.5}, 3, corpus.Dropped{BelowScore: 1}},
+		{"ids", Options{}, 4, corpus.Dropped{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {

@@ -3,6 +3,7 @@ package format
 import (
 	"io"
 
+	"github.com/paralel/paralel/corpus/ids"
 	"github.com/paralel/paralel/corpus/jsonl"
 	"github.com/paralel/paralel/corpus/moses"
 	"github.com/paralel/paralel/corpus/tsv"
@@ -47,6 +48,18 @@ func init() {
 			},
 			newReader: func(r []io.Reader, opt Options) pairReader {
 				return moses.NewReader(r[0], r[1])
+			},
+		},
+		spec{
+			name:  "ids",
+			exts:  []string{".ids"},
+			doc:   "links as sentence ids, like the gold files: [1, 2]:[1]:0.9731",
+			links: true,
+			newWriter: func(w []io.Writer, opt Options) pairWriter {
+				return ids.NewWriter(w[0])
+			},
+			newReader: func(r []io.Reader, opt Options) pairReader {
+				return ids.NewReader(r[0])
 			},
 		},
 	)
