@@ -1,6 +1,8 @@
 package align
 
 import (
+	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -38,7 +40,7 @@ type Options struct {
 	NoSeedLexicon, NoInducedLexicon bool
 
 	// Band is how far, in sentences, the fine search may stray from the
-	// path found at the coarser resolution of long texts (default 8).
+	// path found at the coarser resolution of long texts (default 4).
 	Band int
 }
 
@@ -296,7 +298,7 @@ func (a *aligner) report(n int) {
 
 // fullLimit is the largest lattice searched whole; larger inputs are
 // searched coarse to fine.
-const fullLimit = 1 << 19
+const fullLimit = 1 << 16
 
 // alignDoc searches one document: when the lattice is large it first aligns
 // blocks of sentences, halving the resolution until the lattice is small,
@@ -314,7 +316,10 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		srcStart, tgtStart []int
 	}
 	levels := []res{{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}}
-	for {
+	// A later pass searches around the path of the pass before.
+	prevPath := d.path
+	large := n*m > fullLimit
+	for prevPath == nil || !large {
 		l := levels[len(levels)-1]
 		ln, lm := len(l.st), len(l.tt)
 		if ln*lm <= fullLimit {
@@ -339,15 +344,24 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		lat := &lattice{prm: &a.prm}
 		lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm, a.prm.p1s)
 		lat.tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), ln, a.prm.p1t)
-		if li == len(levels)-1 {
+		switch {
+		case large && prevPath != nil:
+			lat.b = projectBand(prevPath, identity(n), identity(m), n, m, a.band())
+		case li == len(levels)-1:
 			lat.b = fullBand(ln, lm)
-		} else {
+		default:
 			up := levels[li+1]
 			lat.b = projectBand(path, up.srcStart, up.tgtStart, ln, lm, a.band())
 		}
-		path = lat.viterbi(nil)
+		if os.Getenv("ALIGNDEBUG") != "" {
+			cells := 0
+			for i := range lat.b.lo {
+				cells += lat.b.hi[i] - lat.b.lo[i] + 1
+			}
+			fmt.Fprintf(os.Stderr, "level %d: %dx%d cells %d\n", li, ln, lm, cells)
+		}
+		path = lat.search(li == 0)
 		if li == 0 {
-			lat.posteriors(path)
 			d.units = &level{src: lat.src, tgt: lat.tgt}
 		}
 	}
@@ -358,7 +372,15 @@ func (a *aligner) band() int {
 	if a.opt.Band > 0 {
 		return a.opt.Band
 	}
-	return 8
+	return 4
+}
+
+func identity(n int) []int {
+	s := make([]int, n+1)
+	for i := range s {
+		s[i] = i
+	}
+	return s
 }
 
 func groupLen(chars []float64, para []bool, k int) ([]float64, []bool, []int) {

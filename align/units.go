@@ -1,9 +1,9 @@
 package align
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"unicode/utf8"
 )
 
@@ -119,8 +119,35 @@ func docFreq(types [][]int32, typeKeys [][]int32, nkeys int) []int32 {
 func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int32, dfOther []int32, nOther int, p1 float64) []unit {
 	units := make([]unit, len(types))
 	type slot struct {
-		p0   float64
-		keys []int32
+		df     int
+		lo, hi int // keys in kept[lo:hi]
+	}
+	// The weights depend on a token only through df, the number of units
+	// of the other side that hold one of its keys; compute each once.
+	type weights struct {
+		done        bool
+		miss, delta [3]float32
+	}
+	table := make([]weights, nOther+1)
+	weigh := func(df int) *weights {
+		w := &table[df]
+		if w.done {
+			return w
+		}
+		w.done = true
+		p := math.Min(float64(df)/float64(nOther), 0.999)
+		miss0 := 1.0 // chance of no match among k+1 unrelated units
+		for k := 0; k < 3; k++ {
+			miss0 *= 1 - p
+			p0 := 1 - miss0
+			if p0 >= p1 {
+				continue // too common to tell translations from neighbours
+			}
+			miss := math.Log((1 - p1) / (1 - p0))
+			w.miss[k] = float32(miss)
+			w.delta[k] = float32(math.Log(p1/p0) - miss)
+		}
+		return w
 	}
 	var slots []slot
 	var kept []int32
@@ -129,8 +156,9 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		u.chars = chars[i]
 		u.para = para[i]
 		slots = slots[:0]
+		kept = kept[:0]
 		for _, t := range ids {
-			kept = kept[:0]
+			lo := len(kept)
 			df := 0
 			for _, k := range typeKeys[t] {
 				if dfOther[k] > 0 {
@@ -138,35 +166,32 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 					df += int(dfOther[k])
 				}
 			}
-			if len(kept) == 0 {
+			if len(kept) == lo {
 				continue
 			}
-			p0 := math.Min(float64(df)/float64(nOther), 0.999)
-			slots = append(slots, slot{p0, slices.Clone(kept)})
+			slots = append(slots, slot{min(df, nOther), lo, len(kept)})
 		}
 		if len(slots) > maxSlots {
-			sort.SliceStable(slots, func(a, b int) bool { return slots[a].p0 < slots[b].p0 })
+			slices.SortStableFunc(slots, func(a, b slot) int { return cmp.Compare(a.df, b.df) })
 			slots = slots[:maxSlots]
 		}
 		u.nslot = len(slots)
+		deltas := make([]float32, 3*len(slots))
 		for k := range u.delta {
-			u.delta[k] = make([]float32, len(slots))
+			u.delta[k] = deltas[k*len(slots) : (k+1)*len(slots)]
 		}
+		u.keys = make([]keyTok, 0, len(kept))
 		for si, s := range slots {
-			for _, k := range s.keys {
+			for _, k := range kept[s.lo:s.hi] {
 				u.keys = append(u.keys, keyTok{k, uint8(si)})
 			}
+			w := weigh(s.df)
 			for k := 0; k < 3; k++ {
-				p0 := 1 - math.Pow(1-s.p0, float64(k+1))
-				if p0 >= p1 {
-					continue // too common to tell translations from neighbours
-				}
-				miss := math.Log((1 - p1) / (1 - p0))
-				u.base[k] += float32(miss)
-				u.delta[k][si] = float32(math.Log(p1/p0) - miss)
+				u.base[k] += w.miss[k]
+				u.delta[k][si] = w.delta[k]
 			}
 		}
-		slices.SortFunc(u.keys, func(a, b keyTok) int { return int(a.key) - int(b.key) })
+		slices.SortFunc(u.keys, func(a, b keyTok) int { return cmp.Compare(a.key, b.key) })
 	}
 	return units
 }
