@@ -166,7 +166,7 @@ type docState struct {
 }
 
 func newAligner(docs []Bitext, opt Options) *aligner {
-	a := &aligner{opt: opt, sv: vocab{ids: map[token]int32{}}, tv: vocab{ids: map[token]int32{}}}
+	a := &aligner{opt: opt, sv: newVocab(), tv: newVocab()}
 	for _, d := range docs {
 		a.docs = append(a.docs, &docState{
 			src: newSideText(&a.sv, texts(d.Src), paras(d.Src)),
@@ -342,16 +342,35 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		l := levels[li]
 		ln, lm := len(l.st), len(l.tt)
 		lat := &lattice{prm: &a.prm}
-		lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm, a.prm.p1s)
+		done := make(chan struct{})
+		go func() {
+			lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm, a.prm.p1s)
+			close(done)
+		}()
 		lat.tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), ln, a.prm.p1t)
+		<-done
+		// Long searches run in parallel chunks, cut where the guiding path
+		// is sure: between two confident links of the pass before, or at a
+		// coarse 1-1 link.
+		var cuts []node
 		switch {
 		case large && prevPath != nil:
 			lat.b = projectBand(prevPath, identity(n), identity(m), n, m, a.band())
+			for x := 1; x < len(prevPath); x++ {
+				if prevPath[x-1].post > 0.99 && prevPath[x].post > 0.99 {
+					cuts = append(cuts, prevPath[x-1].to)
+				}
+			}
 		case li == len(levels)-1:
 			lat.b = fullBand(ln, lm)
 		default:
 			up := levels[li+1]
 			lat.b = projectBand(path, up.srcStart, up.tgtStart, ln, lm, a.band())
+			for x := 1; x < len(path); x++ {
+				if path[x-1].k == 0 && path[x].k == 0 {
+					cuts = append(cuts, node{up.srcStart[path[x-1].to.i], up.tgtStart[path[x-1].to.j]})
+				}
+			}
 		}
 		if os.Getenv("ALIGNDEBUG") != "" {
 			cells := 0
@@ -360,7 +379,7 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 			}
 			fmt.Fprintf(os.Stderr, "level %d: %dx%d cells %d\n", li, ln, lm, cells)
 		}
-		path = lat.search(li == 0)
+		path = lat.searchParallel(cuts, li == 0)
 		if li == 0 {
 			d.units = &level{src: lat.src, tgt: lat.tgt}
 		}

@@ -3,7 +3,9 @@ package align
 import (
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // linkTypes are the moves of the search: a link takes a source and b
@@ -180,20 +182,29 @@ func lengthLogProb(ls, lt, c, s2 float64) float64 {
 func logTail(d float64) float64 {
 	x := d * tailSteps
 	if x >= float64(len(tailTable)-1) {
-		// erfc underflows; its asymptote keeps the ordering.
-		return -d*d/2 - math.Log(d*math.Sqrt(math.Pi/2))
+		// Far out in the tail only the order matters.
+		return tailTable[len(tailTable)-1] - (d*d-tailMax*tailMax)/2
 	}
 	k := int(x)
 	f := x - float64(k)
 	return tailTable[k]*(1-f) + tailTable[k+1]*f
 }
 
-const tailSteps = 64
+const (
+	tailSteps = 32
+	tailMax   = 30
+)
 
 var tailTable = func() []float64 {
-	t := make([]float64, 8*tailSteps+1)
+	t := make([]float64, tailMax*tailSteps+1)
 	for k := range t {
-		t[k] = math.Log(math.Erfc(float64(k) / tailSteps / math.Sqrt2))
+		d := float64(k) / tailSteps
+		if d < 8 {
+			t[k] = math.Log(math.Erfc(d / math.Sqrt2))
+		} else {
+			// erfc underflows; use its asymptote.
+			t[k] = -d*d/2 - math.Log(d*math.Sqrt(math.Pi/2))
+		}
 	}
 	return t
 }()
@@ -365,4 +376,54 @@ func logSumExp(t []float64) float64 {
 		s += math.Exp(v - mx)
 	}
 	return mx + math.Log(s)
+}
+
+// minChunk is the fewest source units worth a goroutine of their own.
+const minChunk = 2000
+
+// searchParallel cuts the lattice into chunks at some of the given nodes,
+// which must lie in the band, searches the chunks concurrently and joins
+// their paths. A cut forces the path through the node, so callers offer
+// nodes they are sure of; the posteriors are then those of each chunk.
+func (lat *lattice) searchParallel(cuts []node, post bool) []step {
+	n := len(lat.src)
+	parts := min(runtime.GOMAXPROCS(0), n/minChunk)
+	if parts < 2 || len(cuts) == 0 {
+		return lat.search(post)
+	}
+	bounds := []node{{0, 0}}
+	x := 0
+	for p := 1; p < parts; p++ {
+		want := p * n / parts
+		for x < len(cuts) && cuts[x].i < want {
+			x++
+		}
+		if x < len(cuts) && cuts[x].i > bounds[len(bounds)-1].i && cuts[x].i < n {
+			bounds = append(bounds, cuts[x])
+		}
+	}
+	bounds = append(bounds, node{n, len(lat.tgt)})
+	paths := make([][]step, len(bounds)-1)
+	var wg sync.WaitGroup
+	for c := range paths {
+		from, to := bounds[c], bounds[c+1]
+		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], prm: lat.prm}
+		sub.b = band{make([]int, to.i-from.i+1), make([]int, to.i-from.i+1)}
+		for i := range sub.b.lo {
+			sub.b.lo[i] = min(max(lat.b.lo[from.i+i]-from.j, 0), to.j-from.j)
+			sub.b.hi[i] = min(max(lat.b.hi[from.i+i]-from.j, 0), to.j-from.j)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := sub.search(post)
+			for k := range p {
+				p[k].to.i += from.i
+				p[k].to.j += from.j
+			}
+			paths[c] = p
+		}()
+	}
+	wg.Wait()
+	return slices.Concat(paths...)
 }

@@ -11,11 +11,12 @@ import (
 // matching: the rarest ones, so that a pair's matches fit in one uint64.
 const maxSlots = 64
 
-// keyTok says that token slot tok of a unit carries key.
-type keyTok struct {
-	key int32
-	tok uint8
-}
+// A keyTok says that a token slot of a unit carries a key: key<<8 | slot,
+// so that sorting orders by key.
+type keyTok uint64
+
+func (kt keyTok) key() uint64 { return uint64(kt) >> 8 }
+func (kt keyTok) slot() uint  { return uint(kt) & 0xff }
 
 // A unit is what the search aligns: a sentence, or at the coarse levels of
 // the search a block of consecutive sentences.
@@ -41,10 +42,25 @@ type sideText struct {
 	para  []bool
 }
 
-// vocab interns the token types of one side.
+// vocab interns the token types of one side. Raw spellings are looked up
+// first so that each distinct word is folded only once.
 type vocab struct {
 	ids  map[token]int32
+	raw  map[string]int32
 	toks []token
+}
+
+func newVocab() vocab {
+	return vocab{ids: map[token]int32{}, raw: map[string]int32{}}
+}
+
+func (v *vocab) rawID(kind tokenKind, raw string) int32 {
+	if id, ok := v.raw[raw]; ok {
+		return id
+	}
+	id := v.id(normalize(kind, raw))
+	v.raw[raw] = id
+	return id
 }
 
 func (v *vocab) id(t token) int32 {
@@ -63,9 +79,9 @@ func newSideText(v *vocab, sents []string, para []int) sideText {
 		st.chars[i] = float64(utf8.RuneCountInString(s))
 		st.para[i] = i == 0 || para[i] != para[i-1]
 		var ids []int32
-		for _, t := range tokenize(s) {
-			ids = append(ids, v.id(t))
-		}
+		scan(s, func(kind tokenKind, raw string) {
+			ids = append(ids, v.rawID(kind, raw))
+		})
 		slices.Sort(ids)
 		st.types[i] = slices.Compact(ids)
 	}
@@ -183,7 +199,7 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		u.keys = make([]keyTok, 0, len(kept))
 		for si, s := range slots {
 			for _, k := range kept[s.lo:s.hi] {
-				u.keys = append(u.keys, keyTok{k, uint8(si)})
+				u.keys = append(u.keys, keyTok(uint64(k)<<8|uint64(si)))
 			}
 			w := weigh(s.df)
 			for k := 0; k < 3; k++ {
@@ -191,7 +207,7 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 				u.delta[k][si] = w.delta[k]
 			}
 		}
-		slices.SortFunc(u.keys, func(a, b keyTok) int { return cmp.Compare(a.key, b.key) })
+		slices.Sort(u.keys)
 	}
 	return units
 }
@@ -201,18 +217,18 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 func matchMasks(a, b []keyTok) (ma, mb uint64) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
-		ka, kb := a[i].key, b[j].key
+		ka, kb := a[i].key(), b[j].key()
 		switch {
 		case ka < kb:
 			i++
 		case ka > kb:
 			j++
 		default:
-			for ; i < len(a) && a[i].key == ka; i++ {
-				ma |= 1 << a[i].tok
+			for ; i < len(a) && a[i].key() == ka; i++ {
+				ma |= 1 << a[i].slot()
 			}
-			for ; j < len(b) && b[j].key == ka; j++ {
-				mb |= 1 << b[j].tok
+			for ; j < len(b) && b[j].key() == ka; j++ {
+				mb |= 1 << b[j].slot()
 			}
 		}
 	}
