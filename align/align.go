@@ -1,8 +1,7 @@
 package align
 
 import (
-	"fmt"
-	"os"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -341,13 +340,13 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 	for li := len(levels) - 1; li >= 0; li-- {
 		l := levels[li]
 		ln, lm := len(l.st), len(l.tt)
-		lat := &lattice{prm: &a.prm}
+		lat := &lattice{prm: &a.prm, delScale: math.Sqrt(float64(n+m) / float64(ln+lm))}
 		done := make(chan struct{})
 		go func() {
-			lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm, a.prm.p1s)
+			lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm)
 			close(done)
 		}()
-		lat.tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), ln, a.prm.p1t)
+		lat.tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), ln)
 		<-done
 		// Long searches run in parallel chunks, cut where the guiding path
 		// is sure: between two confident links of the pass before, or at a
@@ -372,13 +371,15 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 				}
 			}
 		}
-		if os.Getenv("ALIGNDEBUG") != "" {
-			cells := 0
-			for i := range lat.b.lo {
-				cells += lat.b.hi[i] - lat.b.lo[i] + 1
-			}
-			fmt.Fprintf(os.Stderr, "level %d: %dx%d cells %d\n", li, ln, lm, cells)
+		// The match rate comes from the confident links of the pass before;
+		// coarse blocks match differently, so there it is guessed from the
+		// best pairs in the band.
+		p1s, p1t := a.prm.p1s, a.prm.p1t
+		if li > 0 {
+			p1s, p1t = estimateMatchRate(lat)
 		}
+		weigh(lat.src, p1s, lm)
+		weigh(lat.tgt, p1t, ln)
 		path = lat.searchParallel(cuts, li == 0)
 		if li == 0 {
 			d.units = &level{src: lat.src, tgt: lat.tgt}

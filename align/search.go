@@ -47,6 +47,10 @@ type lattice struct {
 	src, tgt []unit
 	prm      *params
 	b        band
+	// delScale multiplies the prior of 1-0 and 0-1 links. Coarse units
+	// hold many sentences, and leaving a block of them out is much less
+	// likely than leaving out one.
+	delScale float64
 }
 
 // maskCache keeps the token matches of the source units near the current
@@ -107,7 +111,7 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 	p := lat.prm
 	sc := p.prior[k]
 	if a == 0 || b == 0 {
-		return sc
+		return sc * lat.delScale
 	}
 	src, tgt := lat.src[i-a:i], lat.tgt[j-b:j]
 	var ms, mt [3][3]uint64
@@ -407,7 +411,7 @@ func (lat *lattice) searchParallel(cuts []node, post bool) []step {
 	var wg sync.WaitGroup
 	for c := range paths {
 		from, to := bounds[c], bounds[c+1]
-		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], prm: lat.prm}
+		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], prm: lat.prm, delScale: lat.delScale}
 		sub.b = band{make([]int, to.i-from.i+1), make([]int, to.i-from.i+1)}
 		for i := range sub.b.lo {
 			sub.b.lo[i] = min(max(lat.b.lo[from.i+i]-from.j, 0), to.j-from.j)

@@ -106,3 +106,59 @@ func TestDev(t *testing.T) {
 	o, err := exec.Command("python3", filepath.Join(set, "..", "score.py"), "ids", set, out).CombinedOutput()
 	t.Logf("%s %v", o, err)
 }
+
+// DEVSET=... DEVREP=40 go test -run TestDevConcat
+func TestDevConcat(t *testing.T) {
+	set := os.Getenv("DEVSET")
+	if set == "" || os.Getenv("DEVREP") == "" {
+		t.Skip()
+	}
+	var rep int
+	fmt.Sscan(os.Getenv("DEVREP"), &rep)
+	ents, _ := os.ReadDir(set)
+	var src, tgt []corpus.Sentence
+	gold := map[string]bool{}
+	ngold := 0
+	for r := 0; r < rep; r++ {
+		for _, e := range ents {
+			if !e.IsDir() {
+				continue
+			}
+			d := filepath.Join(set, e.Name())
+			s, g := devRead(filepath.Join(d, "sq.sent")), devRead(filepath.Join(d, "en.sent"))
+			gb, _ := os.ReadFile(filepath.Join(d, "gold.txt"))
+			for _, l := range strings.Split(strings.TrimSpace(string(gb)), "\n") {
+				a, b, _ := strings.Cut(l, ":")
+				parse := func(x string, off int) []int {
+					x = strings.Trim(x, "[] ")
+					var out []int
+					for _, f := range strings.Split(x, ",") {
+						f = strings.TrimSpace(f)
+						if f == "" {
+							continue
+						}
+						var v int
+						fmt.Sscan(f, &v)
+						out = append(out, v+off)
+					}
+					return out
+				}
+				gold[fmtIDs(parse(a, len(src)))+":"+fmtIDs(parse(b, len(tgt)))] = true
+				ngold++
+			}
+			src = append(src, s...)
+			tgt = append(tgt, g...)
+		}
+	}
+	t0 := time.Now()
+	links := Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"})
+	t.Logf("%d x %d aligned in %v", len(src), len(tgt), time.Since(t0))
+	hit := 0
+	for _, l := range links {
+		if gold[fmtIDs(l.Src)+":"+fmtIDs(l.Tgt)] {
+			hit++
+		}
+	}
+	p, r := float64(hit)/float64(len(links)), float64(hit)/float64(ngold)
+	t.Logf("strict P %.4f R %.4f F %.4f (approx, deletions in recall)", p, r, 2*p*r/(p+r))
+}
