@@ -1,10 +1,10 @@
 package review
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/format"
 )
 
 // Pairs turns rows into the units the format writers export: the sentences
@@ -35,6 +35,22 @@ func text(sents []corpus.Sentence, ids []int) string {
 	return b.String()
 }
 
+// writeExport writes pairs to e.Path through the format writers, as
+// "paralel align" does, so that both give the same file.
 func writeExport(e Export, srcLang, tgtLang string, pairs []corpus.Pair) (SaveResult, error) {
-	return SaveResult{}, errors.New("TODO: format writers not on main yet")
+	w, err := format.Create(e.Format, e.Path, format.Options{SrcLang: srcLang, TgtLang: tgtLang})
+	if err != nil {
+		return SaveResult{}, err
+	}
+	defer w.Close()
+	for _, p := range pairs {
+		if err := w.Write(p); err != nil {
+			return SaveResult{}, err
+		}
+	}
+	if err := w.Commit(); err != nil {
+		return SaveResult{}, err
+	}
+	skipped := w.Dropped().Total()
+	return SaveResult{Export: e.Path, Pairs: len(pairs) - skipped, Skipped: skipped}, nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/format"
 )
 
 const testToken = "test-token"
@@ -396,4 +397,47 @@ func TestOpenSessionErrors(t *testing.T) {
 	}
 	_, err := OpenSession(filepath.Join(dir, "missing.json"))
 	assert.Error(t, err)
+}
+
+func TestSave(t *testing.T) {
+	for _, name := range []string{"tsv", "jsonl"} {
+		t.Run(name, func(t *testing.T) {
+			ts := newTestServer(t)
+			out := filepath.Join(t.TempDir(), "out."+name)
+			ts.session.Export = Export{Path: out, Format: name}
+			ts.fix(t, Op{Name: "up", Row: 2, Side: "tgt"})
+
+			res := ts.request(t, "POST", "/api/save", struct{}{}, nil)
+			require.Equal(t, http.StatusOK, res.StatusCode)
+			v := decode[saveView](t, res)
+			assert.Equal(t, saveView{Export: out, Session: ts.session.File, Pairs: 4}, v)
+
+			r, err := format.Open(name, out, format.Options{})
+			require.NoError(t, err)
+			defer r.Close()
+			var got []string
+			for {
+				p, err := r.Read()
+				if err == io.EOF {
+					break
+				}
+				require.NoError(t, err)
+				got = append(got, p.Src+" | "+p.Tgt)
+			}
+			assert.Equal(t, []string{"Një. | One.", "Dy. | Two.", "Tre <b>&</b>. | Three.", "Katër. | Four."}, got)
+		})
+	}
+}
+
+func TestSaveLeavesNoHalfFile(t *testing.T) {
+	ts := newTestServer(t)
+	ts.session.Export = Export{Path: filepath.Join(t.TempDir(), "missing-dir", "out.tsv"), Format: "tsv"}
+	res := ts.request(t, "POST", "/api/save", struct{}{}, nil)
+	assert.Equal(t, http.StatusInternalServerError, res.StatusCode)
+	assert.NoFileExists(t, ts.session.Export.Path)
+
+	ts.session.Export = Export{Path: filepath.Join(t.TempDir(), "out.tsv"), Format: "nonesuch"}
+	res = ts.request(t, "POST", "/api/save", struct{}{}, nil)
+	assert.Equal(t, http.StatusInternalServerError, res.StatusCode)
+	assert.Contains(t, decode[map[string]string](t, res)["error"], "unknown format")
 }
