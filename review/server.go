@@ -191,6 +191,11 @@ func side(in Input) sideView {
 func (srv *Server) state() stateView {
 	s := srv.session
 	rows, rev := s.Rows()
+	for i := range rows {
+		// Empty sides go out as [] rather than null, for the page's sake.
+		rows[i].Src = append(make([]int, 0, len(rows[i].Src)), rows[i].Src...)
+		rows[i].Tgt = append(make([]int, 0, len(rows[i].Tgt)), rows[i].Tgt...)
+	}
 	return stateView{Rev: rev, Rows: rows, Stats: Count(rows, s.Threshold), CanUndo: s.CanUndo()}
 }
 

@@ -55,11 +55,11 @@ function rowHTML(r, i) {
     `<span class="type">${r.src.length}–${r.tgt.length}</span>${badge}</td>` +
     `<td class="text" lang="${esc(doc.src.lang)}">${sideHTML("src", r.src, i)}</td>` +
     `<td class="text" lang="${esc(doc.tgt.lang)}">${sideHTML("tgt", r.tgt, i)}</td>` +
-    `<td class="act">` +
+    `<td><div class="act">` +
     `<button class="ok" data-op="${r.confirmed ? "unconfirm" : "confirm"}" title="Confirm the row (c)">✓ ${r.confirmed ? "Confirmed" : "Confirm"}</button>` +
     `<button data-op="join" title="Join with the next row (m)"${i === state.rows.length - 1 ? " disabled" : ""}>⤓ Join</button>` +
     `<button data-op="split" title="Split into one row per sentence (s)"${split}>✂ Split</button>` +
-    `</td></tr>`;
+    `</div></td></tr>`;
 }
 
 function render() {
