@@ -178,6 +178,26 @@ func (s *Session) Key(keys ...string) error {
 	for _, k := range keys {
 		acts = append(acts, map[string]string{"type": "keyDown", "value": k}, map[string]string{"type": "keyUp", "value": k})
 	}
+	return s.keyActions(acts)
+}
+
+// Chord holds the keys down in order, then releases them: Chord(Control,
+// "s") is Ctrl+S.
+func (s *Session) Chord(keys ...string) error {
+	acts := make([]map[string]string, 0, 2*len(keys))
+	for _, k := range keys {
+		acts = append(acts, map[string]string{"type": "keyDown", "value": k})
+	}
+	for i := len(keys) - 1; i >= 0; i-- {
+		acts = append(acts, map[string]string{"type": "keyUp", "value": keys[i]})
+	}
+	return s.keyActions(acts)
+}
+
+// Control is WebDriver's code for the Control key.
+const Control = "\ue009"
+
+func (s *Session) keyActions(acts []map[string]string) error {
 	return s.call("POST", "/actions", map[string]any{"actions": []any{
 		map[string]any{"type": "key", "id": "keyboard", "actions": acts},
 	}}, nil)
