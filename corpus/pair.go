@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -12,14 +13,40 @@ type Pair struct {
 	SrcIDs, TgtIDs []int   // sentence indices within the document, from 0
 	Score          float64 // confidence of the link, in [0,1]
 	Doc            string  // document name, may be empty
+
+	// Link is the link type as read from a file that records the type but
+	// not the sentence indices (a TSV column, a TMX prop). Type prefers the
+	// indices when there are any.
+	Link string
 }
 
-// Type is the link type of the pair, such as "1-1" or "2-1".
+// Type is the link type of the pair, such as "1-1" or "2-1". Without
+// sentence indices it is Link, or failing that one segment for each side
+// that has text, as in a plain bitext.
 func (p Pair) Type() string {
-	return strconv.Itoa(len(p.SrcIDs)) + "-" + strconv.Itoa(len(p.TgtIDs))
+	if len(p.SrcIDs) > 0 || len(p.TgtIDs) > 0 {
+		return strconv.Itoa(len(p.SrcIDs)) + "-" + strconv.Itoa(len(p.TgtIDs))
+	}
+	if p.Link != "" {
+		return p.Link
+	}
+	side := func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return "0"
+		}
+		return "1"
+	}
+	return side(p.Src) + "-" + side(p.Tgt)
 }
 
 // Unaligned reports whether one side of the pair is empty.
 func (p Pair) Unaligned() bool {
 	return strings.TrimSpace(p.Src) == "" || strings.TrimSpace(p.Tgt) == ""
+}
+
+// FormatScore writes a score the way every export does: rounded to four
+// decimals, without trailing zeros ("0.9731", "1"), so that a score survives
+// a round trip through any of the formats unchanged.
+func FormatScore(score float64) string {
+	return strconv.FormatFloat(math.Round(score*1e4)/1e4, 'f', -1, 64)
 }

@@ -1,0 +1,173 @@
+package format
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+var sample = []corpus.Pair{
+	{Src: "Rama foli.", Tgt: "Rama spoke.", SrcIDs: []int{0}, TgtIDs: []int{0}, Score: 0.9731, Doc: "rama"},
+	{Src: "Titulli", SrcIDs: []int{1}, Score: 1, Doc: "rama"},
+	{Src: "Po. Jo.", Tgt: "Yes, no.", SrcIDs: []int{2, 3}, TgtIDs: []int{1}, Score: 0.4, Doc: "rama"},
+	{Src: "Rama foli.", Tgt: "Rama spoke.", SrcIDs: []int{4}, TgtIDs: []int{2}, Score: 0.8, Doc: "rama"},
+}
+
+func TestFromPath(t *testing.T) {
+	tests := []struct {
+		path, name string
+		ok         bool
+	}{
+
+		{"dir/OUT.TSV", "tsv", true},
+		{"a.tsv", "tsv", true},
+		{"a.jsonl", "jsonl", true},
+		{"pred.ids", "ids", true},
+		{"corpus.sq", "", false},
+		{"noext", "", false},
+		{"-", "", false},
+	}
+	for _, tt := range tests {
+		name, ok := FromPath(tt.path)
+		assert.Equal(t, tt.ok, ok, tt.path)
+		assert.Equal(t, tt.name, name, tt.path)
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	_, err := NewWriter("docx", io.Discard, Options{})
+	assert.ErrorContains(t, err, `unknown format "docx" (want one of `)
+	_, err = Create("docx", filepath.Join(t.TempDir(), "x"), Options{})
+	assert.Error(t, err)
+	_, err = Open("docx", "x", Options{})
+	assert.Error(t, err)
+}
+
+func TestWriterFilters(t *testing.T) {
+	tests := []struct {
+		format  string
+		opt     Options
+		kept    int
+		dropped corpus.Dropped
+	}{
+		{"tsv", Options{}, 3, corpus.Dropped{Unaligned: 1}},
+		{"tsv", Options{KeepUnaligned: true}, 4, corpus.Dropped{}},
+		{"tsv", Options{MinScore: 0.5, Dedupe: true}, 1, corpus.Dropped{Unaligned: 1, BelowScore: 1, Duplicates: 1}},
+		{"jsonl", Options{}, 4, corpus.Dropped{}},
+		{"jsonl", Options{MinScore: 0.5}, 3, corpus.Dropped{BelowScore: 1}},
+		{"ids", Options{}, 4, corpus.Dropped{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			var b bytes.Buffer
+			w, err := NewWriter(tt.format, &b, tt.opt)
+			require.NoError(t, err)
+			for _, p := range sample {
+				require.NoError(t, w.Write(p))
+			}
+			require.NoError(t, w.Close())
+			assert.Equal(t, tt.dropped, w.Dropped())
+
+			r, err := NewReader(tt.format, &b, tt.opt)
+			require.NoError(t, err)
+			assert.Len(t, readAll(t, r), tt.kept)
+		})
+	}
+}
+
+func TestCreateCommit(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.tsv")
+	w, err := Create("tsv", path, Options{Header: true})
+	require.NoError(t, err)
+	defer w.Close()
+	for _, p := range sample {
+		require.NoError(t, w.Write(p))
+	}
+	require.NoError(t, w.Commit())
+	assert.Equal(t, []string{path}, w.Names())
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "sq\ten\tscore\tlink\tdocument\n"+
+		"Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n"+
+		"Po. Jo.\tYes, no.\t0.4\t2-1\trama\n"+
+		"Rama foli.\tRama spoke.\t0.8\t1-1\trama\n", string(got))
+
+	r, err := Open("tsv", path, Options{})
+	require.NoError(t, err)
+	defer r.Close()
+	assert.Len(t, readAll(t, r), 3)
+	src, tgt := r.Langs()
+	assert.Equal(t, []string{"sq", "en"}, []string{src, tgt}, "languages from the header")
+}
+
+// A run that fails half way leaves neither the output nor a temporary file.
+func TestCreateFailedRunLeavesNoFile(t *testing.T) {
+	for _, name := range Names() {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			w, err := Create(name, filepath.Join(dir, "out."+name), Options{})
+			require.NoError(t, err)
+			require.NoError(t, w.Write(sample[0]))
+			w.Flush()
+			func() error {
+				defer w.Close()
+				return errors.New("the aligner failed")
+			}()
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			assert.Empty(t, entries)
+		})
+	}
+}
+
+func readAll(t *testing.T, r Reader) []corpus.Pair {
+	t.Helper()
+	var ps []corpus.Pair
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			return ps
+		}
+		require.NoError(t, err)
+		ps = append(ps, p)
+	}
+}
+
+func TestMosesFiles(t *testing.T) {
+	dir := t.TempDir()
+	_, err := NewWriter("moses", io.Discard, Options{})
+	assert.ErrorIs(t, err, ErrTwoFiles)
+	_, err = Create("moses", "-", Options{})
+	assert.ErrorIs(t, err, ErrTwoFiles)
+
+	for _, path := range []string{"corpus", "corpus.sq-AL", "corpus.en-GB"} {
+		opt := Options{SrcLang: "sq-AL", TgtLang: "en-GB"}
+		w, err := Create("moses", filepath.Join(dir, path), opt)
+		require.NoError(t, err)
+		for _, p := range sample {
+			require.NoError(t, w.Write(p))
+		}
+		require.NoError(t, w.Commit())
+		require.NoError(t, w.Close())
+		assert.Equal(t, []string{filepath.Join(dir, "corpus.sq-AL"), filepath.Join(dir, "corpus.en-GB")}, w.Names())
+
+		r, err := Open("moses", filepath.Join(dir, path), opt)
+		require.NoError(t, err)
+		ps := readAll(t, r)
+		require.NoError(t, r.Close())
+		require.Len(t, ps, 3)
+		assert.Equal(t, corpus.Pair{Src: "Po. Jo.", Tgt: "Yes, no."}, ps[1])
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 2)
+}

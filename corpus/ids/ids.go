@@ -1,0 +1,196 @@
+// Package ids reads and writes alignment links as lists of sentence ids, the
+// format of the gold files of the evaluation sets:
+//
+//	[0]:[0]
+//	[1, 2]:[1]
+//	[3]:[]
+//	[]:[2]:0.4127
+//
+// Each line is one link: the 0-based ids of its source sentences, a colon,
+// the ids of its target sentences and, optionally, a colon and the link's
+// score. A side with no ids is a 1-0 or 0-1 link. The format carries no text,
+// so it is exact and small; the text is found again from the sentence lists
+// the ids point into. Reader and Writer stream like encoding/csv.
+package ids
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// A ParseError reports a malformed line and where it is.
+type ParseError struct {
+	Line int   // line number, from 1
+	Err  error // what is wrong
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// A Reader reads links from a file in ids format.
+type Reader struct {
+	r    *bufio.Reader
+	line int
+}
+
+// NewReader returns a Reader that reads from r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{r: bufio.NewReader(r)}
+}
+
+// Read returns the next link as a Pair with SrcIDs, TgtIDs and Score set
+// (Score is 0 when the line has none). Blank lines are skipped. At the end
+// of the input Read returns io.EOF; a malformed line gives a *ParseError.
+func (r *Reader) Read() (corpus.Pair, error) {
+	for {
+		line, err := r.r.ReadString('\n')
+		if err != nil && err != io.EOF {
+			return corpus.Pair{}, err
+		}
+		if line == "" && err == io.EOF {
+			return corpus.Pair{}, io.EOF
+		}
+		r.line++
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		p, perr := parseLink(line)
+		if perr != nil {
+			return corpus.Pair{}, &ParseError{Line: r.line, Err: perr}
+		}
+		return p, nil
+	}
+}
+
+// ReadAll reads all the remaining links.
+func (r *Reader) ReadAll() ([]corpus.Pair, error) {
+	var pairs []corpus.Pair
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			return pairs, nil
+		}
+		if err != nil {
+			return pairs, err
+		}
+		pairs = append(pairs, p)
+	}
+}
+
+func parseLink(line string) (corpus.Pair, error) {
+	var p corpus.Pair
+	rest, src, err := parseList(line, "source")
+	if err != nil {
+		return p, err
+	}
+	rest, ok := strings.CutPrefix(strings.TrimLeft(rest, " \t"), ":")
+	if !ok {
+		return p, errors.New(`want ":" between the source and target ids`)
+	}
+	rest, tgt, err := parseList(strings.TrimLeft(rest, " \t"), "target")
+	if err != nil {
+		return p, err
+	}
+	p.SrcIDs, p.TgtIDs = src, tgt
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return p, nil
+	}
+	score, ok := strings.CutPrefix(rest, ":")
+	if !ok {
+		return p, fmt.Errorf("unexpected %q after the target ids", rest)
+	}
+	score = strings.TrimSpace(score)
+	p.Score, err = strconv.ParseFloat(score, 64)
+	if err != nil || math.IsNaN(p.Score) || math.IsInf(p.Score, 0) {
+		return p, fmt.Errorf("bad score %q", score)
+	}
+	return p, nil
+}
+
+// parseList parses a bracketed, comma-separated list of ids at the start of
+// s and returns what follows it.
+func parseList(s, side string) (rest string, ids []int, err error) {
+	s, ok := strings.CutPrefix(s, "[")
+	if !ok {
+		return "", nil, fmt.Errorf("want [ to open the %s ids", side)
+	}
+	body, rest, ok := strings.Cut(s, "]")
+	if !ok {
+		return "", nil, fmt.Errorf("missing ] after the %s ids", side)
+	}
+	if strings.TrimSpace(body) == "" {
+		return rest, nil, nil
+	}
+	for f := range strings.SplitSeq(body, ",") {
+		f = strings.TrimSpace(f)
+		id, err := strconv.Atoi(f)
+		if err != nil || strings.TrimLeft(f, "0123456789") != "" {
+			return "", nil, fmt.Errorf("bad %s id %q", side, f)
+		}
+		ids = append(ids, id)
+	}
+	return rest, ids, nil
+}
+
+// A Writer writes links in ids format.
+type Writer struct {
+	// OmitScore leaves the score out, as in gold files.
+	OmitScore bool
+
+	w   *bufio.Writer
+	buf []byte
+}
+
+// NewWriter returns a Writer that writes to w.
+func NewWriter(w io.Writer) *Writer {
+	return &Writer{w: bufio.NewWriter(w)}
+}
+
+// Write writes the ids of one link and its score. Output is buffered: call
+// Flush at the end and check Error.
+func (w *Writer) Write(p corpus.Pair) error {
+	b := appendList(w.buf[:0], p.SrcIDs)
+	b = append(b, ':')
+	b = appendList(b, p.TgtIDs)
+	if !w.OmitScore {
+		b = append(b, ':')
+		b = strconv.AppendFloat(b, p.Score, 'f', 4, 64)
+	}
+	b = append(b, '\n')
+	w.buf = b
+	_, err := w.w.Write(b)
+	return err
+}
+
+// Flush writes any buffered data to the underlying io.Writer. To check if
+// an error occurred during Flush, call Error.
+func (w *Writer) Flush() { w.w.Flush() }
+
+// Error reports any error that has occurred during a previous Write or Flush.
+func (w *Writer) Error() error {
+	_, err := w.w.Write(nil)
+	return err
+}
+
+// appendList appends ids like Python prints a list, "[0, 1]", which is how
+// the gold files are written.
+func appendList(b []byte, ids []int) []byte {
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendInt(b, int64(id), 10)
+	}
+	return append(b, ']')
+}

@@ -1,0 +1,152 @@
+// Package jsonl reads and writes aligned pairs as JSON lines, one object a
+// link:
+//
+//	{"src_ids":[2,3],"tgt_ids":[1],"src":"Po. Jo.","tgt":"Yes, no.","score":0.5,"link":"2-1","doc":"rama"}
+//
+// It is the complete record of an alignment: sentence indices (from 0)
+// and 1-0 and 0-1 links included, for scripts in any language to filter.
+// Text is written as is, without HTML escaping; the score is rounded to
+// four decimals like every export. The reader ignores fields it does not
+// know, and takes a missing link type from the indices.
+package jsonl
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// record is the JSON shape of a pair; the field order is the output's.
+type record struct {
+	SrcIDs []int       `json:"src_ids"`
+	TgtIDs []int       `json:"tgt_ids"`
+	Src    string      `json:"src"`
+	Tgt    string      `json:"tgt"`
+	Score  json.Number `json:"score"`
+	Link   string      `json:"link"`
+	Doc    string      `json:"doc,omitempty"`
+}
+
+// A Writer writes pairs as JSON lines.
+type Writer struct {
+	w   *bufio.Writer
+	enc *json.Encoder
+	err error
+}
+
+// NewWriter returns a Writer that writes to w.
+func NewWriter(w io.Writer) *Writer {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false) // "<" in a segment stays readable
+	return &Writer{w: bw, enc: enc}
+}
+
+// Write writes one pair as a line. Writes are buffered: call Flush.
+func (w *Writer) Write(p corpus.Pair) error {
+	if w.err != nil {
+		return w.err
+	}
+	rec := record{
+		SrcIDs: orEmpty(p.SrcIDs),
+		TgtIDs: orEmpty(p.TgtIDs),
+		Src:    p.Src,
+		Tgt:    p.Tgt,
+		Score:  json.Number(corpus.FormatScore(p.Score)),
+		Link:   p.Type(),
+		Doc:    p.Doc,
+	}
+	w.err = w.enc.Encode(rec)
+	return w.err
+}
+
+// orEmpty makes a side without sentences "[]" rather than "null".
+func orEmpty(ids []int) []int {
+	if ids == nil {
+		return []int{}
+	}
+	return ids
+}
+
+// Flush writes any buffered data to the underlying io.Writer.
+func (w *Writer) Flush() {
+	if err := w.w.Flush(); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// Error reports any error from a previous Write or Flush.
+func (w *Writer) Error() error { return w.err }
+
+// A Reader reads pairs from JSON lines.
+type Reader struct {
+	r    *bufio.Reader
+	line int
+}
+
+// NewReader returns a Reader that reads from r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{r: bufio.NewReader(r)}
+}
+
+// Read returns the next pair, or io.EOF at the end of the input. Blank
+// lines are skipped; a line that is not a JSON object of a link is an error
+// naming the line.
+func (r *Reader) Read() (corpus.Pair, error) {
+	for {
+		line, err := r.r.ReadBytes('\n')
+		if len(line) == 0 && err != nil {
+			return corpus.Pair{}, err
+		}
+		if err != nil && err != io.EOF {
+			return corpus.Pair{}, err
+		}
+		r.line++
+		line = bytes.TrimSpace(line)
+		if r.line == 1 {
+			line = bytes.TrimPrefix(line, []byte("\ufeff"))
+		}
+		if len(line) == 0 {
+			continue
+		}
+		return r.parse(line)
+	}
+}
+
+func (r *Reader) parse(line []byte) (corpus.Pair, error) {
+	var rec struct {
+		record
+		Score *float64 `json:"score"`
+	}
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return corpus.Pair{}, fmt.Errorf("jsonl: line %d: %w", r.line, err)
+	}
+	for _, ids := range [][]int{rec.SrcIDs, rec.TgtIDs} {
+		for _, id := range ids {
+			if id < 0 {
+				return corpus.Pair{}, fmt.Errorf("jsonl: line %d: negative sentence index %d", r.line, id)
+			}
+		}
+	}
+	p := corpus.Pair{
+		Src: rec.Src, Tgt: rec.Tgt,
+		SrcIDs: nilIfEmpty(rec.SrcIDs), TgtIDs: nilIfEmpty(rec.TgtIDs),
+		Link: rec.Link,
+		Doc:  rec.Doc,
+	}
+	if rec.Score != nil {
+		p.Score = *rec.Score
+	}
+	return p, nil
+}
+
+func nilIfEmpty(ids []int) []int {
+	if len(ids) == 0 {
+		return nil
+	}
+	return ids
+}

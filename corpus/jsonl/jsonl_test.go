@@ -1,0 +1,116 @@
+package jsonl
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+var pairs = []corpus.Pair{
+	{Src: "Rama <foli> & \"tha\".", Tgt: "Rama spoke.", SrcIDs: []int{0}, TgtIDs: []int{0}, Score: 0.97314, Doc: "rama"},
+	{Src: "Po. Jo.", Tgt: "Yes, no.", SrcIDs: []int{1, 2}, TgtIDs: []int{1}, Score: 0.5},
+	{Tgt: "Caption", TgtIDs: []int{2}, Score: 1, Doc: "rama"},
+}
+
+func TestWrite(t *testing.T) {
+	var b bytes.Buffer
+	w := NewWriter(&b)
+	for _, p := range pairs {
+		require.NoError(t, w.Write(p))
+	}
+	w.Flush()
+	require.NoError(t, w.Error())
+	assert.Equal(t, `{"src_ids":[0],"tgt_ids":[0],"src":"Rama <foli> & \"tha\".","tgt":"Rama spoke.","score":0.9731,"link":"1-1","doc":"rama"}
+{"src_ids":[1,2],"tgt_ids":[1],"src":"Po. Jo.","tgt":"Yes, no.","score":0.5,"link":"2-1"}
+{"src_ids":[],"tgt_ids":[2],"src":"","tgt":"Caption","score":1,"link":"0-1","doc":"rama"}
+`, b.String())
+
+	r := NewReader(&b)
+	for _, want := range pairs {
+		got, err := r.Read()
+		require.NoError(t, err)
+		want.Score = float64(int(want.Score*1e4+0.5)) / 1e4
+		want.Link = want.Type()
+		assert.Equal(t, want, got)
+	}
+	_, err := r.Read()
+	assert.Equal(t, io.EOF, err)
+}
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		name, input string
+		want        []corpus.Pair
+	}{
+		{"minimal", `{"src":"Po","tgt":"Yes"}`, []corpus.Pair{{Src: "Po", Tgt: "Yes"}}},
+		{"unknown fields, blank lines, CRLF", "\r\n{\"src\":\"a\",\"tgt\":\"b\",\"lang\":\"sq\",\"score\":0.2}\r\n\n",
+			[]corpus.Pair{{Src: "a", Tgt: "b", Score: 0.2}}},
+		{"link without ids", `{"src":"a b","tgt":"c","link":"2-1"}`, []corpus.Pair{{Src: "a b", Tgt: "c", Link: "2-1"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(tt.input))
+			var got []corpus.Pair
+			for {
+				p, err := r.Read()
+				if err == io.EOF {
+					break
+				}
+				require.NoError(t, err)
+				got = append(got, p)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestReadBadInput(t *testing.T) {
+	tests := []struct{ name, input, err string }{
+		{"not json", "{\"src\":\"a\"}\nsrc=a\n", "jsonl: line 2: invalid character"},
+		{"not an object", "[1,2]\n", "jsonl: line 1: json: cannot unmarshal array"},
+		{"ids not numbers", `{"src_ids":["a"]}`, "jsonl: line 1:"},
+		{"negative id", `{"src_ids":[-1]}`, "jsonl: line 1: negative sentence index -1"},
+		{"score a string", `{"score":"high"}`, "jsonl: line 1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(tt.input))
+			var err error
+			for err == nil {
+				_, err = r.Read()
+			}
+			assert.ErrorContains(t, err, tt.err)
+		})
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteError(t *testing.T) {
+	w := NewWriter(failWriter{})
+	require.NoError(t, w.Write(pairs[0]))
+	w.Flush()
+	assert.EqualError(t, w.Error(), "disk full")
+}
+
+func FuzzReader(f *testing.F) {
+	f.Add(`{"src_ids":[1,2],"tgt_ids":[1],"src":"Po. Jo.","tgt":"Yes, no.","score":0.5,"link":"2-1"}`)
+	f.Add("{}\n[]\n")
+	f.Fuzz(func(t *testing.T, input string) {
+		r := NewReader(strings.NewReader(input))
+		for {
+			if _, err := r.Read(); err != nil {
+				return
+			}
+		}
+	})
+}

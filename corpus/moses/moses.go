@@ -1,0 +1,110 @@
+// Package moses reads and writes aligned pairs as a Moses parallel corpus:
+// two plain-text files, one a language (by custom NAME.sq and NAME.en),
+// where line i of one is the translation of line i of the other. It is
+// what Moses, Marian, fairseq and OPUS tools take in.
+//
+// The files carry the text only: no score, link type or document. A
+// segment is kept to one line, as in TSV: tabs and line breaks become
+// spaces (see corpus.OneLine).
+package moses
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// A Writer writes pairs as lines of two files.
+type Writer struct {
+	src, tgt *bufio.Writer
+	err      error
+}
+
+// NewWriter returns a Writer that writes the source side to src and the
+// target side to tgt.
+func NewWriter(src, tgt io.Writer) *Writer {
+	return &Writer{src: bufio.NewWriter(src), tgt: bufio.NewWriter(tgt)}
+}
+
+// Write writes one pair as a line of each file. Writes are buffered: call
+// Flush.
+func (w *Writer) Write(p corpus.Pair) error {
+	if w.err != nil {
+		return w.err
+	}
+	if err := writeLine(w.src, p.Src); err != nil {
+		w.err = err
+	} else if err := writeLine(w.tgt, p.Tgt); err != nil {
+		w.err = err
+	}
+	return w.err
+}
+
+func writeLine(w *bufio.Writer, s string) error {
+	w.WriteString(corpus.OneLine(s))
+	return w.WriteByte('\n') // bufio errors are sticky: this reports any
+}
+
+// Flush writes any buffered data to the underlying writers.
+func (w *Writer) Flush() {
+	for _, b := range []*bufio.Writer{w.src, w.tgt} {
+		if err := b.Flush(); err != nil && w.err == nil {
+			w.err = err
+		}
+	}
+}
+
+// Error reports any error from a previous Write or Flush.
+func (w *Writer) Error() error { return w.err }
+
+// A Reader reads pairs from the lines of two files.
+type Reader struct {
+	src, tgt *bufio.Reader
+	line     int
+}
+
+// NewReader returns a Reader that reads the source side from src and the
+// target side from tgt.
+func NewReader(src, tgt io.Reader) *Reader {
+	return &Reader{src: bufio.NewReader(src), tgt: bufio.NewReader(tgt)}
+}
+
+// Read returns the next pair, or io.EOF when both files end. Files of
+// different lengths are an error naming the line where one ended.
+func (r *Reader) Read() (corpus.Pair, error) {
+	src, srcErr := readLine(r.src)
+	tgt, tgtErr := readLine(r.tgt)
+	r.line++
+	switch {
+	case srcErr == io.EOF && tgtErr == io.EOF:
+		return corpus.Pair{}, io.EOF
+	case srcErr != nil && srcErr != io.EOF:
+		return corpus.Pair{}, srcErr
+	case tgtErr != nil && tgtErr != io.EOF:
+		return corpus.Pair{}, tgtErr
+	case srcErr == io.EOF:
+		return corpus.Pair{}, fmt.Errorf("moses: line %d: the source file ended before the target file", r.line)
+	case tgtErr == io.EOF:
+		return corpus.Pair{}, fmt.Errorf("moses: line %d: the target file ended before the source file", r.line)
+	}
+	if r.line == 1 {
+		src, tgt = strings.TrimPrefix(src, "\ufeff"), strings.TrimPrefix(tgt, "\ufeff")
+	}
+	return corpus.Pair{Src: src, Tgt: tgt}, nil
+}
+
+// readLine returns the next line without its line break, or io.EOF when
+// there is none; a last line without a final newline counts.
+func readLine(r *bufio.Reader) (string, error) {
+	s, err := r.ReadString('\n')
+	if s == "" && err != nil {
+		return "", err
+	}
+	if err != nil && err != io.EOF {
+		return "", err
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r"), nil
+}

@@ -1,0 +1,63 @@
+package moses
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+func TestWriteRead(t *testing.T) {
+	pairs := []corpus.Pair{
+		{Src: "Rama foli.", Tgt: "Rama spoke.", Score: 0.9},
+		{Src: "Po.\nJo.", Tgt: "Yes,\tno."},
+		{Src: "Titulli"},
+	}
+	var src, tgt bytes.Buffer
+	w := NewWriter(&src, &tgt)
+	for _, p := range pairs {
+		require.NoError(t, w.Write(p))
+	}
+	w.Flush()
+	require.NoError(t, w.Error())
+	assert.Equal(t, "Rama foli.\nPo. Jo.\nTitulli\n", src.String())
+	assert.Equal(t, "Rama spoke.\nYes, no.\n\n", tgt.String())
+
+	r := NewReader(&src, &tgt)
+	var got []corpus.Pair
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		got = append(got, p)
+	}
+	assert.Equal(t, []corpus.Pair{
+		{Src: "Rama foli.", Tgt: "Rama spoke."},
+		{Src: "Po. Jo.", Tgt: "Yes, no."},
+		{Src: "Titulli"},
+	}, got)
+}
+
+func TestReadUnevenFiles(t *testing.T) {
+	tests := []struct{ name, src, tgt, err string }{
+		{"source shorter", "a\n", "A\nB\n", "moses: line 2: the source file ended before the target file"},
+		{"target shorter", "a\nb\nc", "A\r\nB\r\n", "moses: line 3: the target file ended before the source file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(tt.src), strings.NewReader(tt.tgt))
+			var err error
+			for err == nil {
+				_, err = r.Read()
+			}
+			assert.EqualError(t, err, tt.err)
+		})
+	}
+}

@@ -1,0 +1,28 @@
+package corpus
+
+import "strings"
+
+// OneLine replaces with a space every character that some line-based tool
+// takes for a line or field break, so that a segment fits on one line of a
+// TSV or Moses file: tab, CR and LF, and also the vertical tab, form feed,
+// file/group/record separators, NEL and the Unicode line and paragraph
+// separators, on which Python's str.splitlines breaks.
+func OneLine(s string) string {
+	if !strings.ContainsFunc(s, isBreak) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBreak(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func isBreak(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
+}

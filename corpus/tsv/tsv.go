@@ -1,0 +1,191 @@
+// Package tsv reads and writes aligned pairs as tab-separated values, one
+// link a line:
+//
+//	source<TAB>target<TAB>score<TAB>link<TAB>document
+//
+// the shape that corpus-filtering scripts, spreadsheets and pandas take in
+// without options. A line holds exactly one record, so a tab or a line
+// break inside a segment is written as a space; there is no quoting. An
+// optional first row names the columns; the reader recognizes it by its
+// third field, "score", which no record can have.
+//
+// The reader also takes the plain two-column bitexts of other tools
+// (source<TAB>target), leaving the score at zero.
+package tsv
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// A Writer writes pairs as TSV records.
+type Writer struct {
+	// Header, when set before the first Write, starts the output with a
+	// row naming the columns; SrcLang and TgtLang name the two text
+	// columns ("source" and "target" when empty).
+	Header           bool
+	SrcLang, TgtLang string
+
+	w       *bufio.Writer
+	started bool
+	err     error
+}
+
+// NewWriter returns a Writer that writes to w.
+func NewWriter(w io.Writer) *Writer {
+	return &Writer{w: bufio.NewWriter(w)}
+}
+
+// Write writes one pair as a line. Writes are buffered: call Flush.
+func (w *Writer) Write(p corpus.Pair) error {
+	if w.err != nil {
+		return w.err
+	}
+	if !w.started {
+		w.started = true
+		if w.Header {
+			src, tgt := w.SrcLang, w.TgtLang
+			if src == "" {
+				src = "source"
+			}
+			if tgt == "" {
+				tgt = "target"
+			}
+			w.writeRow(corpus.OneLine(src), corpus.OneLine(tgt), "score", "link", "document")
+		}
+	}
+	w.writeRow(corpus.OneLine(p.Src), corpus.OneLine(p.Tgt), corpus.FormatScore(p.Score), corpus.OneLine(p.Type()), corpus.OneLine(p.Doc))
+	return w.err
+}
+
+func (w *Writer) writeRow(fields ...string) {
+	for i, f := range fields {
+		if i > 0 {
+			w.w.WriteByte('\t')
+		}
+		w.w.WriteString(f)
+	}
+	if err := w.w.WriteByte('\n'); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// Flush writes any buffered data to the underlying io.Writer. Use Error to
+// check whether it succeeded.
+func (w *Writer) Flush() {
+	if err := w.w.Flush(); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// Error reports any error from a previous Write or Flush.
+func (w *Writer) Error() error { return w.err }
+
+// A ParseError reports a malformed line.
+type ParseError struct {
+	Line int   // 1-based
+	Err  error // what is wrong
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("tsv: line %d: %v", e.Line, e.Err) }
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrFieldCount is wrapped by the ParseError of a line with fewer than two
+// or more than five fields.
+var ErrFieldCount = errors.New("wrong number of fields")
+
+// A Reader reads pairs from TSV lines.
+type Reader struct {
+	// SrcLang and TgtLang are the column names of the header row, if the
+	// input had one; they are set by the first Read.
+	SrcLang, TgtLang string
+
+	r    *bufio.Reader
+	line int
+}
+
+// NewReader returns a Reader that reads from r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{r: bufio.NewReader(r)}
+}
+
+// Read returns the next pair, or io.EOF at the end of the input. Empty
+// lines are skipped. A line with one field, or more than five, is an error
+// naming the line.
+func (r *Reader) Read() (corpus.Pair, error) {
+	for {
+		text, err := r.r.ReadString('\n')
+		if text == "" && err != nil {
+			return corpus.Pair{}, err
+		}
+		if err != nil && err != io.EOF {
+			return corpus.Pair{}, err
+		}
+		r.line++
+		text = strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
+		if r.line == 1 {
+			text = strings.TrimPrefix(text, "\ufeff")
+		}
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		fields := strings.Split(text, "\t")
+		if r.line == 1 && len(fields) >= 3 && fields[2] == "score" {
+			r.SrcLang, r.TgtLang = fields[0], fields[1]
+			continue
+		}
+		return r.parse(fields)
+	}
+}
+
+func (r *Reader) parse(fields []string) (corpus.Pair, error) {
+	if len(fields) < 2 || len(fields) > 5 {
+		return corpus.Pair{}, &ParseError{r.line, fmt.Errorf("%w: %d, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document]]]", ErrFieldCount, len(fields))}
+	}
+	p := corpus.Pair{Src: fields[0], Tgt: fields[1]}
+	if len(fields) > 2 && fields[2] != "" {
+		s, err := strconv.ParseFloat(fields[2], 64)
+		if err != nil {
+			return corpus.Pair{}, &ParseError{r.line, fmt.Errorf("score %q is not a number", fields[2])}
+		}
+		if math.IsNaN(s) || math.IsInf(s, 0) {
+			return corpus.Pair{}, &ParseError{r.line, fmt.Errorf("score %q is not a finite number", fields[2])}
+		}
+		p.Score = s
+	}
+	if len(fields) > 3 {
+		if !validLink(fields[3]) {
+			return corpus.Pair{}, &ParseError{r.line, fmt.Errorf("link %q is not a link type such as 1-1 or 2-1", fields[3])}
+		}
+		p.Link = fields[3]
+	}
+	if len(fields) > 4 {
+		p.Doc = fields[4]
+	}
+	return p, nil
+}
+
+// validLink reports whether s is empty or has the shape of a link type.
+func validLink(s string) bool {
+	if s == "" {
+		return true
+	}
+	a, b, ok := strings.Cut(s, "-")
+	return ok && isDigits(a) && isDigits(b)
+}
+
+func isDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,166 @@
+package tsv
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+var pairs = []corpus.Pair{
+	{Src: "Rama foli.", Tgt: "Rama spoke.", SrcIDs: []int{0}, TgtIDs: []int{0}, Score: 0.9731, Doc: "rama"},
+	{Src: "Po. Jo.", Tgt: "Yes, no.", SrcIDs: []int{1, 2}, TgtIDs: []int{1}, Score: 0.5, Doc: "rama"},
+	{Src: "Titulli", SrcIDs: []int{3}, Score: 1, Doc: "rama"},
+}
+
+func write(t *testing.T, header bool, ps ...corpus.Pair) string {
+	t.Helper()
+	var b bytes.Buffer
+	w := NewWriter(&b)
+	w.Header = header
+	w.SrcLang, w.TgtLang = "sq", "en"
+	for _, p := range ps {
+		require.NoError(t, w.Write(p))
+	}
+	w.Flush()
+	require.NoError(t, w.Error())
+	return b.String()
+}
+
+func TestWrite(t *testing.T) {
+	want := "Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n" +
+		"Po. Jo.\tYes, no.\t0.5\t2-1\trama\n" +
+		"Titulli\t\t1\t1-0\trama\n"
+	assert.Equal(t, want, write(t, false, pairs...))
+	assert.Equal(t, "sq\ten\tscore\tlink\tdocument\n"+want, write(t, true, pairs...))
+}
+
+func TestWriteKeepsOneRecordALine(t *testing.T) {
+	got := write(t, false, corpus.Pair{Src: "a\tb\nc", Tgt: "d\r\ne\u2029f", Score: 0.25, Doc: "x\ty"})
+	assert.Equal(t, "a b c\td  e f\t0.25\t1-1\tx y\n", got)
+}
+
+func TestRoundTrip(t *testing.T) {
+	for _, header := range []bool{false, true} {
+		r := NewReader(strings.NewReader(write(t, header, pairs...)))
+		for _, want := range pairs {
+			got, err := r.Read()
+			require.NoError(t, err)
+			assert.Equal(t, want.Src, got.Src)
+			assert.Equal(t, want.Tgt, got.Tgt)
+			assert.Equal(t, want.Score, got.Score)
+			assert.Equal(t, want.Type(), got.Type())
+			assert.Equal(t, want.Doc, got.Doc)
+		}
+		_, err := r.Read()
+		assert.Equal(t, io.EOF, err)
+		if header {
+			assert.Equal(t, "sq", r.SrcLang)
+			assert.Equal(t, "en", r.TgtLang)
+		}
+	}
+}
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		name  string
+		input string
+		want  []corpus.Pair
+	}{
+		{"two columns", "Po\tYes\n", []corpus.Pair{{Src: "Po", Tgt: "Yes"}}},
+		{"CRLF and BOM", "\ufeffPo\tYes\t0.5\r\nJo\tNo\t1\r\n",
+			[]corpus.Pair{{Src: "Po", Tgt: "Yes", Score: 0.5}, {Src: "Jo", Tgt: "No", Score: 1}}},
+		{"no final newline, blank lines", "\nPo\tYes\t0.5\t2-1\n\nJo\tNo", []corpus.Pair{
+			{Src: "Po", Tgt: "Yes", Score: 0.5, Link: "2-1"}, {Src: "Jo", Tgt: "No"}}},
+		{"empty side", "\tCaption\t0.7\t0-1\td\n", []corpus.Pair{{Tgt: "Caption", Score: 0.7, Link: "0-1", Doc: "d"}}},
+		{"header without languages", "source\ttarget\tscore\nPo\tYes\t1\n", []corpus.Pair{{Src: "Po", Tgt: "Yes", Score: 1}}},
+		{"empty input", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readAll(NewReader(strings.NewReader(tt.input)))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestReadBadInput(t *testing.T) {
+	tests := []struct {
+		name, input, err string
+	}{
+		{"one column", "Po\tYes\nonly one column\n", "tsv: line 2: wrong number of fields: 1, want source<TAB>target"},
+		{"six columns", "a\tb\t1\t1-1\td\te\n", "tsv: line 1: wrong number of fields: 6"},
+		{"score not a number", "a\tb\thigh\n", `tsv: line 1: score "high" is not a number`},
+		{"score not finite", "a\tb\tNaN\n", `tsv: line 1: score "NaN" is not a finite number`},
+		{"bad link", "a\tb\t1\tone-one\n", `tsv: line 1: link "one-one" is not a link type`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readAll(NewReader(strings.NewReader(tt.input)))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.err)
+			var pe *ParseError
+			assert.True(t, errors.As(err, &pe))
+		})
+	}
+	_, err := readAll(NewReader(strings.NewReader("x\n")))
+	assert.ErrorIs(t, err, ErrFieldCount)
+}
+
+func readAll(r *Reader) ([]corpus.Pair, error) {
+	var ps []corpus.Pair
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			return ps, nil
+		}
+		if err != nil {
+			return ps, err
+		}
+		ps = append(ps, p)
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteError(t *testing.T) {
+	w := NewWriter(failWriter{})
+	require.NoError(t, w.Write(pairs[0])) // buffered
+	w.Flush()
+	assert.EqualError(t, w.Error(), "disk full")
+	assert.Error(t, w.Write(pairs[0]))
+}
+
+// FuzzReader checks that any input gives pairs or an error, never a panic,
+// and that what is read writes back to a line that reads the same.
+func FuzzReader(f *testing.F) {
+	f.Add("Po\tYes\t0.5\t1-1\trama\n")
+	f.Add("sq\ten\tscore\tlink\tdocument\nPo\tYes\t1\n")
+	f.Add("one\n\t\t\t\t\t\n")
+	f.Add("\ufeffa\tb\r\n")
+	f.Fuzz(func(t *testing.T, input string) {
+		r := NewReader(strings.NewReader(input))
+		for {
+			p, err := r.Read()
+			if err != nil {
+				return
+			}
+			again, err := NewReader(strings.NewReader(write(t, false, p))).Read()
+			if strings.TrimSpace(p.Src+p.Tgt) == "" {
+				continue // an empty record writes a line of tabs
+			}
+			require.NoError(t, err)
+			assert.Equal(t, strings.TrimPrefix(corpus.OneLine(p.Src), "\ufeff"), again.Src)
+			assert.Equal(t, corpus.OneLine(p.Tgt), again.Tgt)
+		}
+	})
+}
