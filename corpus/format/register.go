@@ -6,11 +6,31 @@ import (
 	"github.com/paralel/paralel/corpus/ids"
 	"github.com/paralel/paralel/corpus/jsonl"
 	"github.com/paralel/paralel/corpus/moses"
+	"github.com/paralel/paralel/corpus/tmx"
 	"github.com/paralel/paralel/corpus/tsv"
 )
 
 func init() {
 	registry = append(registry,
+		spec{
+			name: "tmx",
+			exts: []string{".tmx"},
+			doc:  "TMX 1.4 translation memory, for CAT tools (OmegaT, Trados, memoQ)",
+			newWriter: func(w []io.Writer, opt Options) pairWriter {
+				tw := tmx.NewWriter(w[0])
+				tw.SrcLang, tw.TgtLang = opt.langs()
+				tw.ToolVersion = opt.ToolVersion
+				tw.Created = opt.Created
+				tw.Warn = opt.Warn
+				return tw
+			},
+			newReader: func(r []io.Reader, opt Options) pairReader {
+				tr := tmx.NewReader(r[0])
+				tr.SrcLang, tr.TgtLang = opt.SrcLang, opt.TgtLang
+				tr.Warn = opt.Warn
+				return tr
+			},
+		},
 		spec{
 			name: "tsv",
 			exts: []string{".tsv", ".tab"},
