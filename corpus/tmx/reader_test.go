@@ -115,7 +115,7 @@ func TestReadMultilingual(t *testing.T) {
 		{"sq", "en", []string{"Rama foli në Vjenë.|Rama spoke in Vienna.", "Shqipëria.|Albania."}, 1},
 		{"sq-AL", "de", []string{"Rama foli në Vjenë.|Rama sprach in Wien.", "Vetëm gjermanisht dhe shqip.|Nur Deutsch und Albanisch."}, 1},
 		{"en-us", "sq", []string{"Rama spoke in Vienna.|Rama foli në Vjenë.", "Albania.|Shqipëria."}, 1}, // "en" has no region: it matches
-		{"", "", []string{"Rama sprach in Wien.|Rama spoke in Vienna."}, 2}, // the first language, then the first other
+		{"", "", []string{"Rama sprach in Wien.|Rama spoke in Vienna."}, 2},                              // the first language, then the first other
 	}
 	for _, tt := range tests {
 		t.Run(tt.srcLang+"-"+tt.tgtLang, func(t *testing.T) {
