@@ -53,10 +53,12 @@ func init() {
 			doc:   "JSON lines, one object a link: ids, texts, score, link type, document",
 			links: true,
 			newWriter: func(w []io.Writer, opt Options) pairWriter {
-				return jsonl.NewWriter(w[0])
+				jw := jsonl.NewWriter(w[0])
+				jw.SrcLang, jw.TgtLang = opt.langs()
+				return jw
 			},
 			newReader: func(r []io.Reader, opt Options) pairReader {
-				return jsonl.NewReader(r[0])
+				return jsonlReader{jsonl.NewReader(r[0])}
 			},
 		},
 		spec{
@@ -94,3 +96,8 @@ func (r tsvReader) Langs() (string, string) {
 	}
 	return r.SrcLang, r.TgtLang
 }
+
+// jsonlReader gives the languages the records name, if any.
+type jsonlReader struct{ *jsonl.Reader }
+
+func (r jsonlReader) Langs() (string, string) { return r.SrcLang, r.TgtLang }
