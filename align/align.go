@@ -1,0 +1,432 @@
+package align
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// Link pairs consecutive source sentences with consecutive target sentences.
+// Src and Tgt are indices into the sentence lists; one of them is empty for a
+// sentence without counterpart. Score is the confidence in [0,1]: links with
+// low scores are the ones worth checking first.
+type Link struct {
+	Src, Tgt []int
+	Score    float64
+}
+
+// Options tune the aligner. The zero value is a good default.
+type Options struct {
+	// Fixed links must be part of the result (a translator confirmed them);
+	// only the gaps between them are aligned. Links that overlap an earlier
+	// one, leave the input or break the order are ignored. AlignAll ignores
+	// Fixed.
+	Fixed []Link
+
+	// Progress, when set, is called now and then with the work done so far
+	// and the total, in arbitrary units.
+	Progress func(done, total int)
+
+	// SrcLang and TgtLang are ISO 639-1 codes. Language data (the seed
+	// lexicon) is used only where the pair has some; when a code is empty
+	// the language is guessed from the text among those with data.
+	SrcLang, TgtLang string
+
+	// NoSeedLexicon and NoInducedLexicon switch those evidence sources off.
+	NoSeedLexicon, NoInducedLexicon bool
+
+	// Band is how far, in sentences, the fine search may stray from the
+	// path found at the coarser resolution of long texts (default 8).
+	Band int
+}
+
+// Bitext is one document and its translation.
+type Bitext struct {
+	Name     string
+	Src, Tgt []corpus.Sentence
+}
+
+// Align aligns the sentences of one document with those of its
+// translation. The links are in order and cover every sentence exactly
+// once.
+func Align(src, tgt []corpus.Sentence, opt Options) []Link {
+	fixed := validFixed(opt.Fixed, len(src), len(tgt))
+	if len(fixed) == 0 {
+		return AlignAll([]Bitext{{Src: src, Tgt: tgt}}, opt)[0]
+	}
+	// Align the gaps between fixed links together, so that they share the
+	// lexicon and the length model, then put the fixed links back.
+	var gaps []Bitext
+	var starts [][2]int
+	s, t := 0, 0
+	for _, f := range append(fixed, Link{Src: []int{len(src)}, Tgt: []int{len(tgt)}}) {
+		fs, ft := firstOr(f.Src, s), firstOr(f.Tgt, t)
+		gaps = append(gaps, Bitext{Src: src[s:fs], Tgt: tgt[t:ft]})
+		starts = append(starts, [2]int{s, t})
+		s, t = fs+len(f.Src), ft+len(f.Tgt)
+	}
+	opt.Fixed = nil
+	res := AlignAll(gaps, opt)
+	var out []Link
+	for g, links := range res {
+		for _, l := range links {
+			out = append(out, Link{Src: shift(l.Src, starts[g][0]), Tgt: shift(l.Tgt, starts[g][1]), Score: l.Score})
+		}
+		if g < len(fixed) {
+			f := fixed[g]
+			out = append(out, Link{Src: slices.Clone(f.Src), Tgt: slices.Clone(f.Tgt), Score: 1})
+		}
+	}
+	return out
+}
+
+func firstOr(ids []int, def int) int {
+	if len(ids) > 0 {
+		return ids[0]
+	}
+	return def
+}
+
+func shift(ids []int, by int) []int {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]int, len(ids))
+	for i, x := range ids {
+		out[i] = x + by
+	}
+	return out
+}
+
+// validFixed keeps the fixed links that are runs of consecutive indices,
+// inside the input and after the links kept before them.
+func validFixed(fixed []Link, n, m int) []Link {
+	var out []Link
+	s, t := 0, 0
+	for _, f := range fixed {
+		if len(f.Src)+len(f.Tgt) == 0 || !run(f.Src, s, n) || !run(f.Tgt, t, m) {
+			continue
+		}
+		fs, ft := firstOr(f.Src, s), firstOr(f.Tgt, t)
+		// An empty side must sit where the gap allows it.
+		if len(f.Src) == 0 && fs != s || len(f.Tgt) == 0 && ft != t {
+			if len(f.Src) == 0 {
+				fs = s
+			}
+			if len(f.Tgt) == 0 {
+				ft = t
+			}
+		}
+		out = append(out, f)
+		s, t = fs+len(f.Src), ft+len(f.Tgt)
+	}
+	return out
+}
+
+// run reports whether ids are consecutive, start at from or later and end
+// before n.
+func run(ids []int, from, n int) bool {
+	for i, x := range ids {
+		if x < from || x >= n || i > 0 && x != ids[i-1]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// AlignAll aligns several documents. The lexicon induced from the input and
+// the length model are estimated from all documents pooled, so a batch of
+// short documents aligns better than each one alone.
+func AlignAll(docs []Bitext, opt Options) [][]Link {
+	a := newAligner(docs, opt)
+	return a.run()
+}
+
+// aligner holds what the documents of one call share: vocabularies, keys
+// and the estimated parameters.
+type aligner struct {
+	opt        Options
+	docs       []*docState
+	sv, tv     vocab
+	seed       *lexicon
+	ind        *induced
+	prm        params
+	work, done int
+	mu         sync.Mutex
+}
+
+type docState struct {
+	src, tgt sideText
+	units    *level // level 0 of the last pass
+	path     []step
+}
+
+func newAligner(docs []Bitext, opt Options) *aligner {
+	a := &aligner{opt: opt, sv: vocab{ids: map[token]int32{}}, tv: vocab{ids: map[token]int32{}}}
+	for _, d := range docs {
+		a.docs = append(a.docs, &docState{
+			src: newSideText(&a.sv, texts(d.Src), paras(d.Src)),
+			tgt: newSideText(&a.tv, texts(d.Tgt), paras(d.Tgt)),
+		})
+		a.work += 2 * (len(d.Src) + len(d.Tgt))
+	}
+	if !opt.NoSeedLexicon {
+		a.seed = a.pickSeed()
+	}
+	a.prm = defaultParams(a.docs)
+	return a
+}
+
+func texts(ss []corpus.Sentence) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.Text
+	}
+	return out
+}
+
+func paras(ss []corpus.Sentence) []int {
+	out := make([]int, len(ss))
+	for i, s := range ss {
+		out[i] = s.Para
+	}
+	return out
+}
+
+// pickSeed finds the seed lexicon for the languages, guessing languages that
+// are not given from the text.
+func (a *aligner) pickSeed() *lexicon {
+	sl, tl := a.opt.SrcLang, a.opt.TgtLang
+	if sl == "" || tl == "" {
+		probe := parseLexicon(seedSqEn, false, 4, 3)
+		guess := func(v *vocab, docs func(*docState) sideText) string {
+			var sents [][]token
+			for _, d := range a.docs {
+				for _, ids := range docs(d).types {
+					var ts []token
+					for _, id := range ids {
+						ts = append(ts, v.toks[id])
+					}
+					sents = append(sents, ts)
+				}
+			}
+			switch probe.guessSide(sents) {
+			case 1:
+				return "sq"
+			case 2:
+				return "en"
+			}
+			return ""
+		}
+		if sl == "" {
+			sl = guess(&a.sv, func(d *docState) sideText { return d.src })
+		}
+		if tl == "" {
+			tl = guess(&a.tv, func(d *docState) sideText { return d.tgt })
+		}
+	}
+	return seedLexicon(sl, tl)
+}
+
+func (a *aligner) run() [][]Link {
+	// A first pass with the seed evidence finds confident links; the length
+	// model, link shares and induced lexicon estimated from them drive the
+	// second.
+	a.pass()
+	a.estimate()
+	a.pass()
+	out := make([][]Link, len(a.docs))
+	for di, d := range a.docs {
+		links := make([]Link, 0, len(d.path))
+		prev := node{}
+		for _, s := range d.path {
+			l := Link{Score: s.post}
+			for x := prev.i; x < s.to.i; x++ {
+				l.Src = append(l.Src, x)
+			}
+			for y := prev.j; y < s.to.j; y++ {
+				l.Tgt = append(l.Tgt, y)
+			}
+			links = append(links, l)
+			prev = s.to
+		}
+		out[di] = links
+	}
+	return out
+}
+
+// pass aligns every document with the current keys and parameters, several
+// at a time.
+func (a *aligner) pass() {
+	ks := &keySpace{ids: map[string]int32{}}
+	skeys := typeKeys(ks, &a.sv, true, a.seed, a.ind)
+	tkeys := typeKeys(ks, &a.tv, false, a.seed, a.ind)
+	nk := len(ks.ids)
+	jobs := make(chan *docState)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range jobs {
+				a.alignDoc(d, skeys, tkeys, nk)
+				a.report(len(d.src.types) + len(d.tgt.types))
+			}
+		}()
+	}
+	for _, d := range a.docs {
+		jobs <- d
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+func (a *aligner) report(n int) {
+	if a.opt.Progress == nil {
+		return
+	}
+	a.mu.Lock()
+	a.done += n
+	done := a.done
+	a.mu.Unlock()
+	a.opt.Progress(done, a.work)
+}
+
+// fullLimit is the largest lattice searched whole; larger inputs are
+// searched coarse to fine.
+const fullLimit = 1 << 19
+
+// alignDoc searches one document: when the lattice is large it first aligns
+// blocks of sentences, halving the resolution until the lattice is small,
+// then refines the path level by level inside a band around it.
+func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
+	n, m := len(d.src.types), len(d.tgt.types)
+	if n == 0 || m == 0 {
+		d.path = trivialPath(n, m)
+		return
+	}
+	type res struct {
+		st, tt             [][]int32
+		sc, tc             []float64
+		sp, tp             []bool
+		srcStart, tgtStart []int
+	}
+	levels := []res{{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}}
+	for {
+		l := levels[len(levels)-1]
+		ln, lm := len(l.st), len(l.tt)
+		if ln*lm <= fullLimit {
+			break
+		}
+		gs, gt := 1, 1
+		if 2*ln >= lm {
+			gs = 2
+		}
+		if 2*lm >= ln {
+			gt = 2
+		}
+		c := res{st: groupTypes(l.st, gs), tt: groupTypes(l.tt, gt)}
+		c.sc, c.sp, c.srcStart = groupLen(l.sc, l.sp, gs)
+		c.tc, c.tp, c.tgtStart = groupLen(l.tc, l.tp, gt)
+		levels = append(levels, c)
+	}
+	var path []step
+	for li := len(levels) - 1; li >= 0; li-- {
+		l := levels[li]
+		ln, lm := len(l.st), len(l.tt)
+		lat := &lattice{prm: &a.prm}
+		lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm, a.prm.p1s)
+		lat.tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), ln, a.prm.p1t)
+		if li == len(levels)-1 {
+			lat.b = fullBand(ln, lm)
+		} else {
+			up := levels[li+1]
+			lat.b = projectBand(path, up.srcStart, up.tgtStart, ln, lm, a.band())
+		}
+		path = lat.viterbi(nil)
+		if li == 0 {
+			lat.posteriors(path)
+			d.units = &level{src: lat.src, tgt: lat.tgt}
+		}
+	}
+	d.path = path
+}
+
+func (a *aligner) band() int {
+	if a.opt.Band > 0 {
+		return a.opt.Band
+	}
+	return 8
+}
+
+func groupLen(chars []float64, para []bool, k int) ([]float64, []bool, []int) {
+	var c []float64
+	var p []bool
+	var start []int
+	for i := 0; i < len(chars); i += k {
+		var s float64
+		for j := i; j < i+k && j < len(chars); j++ {
+			s += chars[j]
+		}
+		c = append(c, s)
+		p = append(p, para[i])
+		start = append(start, i)
+	}
+	start = append(start, len(chars))
+	return c, p, start
+}
+
+func trivialPath(n, m int) []step {
+	var path []step
+	for i := 1; i <= n; i++ {
+		path = append(path, step{to: node{i, 0}, k: 1, post: 1})
+	}
+	for j := 1; j <= m; j++ {
+		path = append(path, step{to: node{n, j}, k: 2, post: 1})
+	}
+	return path
+}
+
+// projectBand maps a coarse path onto the finer level and widens it by w
+// units each way.
+func projectBand(path []step, srcStart, tgtStart []int, n, m, w int) band {
+	lo := make([]int, n+1)
+	hi := make([]int, n+1)
+	for i := range lo {
+		lo[i], hi[i] = m, 0
+	}
+	prev := node{}
+	for _, s := range path {
+		x0, x1 := srcStart[prev.i], srcStart[s.to.i]
+		y0, y1 := tgtStart[prev.j], tgtStart[s.to.j]
+		for i := x0; i <= x1; i++ {
+			lo[i] = min(lo[i], y0)
+			hi[i] = max(hi[i], y1)
+		}
+		prev = s.to
+	}
+	b := band{make([]int, n+1), make([]int, n+1)}
+	// Widen along both axes: a window minimum over rows, then a margin.
+	for i := 0; i <= n; i++ {
+		l, h := m, 0
+		for k := max(0, i-w); k <= min(n, i+w); k++ {
+			l = min(l, lo[k])
+			h = max(h, hi[k])
+		}
+		b.lo[i] = max(0, l-w)
+		b.hi[i] = min(m, h+w)
+	}
+	// Keep the band a connected staircase from (0,0) to (n,m).
+	b.lo[0], b.hi[n] = 0, m
+	for i := 1; i <= n; i++ {
+		b.lo[i] = max(b.lo[i], b.lo[i-1])
+		b.hi[i] = max(b.hi[i], b.hi[i-1])
+	}
+	for i := n - 1; i >= 0; i-- {
+		b.lo[i] = min(b.lo[i], b.lo[i+1])
+		b.hi[i] = max(b.hi[i], b.lo[i+1])
+	}
+	return b
+}

@@ -1,0 +1,123 @@
+package align
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+func sents(texts ...string) []corpus.Sentence {
+	out := make([]corpus.Sentence, len(texts))
+	for i, t := range texts {
+		out[i] = corpus.Sentence{Text: t, Para: i}
+	}
+	return out
+}
+
+// linkString writes links like gold.txt does, one a line.
+func linkString(links []Link) string {
+	var b strings.Builder
+	for _, l := range links {
+		fmt.Fprintf(&b, "%v:%v\n", l.Src, l.Tgt)
+	}
+	return b.String()
+}
+
+// requireCover checks the contract of Align: links in order, every sentence
+// exactly once, scores in [0,1].
+func requireCover(t *testing.T, links []Link, n, m int) {
+	t.Helper()
+	s, g := 0, 0
+	for _, l := range links {
+		require.NotEmpty(t, len(l.Src)+len(l.Tgt), "empty link")
+		for _, x := range l.Src {
+			require.Equal(t, s, x, "source ids out of order in\n%s", linkString(links))
+			s++
+		}
+		for _, y := range l.Tgt {
+			require.Equal(t, g, y, "target ids out of order in\n%s", linkString(links))
+			g++
+		}
+		require.True(t, l.Score >= 0 && l.Score <= 1, "score %v", l.Score)
+	}
+	require.Equal(t, n, s)
+	require.Equal(t, m, g)
+}
+
+func TestAlignSmallCases(t *testing.T) {
+	tests := []struct {
+		name     string
+		src, tgt []string
+		want     string
+	}{
+		{
+			name: "one to one",
+			src:  []string{"Presidenti Trump vizitoi Londrën më 3 qershor 2019.", "Ai takoi mbretëreshën Elizabeth në pallat.", "Protestuesit u mblodhën në sheshin Trafalgar."},
+			tgt:  []string{"President Trump visited London on 3 June 2019.", "He met Queen Elizabeth at the palace.", "Protesters gathered in Trafalgar Square."},
+			want: "[0]:[0]\n[1]:[1]\n[2]:[2]\n",
+		},
+		{
+			name: "merge 1-2",
+			src:  []string{"Kompania Microsoft njoftoi 1200 vende pune të reja në Dublin, ndërsa Google mbylli zyrën e saj në Cork.", "Qeveria irlandeze e mirëpriti lajmin."},
+			tgt:  []string{"Microsoft announced 1200 new jobs in Dublin.", "Google closed its office in Cork.", "The Irish government welcomed the news."},
+			want: "[0]:[0 1]\n[1]:[2]\n",
+		},
+		{
+			name: "merge 2-1",
+			src:  []string{"Zgjedhjet u mbajtën më 12 maj.", "Pjesëmarrja ishte 64 për qind.", "Rezultatet pritet të shpallen të hënën."},
+			tgt:  []string{"The elections were held on 12 May and turnout was 64 percent.", "The results are expected on Monday."},
+			want: "[0 1]:[0]\n[2]:[1]\n",
+		},
+		{
+			name: "omission",
+			src:  []string{"Tirana pret 500 mijë turistë këtë verë.", "Kjo fjali nuk ka përkthim dhe flet për diçka krejt tjetër, si moti i djeshëm në malet e veriut.", "Hotelet në Durrës janë plot që në korrik."},
+			tgt:  []string{"Tirana expects 500,000 tourists this summer.", "Hotels in Durrës have been full since July."},
+			want: "[0]:[0]\n[1]:[]\n[2]:[1]\n",
+		},
+		{
+			name: "two to two",
+			src:  []string{"Në vitin 1990 Shqipëria hapi kufijtë dhe 20.000 njerëz nga Durrësi", "u nisën drejt Brindisit më 7 mars 1991.", "Sot ata jetojnë në Romë."},
+			tgt:  []string{"In 1990 Albania opened its borders.", "20,000 people from Durrës left for Brindisi on 7 March 1991.", "Today they live in Rome."},
+			want: "[0 1]:[0 1]\n[2]:[2]\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			links := Align(sents(tt.src...), sents(tt.tgt...), Options{SrcLang: "sq", TgtLang: "en"})
+			requireCover(t, links, len(tt.src), len(tt.tgt))
+			assert.Equal(t, tt.want, linkString(links))
+		})
+	}
+}
+
+func TestAlignEmptySide(t *testing.T) {
+	s := sents("Një.", "Dy.", "Tre.")
+	links := Align(s, nil, Options{})
+	requireCover(t, links, 3, 0)
+	assert.Equal(t, "[0]:[]\n[1]:[]\n[2]:[]\n", linkString(links))
+	links = Align(nil, s, Options{})
+	requireCover(t, links, 0, 3)
+	assert.Equal(t, "[]:[0]\n[]:[1]\n[]:[2]\n", linkString(links))
+	assert.Empty(t, Align(nil, nil, Options{}))
+	assert.NotEmpty(t, Check(s, nil, links))
+}
+
+func TestAlignFixed(t *testing.T) {
+	src := sents("A 1.", "B 2.", "C 3.", "D 4.")
+	tgt := sents("A 1.", "B 2.", "C 3.", "D 4.")
+	// The translator says 1 goes with 2 and 2 with 1 crossed: that breaks the
+	// order, so only the first fixed link is kept.
+	links := Align(src, tgt, Options{Fixed: []Link{{Src: []int{1, 2}, Tgt: []int{1}}, {Src: []int{3}, Tgt: []int{0}}}})
+	requireCover(t, links, 4, 4)
+	assert.Contains(t, linkString(links), "[1 2]:[1]\n")
+	for _, l := range links {
+		if fmt.Sprint(l.Src) == "[1 2]" {
+			assert.Equal(t, 1.0, l.Score)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package align
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/internal/shared"
+)
+
+// readSent reads a one-segment-a-line file of the evaluation data.
+func readSent(tb testing.TB, path string) []corpus.Sentence {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []corpus.Sentence
+	for i, l := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+		out = append(out, corpus.Sentence{Text: strings.TrimSpace(l), Para: i})
+	}
+	return out
+}
+
+// longPair builds a bitext of about n segments a side by concatenating the
+// ntrex-dev documents over and over, as a book-length input.
+func longPair(tb testing.TB, n int) (src, tgt []corpus.Sentence) {
+	dir := shared.Require(tb, "eval/ntrex-dev")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var docs [][2][]corpus.Sentence
+	for _, e := range ents {
+		if e.IsDir() {
+			d := filepath.Join(dir, e.Name())
+			docs = append(docs, [2][]corpus.Sentence{readSent(tb, filepath.Join(d, "sq.sent")), readSent(tb, filepath.Join(d, "en.sent"))})
+		}
+	}
+	for len(src) < n || len(tgt) < n {
+		for _, d := range docs {
+			src = append(src, d[0]...)
+			tgt = append(tgt, d[1]...)
+		}
+	}
+	return src[:n], tgt[:n]
+}
+
+// peakHeap samples the heap in use while f runs and returns its peak in MB.
+func peakHeap(f func()) float64 {
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var ms runtime.MemStats
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	f()
+	close(stop)
+	<-done
+	return float64(peak.Load()) / (1 << 20)
+}
+
+// BenchmarkAlign30k aligns a pair of 30,000 segments a side; the target is
+// under 2 s and under 300 MB.
+func BenchmarkAlign30k(b *testing.B) {
+	src, tgt := longPair(b, 30000)
+	runtime.GC()
+	b.ResetTimer()
+	var mb float64
+	for b.Loop() {
+		mb = max(mb, peakHeap(func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) }))
+	}
+	b.ReportMetric(mb, "peak-heap-MB")
+}

@@ -1,0 +1,71 @@
+package align
+
+import (
+	"fmt"
+	"math"
+	"unicode/utf8"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// Check looks at an input and its alignment for signs that something is off
+// and returns one human-readable warning per sign: a side is empty, the
+// lengths of the two sides are far apart, many sentences found no
+// counterpart, or the lexical evidence says that the sides are swapped or
+// not in the languages of the seed lexicon.
+func Check(src, tgt []corpus.Sentence, links []Link) []string {
+	var warns []string
+	switch {
+	case len(src) == 0 && len(tgt) == 0:
+		return []string{"both sides are empty"}
+	case len(src) == 0:
+		return []string{"the source side is empty: every target sentence is left unaligned"}
+	case len(tgt) == 0:
+		return []string{"the target side is empty: every source sentence is left unaligned"}
+	}
+	ls, lt := chars(src), chars(tgt)
+	if r := lt / ls; r > 2.5 || r < 0.4 {
+		warns = append(warns, fmt.Sprintf("the target text is %.1f times as long as the source: is it the translation of this text?", r))
+	}
+	if r := float64(len(tgt)) / float64(len(src)); r > 3 || r < 1.0/3 {
+		warns = append(warns, fmt.Sprintf("%d source and %d target sentences: the texts may not cover the same content", len(src), len(tgt)))
+	}
+	var unaligned, total int
+	for _, l := range links {
+		total += len(l.Src) + len(l.Tgt)
+		if len(l.Src) == 0 || len(l.Tgt) == 0 {
+			unaligned += len(l.Src) + len(l.Tgt)
+		}
+	}
+	if total > 0 && unaligned*3 > total {
+		warns = append(warns, fmt.Sprintf("%d of %d sentences have no counterpart: the texts may not be translations of each other", unaligned, total))
+	}
+	// With the seed lexicon as a language probe: does the source look like
+	// the target language and the other way round?
+	probe := parseLexicon(seedSqEn, false, 4, 3)
+	ss, ts := probe.guessSide(tokenizeAll(src)), probe.guessSide(tokenizeAll(tgt))
+	switch {
+	case ss == 2 && ts == 1:
+		warns = append(warns, "the source looks English and the target Albanian: are the sides swapped?")
+	case ss != 0 && ss == ts:
+		lang := map[int]string{1: "Albanian", 2: "English"}[ss]
+		warns = append(warns, fmt.Sprintf("both sides look %s: is one of them the wrong file?", lang))
+	}
+	return warns
+}
+
+func chars(ss []corpus.Sentence) float64 {
+	n := 0
+	for _, s := range ss {
+		n += utf8.RuneCountInString(s.Text)
+	}
+	return math.Max(float64(n), 1)
+}
+
+func tokenizeAll(ss []corpus.Sentence) [][]token {
+	out := make([][]token, len(ss))
+	for i, s := range ss {
+		out[i] = tokenize(s.Text)
+	}
+	return out
+}

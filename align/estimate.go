@@ -1,0 +1,255 @@
+package align
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// defaultPrior is the share of each link type (in the order of linkTypes)
+// before the input says otherwise, after Gale and Church with more room for
+// merges, which translations of news and books have more of.
+var defaultPrior = [nTypes]float64{0.82, 0.012, 0.012, 0.06, 0.06, 0.012, 0.012, 0.012}
+
+// defaultParams sets the length ratio from the whole input and everything
+// else from defaults that the first pass then re-estimates.
+func defaultParams(docs []*docState) params {
+	p := params{s2: 6.8, p1s: 0.5, p1t: 0.5, lexW: 0.5, paraBreak: 3, paraCross: 6, temp: 1}
+	for k, v := range defaultPrior {
+		p.prior[k] = math.Log(v)
+	}
+	var ls, lt float64
+	ns, nt, ps, pt := 0, 0, 0, 0
+	for _, d := range docs {
+		for _, c := range d.src.chars {
+			ls += c
+		}
+		for _, c := range d.tgt.chars {
+			lt += c
+		}
+		ns += len(d.src.para)
+		nt += len(d.tgt.para)
+		ps += count(d.src.para)
+		pt += count(d.tgt.para)
+	}
+	// Short inputs say little about the length ratio, and omissions skew
+	// it: shrink towards 1 with the weight of a few paragraphs of text.
+	const prior = 1000
+	p.c = (lt + prior) / (ls + prior)
+	p.s2 *= p.c
+	// Paragraphs are evidence only when both sides have some and they are
+	// not simply one sentence each.
+	p.usePara = ps > len(docs) && pt > len(docs) &&
+		float64(ps) < 0.8*float64(ns) && float64(pt) < 0.8*float64(nt) &&
+		float64(ps) < 2*float64(pt) && float64(pt) < 2*float64(ps)
+	return p
+}
+
+func count(b []bool) int {
+	n := 0
+	for _, x := range b {
+		if x {
+			n++
+		}
+	}
+	return n
+}
+
+// confident is the posterior above which a first-pass link is trusted for
+// estimating parameters and inducing the lexicon.
+const confident = 0.9
+
+// estimate re-estimates the length model, the link type shares and the
+// match rates from the confident links of the first pass, and induces a
+// lexicon from them.
+func (a *aligner) estimate() {
+	var ls, lt []float64
+	var counts [nTypes]float64
+	var total float64
+	var ms, ns, mt, nt float64
+	for _, d := range a.docs {
+		prev := node{}
+		for _, s := range d.path {
+			counts[s.k]++
+			total++
+			if s.k == 0 && s.post >= confident {
+				i, j := prev.i, prev.j
+				ls = append(ls, d.src.chars[i])
+				lt = append(lt, d.tgt.chars[j])
+				u, v := &d.units.src[i], &d.units.tgt[j]
+				a, b := matchMasks(u.keys, v.keys)
+				ms += float64(popcount(a))
+				mt += float64(popcount(b))
+				ns += float64(u.nslot)
+				nt += float64(v.nslot)
+			}
+			prev = s.to
+		}
+	}
+	p := &a.prm
+	if len(ls) >= 5 {
+		var sl, st float64
+		for i := range ls {
+			sl += ls[i]
+			st += lt[i]
+		}
+		p.c = st / sl
+		// The median squared deviation per char, scaled to a variance,
+		// is not thrown by the odd wrong link.
+		dev := make([]float64, len(ls))
+		for i := range ls {
+			d := lt[i] - p.c*ls[i]
+			dev[i] = d * d / math.Max((ls[i]+lt[i]/p.c)/2, 1)
+		}
+		sort.Float64s(dev)
+		s2 := dev[len(dev)/2] / 0.455
+		p.s2 = math.Min(math.Max(s2, 1*p.c), 40*p.c)
+	}
+	if ns > 0 && nt > 0 {
+		p.p1s = clamp(ms/ns, 0.2, 0.9)
+		p.p1t = clamp(mt/nt, 0.2, 0.9)
+	}
+	// Shares of link types, smoothed towards the defaults.
+	const alpha = 50
+	for k := range counts {
+		p.prior[k] = math.Log((counts[k] + alpha*defaultPrior[k]) / (total + alpha))
+	}
+	if !a.opt.NoInducedLexicon {
+		a.ind = a.induce()
+	}
+}
+
+func popcount(x uint64) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
+}
+
+func clamp(x, lo, hi float64) float64 { return math.Min(math.Max(x, lo), hi) }
+
+// induce learns a lexicon from the confident links of the first pass: stem
+// pairs that occur in the same links far more often than chance, by the
+// Dice coefficient, as in hunalign's and Moore's second passes.
+func (a *aligner) induce() *induced {
+	const (
+		minPair  = 2
+		minDice  = 0.3
+		maxPairs = 3 // translations kept per stem
+		maxLinks = 20000
+	)
+	stems := map[string]int32{}
+	var names []string
+	sid := func(w string) int32 {
+		s := stem(w)
+		if id, ok := stems[s]; ok {
+			return id
+		}
+		id := int32(len(names))
+		stems[s] = id
+		names = append(names, s)
+		return id
+	}
+	// Stem ids of each type, or -1 for tokens that are not words.
+	stemIDs := func(v *vocab) []int32 {
+		out := make([]int32, len(v.toks))
+		for i, t := range v.toks {
+			out[i] = -1
+			if t.kind == wordToken && len([]rune(t.text)) >= 3 {
+				out[i] = sid(t.text)
+			}
+		}
+		return out
+	}
+	ss, ts := stemIDs(&a.sv), stemIDs(&a.tv)
+	type side struct{ src, tgt []int32 }
+	var links []side
+	for _, d := range a.docs {
+		prev := node{}
+		for _, s := range d.path {
+			if s.k != 1 && s.k != 2 && s.post >= confident {
+				var l side
+				for i := prev.i; i < s.to.i; i++ {
+					l.src = appendStems(l.src, d.src.types[i], ss)
+				}
+				for j := prev.j; j < s.to.j; j++ {
+					l.tgt = appendStems(l.tgt, d.tgt.types[j], ts)
+				}
+				links = append(links, l)
+			}
+			prev = s.to
+		}
+	}
+	if len(links) > maxLinks {
+		stride := float64(len(links)) / maxLinks
+		var kept []side
+		for x := 0.0; int(x) < len(links); x += stride {
+			kept = append(kept, links[int(x)])
+		}
+		links = kept
+	}
+	fs := make([]int32, len(names))
+	ft := make([]int32, len(names))
+	co := map[uint64]int32{}
+	for _, l := range links {
+		for _, x := range l.src {
+			fs[x]++
+		}
+		for _, y := range l.tgt {
+			ft[y]++
+		}
+		for _, x := range l.src {
+			for _, y := range l.tgt {
+				co[uint64(x)<<32|uint64(y)]++
+			}
+		}
+	}
+	type cand struct {
+		x, y int32
+		dice float64
+	}
+	var cands []cand
+	for k, c := range co {
+		if c < minPair {
+			continue
+		}
+		x, y := int32(k>>32), int32(k&0xffffffff)
+		dice := 2 * float64(c) / float64(fs[x]+ft[y])
+		if dice >= minDice {
+			cands = append(cands, cand{x, y, dice})
+		}
+	}
+	slices.SortFunc(cands, func(p, q cand) int {
+		switch {
+		case p.dice > q.dice:
+			return -1
+		case p.dice < q.dice:
+			return 1
+		case p.x != q.x:
+			return int(p.x - q.x)
+		}
+		return int(p.y - q.y)
+	})
+	ind := &induced{src: map[string][]int32{}, tgt: map[string][]int32{}}
+	var np int32
+	for _, c := range cands {
+		sx, ty := names[c.x], names[c.y]
+		if len(ind.src[sx]) >= maxPairs || len(ind.tgt[ty]) >= maxPairs {
+			continue
+		}
+		ind.src[sx] = append(ind.src[sx], np)
+		ind.tgt[ty] = append(ind.tgt[ty], np)
+		np++
+	}
+	return ind
+}
+
+func appendStems(out []int32, types []int32, stems []int32) []int32 {
+	for _, t := range types {
+		if s := stems[t]; s >= 0 && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,94 @@
+package align
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// Tokens of the two languages match when they share a key. The keys of a
+// token are its evidence sources:
+//
+//	#digits    numbers, by their digits
+//	P?         punctuation that translations keep (? ! : quotes, parentheses)
+//	=word      the same folded word on both sides (names, acronyms)
+//	~pref      the same first cognateLen runes (cognates: parlament/parliament)
+//	@concept   a seed lexicon entry
+//	!n         pair n of the lexicon induced from the input
+const cognateLen = 4
+
+// stemLen is how many leading runes of a word the induced lexicon keeps: it
+// pools the inflected forms of a word so that they are counted together.
+const stemLen = 5
+
+type keySpace struct {
+	ids map[string]int32
+}
+
+func (ks *keySpace) id(s string) int32 {
+	if id, ok := ks.ids[s]; ok {
+		return id
+	}
+	id := int32(len(ks.ids))
+	ks.ids[s] = id
+	return id
+}
+
+// induced is a translation lexicon learnt from the input: pairs of stems.
+type induced struct {
+	src, tgt map[string][]int32 // stem -> pair numbers
+}
+
+func stem(w string) string { return prefix(w, stemLen) }
+
+// typeKeys lists the keys of every type of a vocabulary; src tells which
+// side of the lexicons the vocabulary is on.
+func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon, ind *induced) [][]int32 {
+	keys := make([][]int32, len(v.toks))
+	buf := make([]byte, 0, 64)
+	add := func(i int, tag byte, s string) {
+		buf = append(buf[:0], tag)
+		buf = append(buf, s...)
+		id := ks.id(string(buf))
+		for _, k := range keys[i] {
+			if k == id {
+				return
+			}
+		}
+		keys[i] = append(keys[i], id)
+	}
+	for i, t := range v.toks {
+		switch t.kind {
+		case numberToken:
+			add(i, '#', t.text)
+		case punctToken:
+			add(i, 'P', t.text)
+		case wordToken:
+			n := utf8.RuneCountInString(t.text)
+			if n >= 2 {
+				add(i, '=', t.text)
+			}
+			if n >= cognateLen {
+				add(i, '~', prefix(t.text, cognateLen))
+			}
+			if seed != nil {
+				dict, cut := seed.tgt, seed.tgtCut
+				if src {
+					dict, cut = seed.src, seed.srcCut
+				}
+				for _, c := range lookup(dict, t.text, cut) {
+					add(i, '@', c)
+				}
+			}
+			if ind != nil {
+				m := ind.tgt
+				if src {
+					m = ind.src
+				}
+				for _, p := range m[stem(t.text)] {
+					keys[i] = append(keys[i], ks.id("!"+strconv.Itoa(int(p))))
+				}
+			}
+		}
+	}
+	return keys
+}

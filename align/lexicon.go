@@ -1,0 +1,114 @@
+package align
+
+import (
+	_ "embed"
+	"strings"
+	"unicode/utf8"
+)
+
+//go:embed data/lexicon_sq_en.tsv
+var seedSqEn string
+
+// A lexicon maps words of both languages to shared concept keys: a source
+// word and a target word match when they share a key. Lookups forgive
+// inflection by trying the word without up to cut trailing runes, keeping at
+// least minStem, because both Albanian and English inflect at the end.
+type lexicon struct {
+	src, tgt       map[string][]string // folded word -> concepts
+	srcCut, tgtCut int
+}
+
+const minStem = 4
+
+// seedLexicon returns the embedded dictionary for the language pair, or nil
+// when there is none. Albanian drops up to four runes of case ending
+// (-it, -ës, -ave), English up to three (-s, -ed, -ing).
+func seedLexicon(srcLang, tgtLang string) *lexicon {
+	switch {
+	case srcLang == "sq" && tgtLang == "en":
+		return parseLexicon(seedSqEn, false, 4, 3)
+	case srcLang == "en" && tgtLang == "sq":
+		return parseLexicon(seedSqEn, true, 3, 4)
+	}
+	return nil
+}
+
+// parseLexicon reads "word<TAB>translation" lines; # starts a comment. Each
+// translation is the concept both words map to.
+func parseLexicon(data string, swap bool, srcCut, tgtCut int) *lexicon {
+	lx := &lexicon{src: map[string][]string{}, tgt: map[string][]string{}, srcCut: srcCut, tgtCut: tgtCut}
+	for _, line := range strings.Split(data, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		a, b, ok := strings.Cut(strings.TrimSpace(line), "\t")
+		if !ok {
+			continue
+		}
+		a, b = fold(strings.TrimSpace(a)), fold(strings.TrimSpace(b))
+		if a == "" || b == "" {
+			continue
+		}
+		concept := b
+		if swap {
+			a, b = b, a
+		}
+		lx.src[a] = appendNew(lx.src[a], concept)
+		lx.tgt[b] = appendNew(lx.tgt[b], concept)
+	}
+	return lx
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// lookup finds the concepts of a folded word, trying shorter prefixes for
+// inflected forms.
+func lookup(dict map[string][]string, w string, cut int) []string {
+	if c, ok := dict[w]; ok {
+		return c
+	}
+	n := utf8.RuneCountInString(w)
+	for k := n - 1; k >= minStem && k >= n-cut; k-- {
+		if c, ok := dict[prefix(w, k)]; ok {
+			return c
+		}
+	}
+	return nil
+}
+
+// guessLang says whether a text looks like the source or the target
+// language of a seed lexicon by counting exact hits of its frequent words;
+// it returns 0 when it cannot tell.
+func (lx *lexicon) guessSide(sents [][]token) int {
+	var s, t, n int
+	for _, toks := range sents {
+		for _, tk := range toks {
+			if tk.kind != wordToken {
+				continue
+			}
+			n++
+			if _, ok := lx.src[tk.text]; ok {
+				s++
+			}
+			if _, ok := lx.tgt[tk.text]; ok {
+				t++
+			}
+		}
+	}
+	switch {
+	case n < 5:
+		return 0
+	case s > 2*t && s*10 >= n:
+		return 1
+	case t > 2*s && t*10 >= n:
+		return 2
+	}
+	return 0
+}

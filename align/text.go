@@ -1,0 +1,137 @@
+package align
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// tokenKind tells how a token may be matched across languages.
+type tokenKind uint8
+
+const (
+	wordToken   tokenKind = iota
+	numberToken           // digits, compared by value of their digit string
+	punctToken            // ? ! : quotes and parentheses, compared as they are
+)
+
+type token struct {
+	text string // folded: lower case, no diacritics; for numbers the digits only
+	kind tokenKind
+}
+
+// tokenize cuts a sentence into folded words, numbers and the punctuation
+// marks that survive translation. Words are split at anything that is not a
+// letter or mark so that "d'altitude" and "Himalaya-Berge" give two tokens.
+func tokenize(s string) []token {
+	var toks []token
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsDigit(r):
+			j := i
+			var digits strings.Builder
+			for j < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsDigit(r2) {
+					digits.WriteRune(r2)
+					j += w2
+					continue
+				}
+				// A separator inside a number ("8,839.8", "1 000") keeps it whole.
+				if (r2 == '.' || r2 == ',' || r2 == '\'') && j+w2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
+					if unicode.IsDigit(r3) {
+						j += w2
+						continue
+					}
+				}
+				break
+			}
+			d := strings.TrimLeft(digits.String(), "0")
+			if d == "" {
+				d = "0"
+			}
+			toks = append(toks, token{d, numberToken})
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += w2
+			}
+			toks = append(toks, token{fold(s[i:j]), wordToken})
+			i = j
+		default:
+			if p := punctClass(r); p != "" {
+				toks = append(toks, token{p, punctToken})
+			}
+			i += w
+		}
+	}
+	return toks
+}
+
+// punctClass maps the punctuation marks that translations tend to keep to one
+// spelling each, so that “ and « match.
+func punctClass(r rune) string {
+	switch r {
+	case '?', '¿':
+		return "?"
+	case '!', '¡':
+		return "!"
+	case ':':
+		return ":"
+	case '(', ')', '[', ']':
+		return "()"
+	case '"', '“', '”', '„', '«', '»', '‘', '‚', '‹', '›':
+		return "\""
+	case '%':
+		return "%"
+	case '$', '€', '£':
+		return string(r)
+	}
+	return ""
+}
+
+// fold lower-cases a word and strips its diacritics (ë→e, ç→c, é→e), the
+// normalisation under which names and cognates are compared.
+func fold(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(w)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	f := b.String()
+	if strings.ContainsRune(f, 'ß') {
+		f = strings.ReplaceAll(f, "ß", "ss")
+	}
+	return f
+}
+
+// prefix returns the first n runes of s, or s when it is shorter.
+func prefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
