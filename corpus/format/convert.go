@@ -1,6 +1,7 @@
 package format
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -45,9 +46,7 @@ func Convert(ctx context.Context, inName, inPath, outName, outPath string, opt O
 	empty := err == io.EOF
 	outOpt := opt
 	src, tgt := in.Langs()
-	if opt.SrcLang == "" || opt.TgtLang == "" {
-		outOpt.SrcLang, outOpt.TgtLang = src, tgt
-	}
+	outOpt.SrcLang, outOpt.TgtLang = cmp.Or(opt.SrcLang, src), cmp.Or(opt.TgtLang, tgt)
 	if outOpt.SrcLang, err = corpus.LangTag(outOpt.SrcLang); err != nil {
 		return st, err
 	}
