@@ -33,10 +33,10 @@ type Reader struct {
 
 	in       io.Reader
 	d        *xml.Decoder // made at the first Read, which may block on input
-	header   string // the header's srclang
-	src, tgt string // the languages found, as the file writes them
-	root     bool   // <tmx> was met
-	body     bool   // <body> was met
+	header   string       // the header's srclang
+	src, tgt string       // the languages found, as the file writes them
+	root     bool         // <tmx> was met
+	body     bool         // <body> was met
 	done     bool
 	skipped  int
 }
