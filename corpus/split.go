@@ -424,6 +424,9 @@ func isInitials(w string) bool {
 	return parts > 1
 }
 
+// maxWord bounds how far the splitter looks for the ends of a word.
+const maxWord = 64
+
 // noSpaceBoundary reports whether the mark at text[i], followed directly by
 // text[k:], ends a sentence although no space follows: "world.Today",
 // "1,000.That", but not "Jane.Doe@example.com" or "Ph.D".
@@ -437,16 +440,25 @@ func noSpaceBoundary(text string, i, k int) bool {
 	if !unicode.IsUpper(r) || !unicode.IsLower(r2) {
 		return false
 	}
-	// Neither side may look like part of an address or a file name.
-	lb := strings.LastIndexFunc(text[:i], unicode.IsSpace) + 1
-	if strings.ContainsAny(text[lb:i], ".@/:_\\") {
+	// Neither side may look like part of an address or a file name. A
+	// "word" longer than maxWord is no word: leave it alone, and keep the
+	// scan short.
+	lb := max(0, i-maxWord)
+	left := text[lb:i]
+	if sp := strings.LastIndexFunc(left, unicode.IsSpace); sp >= 0 {
+		left = left[sp+1:]
+	} else if lb > 0 {
 		return false
 	}
-	re := strings.IndexFunc(text[k:], unicode.IsSpace)
-	if re < 0 {
-		re = len(text) - k
+	if strings.ContainsAny(left, ".@/:_\\") {
+		return false
 	}
-	right := text[k : k+re]
+	right := text[k:min(len(text), k+maxWord)]
+	if sp := strings.IndexFunc(right, unicode.IsSpace); sp >= 0 {
+		right = right[:sp]
+	} else if k+maxWord < len(text) {
+		return false
+	}
 	if strings.ContainsAny(right, "@/_\\") {
 		return false
 	}

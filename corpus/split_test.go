@@ -138,6 +138,12 @@ func TestSplitLongLine(t *testing.T) {
 		strings.Repeat("1. ", 16_000),
 		"1. " + strings.Repeat("x ", 25_000),
 		strings.Repeat("A.", 25_000),
+		strings.Repeat("ab.Cd", 10_000),
+		strings.Repeat("ab.Cd ", 10_000),
+		strings.Repeat("“- ", 16_000),
+		"x. " + strings.Repeat("– ", 16_000) + "Y",
+		strings.Repeat("tha: ", 10_000),
+		strings.Repeat("a… ", 10_000),
 	} {
 		checkInvariants(t, in, sp.Split(in))
 	}
