@@ -321,6 +321,9 @@ run:
 	}
 
 	l := s.lang
+	if k > j && dots <= 1 && quoted(text[j:k]) && s.speechFollows(text, ws) {
+		return k, -1 // "“Is it?” Smith asked.", "“Po!” tha Rama."
+	}
 	switch {
 	case bang:
 		return k, k
@@ -367,6 +370,34 @@ run:
 		return k, -1 // "Jonas E. Smith", "the U.S. Government"
 	}
 	return k, k
+}
+
+// quoted reports whether closers holds a quotation mark.
+func quoted(closers string) bool {
+	return strings.ContainsAny(closers, "\"'”’»«“›‹")
+}
+
+// speechFollows reports whether the words from text[i] are a short clause
+// that says who spoke, ended by punctuation: "Smith asked.", "tha ai,".
+// Such a clause belongs to the quotation before it. A longer one ("He said
+// the bars were gone.") is a sentence of its own.
+func (s *Splitter) speechFollows(text string, i int) bool {
+	verb := false
+	for n := 0; n < 4 && i < len(text); n++ {
+		w := wordAt(text, i)
+		if w == "" {
+			return false
+		}
+		verb = verb || s.lang.speech[strings.ToLower(w)]
+		i += len(w)
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		if i == len(text) || strings.IndexByte(".,;!?", text[i]) >= 0 {
+			return verb
+		}
+	}
+	return false
 }
 
 func boolInt(b bool) int {

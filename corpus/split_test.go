@@ -86,6 +86,9 @@ func TestSplitEnglish(t *testing.T) {
 		{"lettered list", "a) one b) two c) three", []string{"a) one", "b) two", "c) three"}},
 		{"bullets", "• first • second", []string{"• first", "• second"}},
 		{"parenthesis", "He (an engineer.) works here.", []string{"He (an engineer.) works here."}},
+		{"who spoke", `"There's a shark!" Hammel added. He ran.`, []string{`"There's a shark!" Hammel added.`, "He ran."}},
+		{"speech verb in a new sentence", `"There's neither." He said the bars were gone.`,
+			[]string{`"There's neither."`, "He said the bars were gone."}},
 	}
 	sp, err := NewSplitter("en")
 	require.NoError(t, err)
