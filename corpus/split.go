@@ -321,6 +321,9 @@ run:
 	}
 
 	l := s.lang
+	if k > j && dots <= 1 && quoted(text[j:k]) && s.speechFollows(text, ws) {
+		return k, -1 // "“Is it?” Smith asked.", "“Po!” tha Rama."
+	}
 	switch {
 	case bang:
 		return k, k
@@ -367,6 +370,34 @@ run:
 		return k, -1 // "Jonas E. Smith", "the U.S. Government"
 	}
 	return k, k
+}
+
+// quoted reports whether closers holds a quotation mark.
+func quoted(closers string) bool {
+	return strings.ContainsAny(closers, "\"'”’»«“›‹")
+}
+
+// speechFollows reports whether the words from text[i] are a short clause
+// that says who spoke, ended by punctuation: "Smith asked.", "tha ai,".
+// Such a clause belongs to the quotation before it. A longer one ("He said
+// the bars were gone.") is a sentence of its own.
+func (s *Splitter) speechFollows(text string, i int) bool {
+	verb := false
+	for n := 0; n < 4 && i < len(text); n++ {
+		w := wordAt(text, i)
+		if w == "" {
+			return false
+		}
+		verb = verb || s.lang.speech[strings.ToLower(w)]
+		i += len(w)
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		if i == len(text) || strings.IndexByte(".,;!?", text[i]) >= 0 {
+			return verb
+		}
+	}
+	return false
 }
 
 func boolInt(b bool) int {
@@ -424,6 +455,9 @@ func isInitials(w string) bool {
 	return parts > 1
 }
 
+// maxWord bounds how far the splitter looks for the ends of a word.
+const maxWord = 64
+
 // noSpaceBoundary reports whether the mark at text[i], followed directly by
 // text[k:], ends a sentence although no space follows: "world.Today",
 // "1,000.That", but not "Jane.Doe@example.com" or "Ph.D".
@@ -437,16 +471,25 @@ func noSpaceBoundary(text string, i, k int) bool {
 	if !unicode.IsUpper(r) || !unicode.IsLower(r2) {
 		return false
 	}
-	// Neither side may look like part of an address or a file name.
-	lb := strings.LastIndexFunc(text[:i], unicode.IsSpace) + 1
-	if strings.ContainsAny(text[lb:i], ".@/:_\\") {
+	// Neither side may look like part of an address or a file name. A
+	// "word" longer than maxWord is no word: leave it alone, and keep the
+	// scan short.
+	lb := max(0, i-maxWord)
+	left := text[lb:i]
+	if sp := strings.LastIndexFunc(left, unicode.IsSpace); sp >= 0 {
+		left = left[sp+1:]
+	} else if lb > 0 {
 		return false
 	}
-	re := strings.IndexFunc(text[k:], unicode.IsSpace)
-	if re < 0 {
-		re = len(text) - k
+	if strings.ContainsAny(left, ".@/:_\\") {
+		return false
 	}
-	right := text[k : k+re]
+	right := text[k:min(len(text), k+maxWord)]
+	if sp := strings.IndexFunc(right, unicode.IsSpace); sp >= 0 {
+		right = right[:sp]
+	} else if k+maxWord < len(text) {
+		return false
+	}
 	if strings.ContainsAny(right, "@/_\\") {
 		return false
 	}

@@ -86,6 +86,9 @@ func TestSplitEnglish(t *testing.T) {
 		{"lettered list", "a) one b) two c) three", []string{"a) one", "b) two", "c) three"}},
 		{"bullets", "• first • second", []string{"• first", "• second"}},
 		{"parenthesis", "He (an engineer.) works here.", []string{"He (an engineer.) works here."}},
+		{"who spoke", `"There's a shark!" Hammel added. He ran.`, []string{`"There's a shark!" Hammel added.`, "He ran."}},
+		{"speech verb in a new sentence", `"There's neither." He said the bars were gone.`,
+			[]string{`"There's neither."`, "He said the bars were gone."}},
 	}
 	sp, err := NewSplitter("en")
 	require.NoError(t, err)
@@ -138,6 +141,12 @@ func TestSplitLongLine(t *testing.T) {
 		strings.Repeat("1. ", 16_000),
 		"1. " + strings.Repeat("x ", 25_000),
 		strings.Repeat("A.", 25_000),
+		strings.Repeat("ab.Cd", 10_000),
+		strings.Repeat("ab.Cd ", 10_000),
+		strings.Repeat("“- ", 16_000),
+		"x. " + strings.Repeat("– ", 16_000) + "Y",
+		strings.Repeat("tha: ", 10_000),
+		strings.Repeat("a… ", 10_000),
 	} {
 		checkInvariants(t, in, sp.Split(in))
 	}
