@@ -67,3 +67,11 @@ func isAlpha(s string) bool {
 	}
 	return true
 }
+
+// BaseLang is the language subtag of a tag, in lower case: "sq" for
+// "sq-AL". Language data (splitting rules, lexicons) is kept by language,
+// while exports may name a region.
+func BaseLang(tag string) string {
+	base, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
+	return strings.ToLower(base)
+}

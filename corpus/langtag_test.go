@@ -47,3 +47,9 @@ func TestSameLang(t *testing.T) {
 		assert.Equal(t, tt.match, SameLang(tt.tag, tt.want), "%s %s", tt.tag, tt.want)
 	}
 }
+
+func TestBaseLang(t *testing.T) {
+	for in, want := range map[string]string{"sq-AL": "sq", "EN_gb": "en", "en": "en", "": ""} {
+		assert.Equal(t, want, BaseLang(in), in)
+	}
+}

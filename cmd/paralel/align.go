@@ -44,6 +44,9 @@ Links with an empty side are left out of TSV, TMX and Moses unless
   # Write it as TSV (source, target, score), keeping the 1-0 and 0-1 links
   paralel align --keep-unaligned -o rama.tsv testdata/rama/sq.txt testdata/rama/en.txt
 
+  # A translation memory for a CAT tool, of the links scored 0.5 or more
+  paralel align --src-lang sq-AL --tgt-lang en-GB --min-score 0.5 -o rama.tmx testdata/rama/sq.txt testdata/rama/en.txt
+
   # Align pre-split segments and print the links as sentence ids
   paralel align --presplit -f ids sq.sent en.sent`,
 		Args: cobra.ExactArgs(2),
@@ -55,12 +58,12 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 			case wrapped:
 				ropt.Mode = corpus.Wrapped
 			}
-			ropt.Lang = opt.SrcLang
+			ropt.Lang = corpus.BaseLang(opt.SrcLang) // language data is by language, not region
 			src, err := corpus.ReadFile(args[0], ropt)
 			if err != nil {
 				return err
 			}
-			ropt.Lang = opt.TgtLang
+			ropt.Lang = corpus.BaseLang(opt.TgtLang)
 			tgt, err := corpus.ReadFile(args[1], ropt)
 			if err != nil {
 				return err
@@ -68,7 +71,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 
 			bar := progress.ForTerminal(os.Stderr, "aligning")
 			links := align.Align(src.Sentences, tgt.Sentences, align.Options{
-				SrcLang: opt.SrcLang, TgtLang: opt.TgtLang, Progress: bar.Update,
+				SrcLang: corpus.BaseLang(opt.SrcLang), TgtLang: corpus.BaseLang(opt.TgtLang), Progress: bar.Update,
 			})
 			bar.Finish()
 			for _, w := range align.Check(src.Sentences, tgt.Sentences, links) {
@@ -99,11 +102,12 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 	f := cmd.Flags()
 	f.BoolVar(&presplit, "presplit", false, "input has one segment a line: do not split sentences")
 	f.BoolVar(&wrapped, "wrapped", false, "lines are wrapped inside paragraphs; a blank line ends a paragraph")
-	f.StringVar(&opt.SrcLang, "src-lang", "sq", "language of SRC")
-	f.StringVar(&opt.TgtLang, "tgt-lang", "en", "language of TGT")
+	f.StringVar(&opt.SrcLang, "src-lang", "sq", "language of SRC, BCP 47 (sq, or sq-AL to name the region in exports)")
+	f.StringVar(&opt.TgtLang, "tgt-lang", "en", "language of TGT, BCP 47 (en, or en-GB to name the region in exports)")
 	f.StringVarP(&formatName, "format", "f", "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)")
 	f.StringVarP(&output, "output", "o", "", "write to `FILE` (complete or not at all) instead of the standard output")
 	f.BoolVar(&opt.KeepUnaligned, "keep-unaligned", false, "keep links with an empty side (1-0, 0-1), with an empty field")
+	exportOptions(cmd, &opt)
 	cmd.MarkFlagsMutuallyExclusive("presplit", "wrapped")
 	return cmd
 }

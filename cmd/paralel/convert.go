@@ -59,8 +59,6 @@ unless they are given.`,
 				return err
 			}
 			stderr := cmd.ErrOrStderr()
-			opt.ToolVersion = version
-			opt.Warn = func(err error) { fmt.Fprintln(stderr, "paralel: warning:", err) }
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			st, err := format.Convert(ctx, inName, in, outName, out, opt)
@@ -82,20 +80,23 @@ unless they are given.`,
 	f := cmd.Flags()
 	f.StringVar(&from, "from", "", "format of IN: "+strings.Join(format.Names(), ", ")+" (default: from the extension)")
 	f.StringVarP(&to, "to", "f", "", "format of OUT (default: from the extension)")
-	addFormatFlags(cmd, &opt)
-	f.BoolVar(&opt.Header, "header", false, "TSV: start with a row naming the columns")
-	return cmd
-}
-
-// addFormatFlags adds the flags of the language codes and the export
-// filters, which every command that writes pairs shares.
-func addFormatFlags(cmd *cobra.Command, opt *format.Options) {
-	f := cmd.Flags()
 	f.StringVar(&opt.SrcLang, "src-lang", "", "source language, BCP 47 (sq, sq-AL) (default: from the input, or sq)")
 	f.StringVar(&opt.TgtLang, "tgt-lang", "", "target language, BCP 47 (en, en-GB) (default: from the input, or en)")
 	f.BoolVar(&opt.KeepUnaligned, "keep-unaligned", false, "keep 1-0 and 0-1 links in TMX, TSV and Moses")
+	exportOptions(cmd, &opt)
+	return cmd
+}
+
+// exportOptions adds to cmd the flags of the filters and TSV header that
+// every command writing pairs shares, and sets what the formats need to
+// know of the program: its version (for TMX) and where warnings go.
+func exportOptions(cmd *cobra.Command, opt *format.Options) {
+	f := cmd.Flags()
 	f.Float64Var(&opt.MinScore, "min-score", 0, "leave out links scored below this, and say how many")
 	f.BoolVar(&opt.Dedupe, "dedupe", false, "leave out repeated pairs")
+	f.BoolVar(&opt.Header, "header", false, "TSV: start with a row naming the columns")
+	opt.ToolVersion = version
+	opt.Warn = func(err error) { fmt.Fprintln(cmd.ErrOrStderr(), "paralel: warning:", err) }
 }
 
 // formatOf is the format named by a flag, or else by the path's extension.

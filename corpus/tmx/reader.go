@@ -31,11 +31,12 @@ type Reader struct {
 	// two languages, and of props that could not be read.
 	Warn func(error)
 
-	d        *xml.Decoder
-	header   string // the header's srclang
-	src, tgt string // the languages found, as the file writes them
-	root     bool   // <tmx> was met
-	body     bool   // <body> was met
+	in       io.Reader
+	d        *xml.Decoder // made at the first Read, which may block on input
+	header   string       // the header's srclang
+	src, tgt string       // the languages found, as the file writes them
+	root     bool         // <tmx> was met
+	body     bool         // <body> was met
 	done     bool
 	skipped  int
 }
@@ -44,10 +45,7 @@ type Reader struct {
 // from a byte order mark or the XML declaration: UTF-8, UTF-16 and the
 // usual single-byte encodings are read.
 func NewReader(r io.Reader) *Reader {
-	d := xml.NewDecoder(decodeBOM(r))
-	d.Strict = true
-	d.CharsetReader = charsetReader
-	return &Reader{d: d}
+	return &Reader{in: r}
 }
 
 // decodeBOM turns UTF-16 input into UTF-8, recognizing it by its byte order
@@ -107,6 +105,11 @@ type unit struct {
 func (r *Reader) Read() (corpus.Pair, error) {
 	if r.done {
 		return corpus.Pair{}, io.EOF
+	}
+	if r.d == nil {
+		r.d = xml.NewDecoder(decodeBOM(r.in))
+		r.d.Strict = true // the default: no HTML entities, no unclosed tags
+		r.d.CharsetReader = charsetReader
 	}
 	p, err := r.next()
 	if err != nil {
