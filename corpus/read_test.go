@@ -39,6 +39,7 @@ func TestReadDocument(t *testing.T) {
 		{"presplit", " Ai erdhi. Ajo iku. \n\nMirë\r\n", Presplit, []Sentence{
 			{"Ai erdhi. Ajo iku.", 1, 19, 0}, {"Mirë", 22, 27, 1}}},
 		{"NFC", "Nje\u0308.", Presplit, []Sentence{{"Një.", 0, 6, 0}}},
+		{"line separator is a space", "Po\u2028jo.", Lines, []Sentence{{"Po jo.", 0, 8, 0}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -104,9 +104,10 @@ func trimSpan(text string, a, b int) (int, int) {
 }
 
 // sentenceText is the Text of a sentence whose raw bytes are raw: line
-// breaks (with the space around them) become one space, then NFC.
+// breaks (with the space around them) become one space, then NFC. So a
+// sentence is always one line of output.
 func sentenceText(raw string) string {
-	if strings.ContainsAny(raw, "\r\n") {
+	if strings.ContainsAny(raw, lineBreaks) {
 		var b strings.Builder
 		b.Grow(len(raw))
 		for i := 0; i < len(raw); {
@@ -117,7 +118,7 @@ func sentenceText(raw string) string {
 				if !unicode.IsSpace(r) {
 					break
 				}
-				brk = brk || r == '\n' || r == '\r'
+				brk = brk || strings.ContainsRune(lineBreaks, r)
 				j += n
 			}
 			if j > i {
@@ -137,6 +138,11 @@ func sentenceText(raw string) string {
 	}
 	return norm.NFC.String(raw)
 }
+
+// lineBreaks are the characters that end a line somewhere: "\n" and "\r",
+// which end paragraphs, and those that a sentence must not carry into
+// line-oriented output.
+const lineBreaks = "\n\r\v\f\u0085\u2028\u2029"
 
 func hasWord(s string) bool {
 	for _, r := range s {
@@ -245,6 +251,7 @@ func wordStart(text string, i int) int {
 func (s *Splitter) decide(text string, i, start, first int) (next, cut int) {
 	// The run of terminal marks: "?!", "...", ". . ." (a spaced ellipsis).
 	j, dots, bang := i, 0, false
+marks:
 	for j < len(text) {
 		r, n := utf8.DecodeRuneInString(text[j:])
 		switch r {
@@ -255,7 +262,7 @@ func (s *Splitter) decide(text string, i, start, first int) (next, cut int) {
 		case '!', '?', '‼', '⁇', '⁈', '⁉':
 			bang = true
 		default:
-			goto run
+			break marks
 		}
 		j += n
 		if dots > 0 && j+1 < len(text) && text[j] == ' ' && text[j+1] == '.' &&
@@ -263,7 +270,6 @@ func (s *Splitter) decide(text string, i, start, first int) (next, cut int) {
 			j++ // ". . .": the space belongs to the run
 		}
 	}
-run:
 	k := j
 	for k < len(text) {
 		r, n := utf8.DecodeRuneInString(text[k:])
@@ -352,7 +358,8 @@ run:
 	if l.title[lw] {
 		return k, -1 // "z. Rama", "Mr. Smith", "nr. 5"
 	}
-	single := utf8.RuneCountInString(word) == 1 && unicode.IsLetter(nr)
+	wr, wn := utf8.DecodeRuneInString(word)
+	single := wn == len(word) && unicode.IsLetter(wr) // an initial
 	if digit {
 		last, _ := utf8.DecodeLastRuneInString(word)
 		if single || l.abbrev[lw] || l.final[lw] || !(unicode.IsLetter(last) || unicode.IsDigit(last)) {
