@@ -106,3 +106,24 @@ func TestAlignErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, entries, "nothing written on error")
 }
+
+func TestAlignEmptySide(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "empty.txt")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	out, stderr, err := runCmd(t, "align", "-f", "ids", ramaSq, empty)
+	require.NoError(t, err, "an empty side is a warning, not an error")
+	assert.Contains(t, stderr, "paralel: warning:")
+	pairs, err := ids.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, pairs)
+	for _, p := range pairs {
+		assert.Empty(t, p.TgtIDs)
+	}
+}
+
+func TestAlignBadInput(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.txt")
+	require.NoError(t, os.WriteFile(bad, []byte("abc\xff\n"), 0o644))
+	_, _, err := runCmd(t, "align", bad, ramaEn)
+	assert.ErrorContains(t, err, "bad.txt: invalid UTF-8 at byte 3")
+}

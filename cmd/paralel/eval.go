@@ -38,8 +38,10 @@ With --gold and --pred, eval compares two files of links instead.`,
 		Example: `  # Score the aligner on a set and keep its predictions
   paralel eval --set ../shared/eval/ntrex-dev --write-pred /tmp/pred
 
-  # Check the figures with the reference scorer
+  # Check the figures with the reference scorer (text: end to end)
   python3 ../shared/eval/score.py ids ../shared/eval/ntrex-dev /tmp/pred
+  paralel eval --set ../shared/eval/ntrex-dev-raw --write-pred /tmp/raw
+  python3 ../shared/eval/score.py text ../shared/eval/ntrex-dev-raw /tmp/raw
 
   # A German-French set, each document aligned on its own
   paralel eval --set ../shared/eval/textberg-dev --src-lang de --tgt-lang fr --each

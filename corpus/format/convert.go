@@ -81,9 +81,7 @@ func Convert(ctx context.Context, inName, inPath, outName, outPath string, opt O
 	}
 	st.Dropped = out.Dropped()
 	st.Written = st.Read - st.Dropped.Total()
-	if s, ok := in.Reader.(*reader).r.(interface{ Skipped() int }); ok {
-		st.Skipped = s.Skipped()
-	}
+	st.Skipped = in.Skipped()
 	st.Files = out.Names()
 	return st, nil
 }
