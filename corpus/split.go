@@ -362,7 +362,7 @@ marks:
 	single := wn == len(word) && unicode.IsLetter(wr) // an initial
 	if digit {
 		last, _ := utf8.DecodeLastRuneInString(word)
-		if single || l.abbrev[lw] || l.final[lw] || !(unicode.IsLetter(last) || unicode.IsDigit(last)) {
+		if single || l.number[lw] || l.abbrev[lw] || l.final[lw] || !(unicode.IsLetter(last) || unicode.IsDigit(last)) {
 			return k, -1 // "p. 55", "N°. 1026"
 		}
 		return k, k

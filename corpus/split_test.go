@@ -76,6 +76,8 @@ func TestSplitEnglish(t *testing.T) {
 		{"time and acronym", "The rally is at 7 p.m. ET tonight.", []string{"The rally is at 7 p.m. ET tonight."}},
 		{"money", "She has $100.00. It is in her bag.", []string{"She has $100.00.", "It is in her bag."}},
 		{"page", "Please turn to p. 55.", []string{"Please turn to p. 55."}},
+		{"number abbreviation", "See No. 5 in Fig. 2. The answer is no. Then yes.",
+			[]string{"See No. 5 in Fig. 2.", "The answer is no.", "Then yes."}},
 		{"ellipsis before I", "The thing is . . . I didn’t mean it.", []string{"The thing is . . . I didn’t mean it."}},
 		{"period and ellipsis", "It was weakened. . . . The practice was not abandoned.",
 			[]string{"It was weakened.", ". . . The practice was not abandoned."}},
