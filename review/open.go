@@ -1,0 +1,93 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/format"
+)
+
+// SessionExt ends the name of a session file, which sits beside its
+// export: out.tmx has its session in out.tmx.review.json.
+const SessionExt = ".review.json"
+
+// SessionFile is the session file of the export at path.
+func SessionFile(export string) string { return export + SessionExt }
+
+// Open reopens a review from path: a session file, an export whose session
+// file lies beside it (reopened exactly), or else an export of another
+// origin (TMX, JSONL, TSV ...), whose pairs become the rows: each side of a
+// pair becomes one sentence, since an export no longer says where its
+// sentences began. The export is saved back to path.
+func Open(path string) (*Session, error) {
+	if strings.HasSuffix(path, SessionExt) {
+		return OpenSession(path)
+	}
+	if _, err := os.Stat(SessionFile(path)); err == nil {
+		return OpenSession(SessionFile(path))
+	}
+	name, ok := format.FromPath(path)
+	if !ok {
+		return nil, fmt.Errorf("%s: cannot tell the format from the extension (want a session file or one of %s)", path, strings.Join(format.Names(), ", "))
+	}
+	r, err := format.Open(name, path, format.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var pairs []corpus.Pair
+	for {
+		p, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		pairs = append(pairs, p)
+	}
+	srcLang, tgtLang := r.Langs()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	src, tgt, rows := FromPairs(pairs)
+	src.Path, src.Lang = abs, srcLang
+	tgt.Path, tgt.Lang = abs, tgtLang
+	s, err := NewSession(src, tgt, rows)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	s.Export = Export{Path: abs, Format: name}
+	s.File = SessionFile(abs)
+	return s, nil
+}
+
+// FromPairs rebuilds the inputs and rows of an alignment from its exported
+// pairs: each non-empty side of a pair is one sentence, and each pair a row.
+func FromPairs(pairs []corpus.Pair) (src, tgt Input, rows []Row) {
+	rows = make([]Row, 0, len(pairs))
+	for _, p := range pairs {
+		r := Row{Score: max(0, min(1, p.Score))}
+		if p.Score != p.Score { // NaN from a hand-edited file
+			r.Score = 0
+		}
+		if t := strings.TrimSpace(p.Src); t != "" {
+			r.Src = []int{len(src.Sentences)}
+			src.Sentences = append(src.Sentences, corpus.Sentence{Text: t})
+		}
+		if t := strings.TrimSpace(p.Tgt); t != "" {
+			r.Tgt = []int{len(tgt.Sentences)}
+			tgt.Sentences = append(tgt.Sentences, corpus.Sentence{Text: t})
+		}
+		if !r.empty() {
+			rows = append(rows, r)
+		}
+	}
+	return src, tgt, rows
+}

@@ -1,0 +1,134 @@
+package review
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// r builds a row from source and target ids; e marks it edited.
+func r(src, tgt []int) Row  { return Row{Src: src, Tgt: tgt, Score: 0.5} }
+func e(src, tgt []int) Row  { return Row{Src: src, Tgt: tgt, Score: 0.5, Edited: true} }
+func ids(v ...int) []int    { return v }
+func rows(rs ...Row) []Row  { return rs }
+func none() []int           { return nil }
+func sizes(rs []Row) [2]int { return [2]int{countSide(rs, Source), countSide(rs, Target)} }
+
+func countSide(rs []Row, s Side) int {
+	n := 0
+	for _, r := range rs {
+		n += len(*r.ids(s))
+	}
+	return n
+}
+
+func TestFixes(t *testing.T) {
+	// 0:[0]-[0]  1:[1]-[1,2]  2:[2,3]-[3]  3:[4]-[]
+	base := rows(r(ids(0), ids(0)), r(ids(1), ids(1, 2)), r(ids(2, 3), ids(3)), r(ids(4), none()))
+	tests := []struct {
+		name string
+		fix  func([]Row) ([]Row, error)
+		want []Row
+	}{
+		{"join first two", func(rs []Row) ([]Row, error) { return Join(rs, 0) },
+			rows(e(ids(0, 1), ids(0, 1, 2)), r(ids(2, 3), ids(3)), r(ids(4), none()))},
+		{"join with a 1-0 row", func(rs []Row) ([]Row, error) { return Join(rs, 2) },
+			rows(r(ids(0), ids(0)), r(ids(1), ids(1, 2)), e(ids(2, 3, 4), ids(3)))},
+		{"split 1-2", func(rs []Row) ([]Row, error) { return Split(rs, 1) },
+			rows(r(ids(0), ids(0)), e(ids(1), ids(1)), e(none(), ids(2)), r(ids(2, 3), ids(3)), r(ids(4), none()))},
+		{"split 2-1", func(rs []Row) ([]Row, error) { return Split(rs, 2) },
+			rows(r(ids(0), ids(0)), r(ids(1), ids(1, 2)), e(ids(2), ids(3)), e(ids(3), none()), r(ids(4), none()))},
+		{"move first target sentence up", func(rs []Row) ([]Row, error) { return MoveUp(rs, 1, Target) },
+			rows(e(ids(0), ids(0, 1)), r(ids(1), ids(2)), r(ids(2, 3), ids(3)), r(ids(4), none()))},
+		{"move up empties the row", func(rs []Row) ([]Row, error) { return MoveUp(rs, 3, Source) },
+			rows(r(ids(0), ids(0)), r(ids(1), ids(1, 2)), e(ids(2, 3, 4), ids(3)))},
+		{"move last source sentence down", func(rs []Row) ([]Row, error) { return MoveDown(rs, 2, Source) },
+			rows(r(ids(0), ids(0)), r(ids(1), ids(1, 2)), r(ids(2), ids(3)), e(ids(3, 4), none()))},
+		{"move last target sentence down", func(rs []Row) ([]Row, error) { return MoveDown(rs, 1, Target) },
+			rows(r(ids(0), ids(0)), r(ids(1), ids(1)), e(ids(2, 3), ids(2, 3)), r(ids(4), none()))},
+		{"detach source of a 2-1", func(rs []Row) ([]Row, error) { return Detach(rs, 2, Source) },
+			rows(r(ids(0), ids(0)), r(ids(1), ids(1, 2)), e(ids(2), none()), e(ids(3), none()), r(none(), ids(3)), r(ids(4), none()))},
+		{"detach target of a 1-1", func(rs []Row) ([]Row, error) { return Detach(rs, 0, Target) },
+			rows(e(none(), ids(0)), r(ids(0), none()), r(ids(1), ids(1, 2)), r(ids(2, 3), ids(3)), r(ids(4), none()))},
+		{"detach a 1-0 asserts it", func(rs []Row) ([]Row, error) { return Detach(rs, 3, Source) },
+			rows(r(ids(0), ids(0)), r(ids(1), ids(1, 2)), r(ids(2, 3), ids(3)), e(ids(4), none()))},
+		{"confirm", func(rs []Row) ([]Row, error) { return Confirm(rs, 1, true) },
+			rows(r(ids(0), ids(0)), Row{Src: ids(1), Tgt: ids(1, 2), Score: 0.5, Confirmed: true}, r(ids(2, 3), ids(3)), r(ids(4), none()))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := clone(base)
+			got, err := tt.fix(in)
+			require.NoError(t, err)
+			for i := range got {
+				got[i].Score = 0.5 // scores of new rows are the aligner's business
+			}
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, base, in, "a fix must not change its argument")
+			assert.NoError(t, Validate(got, 5, 4))
+		})
+	}
+}
+
+func TestFixesThatDoNotApply(t *testing.T) {
+	base := rows(r(ids(0), ids(0)), r(ids(1), none()))
+	tests := []struct {
+		name string
+		fix  func([]Row) ([]Row, error)
+	}{
+		{"join the last row", func(rs []Row) ([]Row, error) { return Join(rs, 1) }},
+		{"join out of range", func(rs []Row) ([]Row, error) { return Join(rs, -1) }},
+		{"split a 1-1", func(rs []Row) ([]Row, error) { return Split(rs, 0) }},
+		{"split out of range", func(rs []Row) ([]Row, error) { return Split(rs, 2) }},
+		{"move the first row up", func(rs []Row) ([]Row, error) { return MoveUp(rs, 0, Source) }},
+		{"move up from an empty side", func(rs []Row) ([]Row, error) { return MoveUp(rs, 1, Target) }},
+		{"move the last row down", func(rs []Row) ([]Row, error) { return MoveDown(rs, 1, Source) }},
+		{"detach an empty side", func(rs []Row) ([]Row, error) { return Detach(rs, 1, Target) }},
+		{"confirm out of range", func(rs []Row) ([]Row, error) { return Confirm(rs, 5, true) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.fix(base)
+			assert.ErrorIs(t, err, ErrNoOp)
+		})
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		rows []Row
+		ok   bool
+	}{
+		{"good", rows(r(ids(0), ids(0, 1)), r(none(), ids(2))), true},
+		{"empty row", rows(r(ids(0), ids(0, 1)), r(none(), none()), r(none(), ids(2))), false},
+		{"gap", rows(r(ids(0), ids(0)), r(none(), ids(2))), false},
+		{"out of order", rows(r(ids(0), ids(1)), r(none(), ids(0, 2))), false},
+		{"twice", rows(r(ids(0), ids(0, 1)), r(ids(0), ids(2))), false},
+		{"short", rows(r(ids(0), ids(0, 1))), false},
+		{"score", rows(r(ids(0), ids(0, 1)), Row{Tgt: ids(2), Score: 1.5}), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Validate(tt.rows, 1, 3)
+			if tt.ok {
+				assert.NoError(t, err)
+			} else {
+				assert.Error(t, err)
+			}
+		})
+	}
+}
+
+func TestCount(t *testing.T) {
+	rs := rows(
+		Row{Src: ids(0), Tgt: ids(0), Score: 0.9},
+		Row{Src: ids(1), Tgt: ids(1), Score: 0.2},
+		Row{Src: ids(2), Tgt: ids(2), Score: 0.2, Edited: true},
+		Row{Src: ids(3), Tgt: ids(3), Score: 0.1, Confirmed: true, Edited: true},
+	)
+	assert.Equal(t, Stats{Links: 4, Doubtful: 1, Confirmed: 1, Edited: 1}, Count(rs, 0.5))
+	assert.True(t, Doubtful(rs[1], 0.5))
+	assert.False(t, Doubtful(rs[2], 0.5))
+}

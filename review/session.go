@@ -1,0 +1,330 @@
+package review
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// Input is one side of the bitext under review. The session keeps the
+// sentences themselves, so that it reopens exactly even if the file or the
+// splitter has changed since; the hash tells which.
+type Input struct {
+	Path      string            // the file the sentences were read from
+	Lang      string            // language code, such as "sq"
+	SHA256    string            // hex digest of the file when it was read; empty if unknown
+	Sentences []corpus.Sentence // the segments, as the aligner saw them
+}
+
+// NewInput returns the Input for sentences read from the file at path,
+// hashing the file so that a reopened session can tell whether it has
+// changed.
+func NewInput(path, lang string, sentences []corpus.Sentence) (Input, error) {
+	in := Input{Path: path, Lang: lang, Sentences: sentences}
+	if path == "" || path == "-" {
+		return in, nil
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return in, err
+	}
+	in.Path = abs
+	in.SHA256, err = hashFile(abs)
+	return in, err
+}
+
+func hashFile(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// Export says where and how Save writes the reviewed alignment.
+type Export struct {
+	Path   string // output file
+	Format string // format name as known to the format registry, such as "tmx"
+}
+
+// DefaultThreshold is the score under which a row counts as doubtful.
+const DefaultThreshold = 0.5
+
+// maxUndo bounds the undo history kept in memory.
+const maxUndo = 200
+
+// A Session is an alignment under review: the two inputs, the rows, and the
+// files it writes. Its methods are safe for concurrent use.
+type Session struct {
+	Src, Tgt  Input
+	Export    Export
+	Threshold float64 // rows scored below it are doubtful
+	File      string  // session file, autosaved after every change; "" disables autosave
+	Align     Aligner // re-aligns after a fix; nil leaves the other rows as they are
+	Warnings  []string
+
+	mu   sync.Mutex
+	rows []Row
+	undo [][]Row
+	rev  int // counts changes, so that a page acting on an old state is refused
+}
+
+// NewSession starts a review of rows over the sentences of src and tgt.
+func NewSession(src, tgt Input, rows []Row) (*Session, error) {
+	if err := Validate(rows, len(src.Sentences), len(tgt.Sentences)); err != nil {
+		return nil, fmt.Errorf("alignment does not fit the texts: %w", err)
+	}
+	return &Session{Src: src, Tgt: tgt, Threshold: DefaultThreshold, rows: clone(rows)}, nil
+}
+
+// Rows returns a copy of the current rows and the revision they belong to.
+func (s *Session) Rows() ([]Row, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return clone(s.rows), s.rev
+}
+
+// Op is a fix the page asks for.
+type Op struct {
+	Name string `json:"op"`   // join, split, up, down, detach, confirm, unconfirm, undo
+	Row  int    `json:"row"`  // the row it applies to
+	Side string `json:"side"` // "src" or "tgt", for up, down and detach
+	Rev  int    `json:"rev"`  // the revision the page showed
+}
+
+// ErrStale reports an Op made on a revision that is no longer current.
+var ErrStale = errors.New("the alignment has changed since the page showed it")
+
+// Apply performs op, re-aligns the rows that are not fixed when op changed
+// the alignment, and autosaves. On error the session is left as it was.
+func (s *Session) Apply(op Op) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if op.Rev != s.rev {
+		return ErrStale
+	}
+	var side Side
+	switch op.Side {
+	case "src", "":
+		side = Source
+	case "tgt":
+		side = Target
+	default:
+		return fmt.Errorf("unknown side %q", op.Side)
+	}
+	var (
+		rows    []Row
+		err     error
+		realign = true
+	)
+	switch op.Name {
+	case "join":
+		rows, err = Join(s.rows, op.Row)
+	case "split":
+		rows, err = Split(s.rows, op.Row)
+	case "up":
+		rows, err = MoveUp(s.rows, op.Row, side)
+	case "down":
+		rows, err = MoveDown(s.rows, op.Row, side)
+	case "detach":
+		rows, err = Detach(s.rows, op.Row, side)
+	case "confirm", "unconfirm":
+		// Confirming fixes nothing, so the other rows need no new alignment.
+		rows, err = Confirm(s.rows, op.Row, op.Name == "confirm")
+		realign = false
+	case "undo":
+		if len(s.undo) == 0 {
+			return fmt.Errorf("nothing to undo: %w", ErrNoOp)
+		}
+		rows, realign = s.undo[len(s.undo)-1], false
+	default:
+		return fmt.Errorf("unknown fix %q", op.Name)
+	}
+	if err != nil {
+		return err
+	}
+	if realign && s.Align != nil {
+		if rows, err = Realign(s.Src.Sentences, s.Tgt.Sentences, rows, s.Align); err != nil {
+			return err
+		}
+	}
+	old := s.rows
+	s.rows = rows
+	if err := s.autosave(); err != nil {
+		s.rows = old
+		return err
+	}
+	if op.Name == "undo" {
+		s.undo = s.undo[:len(s.undo)-1]
+	} else {
+		s.undo = append(s.undo, old)
+		if len(s.undo) > maxUndo {
+			s.undo = s.undo[1:]
+		}
+	}
+	s.rev++
+	return nil
+}
+
+// CanUndo reports whether there is a fix to undo.
+func (s *Session) CanUndo() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.undo) > 0
+}
+
+// SaveResult tells what Save wrote.
+type SaveResult struct {
+	Export  string // the export file, empty when the session has none
+	Pairs   int    // pairs written to it
+	Skipped int    // rows the format left out, such as 1-0 links in TMX
+}
+
+// Save writes the session file and then the export, each atomically.
+func (s *Session) Save() (SaveResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.autosave(); err != nil {
+		return SaveResult{}, err
+	}
+	if s.Export.Path == "" {
+		return SaveResult{}, nil
+	}
+	pairs := Pairs(s.Src.Sentences, s.Tgt.Sentences, s.rows, filepath.Base(s.Src.Path))
+	res, err := writeExport(s.Export, s.Src.Lang, s.Tgt.Lang, pairs)
+	if err != nil {
+		return SaveResult{}, fmt.Errorf("save %s: %w", s.Export.Path, err)
+	}
+	return res, nil
+}
+
+func (s *Session) autosave() error {
+	if s.File == "" {
+		return nil
+	}
+	data, err := json.Marshal(s.file())
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(s.File, append(data, '\n'))
+}
+
+// The session file: JSON, versioned, with lower-case names for people who
+// look inside.
+type sessionFile struct {
+	Version   int         `json:"paralel_review"`
+	Src       inputFile   `json:"src"`
+	Tgt       inputFile   `json:"tgt"`
+	Export    *exportFile `json:"export,omitempty"`
+	Threshold float64     `json:"threshold"`
+	Rows      []Row       `json:"rows"`
+}
+
+type inputFile struct {
+	Path      string         `json:"path"`
+	Lang      string         `json:"lang"`
+	SHA256    string         `json:"sha256,omitempty"`
+	Sentences []sentenceFile `json:"sentences"`
+}
+
+type sentenceFile struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Para  int    `json:"para"`
+}
+
+type exportFile struct {
+	Path   string `json:"path"`
+	Format string `json:"format"`
+}
+
+const sessionVersion = 1
+
+func (s *Session) file() sessionFile {
+	f := sessionFile{
+		Version:   sessionVersion,
+		Src:       toInputFile(s.Src),
+		Tgt:       toInputFile(s.Tgt),
+		Threshold: s.Threshold,
+		Rows:      s.rows,
+	}
+	if s.Export.Path != "" {
+		f.Export = &exportFile{Path: s.Export.Path, Format: s.Export.Format}
+	}
+	return f
+}
+
+func toInputFile(in Input) inputFile {
+	f := inputFile{Path: in.Path, Lang: in.Lang, SHA256: in.SHA256, Sentences: make([]sentenceFile, len(in.Sentences))}
+	for i, s := range in.Sentences {
+		f.Sentences[i] = sentenceFile{s.Text, s.Start, s.End, s.Para}
+	}
+	return f
+}
+
+func fromInputFile(f inputFile) Input {
+	in := Input{Path: f.Path, Lang: f.Lang, SHA256: f.SHA256, Sentences: make([]corpus.Sentence, len(f.Sentences))}
+	for i, s := range f.Sentences {
+		in.Sentences[i] = corpus.Sentence{Text: s.Text, Start: s.Start, End: s.End, Para: s.Para}
+	}
+	return in
+}
+
+// OpenSession reopens the session saved in file exactly as it was left. It
+// warns, in Warnings, when an input file has changed since.
+func OpenSession(file string) (*Session, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var f sessionFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("%s: not a review session: %v", file, err)
+	}
+	if f.Version != sessionVersion {
+		return nil, fmt.Errorf("%s: not a review session of this version (paralel_review %d, want %d)", file, f.Version, sessionVersion)
+	}
+	s, err := NewSession(fromInputFile(f.Src), fromInputFile(f.Tgt), f.Rows)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	s.File = file
+	if f.Threshold > 0 {
+		s.Threshold = f.Threshold
+	}
+	if f.Export != nil {
+		s.Export = Export{Path: f.Export.Path, Format: f.Export.Format}
+	}
+	for _, in := range []Input{s.Src, s.Tgt} {
+		if in.SHA256 == "" {
+			continue
+		}
+		if sum, err := hashFile(in.Path); err != nil || sum != in.SHA256 {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("%s has changed or gone since the session began; the session keeps the sentences it had", in.Path))
+		}
+	}
+	return s, nil
+}
+
+// writeFileAtomic replaces path with data so that a crash leaves either the
+// old file or the new one, never half of one.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := corpus.CreateFile(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.Commit()
+}
