@@ -132,3 +132,57 @@ func TestCount(t *testing.T) {
 	assert.True(t, Doubtful(rs[1], 0.5))
 	assert.False(t, Doubtful(rs[2], 0.5))
 }
+
+// FuzzFixes applies random fixes to a random alignment: every fix that
+// applies must keep the shape of an alignment, and every other must say so
+// with ErrNoOp.
+func FuzzFixes(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5}, []byte{1, 2, 3, 4, 5, 6, 7, 8})
+	f.Add([]byte{9, 9, 9}, []byte{0, 0, 5, 1, 7, 2})
+	f.Fuzz(func(t *testing.T, shape, script []byte) {
+		// Each shape byte makes a row: its low bits say how many source
+		// and target sentences it takes (0-3 each, never 0-0).
+		var rs []Row
+		n := [2]int{}
+		for _, b := range shape {
+			k := [2]int{int(b & 3), int(b >> 2 & 3)}
+			if k[0]+k[1] == 0 {
+				continue
+			}
+			var r Row
+			for s := range 2 {
+				for range k[s] {
+					*r.ids(Side(s)) = append(*r.ids(Side(s)), n[s])
+					n[s]++
+				}
+			}
+			rs = append(rs, r)
+		}
+		for i := 0; i+1 < len(script); i += 2 {
+			op, row := script[i]%6, int(script[i+1])%(len(rs)+2)-1
+			side := Side(script[i] / 6 % 2)
+			var next []Row
+			var err error
+			switch op {
+			case 0:
+				next, err = Join(rs, row)
+			case 1:
+				next, err = Split(rs, row)
+			case 2:
+				next, err = MoveUp(rs, row, side)
+			case 3:
+				next, err = MoveDown(rs, row, side)
+			case 4:
+				next, err = Detach(rs, row, side)
+			case 5:
+				next, err = Confirm(rs, row, true)
+			}
+			if err != nil {
+				require.ErrorIs(t, err, ErrNoOp)
+				continue
+			}
+			require.NoError(t, Validate(next, n[0], n[1]), "op %d on row %d", op, row)
+			rs = next
+		}
+	})
+}
