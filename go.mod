@@ -3,6 +3,7 @@ module github.com/paralel/paralel
 go 1.26.0
 
 require (
+	github.com/neurosnap/sentences v1.1.2
 	github.com/spf13/cobra v1.10.2
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/term v0.48.0

@@ -1,0 +1,319 @@
+package align
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/internal/shared"
+)
+
+func mkLink(src, tgt []int) Link { return Link{Src: src, Tgt: tgt} }
+
+func idv(v ...int) []int { return v }
+
+func TestCompare(t *testing.T) {
+	gold := []Link{
+		mkLink(idv(0), idv(0)),
+		mkLink(idv(1, 2), idv(1)),
+		mkLink(idv(3), idv()),
+		mkLink(idv(), idv(2)),
+		mkLink(idv(4), idv(3, 4)),
+	}
+	tests := []struct {
+		name string
+		pred []Link
+		want Counts
+	}{
+		{"perfect", gold, Counts{Pred: 5, PredStrict: 5, PredLax: 5, Gold: 3, GoldStrict: 3, GoldLax: 3}},
+		{
+			"merge split in two",
+			[]Link{mkLink(idv(0), idv(0)), mkLink(idv(1), idv(1)), mkLink(idv(2), idv()), mkLink(idv(3), idv()), mkLink(idv(), idv(2)), mkLink(idv(4), idv(3, 4))},
+			// [1]:[1] is a lax hit, [2]:[] a miss; gold [1,2]:[1] is found laxly.
+			Counts{Pred: 6, PredStrict: 4, PredLax: 5, Gold: 3, GoldStrict: 2, GoldLax: 3},
+		},
+		{
+			"omissions linked instead",
+			[]Link{mkLink(idv(0), idv(0)), mkLink(idv(1, 2), idv(1)), mkLink(idv(3), idv(2)), mkLink(idv(4), idv(3, 4))},
+			// 1-0 and 0-1 gold links do not enter recall.
+			Counts{Pred: 4, PredStrict: 3, PredLax: 3, Gold: 3, GoldStrict: 3, GoldLax: 3},
+		},
+		{
+			"everything unaligned",
+			[]Link{mkLink(idv(0, 1, 2, 3, 4), idv()), mkLink(idv(), idv(0, 1, 2, 3, 4))},
+			Counts{Pred: 2, Gold: 3},
+		},
+		{
+			"duplicates and empty links ignored",
+			[]Link{mkLink(idv(0), idv(0)), mkLink(idv(0), idv(0)), mkLink(idv(), idv())},
+			Counts{Pred: 1, PredStrict: 1, PredLax: 1, Gold: 3, GoldStrict: 1, GoldLax: 1},
+		},
+		{"nothing predicted", nil, Counts{Gold: 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Compare(gold, tt.pred))
+		})
+	}
+}
+
+func TestScores(t *testing.T) {
+	c := Counts{Pred: 10, PredStrict: 8, PredLax: 9, Gold: 8, GoldStrict: 6, GoldLax: 8}
+	s := c.Strict()
+	assert.InDelta(t, 0.8, s.Precision, 1e-12)
+	assert.InDelta(t, 0.75, s.Recall, 1e-12)
+	assert.InDelta(t, 2*0.8*0.75/1.55, s.F1, 1e-12)
+	x := c.Lax()
+	assert.InDelta(t, 0.9, x.Precision, 1e-12)
+	assert.InDelta(t, 1.0, x.Recall, 1e-12)
+
+	assert.Equal(t, Scores{}, Counts{}.Strict(), "no links: zeros, not NaN")
+
+	// Summed before dividing: a long document weighs more.
+	sum := Counts{Pred: 1, PredStrict: 0, Gold: 1}.Add(Counts{Pred: 9, PredStrict: 9, Gold: 9, GoldStrict: 9})
+	assert.InDelta(t, 0.9, sum.Strict().Precision, 1e-12)
+}
+
+func TestCompareText(t *testing.T) {
+	srcLines := []string{"Një.", "Dy  tre.", "Katër.", "Pesë."}
+	tgtLines := []string{"One.", "Two three.", "Four.", "Five."}
+	gold := []Link{mkLink(idv(0), idv(0)), mkLink(idv(1), idv(1)), mkLink(idv(2), idv(2)), mkLink(idv(3), idv())}
+	tests := []struct {
+		name string
+		pred []corpus.Pair
+		want Counts
+	}{
+		{
+			"same segments, spacing and NFC differ",
+			[]corpus.Pair{{Src: "Nje\u0308.", Tgt: "One."}, {Src: "Dy tre.", Tgt: "Two\u00a0three."}, {Src: "Katër.", Tgt: "Four."}, {Src: "Pesë."}},
+			Counts{Pred: 4, PredStrict: 4, PredLax: 4, Gold: 3, GoldStrict: 3, GoldLax: 3},
+		},
+		{
+			"a missed boundary merges links",
+			[]corpus.Pair{{Src: "Një. Dy tre.", Tgt: "One. Two three."}, {Src: "Katër.", Tgt: "Four."}, {Src: "Pesë."}},
+			Counts{Pred: 3, PredStrict: 2, PredLax: 3, Gold: 3, GoldStrict: 1, GoldLax: 3},
+		},
+		{
+			"a sentence split in two is merged back",
+			[]corpus.Pair{{Src: "Një.", Tgt: "One."}, {Src: "Dy", Tgt: "Two"}, {Src: "tre.", Tgt: "three."}, {Src: "Katër.", Tgt: "Four."}, {Src: "Pesë."}},
+			Counts{Pred: 4, PredStrict: 4, PredLax: 4, Gold: 3, GoldStrict: 3, GoldLax: 3},
+		},
+		{
+			"text not found is a wrong link",
+			[]corpus.Pair{{Src: "Një.", Tgt: "One."}, {Src: "Dy tre!", Tgt: "Two three."}, {Src: "Katër.", Tgt: "Four."}},
+			Counts{Pred: 3, PredStrict: 2, PredLax: 2, Gold: 3, GoldStrict: 2, GoldLax: 2, Unmapped: 1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, CompareText(srcLines, tgtLines, gold, tt.pred))
+		})
+	}
+}
+
+func TestPairs(t *testing.T) {
+	src := []corpus.Sentence{{Text: "A."}, {Text: "B."}, {Text: "C."}}
+	tgt := []corpus.Sentence{{Text: "X."}, {Text: "Y."}}
+	links := []Link{{Src: idv(0, 1), Tgt: idv(0), Score: 0.9}, {Src: idv(2), Score: 0.2}, {Tgt: idv(1), Score: 0.3}}
+	assert.Equal(t, []corpus.Pair{{Src: "A. B.", Tgt: "X.", SrcIDs: idv(0, 1), TgtIDs: idv(0), Score: 0.9}},
+		Pairs(src, tgt, links, false))
+	all := Pairs(src, tgt, links, true)
+	require.Len(t, all, 3)
+	assert.Equal(t, corpus.Pair{Src: "C.", SrcIDs: idv(2), Score: 0.2}, all[1])
+	assert.Equal(t, corpus.Pair{Tgt: "Y.", TgtIDs: idv(1), Score: 0.3}, all[2])
+}
+
+// TestCompareMatchesScorePy checks Compare and CompareText against the
+// reference scorer of the evaluation sets on random predictions.
+func TestCompareMatchesScorePy(t *testing.T) {
+	scorePy := shared.Require(t, "eval/score.py")
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed: skipping the cross-check with score.py")
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	set, pred := t.TempDir(), t.TempDir()
+	var idsCounts, textCounts Counts
+	for d := range 8 {
+		doc := randomDoc(rng, 20+rng.IntN(30))
+		name := fmt.Sprintf("doc%d", d)
+		require.NoError(t, os.MkdirAll(filepath.Join(set, name), 0o755))
+		require.NoError(t, os.MkdirAll(filepath.Join(pred, name), 0o755))
+		write := func(dir, file, text string) {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, name, file), []byte(text), 0o644))
+		}
+		write(set, "sq.sent", strings.Join(doc.src, "\n")+"\n")
+		write(set, "en.sent", strings.Join(doc.tgt, "\n")+"\n")
+		write(set, "gold.txt", linkLines(doc.gold))
+		p := perturb(rng, doc.gold)
+		write(pred, "pred.txt", linkLines(p))
+		idsCounts = idsCounts.Add(Compare(doc.gold, p))
+
+		rows := textRows(rng, doc, p)
+		var tsv strings.Builder
+		for _, r := range rows {
+			fmt.Fprintf(&tsv, "%s\t%s\t0.5\n", r.Src, r.Tgt)
+		}
+		write(pred, "pred.tsv", tsv.String())
+		textCounts = textCounts.Add(CompareText(doc.src, doc.tgt, doc.gold, rows))
+	}
+	for mode, c := range map[string]Counts{"ids": idsCounts, "text": textCounts} {
+		out, err := exec.Command(python, scorePy, mode, set, pred).Output()
+		require.NoError(t, err, "score.py %s", mode)
+		var ref map[string]float64
+		require.NoError(t, json.Unmarshal(out, &ref))
+		s, x := c.Strict(), c.Lax()
+		for k, v := range map[string]float64{
+			"precision_strict": s.Precision, "recall_strict": s.Recall, "f1_strict": s.F1,
+			"precision_lax": x.Precision, "recall_lax": x.Recall, "f1_lax": x.F1,
+		} {
+			assert.InDelta(t, ref[k], v, 5e-5, "%s %s", mode, k)
+		}
+		assert.Less(t, s.F1, 1.0, "%s: the perturbed predictions must not be perfect", mode)
+		if mode == "text" {
+			assert.Equal(t, int(ref["unmapped_texts"]), c.Unmapped)
+			assert.Positive(t, c.Unmapped)
+		}
+	}
+}
+
+type randDoc struct {
+	src, tgt []string
+	gold     []Link
+}
+
+// randomDoc makes a document of n gold links of the usual types over
+// made-up sentences.
+func randomDoc(rng *rand.Rand, n int) randDoc {
+	var d randDoc
+	sizes := [][2]int{{1, 1}, {1, 1}, {1, 1}, {1, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {1, 0}, {0, 1}}
+	for range n {
+		sz := sizes[rng.IntN(len(sizes))]
+		var lk Link
+		for range sz[0] {
+			lk.Src = append(lk.Src, len(d.src))
+			d.src = append(d.src, fmt.Sprintf("Fjalia %d e %d.", len(d.src), rng.IntN(1000)))
+		}
+		for range sz[1] {
+			lk.Tgt = append(lk.Tgt, len(d.tgt))
+			d.tgt = append(d.tgt, fmt.Sprintf("Sentence %d of %d.", len(d.tgt), rng.IntN(1000)))
+		}
+		d.gold = append(d.gold, lk)
+	}
+	return d
+}
+
+// perturb returns a monotone cover of the same sentences with some links
+// merged, split or unaligned, as an aligner gets them wrong.
+func perturb(rng *rand.Rand, gold []Link) []Link {
+	var out []Link
+	for i := 0; i < len(gold); i++ {
+		g := gold[i]
+		switch r := rng.IntN(10); {
+		case r == 0 && i+1 < len(gold): // merge with the next link
+			n := gold[i+1]
+			out = append(out, Link{Src: concatIDs(g.Src, n.Src), Tgt: concatIDs(g.Tgt, n.Tgt)})
+			i++
+		case r == 1 && len(g.Src) > 1: // split off the last source sentence
+			out = append(out, Link{Src: g.Src[:len(g.Src)-1], Tgt: g.Tgt}, Link{Src: g.Src[len(g.Src)-1:]})
+		case r == 2 && len(g.Src) > 0 && len(g.Tgt) > 0: // unalign both sides
+			out = append(out, Link{Src: g.Src}, Link{Tgt: g.Tgt})
+		default:
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// textRows gives the predicted links as text, with some sentences cut in
+// two and, now and then, a text that is not in the document.
+func textRows(rng *rand.Rand, d randDoc, pred []Link) []corpus.Pair {
+	var rows []corpus.Pair
+	for _, p := range pred {
+		src, tgt := joinLines(d.src, p.Src), joinLines(d.tgt, p.Tgt)
+		switch rng.IntN(12) {
+		case 0:
+			if a, b, ok := strings.Cut(src, " e "); ok {
+				rows = append(rows, corpus.Pair{Src: a, Tgt: tgt}, corpus.Pair{Src: "e " + b})
+				continue
+			}
+		case 1:
+			src += " (shtuar)"
+		}
+		rows = append(rows, corpus.Pair{Src: src, Tgt: tgt})
+	}
+	return rows
+}
+
+func joinLines(lines []string, ids []int) string {
+	var parts []string
+	for _, id := range ids {
+		parts = append(parts, lines[id])
+	}
+	return strings.Join(parts, " ")
+}
+
+func concatIDs(a, b []int) []int { return append(append([]int{}, a...), b...) }
+
+func linkLines(links []Link) string {
+	var b strings.Builder
+	for _, lk := range links {
+		fmt.Fprintf(&b, "%s:%s\n", pyList(lk.Src), pyList(lk.Tgt))
+	}
+	return b.String()
+}
+
+func pyList(v []int) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = fmt.Sprint(x)
+	}
+	return "[" + strings.Join(s, ", ") + "]"
+}
+
+func TestRight(t *testing.T) {
+	gold := []Link{mkLink(idv(0), idv(0)), mkLink(idv(1, 2), idv(1)), mkLink(idv(3), idv())}
+	pred := []Link{mkLink(idv(0), idv(0)), mkLink(idv(1), idv(1)), mkLink(idv(2), idv()), mkLink(idv(3), idv())}
+	assert.Equal(t, []bool{true, false, false, true}, Right(gold, pred))
+}
+
+func TestWrongInLowest(t *testing.T) {
+	score := func(s ...float64) []Link {
+		links := make([]Link, len(s))
+		for i := range s {
+			links[i].Score = s[i]
+		}
+		return links
+	}
+	tests := []struct {
+		name        string
+		links       []Link
+		right       []bool
+		frac        float64
+		found, want int
+	}{
+		{"wrong links scored lowest", score(0.9, 0.1, 0.8, 0.2, 0.7, 0.95, 0.85, 0.75, 0.65, 0.6),
+			[]bool{true, false, true, false, true, true, true, true, true, true}, 0.2, 2, 2},
+		{"wrong links scored highest", score(0.9, 0.1, 0.8, 0.2),
+			[]bool{false, true, true, true}, 0.25, 0, 1},
+		{"ten percent of twelve rounds to one", score(0.5, 0.4, 0.3, 0.2, 0.1, 0.6, 0.7, 0.8, 0.9, 0.95, 0.96, 0.97),
+			[]bool{true, true, true, false, false, true, true, true, true, true, true, true}, 0.1, 1, 2},
+		{"no links", nil, nil, 0.1, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found, wrong := WrongInLowest(tt.links, tt.right, tt.frac)
+			assert.Equal(t, tt.found, found)
+			assert.Equal(t, tt.want, wrong)
+		})
+	}
+}

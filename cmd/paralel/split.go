@@ -1,0 +1,94 @@
+package main
+
+import (
+	"errors"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+func init() { commands = append(commands, newSplitCmd) }
+
+func newSplitCmd() *cobra.Command {
+	var (
+		lang, format      string
+		wrapped, presplit bool
+	)
+	cmd := &cobra.Command{
+		Use:   "split [FILE|-]",
+		Short: "Split a text into sentences",
+		Long: `Split reads a UTF-8 text (with or without BOM, any line ends) and writes
+its sentences, one a line, or as JSON lines with the byte offsets of each
+sentence in the input and the index of its paragraph.
+
+By default every line is a paragraph, as in scraped articles. --wrapped reads
+hard-wrapped text, where a blank line ends a paragraph; --presplit takes each
+line as a sentence as it is. With no FILE, or when FILE is -, split reads
+standard input. The input is streamed: its size does not matter.`,
+		Example: `  # One sentence a line
+  paralel split --lang sq testdata/rama/sq.txt
+
+  # Keep the byte offsets
+  paralel split --lang en --format jsonl testdata/rama/en.txt
+
+  # Hard-wrapped text from a pipe
+  fmt -w 60 testdata/rama/en.txt | paralel split --lang en --wrapped -`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if wrapped && presplit {
+				return errors.New("split: --wrapped and --presplit exclude each other")
+			}
+			mode := corpus.Lines
+			if wrapped {
+				mode = corpus.Wrapped
+			} else if presplit {
+				mode = corpus.Presplit
+			}
+			out, err := corpus.NewSentenceWriter(cmd.OutOrStdout(), format)
+			if err != nil {
+				return err
+			}
+			path := "-"
+			if len(args) == 1 {
+				path = args[0]
+			}
+			var in io.Reader = cmd.InOrStdin()
+			if path != "-" {
+				f, err := corpus.Open(path)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				in = f
+			}
+			sr := corpus.NewSentenceReader(in, corpus.ReadOptions{Lang: lang, Mode: mode, Name: corpus.InputName(path)})
+			for {
+				s, err := sr.Read()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					out.Flush()
+					return err
+				}
+				if out.Write(s) != nil {
+					break
+				}
+			}
+			out.Flush()
+			return out.Error()
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&lang, "lang", "", "language of the text: sq, en, or another code for generic rules")
+	f.BoolVar(&wrapped, "wrapped", false, "hard-wrapped text: only a blank line ends a paragraph")
+	f.BoolVar(&presplit, "presplit", false, "one sentence a line already: do not split")
+	f.StringVar(&format, "format", "text", "output format: text or jsonl")
+	cmd.MarkFlagsMutuallyExclusive("wrapped", "presplit")
+	_ = cmd.MarkFlagRequired("lang")
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"sq", "en"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(corpus.SentenceFormats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}

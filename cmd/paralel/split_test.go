@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// run executes the paralel command with args and stdin, returning stdout.
+func run(t *testing.T, stdin io.Reader, args ...string) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	cmd := newRootCmd()
+	cmd.SetArgs(args)
+	cmd.SetIn(stdin)
+	cmd.SetOut(&out)
+	cmd.SetErr(io.Discard)
+	err := cmd.Execute()
+	return out.String(), err
+}
+
+func TestSplitCommand(t *testing.T) {
+	sq := filepath.Join("..", "..", "testdata", "rama", "sq.txt")
+	out, err := run(t, nil, "split", "--lang", "sq", sq)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	assert.Len(t, lines, 25)
+	assert.Equal(t, "Camp Ashraf 3 Albania .", lines[2])
+
+	out, err = run(t, nil, "split", "--lang", "sq", "--format", "jsonl", sq)
+	require.NoError(t, err)
+	raw, err := os.ReadFile(sq)
+	require.NoError(t, err)
+	sc := bufio.NewScanner(strings.NewReader(out))
+	n := 0
+	for sc.Scan() {
+		var s struct {
+			Text             string
+			Start, End, Para int
+		}
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &s))
+		assert.Equal(t, lines[n], s.Text)
+		assert.Equal(t, s.Text, strings.TrimSpace(string(raw[s.Start:s.End])))
+		n++
+	}
+	assert.Equal(t, len(lines), n)
+}
+
+func TestSplitCommandModes(t *testing.T) {
+	tests := []struct {
+		args []string
+		in   string
+		want string
+	}{
+		{[]string{"split", "--lang", "sq"}, "Po. Jo.\nMirë\n", "Po.\nJo.\nMirë\n"},
+		{[]string{"split", "--lang", "sq", "-"}, "Po. Jo.", "Po.\nJo.\n"},
+		{[]string{"split", "--lang", "sq", "--wrapped"}, "Ai erdhi\ndhe iku. Ajo\nmbeti.\n\nFund", "Ai erdhi dhe iku.\nAjo mbeti.\nFund\n"},
+		{[]string{"split", "--lang", "en", "--presplit"}, "Mr. X. Y.\r\n\r\nZ\r\n", "Mr. X. Y.\nZ\n"},
+		{[]string{"split", "--lang", "en", "--format", "jsonl"}, "\uFEFFHi. Yo.", `{"text":"Hi.","start":3,"end":6,"para":0}` + "\n" +
+			`{"text":"Yo.","start":7,"end":10,"para":0}` + "\n"},
+		{[]string{"split", "--lang", "sq"}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args[1:], " "), func(t *testing.T) {
+			out, err := run(t, strings.NewReader(tt.in), tt.args...)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, out)
+		})
+	}
+}
+
+func TestSplitCommandErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.txt")
+	require.NoError(t, os.WriteFile(bad, []byte("Po.\nJo\xff"), 0o644))
+	bin := filepath.Join(dir, "bin.dat")
+	require.NoError(t, os.WriteFile(bin, []byte{0x7f, 'E', 'L', 'F', 0, 0}, 0o644))
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"split", "--lang", "sq", filepath.Join(dir, "missing.txt")}, "no such file or directory"},
+		{[]string{"split", "--lang", "sq", dir}, "is a directory"},
+		{[]string{"split", "--lang", "sq", bad}, bad + ": invalid UTF-8 at byte 6"},
+		{[]string{"split", "--lang", "sq", bin}, bin + ": binary data (NUL byte) at byte 4"},
+		{[]string{"split", "--lang", "sq", "--wrapped", "--presplit", bad}, "wrapped"},
+		{[]string{"split", "--lang", "sq", "--format", "xml", bad}, `unknown sentence format "xml"`},
+		{[]string{"split", bad}, `"lang" not set`},
+		{[]string{"split", "--lang", "sq", bad, bad}, "accepts at most 1 arg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			_, err := run(t, strings.NewReader(""), tt.args...)
+			require.Error(t, err)
+			assert.ErrorContains(t, err, tt.want)
+		})
+	}
+}
+
+// TestSplitCommandStreams pipes 100 MB of Albanian news text through
+// "paralel split" and checks that the heap never holds more than a small
+// fraction of it: the command streams.
+func TestSplitCommandStreams(t *testing.T) {
+	if testing.Short() {
+		t.Skip("splits 100 MB")
+	}
+	article, err := os.ReadFile(filepath.Join("..", "..", "testdata", "rama", "sq.txt"))
+	require.NoError(t, err)
+	const size = 100 << 20
+	in := &repeatReader{unit: article, n: size/len(article) + 1}
+
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc > peak.Load() {
+				peak.Store(ms.HeapAlloc)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	})
+	cmd := newRootCmd()
+	cmd.SetArgs([]string{"split", "--lang", "sq", "-"})
+	cmd.SetIn(in)
+	counter := &countWriter{}
+	cmd.SetOut(counter)
+	err = cmd.Execute()
+	close(done)
+	wg.Wait()
+	require.NoError(t, err)
+	assert.Greater(t, counter.n, int64(size*9/10))
+	t.Logf("split %d MB, wrote %d MB; peak heap %.1f MB", size>>20, counter.n>>20, float64(peak.Load())/(1<<20))
+	assert.Less(t, peak.Load(), uint64(32<<20), "peak heap")
+}
+
+type countWriter struct{ n int64 }
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	return len(p), nil
+}
+
+// repeatReader reads unit n times without holding more than unit.
+type repeatReader struct {
+	unit []byte
+	n    int
+	off  int
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.n == 0 {
+		return 0, io.EOF
+	}
+	k := 0
+	for k < len(p) && r.n > 0 {
+		c := copy(p[k:], r.unit[r.off:])
+		k += c
+		r.off += c
+		if r.off == len(r.unit) {
+			r.off = 0
+			r.n--
+		}
+	}
+	return k, nil
+}

@@ -1,0 +1,105 @@
+package corpus
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/paralel/paralel/internal/shared"
+)
+
+// benchText is about 10 MB of Albanian news text: the sample article and,
+// when ../shared is present, the Albanian side of ntrex-dev-raw, repeated.
+func benchText(b *testing.B) []byte {
+	b.Helper()
+	var unit []byte
+	sample, err := os.ReadFile(filepath.Join("..", "testdata", "rama", "sq.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	unit = append(unit, sample...)
+	if d, ok := shared.Dir(); ok {
+		files, _ := filepath.Glob(filepath.Join(d, "eval", "ntrex-dev-raw", "*", "sq.txt"))
+		for _, f := range files {
+			t, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			unit = append(unit, t...)
+			unit = append(unit, '\n')
+		}
+	}
+	return bytes.Repeat(unit, 10<<20/len(unit)+1)
+}
+
+// BenchmarkReadAlbanian measures reading and splitting Albanian news text
+// on one core, from bytes to sentences; MB/s is the throughput.
+func BenchmarkReadAlbanian(b *testing.B) {
+	text := benchText(b)
+	opt := ReadOptions{Lang: "sq"}
+	if _, err := NewSplitter("sq"); err != nil { // load the data outside the timing
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		sr := NewSentenceReader(bytes.NewReader(text), opt)
+		for {
+			if _, err := sr.Read(); err != nil {
+				break
+			}
+		}
+	}
+}
+
+// BenchmarkSplitAlbanian measures the splitter alone, paragraph by
+// paragraph.
+func BenchmarkSplitAlbanian(b *testing.B) {
+	paras := bytes.Split(benchText(b), []byte("\n"))
+	strs := make([]string, len(paras))
+	n := 0
+	for i, p := range paras {
+		strs[i] = string(p)
+		n += len(p) + 1
+	}
+	sp, err := NewSplitter("sq")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range strs {
+			sp.Split(p)
+		}
+	}
+}
+
+// BenchmarkSplitEnglish measures the splitter on the English side.
+func BenchmarkSplitEnglish(b *testing.B) {
+	d := shared.Require(b, "eval/ntrex-dev-raw")
+	files, _ := filepath.Glob(filepath.Join(d, "*", "en.txt"))
+	var unit []byte
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		unit = append(unit, t...)
+	}
+	text := bytes.Repeat(unit, 10<<20/len(unit)+1)
+	if _, err := NewSplitter("en"); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		sr := NewSentenceReader(bytes.NewReader(text), ReadOptions{Lang: "en"})
+		for {
+			if _, err := sr.Read(); err != nil {
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,213 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestReadDocument(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		mode Mode
+		want []Sentence
+	}{
+		{"empty", "", Lines, nil},
+		{"blank lines", "\n \n\t\n", Lines, nil},
+		{"lines", "Ai erdhi. Ajo iku.\n\nTitull\n", Lines, []Sentence{
+			{"Ai erdhi.", 0, 9, 0}, {"Ajo iku.", 10, 18, 0}, {"Titull", 20, 26, 1}}},
+		{"BOM", "\uFEFFPo. Jo.", Lines, []Sentence{{"Po.", 3, 6, 0}, {"Jo.", 7, 10, 0}}},
+		{"CRLF", "Po.\r\nJo.\r\n", Lines, []Sentence{{"Po.", 0, 3, 0}, {"Jo.", 5, 8, 1}}},
+		{"CR", "Po.\rJo\r", Lines, []Sentence{{"Po.", 0, 3, 0}, {"Jo", 4, 6, 1}}},
+		{"no final line break", "Po", Lines, []Sentence{{"Po", 0, 2, 0}}},
+		{"a line is a paragraph", "Ai erdhi dhe\nAjo iku.", Lines, []Sentence{
+			{"Ai erdhi dhe", 0, 12, 0}, {"Ajo iku.", 13, 21, 1}}},
+		{"wrapped", "Ai erdhi\r\n  dhe iku. Ajo\nmbeti.\n\nTjetër.", Wrapped, []Sentence{
+			{"Ai erdhi dhe iku.", 0, 20, 0}, {"Ajo mbeti.", 21, 31, 0}, {"Tjetër.", 33, 41, 1}}},
+		{"wrapped with BOM and blank lines", "\uFEFF\n\nPo.\n \nJo.", Wrapped, []Sentence{
+			{"Po.", 5, 8, 0}, {"Jo.", 11, 14, 1}}},
+		{"presplit", " Ai erdhi. Ajo iku. \n\nMirë\r\n", Presplit, []Sentence{
+			{"Ai erdhi. Ajo iku.", 1, 19, 0}, {"Mirë", 22, 27, 1}}},
+		{"NFC", "Nje\u0308.", Presplit, []Sentence{{"Një.", 0, 6, 0}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ReadDocument(strings.NewReader(tt.in), ReadOptions{Lang: "sq", Mode: tt.mode, Name: "t.txt"})
+			require.NoError(t, err)
+			assert.Equal(t, "t.txt", doc.Name)
+			assert.Equal(t, "sq", doc.Lang)
+			assert.Equal(t, tt.want, doc.Sentences)
+			checkDocument(t, []byte(tt.in), doc.Sentences)
+		})
+	}
+}
+
+func TestReadBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+		is   error
+	}{
+		{"invalid UTF-8", "Po.\nJo \xff.", "t.txt: invalid UTF-8 at byte 7", ErrInvalidUTF8},
+		{"truncated rune", "Po\n\xc3", "t.txt: invalid UTF-8 at byte 3", ErrInvalidUTF8},
+		{"Latin-1", "Shqip\xebri", "t.txt: invalid UTF-8 at byte 5", ErrInvalidUTF8},
+		{"binary", "\x7fELF\x02\x01\x01\x00\x00", "t.txt: binary data (NUL byte) at byte 7", ErrBinary},
+		{"NUL in UTF-8 text", "Po.\r\nJo\x00", "t.txt: binary data (NUL byte) at byte 7", ErrBinary},
+		{"UTF-16", "\xff\xfeP\x00o\x00", "t.txt: invalid UTF-8 at byte 0", ErrInvalidUTF8},
+	}
+	for _, mode := range []Mode{Lines, Wrapped, Presplit} {
+		for _, tt := range tests {
+			t.Run(mode.String()+"/"+tt.name, func(t *testing.T) {
+				_, err := ReadDocument(strings.NewReader(tt.in), ReadOptions{Lang: "sq", Mode: mode, Name: "t.txt"})
+				require.Error(t, err)
+				assert.EqualError(t, err, tt.want)
+				assert.ErrorIs(t, err, tt.is)
+				var ie *InputError
+				assert.True(t, errors.As(err, &ie))
+			})
+		}
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	doc, err := ReadFile(empty, ReadOptions{Lang: "sq"})
+	require.NoError(t, err)
+	assert.Empty(t, doc.Sentences)
+	assert.Equal(t, empty, doc.Name)
+
+	_, err = ReadFile(filepath.Join(dir, "missing.txt"), ReadOptions{Lang: "sq"})
+	assert.ErrorIs(t, err, os.ErrNotExist)
+	assert.ErrorContains(t, err, "missing.txt")
+
+	_, err = ReadFile(dir, ReadOptions{Lang: "sq"})
+	assert.EqualError(t, err, dir+": is a directory, not a text file")
+
+	bad := filepath.Join(dir, "sq.txt")
+	require.NoError(t, os.WriteFile(bad, []byte("Mirë.\nShqip\xebri"), 0o644))
+	_, err = ReadFile(bad, ReadOptions{Lang: "sq"})
+	assert.EqualError(t, err, bad+": invalid UTF-8 at byte 12")
+}
+
+func TestReadTooLong(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 64 MB")
+	}
+	in := io.MultiReader(strings.NewReader("Po.\n"), &repeatReader{unit: []byte("fjalë "), n: MaxParagraph/6 + 10})
+	_, err := ReadDocument(in, ReadOptions{Lang: "sq", Name: "t.txt"})
+	assert.ErrorIs(t, err, ErrTooLong)
+	assert.EqualError(t, err, "t.txt: "+ErrTooLong.Error()+" at byte 4")
+}
+
+// TestSentenceReaderStops checks that after an error every Read returns it,
+// and that sentences before the bad line come out first.
+func TestSentenceReaderStops(t *testing.T) {
+	sr := NewSentenceReader(strings.NewReader("Po. Jo.\n\xff\n"), ReadOptions{Lang: "sq"})
+	s, err := sr.Read()
+	require.NoError(t, err)
+	assert.Equal(t, "Po.", s.Text)
+	s, err = sr.Read()
+	require.NoError(t, err)
+	assert.Equal(t, "Jo.", s.Text)
+	_, err = sr.Read()
+	assert.EqualError(t, err, "input: invalid UTF-8 at byte 8")
+	_, err2 := sr.Read()
+	assert.Equal(t, err, err2)
+}
+
+// checkDocument asserts the reader's invariants: sentences in order and
+// inside the input, Text the NFC of the span (line breaks as spaces), and
+// nothing but space, line breaks and a leading BOM outside the sentences.
+func checkDocument(t *testing.T, in []byte, ss []Sentence) {
+	t.Helper()
+	prev := 0
+	if bytes.HasPrefix(in, []byte("\uFEFF")) {
+		prev = 3
+	}
+	para := 0
+	for _, s := range ss {
+		if !assert.True(t, prev <= s.Start && s.Start < s.End && s.End <= len(in), "offsets %d:%d after %d in %d bytes", s.Start, s.End, prev, len(in)) {
+			return
+		}
+		assert.Empty(t, strings.TrimSpace(string(in[prev:s.Start])), "uncovered text")
+		assert.Equal(t, sentenceText(string(in[s.Start:s.End])), s.Text)
+		assert.True(t, s.Para == para || s.Para == para+1, "paragraph %d after %d", s.Para, para)
+		para = s.Para
+		prev = s.End
+	}
+	assert.Empty(t, strings.TrimSpace(string(in[prev:])), "uncovered text at the end")
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{
+		"Ai erdhi. Ajo iku.", "z. Rama tha: – Po.", "U.S. How? I. Did...", "“Po.” «Jo!» . “",
+		"1. a 2. b", "• x • y", "a.b.C", "world.Today", "Nje\u0308. Dy.", "x . . . . Y", "[...] (...) A",
+	} {
+		f.Add(s)
+	}
+	sq, _ := NewSplitter("sq")
+	en, _ := NewSplitter("en")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			t.Skip()
+		}
+		checkInvariants(t, text, sq.Split(text))
+		checkInvariants(t, text, en.Split(text))
+	})
+}
+
+func FuzzReadDocument(f *testing.F) {
+	for _, s := range []string{
+		"Po. Jo.\n\nMirë", "\uFEFFPo.\r\nJo.\r", "a\rb\r\nc\n\n\nd", "\xff", "x\x00", "\n\n", " \u00a0\n",
+	} {
+		f.Add([]byte(s), uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, mode uint8) {
+		m := Mode(mode % 3)
+		doc, err := ReadDocument(bytes.NewReader(in), ReadOptions{Lang: "sq", Mode: m})
+		if err != nil {
+			var ie *InputError
+			require.True(t, errors.As(err, &ie), "unexpected error %v", err)
+			require.True(t, ie.Offset >= 0 && ie.Offset < int64(len(in)))
+			return
+		}
+		require.True(t, utf8.Valid(in) && bytes.IndexByte(in, 0) < 0, "bad input accepted")
+		checkDocument(t, in, doc.Sentences)
+	})
+}
+
+// repeatReader reads unit n times without holding more than unit.
+type repeatReader struct {
+	unit []byte
+	n    int
+	off  int
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.n == 0 {
+		return 0, io.EOF
+	}
+	k := 0
+	for k < len(p) && r.n > 0 {
+		c := copy(p[k:], r.unit[r.off:])
+		k += c
+		r.off += c
+		if r.off == len(r.unit) {
+			r.off = 0
+			r.n--
+		}
+	}
+	return k, nil
+}
