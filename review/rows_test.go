@@ -3,6 +3,8 @@ package review
 import (
 	"testing"
 
+	"github.com/paralel/paralel/corpus"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -185,4 +187,45 @@ func FuzzFixes(f *testing.F) {
 			rs = next
 		}
 	})
+}
+
+func TestRealignNear(t *testing.T) {
+	// 300 sentences a side, aligned one to one except that rows 100 to 199
+	// are off by one: source 100 has no partner, target 199 none either.
+	var rs []Row
+	for i := 0; i < 300; i++ {
+		switch {
+		case i < 100 || i >= 200:
+			rs = append(rs, Row{Src: ids(i), Tgt: ids(i), Score: 0.9})
+		case i == 100:
+			rs = append(rs, Row{Src: ids(100), Score: 0.1}, Row{Src: ids(101), Tgt: ids(100), Score: 0.1})
+		case i == 199:
+			rs = append(rs, Row{Tgt: ids(199), Score: 0.1})
+		default:
+			rs = append(rs, Row{Src: ids(i + 1), Tgt: ids(i - 1 + 1), Score: 0.1})
+		}
+	}
+	src := sentences(make([]string, 300)...)
+	tgt := sentences(make([]string, 300)...)
+	require.NoError(t, Validate(rs, 300, 300))
+
+	calls := 0
+	counting := func(s, g []corpus.Sentence, fixed []Row) []Row {
+		calls++
+		assert.LessOrEqual(t, len(s), 30, "the aligner sees the window only")
+		return diagonal(s, g, fixed)
+	}
+	got, err := RealignNear(src, tgt, rs, counting, 150, 10)
+	require.NoError(t, err)
+	assert.Equal(t, 1, calls)
+	require.NoError(t, Validate(got, 300, 300))
+	assert.Equal(t, rs[:140], got[:140], "rows before the window stay")
+	assert.Equal(t, rs[161:], got[len(got)-(len(rs)-161):], "rows after the window stay")
+
+	// A window that covers the document is Realign.
+	all, err := RealignNear(src, tgt, rs, diagonal, 150, 200)
+	require.NoError(t, err)
+	want, err := Realign(src, tgt, rs, diagonal)
+	require.NoError(t, err)
+	assert.Equal(t, want, all)
 }

@@ -60,6 +60,12 @@ type Export struct {
 // DefaultThreshold is the score under which a row counts as doubtful.
 const DefaultThreshold = 0.5
 
+// DefaultWindow is how many rows each side of a fix re-alignment reaches
+// by default: enough for a fix to repair a run of misaligned neighbours,
+// few enough that a fix in a long document re-aligns in a fraction of a
+// second.
+const DefaultWindow = 50
+
 // maxUndo bounds the undo history kept in memory.
 const maxUndo = 200
 
@@ -71,6 +77,7 @@ type Session struct {
 	Threshold float64 // rows scored below it are doubtful
 	File      string  // session file, autosaved after every change; "" disables autosave
 	Align     Aligner // re-aligns after a fix, align.Align by default; nil leaves the other rows as they are
+	Window    int     // rows each side of a fix that re-alignment reaches; < 1 for all
 	Warnings  []string
 
 	mu   sync.Mutex
@@ -88,6 +95,7 @@ func NewSession(src, tgt Input, rows []Row) (*Session, error) {
 		Src:       src,
 		Tgt:       tgt,
 		Threshold: DefaultThreshold,
+		Window:    DefaultWindow,
 		Align:     AlignWith(align.Options{SrcLang: src.Lang, TgtLang: tgt.Lang}),
 		rows:      clone(rows),
 	}, nil
@@ -167,7 +175,7 @@ func (s *Session) Apply(op Op) error {
 		return err
 	}
 	if realign && s.Align != nil {
-		if rows, err = Realign(s.Src.Sentences, s.Tgt.Sentences, rows, s.Align); err != nil {
+		if rows, err = RealignNear(s.Src.Sentences, s.Tgt.Sentences, rows, s.Align, op.Row, s.Window); err != nil {
 			return err
 		}
 	}
