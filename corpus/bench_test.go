@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/paralel/paralel/internal/shared"
@@ -101,5 +102,31 @@ func BenchmarkSplitEnglish(b *testing.B) {
 				break
 			}
 		}
+	}
+}
+
+// BenchmarkSplitLongLine splits lines of 50 KB that offer the splitter
+// nothing or everything to look at; time per byte must not grow with the
+// length of the line.
+func BenchmarkSplitLongLine(b *testing.B) {
+	sp, err := NewSplitter("sq")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct{ name, unit string }{
+		{"words", "fjalë "},
+		{"letters", "a"},
+		{"periods", ". "},
+		{"titles", "z. "},
+		{"no-space", "ab.Cd"},
+		{"dashes", "x. – "},
+	} {
+		line := strings.Repeat(bc.unit, 50_000/len(bc.unit))
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(line)))
+			for b.Loop() {
+				sp.Split(line)
+			}
+		})
 	}
 }

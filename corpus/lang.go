@@ -20,7 +20,8 @@ var langFiles embed.FS
 // language is what the splitter knows about one language. All words are
 // lower case; abbreviations are stored without their final period.
 type language struct {
-	title    set // never end a sentence: "z.", "Mr.", "nr."
+	title    set // never end a sentence: "z.", "Mr."
+	number   set // do not end one before a number: "nr. 5", "No. 5"
 	abbrev   set // end one only before a sentence starter
 	final    set // end one before any capitalized word: "etj.", "etc."
 	starters set // words that usually begin a sentence
@@ -54,8 +55,8 @@ func loadLanguage(lang string) (*language, error) {
 	if l, ok := langCache[lang]; ok {
 		return l, nil
 	}
-	l := &language{title: set{}, abbrev: set{}, final: set{}, starters: set{},
-		months: set{}, speech: set{}}
+	l := &language{title: set{}, number: set{}, abbrev: set{}, final: set{},
+		starters: set{}, months: set{}, speech: set{}}
 	if lang != "" && !strings.ContainsAny(lang, "/\\.") {
 		if b, err := langFiles.ReadFile("data/" + lang + ".txt"); err == nil {
 			words, err := parseLangFile(l, string(b))
@@ -78,7 +79,7 @@ func loadLanguage(lang string) (*language, error) {
 func parseLangFile(l *language, text string) (set, error) {
 	words := set{}
 	sections := map[string]set{
-		"title": l.title, "abbrev": l.abbrev, "final": l.final,
+		"title": l.title, "number": l.number, "abbrev": l.abbrev, "final": l.final,
 		"starters": l.starters, "months": l.months, "speech": l.speech,
 		"words": words,
 	}
@@ -122,7 +123,7 @@ func addPunkt(l *language, words set) error {
 		return fmt.Errorf("corpus: punkt english model: %w", err)
 	}
 	for a := range st.AbbrevTypes {
-		if !words[a] && !l.title[a] && !l.final[a] && !strings.ContainsAny(a, " ") {
+		if !words[a] && !l.title[a] && !l.number[a] && !l.final[a] && !strings.ContainsAny(a, " ") {
 			l.abbrev[a] = true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -38,6 +39,7 @@ func TestReadDocument(t *testing.T) {
 		{"presplit", " Ai erdhi. Ajo iku. \n\nMirë\r\n", Presplit, []Sentence{
 			{"Ai erdhi. Ajo iku.", 1, 19, 0}, {"Mirë", 22, 27, 1}}},
 		{"NFC", "Nje\u0308.", Presplit, []Sentence{{"Një.", 0, 6, 0}}},
+		{"line separator is a space", "Po\u2028jo.", Lines, []Sentence{{"Po jo.", 0, 8, 0}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,6 +50,20 @@ func TestReadDocument(t *testing.T) {
 			assert.Equal(t, tt.want, doc.Sentences)
 			checkDocument(t, []byte(tt.in), doc.Sentences)
 		})
+	}
+}
+
+// TestReadInPieces feeds the reader one byte at a time, so that a "\r\n"
+// is split across reads.
+func TestReadInPieces(t *testing.T) {
+	in := "\uFEFFPo.\r\nJo.\rMirë.\r\n\r\nFund\r"
+	for _, mode := range []Mode{Lines, Wrapped, Presplit} {
+		whole, err := ReadDocument(strings.NewReader(in), ReadOptions{Lang: "sq", Mode: mode})
+		require.NoError(t, err)
+		pieces, err := ReadDocument(iotest.OneByteReader(strings.NewReader(in)), ReadOptions{Lang: "sq", Mode: mode})
+		require.NoError(t, err)
+		assert.Equal(t, whole.Sentences, pieces.Sentences, mode.String())
+		assert.Len(t, whole.Sentences, 4, mode.String())
 	}
 }
 
@@ -185,6 +201,10 @@ func FuzzReadDocument(f *testing.F) {
 		}
 		require.True(t, utf8.Valid(in) && bytes.IndexByte(in, 0) < 0, "bad input accepted")
 		checkDocument(t, in, doc.Sentences)
+		// Lines may reach the reader in pieces, "\r" and "\n" apart.
+		slow, err := ReadDocument(iotest.OneByteReader(bytes.NewReader(in)), ReadOptions{Lang: "sq", Mode: m})
+		require.NoError(t, err)
+		require.Equal(t, doc.Sentences, slow.Sentences)
 	})
 }
 

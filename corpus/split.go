@@ -104,9 +104,10 @@ func trimSpan(text string, a, b int) (int, int) {
 }
 
 // sentenceText is the Text of a sentence whose raw bytes are raw: line
-// breaks (with the space around them) become one space, then NFC.
+// breaks (with the space around them) become one space, then NFC. So a
+// sentence is always one line of output.
 func sentenceText(raw string) string {
-	if strings.ContainsAny(raw, "\r\n") {
+	if strings.ContainsAny(raw, lineBreaks) {
 		var b strings.Builder
 		b.Grow(len(raw))
 		for i := 0; i < len(raw); {
@@ -117,7 +118,7 @@ func sentenceText(raw string) string {
 				if !unicode.IsSpace(r) {
 					break
 				}
-				brk = brk || r == '\n' || r == '\r'
+				brk = brk || strings.ContainsRune(lineBreaks, r)
 				j += n
 			}
 			if j > i {
@@ -137,6 +138,11 @@ func sentenceText(raw string) string {
 	}
 	return norm.NFC.String(raw)
 }
+
+// lineBreaks are the characters that end a line somewhere: "\n" and "\r",
+// which end paragraphs, and those that a sentence must not carry into
+// line-oriented output.
+const lineBreaks = "\n\r\v\f\u0085\u2028\u2029"
 
 func hasWord(s string) bool {
 	for _, r := range s {
@@ -245,6 +251,7 @@ func wordStart(text string, i int) int {
 func (s *Splitter) decide(text string, i, start, first int) (next, cut int) {
 	// The run of terminal marks: "?!", "...", ". . ." (a spaced ellipsis).
 	j, dots, bang := i, 0, false
+marks:
 	for j < len(text) {
 		r, n := utf8.DecodeRuneInString(text[j:])
 		switch r {
@@ -255,7 +262,7 @@ func (s *Splitter) decide(text string, i, start, first int) (next, cut int) {
 		case '!', '?', '‼', '⁇', '⁈', '⁉':
 			bang = true
 		default:
-			goto run
+			break marks
 		}
 		j += n
 		if dots > 0 && j+1 < len(text) && text[j] == ' ' && text[j+1] == '.' &&
@@ -263,7 +270,6 @@ func (s *Splitter) decide(text string, i, start, first int) (next, cut int) {
 			j++ // ". . .": the space belongs to the run
 		}
 	}
-run:
 	k := j
 	for k < len(text) {
 		r, n := utf8.DecodeRuneInString(text[k:])
@@ -321,6 +327,9 @@ run:
 	}
 
 	l := s.lang
+	if k > j && dots <= 1 && quoted(text[j:k]) && s.speechFollows(text, ws) {
+		return k, -1 // "“Is it?” Smith asked.", "“Po!” tha Rama."
+	}
 	switch {
 	case bang:
 		return k, k
@@ -349,10 +358,11 @@ run:
 	if l.title[lw] {
 		return k, -1 // "z. Rama", "Mr. Smith", "nr. 5"
 	}
-	single := utf8.RuneCountInString(word) == 1 && unicode.IsLetter(nr)
+	wr, wn := utf8.DecodeRuneInString(word)
+	single := wn == len(word) && unicode.IsLetter(wr) // an initial
 	if digit {
 		last, _ := utf8.DecodeLastRuneInString(word)
-		if single || l.abbrev[lw] || l.final[lw] || !(unicode.IsLetter(last) || unicode.IsDigit(last)) {
+		if single || l.number[lw] || l.abbrev[lw] || l.final[lw] || !(unicode.IsLetter(last) || unicode.IsDigit(last)) {
 			return k, -1 // "p. 55", "N°. 1026"
 		}
 		return k, k
@@ -367,6 +377,34 @@ run:
 		return k, -1 // "Jonas E. Smith", "the U.S. Government"
 	}
 	return k, k
+}
+
+// quoted reports whether closers holds a quotation mark.
+func quoted(closers string) bool {
+	return strings.ContainsAny(closers, "\"'”’»«“›‹")
+}
+
+// speechFollows reports whether the words from text[i] are a short clause
+// that says who spoke, ended by punctuation: "Smith asked.", "tha ai,".
+// Such a clause belongs to the quotation before it. A longer one ("He said
+// the bars were gone.") is a sentence of its own.
+func (s *Splitter) speechFollows(text string, i int) bool {
+	verb := false
+	for n := 0; n < 4 && i < len(text); n++ {
+		w := wordAt(text, i)
+		if w == "" {
+			return false
+		}
+		verb = verb || s.lang.speech[strings.ToLower(w)]
+		i += len(w)
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		if i == len(text) || strings.IndexByte(".,;!?", text[i]) >= 0 {
+			return verb
+		}
+	}
+	return false
 }
 
 func boolInt(b bool) int {
@@ -424,6 +462,9 @@ func isInitials(w string) bool {
 	return parts > 1
 }
 
+// maxWord bounds how far the splitter looks for the ends of a word.
+const maxWord = 64
+
 // noSpaceBoundary reports whether the mark at text[i], followed directly by
 // text[k:], ends a sentence although no space follows: "world.Today",
 // "1,000.That", but not "Jane.Doe@example.com" or "Ph.D".
@@ -437,16 +478,25 @@ func noSpaceBoundary(text string, i, k int) bool {
 	if !unicode.IsUpper(r) || !unicode.IsLower(r2) {
 		return false
 	}
-	// Neither side may look like part of an address or a file name.
-	lb := strings.LastIndexFunc(text[:i], unicode.IsSpace) + 1
-	if strings.ContainsAny(text[lb:i], ".@/:_\\") {
+	// Neither side may look like part of an address or a file name. A
+	// "word" longer than maxWord is no word: leave it alone, and keep the
+	// scan short.
+	lb := max(0, i-maxWord)
+	left := text[lb:i]
+	if sp := strings.LastIndexFunc(left, unicode.IsSpace); sp >= 0 {
+		left = left[sp+1:]
+	} else if lb > 0 {
 		return false
 	}
-	re := strings.IndexFunc(text[k:], unicode.IsSpace)
-	if re < 0 {
-		re = len(text) - k
+	if strings.ContainsAny(left, ".@/:_\\") {
+		return false
 	}
-	right := text[k : k+re]
+	right := text[k:min(len(text), k+maxWord)]
+	if sp := strings.IndexFunc(right, unicode.IsSpace); sp >= 0 {
+		right = right[:sp]
+	} else if k+maxWord < len(text) {
+		return false
+	}
 	if strings.ContainsAny(right, "@/_\\") {
 		return false
 	}

@@ -76,6 +76,8 @@ func TestSplitEnglish(t *testing.T) {
 		{"time and acronym", "The rally is at 7 p.m. ET tonight.", []string{"The rally is at 7 p.m. ET tonight."}},
 		{"money", "She has $100.00. It is in her bag.", []string{"She has $100.00.", "It is in her bag."}},
 		{"page", "Please turn to p. 55.", []string{"Please turn to p. 55."}},
+		{"number abbreviation", "See No. 5 in Fig. 2. The answer is no. Then yes.",
+			[]string{"See No. 5 in Fig. 2.", "The answer is no.", "Then yes."}},
 		{"ellipsis before I", "The thing is . . . I didn’t mean it.", []string{"The thing is . . . I didn’t mean it."}},
 		{"period and ellipsis", "It was weakened. . . . The practice was not abandoned.",
 			[]string{"It was weakened.", ". . . The practice was not abandoned."}},
@@ -86,6 +88,9 @@ func TestSplitEnglish(t *testing.T) {
 		{"lettered list", "a) one b) two c) three", []string{"a) one", "b) two", "c) three"}},
 		{"bullets", "• first • second", []string{"• first", "• second"}},
 		{"parenthesis", "He (an engineer.) works here.", []string{"He (an engineer.) works here."}},
+		{"who spoke", `"There's a shark!" Hammel added. He ran.`, []string{`"There's a shark!" Hammel added.`, "He ran."}},
+		{"speech verb in a new sentence", `"There's neither." He said the bars were gone.`,
+			[]string{`"There's neither."`, "He said the bars were gone."}},
 	}
 	sp, err := NewSplitter("en")
 	require.NoError(t, err)
@@ -138,6 +143,12 @@ func TestSplitLongLine(t *testing.T) {
 		strings.Repeat("1. ", 16_000),
 		"1. " + strings.Repeat("x ", 25_000),
 		strings.Repeat("A.", 25_000),
+		strings.Repeat("ab.Cd", 10_000),
+		strings.Repeat("ab.Cd ", 10_000),
+		strings.Repeat("“- ", 16_000),
+		"x. " + strings.Repeat("– ", 16_000) + "Y",
+		strings.Repeat("tha: ", 10_000),
+		strings.Repeat("a… ", 10_000),
 	} {
 		checkInvariants(t, in, sp.Split(in))
 	}

@@ -26,7 +26,10 @@ sentence in the input and the index of its paragraph.
 By default every line is a paragraph, as in scraped articles. --wrapped reads
 hard-wrapped text, where a blank line ends a paragraph; --presplit takes each
 line as a sentence as it is. With no FILE, or when FILE is -, split reads
-standard input. The input is streamed: its size does not matter.`,
+standard input. The input is streamed, so its size does not matter; one
+paragraph may hold up to 64 MB. Offsets count bytes of the input as it is,
+BOM and line ends included. Input that is not UTF-8 text stops split with
+an error that gives the byte offset.`,
 		Example: `  # One sentence a line
   paralel split --lang sq testdata/rama/sq.txt
 

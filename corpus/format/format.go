@@ -83,6 +83,9 @@ type Reader interface {
 	// (a TMX, a TSV header) once the first Read returned, otherwise those
 	// of the Options.
 	Langs() (src, tgt string)
+	// Skipped counts the records left out with a warning, such as TMX
+	// units without both languages.
+	Skipped() int
 }
 
 // pairWriter is what each format package provides.
@@ -226,6 +229,13 @@ type reader struct {
 }
 
 func (r *reader) Read() (corpus.Pair, error) { return r.r.Read() }
+
+func (r *reader) Skipped() int {
+	if s, ok := r.r.(interface{ Skipped() int }); ok {
+		return s.Skipped()
+	}
+	return 0
+}
 
 func (r *reader) Langs() (src, tgt string) {
 	src, tgt = r.opt.langs()

@@ -28,6 +28,8 @@ func TestFromPath(t *testing.T) {
 	}{
 
 		{"dir/OUT.TSV", "tsv", true},
+		{"out.tmx", "tmx", true},
+		{"dir/OUT.TMX", "tmx", true},
 		{"a.tsv", "tsv", true},
 		{"a.jsonl", "jsonl", true},
 		{"pred.ids", "ids", true},

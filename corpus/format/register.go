@@ -6,11 +6,31 @@ import (
 	"github.com/paralel/paralel/corpus/ids"
 	"github.com/paralel/paralel/corpus/jsonl"
 	"github.com/paralel/paralel/corpus/moses"
+	"github.com/paralel/paralel/corpus/tmx"
 	"github.com/paralel/paralel/corpus/tsv"
 )
 
 func init() {
 	registry = append(registry,
+		spec{
+			name: "tmx",
+			exts: []string{".tmx"},
+			doc:  "TMX 1.4 translation memory, for CAT tools (OmegaT, Trados, memoQ)",
+			newWriter: func(w []io.Writer, opt Options) pairWriter {
+				tw := tmx.NewWriter(w[0])
+				tw.SrcLang, tw.TgtLang = opt.langs()
+				tw.ToolVersion = opt.ToolVersion
+				tw.Created = opt.Created
+				tw.Warn = opt.Warn
+				return tw
+			},
+			newReader: func(r []io.Reader, opt Options) pairReader {
+				tr := tmx.NewReader(r[0])
+				tr.SrcLang, tr.TgtLang = opt.SrcLang, opt.TgtLang
+				tr.Warn = opt.Warn
+				return tr
+			},
+		},
 		spec{
 			name: "tsv",
 			exts: []string{".tsv", ".tab"},
@@ -33,10 +53,12 @@ func init() {
 			doc:   "JSON lines, one object a link: ids, texts, score, link type, document",
 			links: true,
 			newWriter: func(w []io.Writer, opt Options) pairWriter {
-				return jsonl.NewWriter(w[0])
+				jw := jsonl.NewWriter(w[0])
+				jw.SrcLang, jw.TgtLang = opt.langs()
+				return jw
 			},
 			newReader: func(r []io.Reader, opt Options) pairReader {
-				return jsonl.NewReader(r[0])
+				return jsonlReader{jsonl.NewReader(r[0])}
 			},
 		},
 		spec{
@@ -74,3 +96,8 @@ func (r tsvReader) Langs() (string, string) {
 	}
 	return r.SrcLang, r.TgtLang
 }
+
+// jsonlReader gives the languages the records name, if any.
+type jsonlReader struct{ *jsonl.Reader }
+
+func (r jsonlReader) Langs() (string, string) { return r.SrcLang, r.TgtLang }

@@ -5,6 +5,8 @@
 //
 // It is the complete record of an alignment: sentence indices (from 0)
 // and 1-0 and 0-1 links included, for scripts in any language to filter.
+// When the Writer is given languages, each object also names them
+// ("src_lang":"sq","tgt_lang":"en").
 // Text is written as is, without HTML escaping; the score is rounded to
 // four decimals like every export. The reader ignores fields it does not
 // know, and takes a missing link type from the indices.
@@ -22,17 +24,23 @@ import (
 
 // record is the JSON shape of a pair; the field order is the output's.
 type record struct {
-	SrcIDs []int       `json:"src_ids"`
-	TgtIDs []int       `json:"tgt_ids"`
-	Src    string      `json:"src"`
-	Tgt    string      `json:"tgt"`
-	Score  json.Number `json:"score"`
-	Link   string      `json:"link"`
-	Doc    string      `json:"doc,omitempty"`
+	SrcIDs  []int       `json:"src_ids"`
+	TgtIDs  []int       `json:"tgt_ids"`
+	Src     string      `json:"src"`
+	Tgt     string      `json:"tgt"`
+	Score   json.Number `json:"score"`
+	Link    string      `json:"link"`
+	Doc     string      `json:"doc,omitempty"`
+	SrcLang string      `json:"src_lang,omitempty"`
+	TgtLang string      `json:"tgt_lang,omitempty"`
 }
 
 // A Writer writes pairs as JSON lines.
 type Writer struct {
+	// SrcLang and TgtLang, when set, are written in every record, so that
+	// a line keeps its languages wherever it goes.
+	SrcLang, TgtLang string
+
 	w   *bufio.Writer
 	enc *json.Encoder
 	err error
@@ -52,13 +60,15 @@ func (w *Writer) Write(p corpus.Pair) error {
 		return w.err
 	}
 	rec := record{
-		SrcIDs: orEmpty(p.SrcIDs),
-		TgtIDs: orEmpty(p.TgtIDs),
-		Src:    p.Src,
-		Tgt:    p.Tgt,
-		Score:  json.Number(corpus.FormatScore(p.Score)),
-		Link:   p.Type(),
-		Doc:    p.Doc,
+		SrcIDs:  orEmpty(p.SrcIDs),
+		TgtIDs:  orEmpty(p.TgtIDs),
+		Src:     p.Src,
+		Tgt:     p.Tgt,
+		Score:   json.Number(corpus.FormatScore(p.Score)),
+		Link:    p.Type(),
+		Doc:     p.Doc,
+		SrcLang: w.SrcLang,
+		TgtLang: w.TgtLang,
 	}
 	w.err = w.enc.Encode(rec)
 	return w.err
@@ -84,6 +94,10 @@ func (w *Writer) Error() error { return w.err }
 
 // A Reader reads pairs from JSON lines.
 type Reader struct {
+	// SrcLang and TgtLang are the languages of the first record that
+	// names them.
+	SrcLang, TgtLang string
+
 	r    *bufio.Reader
 	line int
 }
@@ -131,6 +145,9 @@ func (r *Reader) parse(line []byte) (corpus.Pair, error) {
 				return corpus.Pair{}, fmt.Errorf("jsonl: line %d: negative sentence index %d", r.line, id)
 			}
 		}
+	}
+	if r.SrcLang == "" && r.TgtLang == "" {
+		r.SrcLang, r.TgtLang = rec.SrcLang, rec.TgtLang
 	}
 	p := corpus.Pair{
 		Src: rec.Src, Tgt: rec.Tgt,

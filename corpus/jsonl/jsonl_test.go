@@ -114,3 +114,17 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+func TestLanguages(t *testing.T) {
+	var b bytes.Buffer
+	w := NewWriter(&b)
+	w.SrcLang, w.TgtLang = "sq-AL", "en-GB"
+	require.NoError(t, w.Write(corpus.Pair{Src: "Po", Tgt: "Yes", Score: 1}))
+	w.Flush()
+	assert.Equal(t, `{"src_ids":[],"tgt_ids":[],"src":"Po","tgt":"Yes","score":1,"link":"1-1","src_lang":"sq-AL","tgt_lang":"en-GB"}`+"\n", b.String())
+	r := NewReader(&b)
+	_, err := r.Read()
+	require.NoError(t, err)
+	assert.Equal(t, "sq-AL", r.SrcLang)
+	assert.Equal(t, "en-GB", r.TgtLang)
+}

@@ -19,10 +19,11 @@ import (
 	"github.com/paralel/paralel/corpus"
 )
 
-// Defaults of a new Writer.
+// Defaults of a new Writer. On the news of the development sets, links
+// scored under 0.8 are about 2% of all but hold most of the wrong ones.
 const (
 	DefaultWidth    = 80
-	DefaultDoubtful = 0.5
+	DefaultDoubtful = 0.8
 )
 
 const (

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/paralel/paralel/align"
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/format"
+	"github.com/paralel/paralel/corpus/sidebyside"
+	"github.com/paralel/paralel/internal/progress"
+)
+
+func init() { commands = append(commands, newAlignCmd) }
+
+func newAlignCmd() *cobra.Command {
+	var (
+		presplit, wrapped  bool
+		formatName, output string
+		opt                format.Options
+	)
+	cmd := &cobra.Command{
+		Use:   "align [flags] SRC TGT",
+		Short: "Align the sentences of a text and its translation",
+		Long: `align splits a text and its translation into sentences, links each sentence
+to its translation (1-1, 1-2, 2-1, 2-2, ... and 1-0 or 0-1 for a sentence
+left untranslated) and scores every link from 0 to 1.
+
+Input is UTF-8 text with a paragraph a line (--wrapped: paragraphs separated
+by blank lines), or with --presplit one segment a line, used as it is.
+
+On a terminal, with no -f or -o, the links are shown side by side, doubtful
+ones marked with "?". Otherwise they are written in the format of -f, or the
+one the extension of -o says, TSV by default:
+` + format.Describe() + `
+Links with an empty side are left out of TSV, TMX and Moses unless
+--keep-unaligned is given.`,
+		Example: `  # Look at the alignment of the sample pair
+  paralel align testdata/rama/sq.txt testdata/rama/en.txt
+
+  # Write it as TSV (source, target, score), keeping the 1-0 and 0-1 links
+  paralel align --keep-unaligned -o rama.tsv testdata/rama/sq.txt testdata/rama/en.txt
+
+  # A translation memory for a CAT tool, of the links scored 0.5 or more
+  paralel align --src-lang sq-AL --tgt-lang en-GB --min-score 0.5 -o rama.tmx testdata/rama/sq.txt testdata/rama/en.txt
+
+  # Align pre-split segments and print the links as sentence ids
+  paralel align --presplit -f ids sq.sent en.sent`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ropt := corpus.ReadOptions{Mode: corpus.Lines}
+			switch {
+			case presplit:
+				ropt.Mode = corpus.Presplit
+			case wrapped:
+				ropt.Mode = corpus.Wrapped
+			}
+			ropt.Lang = corpus.BaseLang(opt.SrcLang) // language data is by language, not region
+			src, err := corpus.ReadFile(args[0], ropt)
+			if err != nil {
+				return err
+			}
+			ropt.Lang = corpus.BaseLang(opt.TgtLang)
+			tgt, err := corpus.ReadFile(args[1], ropt)
+			if err != nil {
+				return err
+			}
+
+			bar := progress.ForTerminal(os.Stderr, "aligning")
+			links := align.Align(src.Sentences, tgt.Sentences, align.Options{
+				SrcLang: corpus.BaseLang(opt.SrcLang), TgtLang: corpus.BaseLang(opt.TgtLang), Progress: bar.Update,
+			})
+			bar.Finish()
+			for _, w := range align.Check(src.Sentences, tgt.Sentences, links) {
+				fmt.Fprintln(cmd.ErrOrStderr(), "paralel: warning:", w)
+			}
+			pairs := align.Pairs(src.Sentences, tgt.Sentences, links, true)
+
+			if formatName == "" && (output == "" || output == "-") {
+				if view, ok := sidebyside.ForTerminal(cmd.OutOrStdout()); ok {
+					view.SrcLang, view.TgtLang = opt.SrcLang, opt.TgtLang
+					for _, p := range pairs {
+						view.Write(p)
+					}
+					view.Flush()
+					return view.Error()
+				}
+			}
+			dropped, err := writePairs(cmd, pairs, formatName, output, opt)
+			if err != nil {
+				return err
+			}
+			if s := dropped.String(); s != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "paralel:", s)
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&presplit, "presplit", false, "input has one segment a line: do not split sentences")
+	f.BoolVar(&wrapped, "wrapped", false, "lines are wrapped inside paragraphs; a blank line ends a paragraph")
+	f.StringVar(&opt.SrcLang, "src-lang", "sq", "language of SRC, BCP 47 (sq, or sq-AL to name the region in exports)")
+	f.StringVar(&opt.TgtLang, "tgt-lang", "en", "language of TGT, BCP 47 (en, or en-GB to name the region in exports)")
+	f.StringVarP(&formatName, "format", "f", "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)")
+	f.StringVarP(&output, "output", "o", "", "write to `FILE` (complete or not at all) instead of the standard output")
+	f.BoolVar(&opt.KeepUnaligned, "keep-unaligned", false, "keep links with an empty side (1-0, 0-1), with an empty field")
+	exportOptions(cmd, &opt)
+	cmd.MarkFlagsMutuallyExclusive("presplit", "wrapped")
+	return cmd
+}
+
+// writePairs writes pairs in the named format, or the one the extension of
+// output says, to output or the standard output, and tells what the
+// format's filters dropped.
+func writePairs(cmd *cobra.Command, pairs []corpus.Pair, name, output string, opt format.Options) (corpus.Dropped, error) {
+	toFile := output != "" && output != "-"
+	if name == "" && toFile {
+		var ok bool
+		if name, ok = format.FromPath(output); !ok {
+			return corpus.Dropped{}, fmt.Errorf("%s: cannot tell the format from the extension; give -f (%s)", output, strings.Join(format.Names(), ", "))
+		}
+	}
+	if name == "" {
+		name = "tsv"
+	}
+	if !toFile {
+		w, err := format.NewWriter(name, cmd.OutOrStdout(), opt)
+		if err != nil {
+			return corpus.Dropped{}, err
+		}
+		for _, p := range pairs {
+			if err := w.Write(p); err != nil {
+				return w.Dropped(), err
+			}
+		}
+		return w.Dropped(), w.Close()
+	}
+	w, err := format.Create(name, output, opt)
+	if err != nil {
+		return corpus.Dropped{}, err
+	}
+	defer w.Close()
+	for _, p := range pairs {
+		if err := w.Write(p); err != nil {
+			return w.Dropped(), err
+		}
+	}
+	return w.Dropped(), w.Commit()
+}

@@ -1,0 +1,154 @@
+package format
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+func writeFile(t *testing.T, name, path string, opt Options, pairs []corpus.Pair) {
+	t.Helper()
+	w, err := Create(name, path, opt)
+	require.NoError(t, err)
+	defer w.Close()
+	for _, p := range pairs {
+		require.NoError(t, w.Write(p))
+	}
+	require.NoError(t, w.Commit())
+}
+
+func readFile(t *testing.T, name, path string, opt Options) ([]corpus.Pair, [2]string) {
+	t.Helper()
+	r, err := Open(name, path, opt)
+	require.NoError(t, err)
+	defer r.Close()
+	ps := readAll(t, r)
+	src, tgt := r.Langs()
+	return ps, [2]string{src, tgt}
+}
+
+// comparable keeps what every format carries: texts, score, link type,
+// document.
+func comparable(ps []corpus.Pair) []corpus.Pair {
+	out := make([]corpus.Pair, len(ps))
+	for i, p := range ps {
+		out[i] = corpus.Pair{Src: p.Src, Tgt: p.Tgt, Score: p.Score, Link: p.Type(), Doc: p.Doc}
+	}
+	return out
+}
+
+// TestRoundTrips converts a TMX to TSV or JSON lines and back, and finds
+// every pair, score and language again.
+func TestRoundTrips(t *testing.T) {
+	ctx := context.Background()
+	created := time.Date(2026, 1, 8, 12, 0, 0, 0, time.UTC)
+	opt := Options{SrcLang: "sq-AL", TgtLang: "en-GB", KeepUnaligned: true, Created: created}
+	for _, via := range []string{"tsv", "jsonl"} {
+		t.Run(via, func(t *testing.T) {
+			dir := t.TempDir()
+			orig := filepath.Join(dir, "orig.tmx")
+			writeFile(t, "tmx", orig, opt, sample)
+			want, langs := readFile(t, "tmx", orig, Options{})
+			require.Len(t, want, len(sample))
+			assert.Equal(t, [2]string{"sq-AL", "en-GB"}, langs)
+
+			// Languages are not given again: they travel in the files.
+			keep := Options{KeepUnaligned: true, Header: true, Created: created}
+			mid := filepath.Join(dir, "mid."+via)
+			st, err := Convert(ctx, "tmx", orig, via, mid, keep)
+			require.NoError(t, err)
+			assert.Equal(t, Stats{Read: 4, Written: 4, SrcLang: "sq-AL", TgtLang: "en-GB", Files: []string{mid}}, st)
+
+			back := filepath.Join(dir, "back.tmx")
+			st, err = Convert(ctx, via, mid, "tmx", back, keep)
+			require.NoError(t, err)
+			assert.Equal(t, 4, st.Written)
+
+			got, langs := readFile(t, "tmx", back, Options{})
+			assert.Equal(t, comparable(want), comparable(got))
+			assert.Equal(t, [2]string{"sq-AL", "en-GB"}, langs)
+
+			a, err := os.ReadFile(orig)
+			require.NoError(t, err)
+			b, err := os.ReadFile(back)
+			require.NoError(t, err)
+			if via == "jsonl" {
+				assert.Equal(t, string(a), string(b), "JSON lines keep everything a TMX holds")
+			}
+		})
+	}
+}
+
+func TestConvertFilters(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	writeFile(t, "jsonl", in, Options{}, sample)
+	out := filepath.Join(dir, "out.tsv")
+	st, err := Convert(context.Background(), "jsonl", in, "tsv", out, Options{MinScore: 0.5, Dedupe: true})
+	require.NoError(t, err)
+	assert.Equal(t, 4, st.Read)
+	assert.Equal(t, 1, st.Written)
+	assert.Equal(t, corpus.Dropped{Unaligned: 1, BelowScore: 1, Duplicates: 1}, st.Dropped)
+	got, _ := readFile(t, "tsv", out, Options{})
+	assert.Equal(t, "Rama foli.", got[0].Src)
+}
+
+func TestConvertMultilingualTMX(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "de.tsv")
+	var warnings []error
+	st, err := Convert(context.Background(), "tmx", "../../testdata/tmx/multilingual.tmx", "tsv", out,
+		Options{SrcLang: "sq", TgtLang: "de", Warn: func(err error) { warnings = append(warnings, err) }})
+	require.NoError(t, err)
+	assert.Equal(t, 2, st.Written)
+	assert.Equal(t, 1, st.Skipped)
+	assert.Len(t, warnings, 1)
+	assert.Equal(t, [2]string{"sq", "de"}, [2]string{st.SrcLang, st.TgtLang})
+}
+
+// A conversion that fails half way leaves no output.
+func TestConvertFailureLeavesNoFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.tsv")
+	require.NoError(t, os.WriteFile(in, []byte("a\tb\t1\nc\td\t0.5\nbroken line\n"), 0o644))
+	out := filepath.Join(dir, "out.tmx")
+	_, err := Convert(context.Background(), "tsv", in, "tmx", out, Options{})
+	assert.ErrorContains(t, err, "in.tsv: tsv: line 3: wrong number of fields: 1")
+	assert.NoFileExists(t, out)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "only the input is left")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	require.NoError(t, os.WriteFile(in, []byte("a\tb\t1\n"), 0o644))
+	_, err = Convert(ctx, "tsv", in, "tmx", out, Options{})
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.NoFileExists(t, out)
+}
+
+func TestConvertBadInput(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Convert(context.Background(), "tsv", filepath.Join(dir, "missing.tsv"), "tmx", filepath.Join(dir, "o.tmx"), Options{})
+	assert.ErrorIs(t, err, os.ErrNotExist)
+	_, err = Convert(context.Background(), "tmx", "../../testdata/tmx/okapi.tmx", "tmx", filepath.Join(dir, "o.tmx"), Options{SrcLang: "sq AL", TgtLang: "en"})
+	assert.ErrorContains(t, err, "not a BCP 47 tag")
+}
+
+func TestConvertEmptyInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "empty.tsv")
+	require.NoError(t, os.WriteFile(in, nil, 0o644))
+	out := filepath.Join(dir, "empty.tmx")
+	st, err := Convert(context.Background(), "tsv", in, "tmx", out, Options{})
+	require.NoError(t, err)
+	assert.Zero(t, st.Written)
+	ps, _ := readFile(t, "tmx", out, Options{})
+	assert.Empty(t, ps)
+}

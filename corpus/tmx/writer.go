@@ -1,0 +1,250 @@
+package tmx
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// dateLayout is TMX's creationdate, ISO 8601 basic format in UTC.
+const dateLayout = "20060102T150405Z"
+
+// A Writer writes pairs as a TMX 1.4 document. Set its fields before the
+// first Write.
+type Writer struct {
+	// SrcLang and TgtLang are the BCP 47 codes of the two sides ("sq" and
+	// "en" when empty).
+	SrcLang, TgtLang string
+	// ToolVersion is the header's creationtoolversion.
+	ToolVersion string
+	// Created is the header's creationdate; the zero time means now.
+	Created time.Time
+	// Warn, if not nil, is told of each segment that lost characters XML
+	// cannot carry.
+	Warn func(error)
+
+	w       *bufio.Writer
+	n       int // pairs written
+	started bool
+	closed  bool
+	err     error
+}
+
+// NewWriter returns a Writer that writes to w.
+func NewWriter(w io.Writer) *Writer {
+	return &Writer{w: bufio.NewWriter(w)}
+}
+
+func (w *Writer) langs() (src, tgt string, err error) {
+	src, tgt = w.SrcLang, w.TgtLang
+	if src == "" {
+		src = "sq"
+	}
+	if tgt == "" {
+		tgt = "en"
+	}
+	if src, err = corpus.LangTag(src); err != nil {
+		return "", "", fmt.Errorf("tmx: %w", err)
+	}
+	if tgt, err = corpus.LangTag(tgt); err != nil {
+		return "", "", fmt.Errorf("tmx: %w", err)
+	}
+	return src, tgt, nil
+}
+
+func (w *Writer) start() {
+	w.started = true
+	src, tgt, err := w.langs()
+	if err != nil {
+		w.err = err
+		return
+	}
+	w.SrcLang, w.TgtLang = src, tgt
+	created := w.Created
+	if created.IsZero() {
+		created = time.Now()
+	}
+	version := w.ToolVersion
+	if version == "" {
+		version = "unknown"
+	}
+	fmt.Fprintf(w.w, `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="paralel" creationtoolversion="%s" segtype="sentence" o-tmf="paralel" adminlang="en" srclang="%s" datatype="plaintext" creationdate="%s"/>
+  <body>
+`, escape(version, true), src, created.UTC().Format(dateLayout))
+}
+
+// Write writes one pair as a <tu>. A side with no text has no <tuv>, and a
+// pair with no text at all is not written. Writes are buffered: call Close
+// at the end.
+func (w *Writer) Write(p corpus.Pair) error {
+	if w.closed {
+		return fmt.Errorf("tmx: write after Close")
+	}
+	if !w.started {
+		w.start()
+	}
+	if w.err != nil || p.Src == "" && p.Tgt == "" {
+		return w.err
+	}
+	w.n++
+	b := w.w
+	b.WriteString("    <tu>\n")
+	w.prop("x-score", corpus.FormatScore(p.Score))
+	w.prop("x-link", p.Type())
+	if p.Doc != "" {
+		w.prop("x-document", w.clean(p.Doc, p, "document name"))
+	}
+	if len(p.SrcIDs) > 0 || len(p.TgtIDs) > 0 {
+		w.prop("x-position", FormatPosition(p.SrcIDs, p.TgtIDs))
+	}
+	for _, side := range []struct{ lang, text string }{{w.SrcLang, p.Src}, {w.TgtLang, p.Tgt}} {
+		if side.text == "" {
+			continue
+		}
+		fmt.Fprintf(b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", side.lang,
+			escape(w.clean(side.text, p, side.lang+" segment"), false))
+	}
+	if _, err := b.WriteString("    </tu>\n"); err != nil {
+		w.err = err
+	}
+	return w.err
+}
+
+func (w *Writer) prop(typ, value string) {
+	fmt.Fprintf(w.w, "      <prop type=\"%s\">%s</prop>\n", typ, escape(value, false))
+}
+
+// clean drops what XML 1.0 cannot carry, and says so.
+func (w *Writer) clean(s string, p corpus.Pair, what string) string {
+	kept, dropped := xmlChars(s)
+	if len(dropped) > 0 && w.Warn != nil {
+		where := fmt.Sprintf("pair %d", w.n)
+		if p.Doc != "" {
+			where += " of " + p.Doc
+		}
+		if len(p.SrcIDs) > 0 || len(p.TgtIDs) > 0 {
+			where += " " + FormatPosition(p.SrcIDs, p.TgtIDs)
+		}
+		w.Warn(fmt.Errorf("tmx: %s, %s: dropped %d character(s) that XML 1.0 does not allow: %s",
+			where, what, len(dropped), strings.Join(dropped, " ")))
+	}
+	return kept
+}
+
+// xmlChars returns s without the characters outside XML 1.0's Char
+// production (and bytes that are not UTF-8), and a description of each
+// dropped one.
+func xmlChars(s string) (kept string, dropped []string) {
+	ok := func(r rune, size int) bool {
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		return r == 0x9 || r == 0xA || r == 0xD ||
+			0x20 <= r && r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF
+	}
+	clean := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !ok(r, size) {
+			clean = false
+			break
+		}
+		i += size
+	}
+	if clean {
+		return s, nil
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if ok(r, size) {
+			b.WriteString(s[i : i+size])
+		} else if r == utf8.RuneError && size == 1 {
+			dropped = append(dropped, fmt.Sprintf("byte %#x", s[i]))
+		} else {
+			dropped = append(dropped, fmt.Sprintf("U+%04X", r))
+		}
+		i += size
+	}
+	return b.String(), dropped
+}
+
+// escape writes s as XML character data, or as an attribute value when
+// attr is set. Only what must be is escaped, so that the text stays
+// readable; a carriage return is written as a reference because a parser
+// would otherwise turn it into a newline.
+func escape(s string, attr bool) string {
+	if !strings.ContainsAny(s, "&<>\r\"\t\n") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		case attr && r == '"':
+			b.WriteString("&quot;")
+		case attr && r == '\t':
+			b.WriteString("&#x9;")
+		case attr && r == '\n':
+			b.WriteString("&#xA;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// FormatPosition writes the sentence indices of a link as the x-position
+// prop holds them, in the notation of the gold files: "[1, 2]:[3]".
+func FormatPosition(src, tgt []int) string {
+	list := func(ids []int) string {
+		s := make([]string, len(ids))
+		for i, id := range ids {
+			s[i] = fmt.Sprint(id)
+		}
+		return "[" + strings.Join(s, ", ") + "]"
+	}
+	return list(src) + ":" + list(tgt)
+}
+
+// Flush writes any buffered data to the underlying io.Writer.
+func (w *Writer) Flush() {
+	if err := w.w.Flush(); err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// Error reports any error from a previous Write, Flush or Close.
+func (w *Writer) Error() error { return w.err }
+
+// Close ends the document and flushes it. It does not close the
+// underlying io.Writer. A Writer closed without any Write still writes a
+// valid TMX, with an empty body.
+func (w *Writer) Close() error {
+	if w.closed {
+		return w.err
+	}
+	if !w.started {
+		w.start()
+	}
+	w.closed = true
+	if w.err == nil {
+		w.w.WriteString("  </body>\n</tmx>\n")
+	}
+	w.Flush()
+	return w.err
+}
