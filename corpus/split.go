@@ -18,7 +18,7 @@ import (
 // and, for English, with the abbreviations, sentence starters and
 // orthographic statistics of the Punkt model shipped with
 // github.com/neurosnap/sentences. Punkt's own tokenizer is not used: on
-// English news it ran several times slower than this single pass, below the
+// English news it runs over ten times slower than this single pass, below the
 // project's 10 MB/s target, missed more of the English edge cases, and it
 // has no Albanian model. Its knowledge is used and its algorithm is not.
 //
