@@ -48,7 +48,7 @@ func TestAlignIDs(t *testing.T) {
 		assert.GreaterOrEqual(t, p.Score, 0.0)
 		assert.LessOrEqual(t, p.Score, 1.0)
 	}
-	assert.Regexp(t, `^\[\d*\]:\[\d*\]:[01]\.\d{4}\n`, out)
+	assert.Regexp(t, `^\[\d*\]:\[\d*\]:(0\.\d{1,4}|1|0)\n`, out)
 }
 
 func TestAlignTSVFile(t *testing.T) {

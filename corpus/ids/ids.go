@@ -156,15 +156,16 @@ func NewWriter(w io.Writer) *Writer {
 	return &Writer{w: bufio.NewWriter(w)}
 }
 
-// Write writes the ids of one link and its score. Output is buffered: call
-// Flush at the end and check Error.
+// Write writes the ids of one link and its score, rounded to four decimals
+// like every export. Output is buffered: call Flush at the end and check
+// Error.
 func (w *Writer) Write(p corpus.Pair) error {
 	b := appendList(w.buf[:0], p.SrcIDs)
 	b = append(b, ':')
 	b = appendList(b, p.TgtIDs)
 	if !w.OmitScore {
 		b = append(b, ':')
-		b = strconv.AppendFloat(b, p.Score, 'f', 4, 64)
+		b = append(b, corpus.FormatScore(p.Score)...)
 	}
 	b = append(b, '\n')
 	w.buf = b

@@ -80,7 +80,7 @@ func TestWrite(t *testing.T) {
 		omitScore bool
 		want      string
 	}{
-		{"with scores", false, "[0]:[0]:0.9731\n[1, 2]:[1]:0.5000\n[3]:[]:0.1000\n[]:[2]:0.0000\n"},
+		{"with scores", false, "[0]:[0]:0.9731\n[1, 2]:[1]:0.5\n[3]:[]:0.1\n[]:[2]:0\n"},
 		{"like gold", true, "[0]:[0]\n[1, 2]:[1]\n[3]:[]\n[]:[2]\n"},
 	}
 	for _, tt := range tests {
