@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -38,7 +39,7 @@ type Options struct {
 	NoSeedLexicon, NoInducedLexicon bool
 
 	// Band is how far, in sentences, the fine search may stray from the
-	// path found at the coarser resolution of long texts (default 8).
+	// path found at the coarser resolution of long texts (default 4).
 	Band int
 }
 
@@ -164,7 +165,7 @@ type docState struct {
 }
 
 func newAligner(docs []Bitext, opt Options) *aligner {
-	a := &aligner{opt: opt, sv: vocab{ids: map[token]int32{}}, tv: vocab{ids: map[token]int32{}}}
+	a := &aligner{opt: opt, sv: newVocab(), tv: newVocab()}
 	for _, d := range docs {
 		a.docs = append(a.docs, &docState{
 			src: newSideText(&a.sv, texts(d.Src), paras(d.Src)),
@@ -296,7 +297,7 @@ func (a *aligner) report(n int) {
 
 // fullLimit is the largest lattice searched whole; larger inputs are
 // searched coarse to fine.
-const fullLimit = 1 << 19
+const fullLimit = 1 << 16
 
 // alignDoc searches one document: when the lattice is large it first aligns
 // blocks of sentences, halving the resolution until the lattice is small,
@@ -314,7 +315,10 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		srcStart, tgtStart []int
 	}
 	levels := []res{{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}}
-	for {
+	// A later pass searches around the path of the pass before.
+	prevPath := d.path
+	large := n*m > fullLimit
+	for prevPath == nil || !large {
 		l := levels[len(levels)-1]
 		ln, lm := len(l.st), len(l.tt)
 		if ln*lm <= fullLimit {
@@ -336,18 +340,48 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 	for li := len(levels) - 1; li >= 0; li-- {
 		l := levels[li]
 		ln, lm := len(l.st), len(l.tt)
-		lat := &lattice{prm: &a.prm}
-		lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm, a.prm.p1s)
-		lat.tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), ln, a.prm.p1t)
-		if li == len(levels)-1 {
+		lat := &lattice{prm: &a.prm, delScale: math.Sqrt(float64(n+m) / float64(ln+lm))}
+		done := make(chan struct{})
+		go func() {
+			lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm)
+			close(done)
+		}()
+		lat.tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), ln)
+		<-done
+		// Long searches run in parallel chunks, cut where the guiding path
+		// is sure: between two confident links of the pass before, or at a
+		// coarse 1-1 link.
+		var cuts []node
+		switch {
+		case large && prevPath != nil:
+			lat.b = projectBand(prevPath, identity(n), identity(m), n, m, a.band())
+			for x := 1; x < len(prevPath); x++ {
+				if prevPath[x-1].post > 0.99 && prevPath[x].post > 0.99 {
+					cuts = append(cuts, prevPath[x-1].to)
+				}
+			}
+		case li == len(levels)-1:
 			lat.b = fullBand(ln, lm)
-		} else {
+		default:
 			up := levels[li+1]
 			lat.b = projectBand(path, up.srcStart, up.tgtStart, ln, lm, a.band())
+			for x := 1; x < len(path); x++ {
+				if path[x-1].k == 0 && path[x].k == 0 {
+					cuts = append(cuts, node{up.srcStart[path[x-1].to.i], up.tgtStart[path[x-1].to.j]})
+				}
+			}
 		}
-		path = lat.viterbi(nil)
+		// The match rate comes from the confident links of the pass before;
+		// coarse blocks match differently, so there it is guessed from the
+		// best pairs in the band.
+		p1s, p1t := a.prm.p1s, a.prm.p1t
+		if li > 0 {
+			p1s, p1t = estimateMatchRate(lat)
+		}
+		weigh(lat.src, p1s, lm)
+		weigh(lat.tgt, p1t, ln)
+		path = lat.searchParallel(cuts, li == 0)
 		if li == 0 {
-			lat.posteriors(path)
 			d.units = &level{src: lat.src, tgt: lat.tgt}
 		}
 	}
@@ -358,7 +392,15 @@ func (a *aligner) band() int {
 	if a.opt.Band > 0 {
 		return a.opt.Band
 	}
-	return 8
+	return 4
+}
+
+func identity(n int) []int {
+	s := make([]int, n+1)
+	for i := range s {
+		s[i] = i
+	}
+	return s
 }
 
 func groupLen(chars []float64, para []bool, k int) ([]float64, []bool, []int) {

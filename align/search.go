@@ -3,6 +3,9 @@ package align
 import (
 	"math"
 	"math/bits"
+	"runtime"
+	"slices"
+	"sync"
 )
 
 // linkTypes are the moves of the search: a link takes a source and b
@@ -44,6 +47,10 @@ type lattice struct {
 	src, tgt []unit
 	prm      *params
 	b        band
+	// delScale multiplies the prior of 1-0 and 0-1 links. Coarse units
+	// hold many sentences, and leaving a block of them out is much less
+	// likely than leaving out one.
+	delScale float64
 }
 
 // maskCache keeps the token matches of the source units near the current
@@ -104,7 +111,7 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 	p := lat.prm
 	sc := p.prior[k]
 	if a == 0 || b == 0 {
-		return sc
+		return sc * lat.delScale
 	}
 	src, tgt := lat.src[i-a:i], lat.tgt[j-b:j]
 	var ms, mt [3][3]uint64
@@ -171,12 +178,40 @@ func slotSum(u *unit, k int, mask uint64) float64 {
 func lengthLogProb(ls, lt, c, s2 float64) float64 {
 	mean := (ls + lt/c) / 2
 	d := math.Abs(lt-c*ls) / math.Sqrt(s2*math.Max(mean, 1))
-	if d > 8 {
-		// erfc underflows; its asymptote keeps the ordering.
-		return -d*d/2 - math.Log(d*math.Sqrt(math.Pi/2))
-	}
-	return math.Log(math.Erfc(d / math.Sqrt2))
+	return logTail(d)
 }
+
+// logTail is log P(|Z| ≥ d) for a standard normal Z, from a table: the
+// search asks for it millions of times.
+func logTail(d float64) float64 {
+	x := d * tailSteps
+	if x >= float64(len(tailTable)-1) {
+		// Far out in the tail only the order matters.
+		return tailTable[len(tailTable)-1] - (d*d-tailMax*tailMax)/2
+	}
+	k := int(x)
+	f := x - float64(k)
+	return tailTable[k]*(1-f) + tailTable[k+1]*f
+}
+
+const (
+	tailSteps = 32
+	tailMax   = 30
+)
+
+var tailTable = func() []float64 {
+	t := make([]float64, tailMax*tailSteps+1)
+	for k := range t {
+		d := float64(k) / tailSteps
+		if d < 8 {
+			t[k] = math.Log(math.Erfc(d / math.Sqrt2))
+		} else {
+			// erfc underflows; use its asymptote.
+			t[k] = -d*d/2 - math.Log(d*math.Sqrt(math.Pi/2))
+		}
+	}
+	return t
+}()
 
 // node is a point of the lattice: i source and j target units consumed.
 type node struct{ i, j int }
@@ -188,51 +223,25 @@ type step struct {
 	post float64
 }
 
-// viterbi finds the best path through the band from (0,0) to (n,m).
-func (lat *lattice) viterbi(progress func(i int)) []step {
+// search finds the best path through the band from (0,0) to (n,m). With
+// post set it also gives every link of the path its posterior probability:
+// the share of all paths through the band, weighted by exp(score/temp),
+// that contain the link. The link scores of the forward pass are kept for
+// the backward one, since scoring is most of the work.
+func (lat *lattice) search(post bool) []step {
 	n, m := len(lat.src), len(lat.tgt)
 	lo, hi := lat.b.lo, lat.b.hi
 	off := make([]int, n+2)
-	maxw := 0
 	for i := 0; i <= n; i++ {
-		w := hi[i] - lo[i] + 1
-		off[i+1] = off[i] + w
-		maxw = max(maxw, w)
+		off[i+1] = off[i] + hi[i] - lo[i] + 1
 	}
 	back := make([]int8, off[n+1])
-	var vals [4][]float64
-	for r := range vals {
-		vals[r] = make([]float64, maxw)
+	var alpha, scores []float32
+	if post {
+		alpha = make([]float32, off[n+1])
+		scores = make([]float32, off[n+1]*nTypes)
 	}
-	mc := newMaskCache(lat)
-	ninf := math.Inf(-1)
-	for i := 0; i <= n; i++ {
-		if progress != nil && i&1023 == 0 {
-			progress(i)
-		}
-		row := vals[i&3]
-		for j := lo[i]; j <= hi[i]; j++ {
-			best, arg := ninf, int8(-1)
-			if i == 0 && j == 0 {
-				best = 0
-			}
-			for k, t := range linkTypes {
-				pi, pj := i-t.a, j-t.b
-				if pi < 0 || pj < 0 || !lat.b.in(pi, pj) {
-					continue
-				}
-				prev := vals[pi&3][pj-lo[pi]]
-				if prev == ninf {
-					continue
-				}
-				if v := prev + lat.score(mc, i, j, k); v > best {
-					best, arg = v, int8(k)
-				}
-			}
-			row[j-lo[i]] = best
-			back[off[i]+j-lo[i]] = arg
-		}
-	}
+	lat.forward(off, back, alpha, scores)
 	var path []step
 	for i, j := n, m; i > 0 || j > 0; {
 		k := back[off[i]+j-lo[i]]
@@ -243,84 +252,48 @@ func (lat *lattice) viterbi(progress func(i int)) []step {
 		i -= linkTypes[k].a
 		j -= linkTypes[k].b
 	}
-	for a, b := 0, len(path)-1; a < b; a, b = a+1, b-1 {
-		path[a], path[b] = path[b], path[a]
+	slices.Reverse(path)
+	if !post {
+		return path
+	}
+	beta := make([]float32, off[n+1])
+	lat.backward(off, beta, scores)
+	z := float64(alpha[off[n]+m-lo[n]])
+	inv := 1 / lat.prm.temp
+	from := node{}
+	for x := range path {
+		s := &path[x]
+		to := s.to
+		c := off[to.i] + to.j - lo[to.i]
+		v := float64(alpha[off[from.i]+from.j-lo[from.i]]) + float64(scores[c*nTypes+s.k])*inv + float64(beta[c]) - z
+		s.post = min(1, math.Exp(v))
+		from = to
 	}
 	return path
 }
 
-// posteriors sets the posterior probability of every step of the path:
-// the share of all paths through the band, weighted by exp(score/temp),
-// that contain the link. Forward and backward sums run concurrently.
-func (lat *lattice) posteriors(path []step) {
-	// Path nodes by row, to record the forward and backward sums there.
-	nodes := make([]node, len(path)+1)
-	for x, s := range path {
-		nodes[x+1] = s.to
-	}
-	alpha := make([]float64, len(nodes))
-	beta := make([]float64, len(nodes))
-	done := make(chan struct{})
-	go func() {
-		lat.sweep(nodes, alpha, true)
-		close(done)
-	}()
-	lat.sweep(nodes, beta, false)
-	<-done
-	z := alpha[len(nodes)-1]
-	mc := newMaskCache(lat)
-	for x := range path {
-		s := &path[x]
-		v := alpha[x] + lat.score(mc, s.to.i, s.to.j, s.k)/lat.prm.temp + beta[x+1] - z
-		s.post = math.Min(1, math.Exp(v))
-	}
-}
-
-// sweep computes forward (alpha) or backward (beta) log sums over the band
-// and stores them for the given path nodes.
-func (lat *lattice) sweep(nodes []node, out []float64, forward bool) {
+// forward fills the Viterbi back pointers and, when alpha is not nil, the
+// forward log sums of every node of the band and the scores of the links
+// that end there.
+func (lat *lattice) forward(off []int, back []int8, alpha, scores []float32) {
 	n := len(lat.src)
 	lo, hi := lat.b.lo, lat.b.hi
-	maxw := 0
-	for i := 0; i <= n; i++ {
-		maxw = max(maxw, hi[i]-lo[i]+1)
-	}
-	var vals [4][]float64
-	for r := range vals {
-		vals[r] = make([]float64, maxw)
-	}
+	vals := rowRing(lat.b)
 	mc := newMaskCache(lat)
 	inv := 1 / lat.prm.temp
 	ninf := math.Inf(-1)
 	var terms [nTypes]float64
-	// Path nodes are visited in row order; x walks along them.
-	x := 0
-	if !forward {
-		x = len(nodes) - 1
-	}
-	for r := 0; r <= n; r++ {
-		i := r
-		if !forward {
-			i = n - r
-		}
+	for i := 0; i <= n; i++ {
 		row := vals[i&3]
-		for c := 0; c <= hi[i]-lo[i]; c++ {
-			j := lo[i] + c
-			if !forward {
-				j = hi[i] - c
+		for j := lo[i]; j <= hi[i]; j++ {
+			c := off[i] + j - lo[i]
+			best, arg := ninf, int8(-1)
+			if i == 0 && j == 0 {
+				best = 0
 			}
 			nt := 0
 			for k, t := range linkTypes {
-				var pi, pj, ei, ej int
-				if forward {
-					pi, pj, ei, ej = i-t.a, j-t.b, i, j
-				} else {
-					pi, pj = i+t.a, j+t.b
-					ei, ej = pi, pj
-					if pi > n {
-						continue
-					}
-				}
+				pi, pj := i-t.a, j-t.b
 				if pi < 0 || pj < 0 || !lat.b.in(pi, pj) {
 					continue
 				}
@@ -328,24 +301,67 @@ func (lat *lattice) sweep(nodes []node, out []float64, forward bool) {
 				if prev == ninf {
 					continue
 				}
-				terms[nt] = prev + lat.score(mc, ei, ej, k)*inv
-				nt++
-			}
-			v := logSumExp(terms[:nt])
-			if forward && i == 0 && j == 0 || !forward && i == n && j == hi[n] {
-				v = 0
-			}
-			row[j-lo[i]] = v
-			for x >= 0 && x < len(nodes) && nodes[x].i == i && nodes[x].j == j {
-				out[x] = v
-				if forward {
-					x++
-				} else {
-					x--
+				sc := lat.score(mc, i, j, k)
+				if v := prev + sc; v > best {
+					best, arg = v, int8(k)
 				}
+				if alpha != nil {
+					scores[c*nTypes+k] = float32(sc)
+					terms[nt] = float64(alpha[off[pi]+pj-lo[pi]]) + sc*inv
+					nt++
+				}
+			}
+			row[j-lo[i]] = best
+			back[c] = arg
+			if alpha != nil {
+				a := logSumExp(terms[:nt])
+				if i == 0 && j == 0 {
+					a = 0
+				}
+				alpha[c] = float32(a)
 			}
 		}
 	}
+}
+
+// backward fills the backward log sums of every node of the band from the
+// link scores that forward kept.
+func (lat *lattice) backward(off []int, beta, scores []float32) {
+	n, m := len(lat.src), len(lat.tgt)
+	lo, hi := lat.b.lo, lat.b.hi
+	inv := 1 / lat.prm.temp
+	var terms [nTypes]float64
+	for i := n; i >= 0; i-- {
+		for j := hi[i]; j >= lo[i]; j-- {
+			nt := 0
+			for k, t := range linkTypes {
+				ni, nj := i+t.a, j+t.b
+				if ni > n || nj > m || !lat.b.in(ni, nj) {
+					continue
+				}
+				c := off[ni] + nj - lo[ni]
+				terms[nt] = float64(beta[c]) + float64(scores[c*nTypes+k])*inv
+				nt++
+			}
+			b := logSumExp(terms[:nt])
+			if i == n && j == m {
+				b = 0
+			}
+			beta[off[i]+j-lo[i]] = float32(b)
+		}
+	}
+}
+
+func rowRing(b band) [4][]float64 {
+	maxw := 0
+	for i := range b.lo {
+		maxw = max(maxw, b.hi[i]-b.lo[i]+1)
+	}
+	var vals [4][]float64
+	for r := range vals {
+		vals[r] = make([]float64, maxw)
+	}
+	return vals
 }
 
 func logSumExp(t []float64) float64 {
@@ -364,4 +380,54 @@ func logSumExp(t []float64) float64 {
 		s += math.Exp(v - mx)
 	}
 	return mx + math.Log(s)
+}
+
+// minChunk is the fewest source units worth a goroutine of their own.
+const minChunk = 2000
+
+// searchParallel cuts the lattice into chunks at some of the given nodes,
+// which must lie in the band, searches the chunks concurrently and joins
+// their paths. A cut forces the path through the node, so callers offer
+// nodes they are sure of; the posteriors are then those of each chunk.
+func (lat *lattice) searchParallel(cuts []node, post bool) []step {
+	n := len(lat.src)
+	parts := min(runtime.GOMAXPROCS(0), n/minChunk)
+	if parts < 2 || len(cuts) == 0 {
+		return lat.search(post)
+	}
+	bounds := []node{{0, 0}}
+	x := 0
+	for p := 1; p < parts; p++ {
+		want := p * n / parts
+		for x < len(cuts) && cuts[x].i < want {
+			x++
+		}
+		if x < len(cuts) && cuts[x].i > bounds[len(bounds)-1].i && cuts[x].i < n {
+			bounds = append(bounds, cuts[x])
+		}
+	}
+	bounds = append(bounds, node{n, len(lat.tgt)})
+	paths := make([][]step, len(bounds)-1)
+	var wg sync.WaitGroup
+	for c := range paths {
+		from, to := bounds[c], bounds[c+1]
+		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], prm: lat.prm, delScale: lat.delScale}
+		sub.b = band{make([]int, to.i-from.i+1), make([]int, to.i-from.i+1)}
+		for i := range sub.b.lo {
+			sub.b.lo[i] = min(max(lat.b.lo[from.i+i]-from.j, 0), to.j-from.j)
+			sub.b.hi[i] = min(max(lat.b.hi[from.i+i]-from.j, 0), to.j-from.j)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := sub.search(post)
+			for k := range p {
+				p[k].to.i += from.i
+				p[k].to.j += from.j
+			}
+			paths[c] = p
+		}()
+	}
+	wg.Wait()
+	return slices.Concat(paths...)
 }

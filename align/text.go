@@ -23,41 +23,43 @@ type token struct {
 }
 
 // tokenize cuts a sentence into folded words, numbers and the punctuation
-// marks that survive translation. Words are split at anything that is not a
-// letter or mark so that "d'altitude" and "Himalaya-Berge" give two tokens.
+// marks that survive translation.
 func tokenize(s string) []token {
 	var toks []token
+	scan(s, func(kind tokenKind, raw string) {
+		toks = append(toks, normalize(kind, raw))
+	})
+	return toks
+}
+
+// scan calls emit with the kind and the raw text of every token of s. Words
+// are split at anything that is not a letter or mark, so that "d'altitude"
+// and "Himalaya-Berge" give two tokens; separators inside a number
+// ("8,839.8", "1 000") keep it whole.
+func scan(s string, emit func(kind tokenKind, raw string)) {
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsDigit(r):
-			j := i
-			var digits strings.Builder
+			j := i + w
 			for j < len(s) {
 				r2, w2 := utf8.DecodeRuneInString(s[j:])
 				if unicode.IsDigit(r2) {
-					digits.WriteRune(r2)
 					j += w2
 					continue
 				}
-				// A separator inside a number ("8,839.8", "1 000") keeps it whole.
 				if (r2 == '.' || r2 == ',' || r2 == '\'') && j+w2 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
-					if unicode.IsDigit(r3) {
+					if r3, _ := utf8.DecodeRuneInString(s[j+w2:]); unicode.IsDigit(r3) {
 						j += w2
 						continue
 					}
 				}
 				break
 			}
-			d := strings.TrimLeft(digits.String(), "0")
-			if d == "" {
-				d = "0"
-			}
-			toks = append(toks, token{d, numberToken})
+			emit(numberToken, s[i:j])
 			i = j
 		case unicode.IsLetter(r):
-			j := i
+			j := i + w
 			for j < len(s) {
 				r2, w2 := utf8.DecodeRuneInString(s[j:])
 				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
@@ -65,16 +67,37 @@ func tokenize(s string) []token {
 				}
 				j += w2
 			}
-			toks = append(toks, token{fold(s[i:j]), wordToken})
+			emit(wordToken, s[i:j])
 			i = j
 		default:
 			if p := punctClass(r); p != "" {
-				toks = append(toks, token{p, punctToken})
+				emit(punctToken, p)
 			}
 			i += w
 		}
 	}
-	return toks
+}
+
+// normalize turns raw token text into the form tokens are compared in:
+// folded words and the bare digits of numbers.
+func normalize(kind tokenKind, raw string) token {
+	switch kind {
+	case wordToken:
+		return token{fold(raw), kind}
+	case numberToken:
+		var b strings.Builder
+		for _, r := range raw {
+			if unicode.IsDigit(r) {
+				b.WriteRune(r)
+			}
+		}
+		d := strings.TrimLeft(b.String(), "0")
+		if d == "" {
+			d = "0"
+		}
+		return token{d, kind}
+	}
+	return token{raw, kind}
 }
 
 // punctClass maps the punctuation marks that translations tend to keep to one

@@ -1,9 +1,10 @@
 package align
 
 import (
+	"cmp"
 	"math"
+	"math/bits"
 	"slices"
-	"sort"
 	"unicode/utf8"
 )
 
@@ -11,11 +12,12 @@ import (
 // matching: the rarest ones, so that a pair's matches fit in one uint64.
 const maxSlots = 64
 
-// keyTok says that token slot tok of a unit carries key.
-type keyTok struct {
-	key int32
-	tok uint8
-}
+// A keyTok says that a token slot of a unit carries a key: key<<8 | slot,
+// so that sorting orders by key.
+type keyTok uint64
+
+func (kt keyTok) key() uint64 { return uint64(kt) >> 8 }
+func (kt keyTok) slot() uint  { return uint(kt) & 0xff }
 
 // A unit is what the search aligns: a sentence, or at the coarse levels of
 // the search a block of consecutive sentences.
@@ -31,6 +33,7 @@ type unit struct {
 	base  [3]float32
 	delta [3][]float32
 	nslot int
+	df    []int32 // of each slot: how many units of the other side hold one of its keys
 }
 
 // sideText is one side of a bitext after tokenising: the token types of
@@ -41,10 +44,25 @@ type sideText struct {
 	para  []bool
 }
 
-// vocab interns the token types of one side.
+// vocab interns the token types of one side. Raw spellings are looked up
+// first so that each distinct word is folded only once.
 type vocab struct {
 	ids  map[token]int32
+	raw  map[string]int32
 	toks []token
+}
+
+func newVocab() vocab {
+	return vocab{ids: map[token]int32{}, raw: map[string]int32{}}
+}
+
+func (v *vocab) rawID(kind tokenKind, raw string) int32 {
+	if id, ok := v.raw[raw]; ok {
+		return id
+	}
+	id := v.id(normalize(kind, raw))
+	v.raw[raw] = id
+	return id
 }
 
 func (v *vocab) id(t token) int32 {
@@ -63,9 +81,9 @@ func newSideText(v *vocab, sents []string, para []int) sideText {
 		st.chars[i] = float64(utf8.RuneCountInString(s))
 		st.para[i] = i == 0 || para[i] != para[i-1]
 		var ids []int32
-		for _, t := range tokenize(s) {
-			ids = append(ids, v.id(t))
-		}
+		scan(s, func(kind tokenKind, raw string) {
+			ids = append(ids, v.rawID(kind, raw))
+		})
 		slices.Sort(ids)
 		st.types[i] = slices.Compact(ids)
 	}
@@ -111,16 +129,14 @@ func docFreq(types [][]int32, typeKeys [][]int32, nkeys int) []int32 {
 	return df
 }
 
-// buildUnits turns type lists into units. A token's chance p0 of finding a
-// match in an unrelated unit of the other side comes from how many of those
-// units hold one of its keys; p1 is the chance of a match in its
-// translation. Their log ratios weigh each match, so that a shared rare name
-// counts for much and a shared function word for little.
-func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int32, dfOther []int32, nOther int, p1 float64) []unit {
+// buildUnits turns type lists into units: each token whose keys occur on
+// the other side gets a slot, the rarest maxSlots of them when there are
+// more. Call weigh before scoring.
+func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int32, dfOther []int32, nOther int) []unit {
 	units := make([]unit, len(types))
 	type slot struct {
-		p0   float64
-		keys []int32
+		df     int32
+		lo, hi int // keys in kept[lo:hi]
 	}
 	var slots []slot
 	var kept []int32
@@ -129,8 +145,9 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		u.chars = chars[i]
 		u.para = para[i]
 		slots = slots[:0]
+		kept = kept[:0]
 		for _, t := range ids {
-			kept = kept[:0]
+			lo := len(kept)
 			df := 0
 			for _, k := range typeKeys[t] {
 				if dfOther[k] > 0 {
@@ -138,37 +155,108 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 					df += int(dfOther[k])
 				}
 			}
-			if len(kept) == 0 {
+			if len(kept) == lo {
 				continue
 			}
-			p0 := math.Min(float64(df)/float64(nOther), 0.999)
-			slots = append(slots, slot{p0, slices.Clone(kept)})
+			slots = append(slots, slot{int32(min(df, nOther)), lo, len(kept)})
 		}
 		if len(slots) > maxSlots {
-			sort.SliceStable(slots, func(a, b int) bool { return slots[a].p0 < slots[b].p0 })
+			slices.SortStableFunc(slots, func(a, b slot) int { return cmp.Compare(a.df, b.df) })
 			slots = slots[:maxSlots]
 		}
 		u.nslot = len(slots)
-		for k := range u.delta {
-			u.delta[k] = make([]float32, len(slots))
-		}
+		u.df = make([]int32, len(slots))
+		u.keys = make([]keyTok, 0, len(kept))
 		for si, s := range slots {
-			for _, k := range s.keys {
-				u.keys = append(u.keys, keyTok{k, uint8(si)})
-			}
-			for k := 0; k < 3; k++ {
-				p0 := 1 - math.Pow(1-s.p0, float64(k+1))
-				if p0 >= p1 {
-					continue // too common to tell translations from neighbours
-				}
-				miss := math.Log((1 - p1) / (1 - p0))
-				u.base[k] += float32(miss)
-				u.delta[k][si] = float32(math.Log(p1/p0) - miss)
+			u.df[si] = s.df
+			for _, k := range kept[s.lo:s.hi] {
+				u.keys = append(u.keys, keyTok(uint64(k)<<8|uint64(si)))
 			}
 		}
-		slices.SortFunc(u.keys, func(a, b keyTok) int { return int(a.key) - int(b.key) })
+		slices.Sort(u.keys)
 	}
 	return units
+}
+
+// weigh sets the lexical weights of units whose tokens find a match in
+// their translation with probability p1. A token's chance p0 of a match in
+// an unrelated unit comes from df, the number of the nOther units of the
+// other side that hold one of its keys. The log ratios weigh each match, so
+// that a shared rare name counts for much and a shared function word for
+// little.
+func weigh(units []unit, p1 float64, nOther int) {
+	type weights struct {
+		done        bool
+		miss, delta [3]float32
+	}
+	// Weights depend on a token only through df: compute each once.
+	table := make([]weights, nOther+1)
+	for i := range units {
+		u := &units[i]
+		deltas := make([]float32, 3*u.nslot)
+		u.base = [3]float32{}
+		for k := range u.delta {
+			u.delta[k] = deltas[k*u.nslot : (k+1)*u.nslot]
+		}
+		for si, df := range u.df {
+			w := &table[df]
+			if !w.done {
+				w.done = true
+				p := math.Min(float64(df)/float64(nOther), 0.999)
+				miss0 := 1.0 // chance of no match among k+1 unrelated units
+				for k := 0; k < 3; k++ {
+					miss0 *= 1 - p
+					p0 := 1 - miss0
+					if p0 >= p1 {
+						continue // too common to tell translations from neighbours
+					}
+					miss := math.Log((1 - p1) / (1 - p0))
+					w.miss[k] = float32(miss)
+					w.delta[k] = float32(math.Log(p1/p0) - miss)
+				}
+			}
+			for k := 0; k < 3; k++ {
+				u.base[k] += w.miss[k]
+				u.delta[k][si] = w.delta[k]
+			}
+		}
+	}
+}
+
+// estimateMatchRate guesses how many token slots find a match in their
+// translation before any link is known: for a sample of source units, the
+// best-matching target unit in the band is taken as the translation, and the
+// median match rates over the sample are returned.
+func estimateMatchRate(lat *lattice) (p1s, p1t float64) {
+	n := len(lat.src)
+	step := max(1, n/2000)
+	var rs, rt []float64
+	for s := 0; s < n; s += step {
+		u := &lat.src[s]
+		best, bs, bt := -1.0, 0.0, 0.0
+		for t := max(lat.b.lo[s+1]-1, 0); t < lat.b.hi[s+1] && t < len(lat.tgt); t++ {
+			v := &lat.tgt[t]
+			if u.nslot == 0 || v.nslot == 0 {
+				continue
+			}
+			ms, mt := matchMasks(u.keys, v.keys)
+			fs := float64(bits.OnesCount64(ms)) / float64(u.nslot)
+			ft := float64(bits.OnesCount64(mt)) / float64(v.nslot)
+			if fs+ft > best {
+				best, bs, bt = fs+ft, fs, ft
+			}
+		}
+		if best >= 0 {
+			rs = append(rs, bs)
+			rt = append(rt, bt)
+		}
+	}
+	if len(rs) == 0 {
+		return 0.5, 0.5
+	}
+	slices.Sort(rs)
+	slices.Sort(rt)
+	return clamp(rs[len(rs)/2], 0.2, 0.9), clamp(rt[len(rt)/2], 0.2, 0.9)
 }
 
 // matchMasks returns which token slots of a have a key in b and which of b
@@ -176,18 +264,18 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 func matchMasks(a, b []keyTok) (ma, mb uint64) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
-		ka, kb := a[i].key, b[j].key
+		ka, kb := a[i].key(), b[j].key()
 		switch {
 		case ka < kb:
 			i++
 		case ka > kb:
 			j++
 		default:
-			for ; i < len(a) && a[i].key == ka; i++ {
-				ma |= 1 << a[i].tok
+			for ; i < len(a) && a[i].key() == ka; i++ {
+				ma |= 1 << a[i].slot()
 			}
-			for ; j < len(b) && b[j].key == ka; j++ {
-				mb |= 1 << b[j].tok
+			for ; j < len(b) && b[j].key() == ka; j++ {
+				mb |= 1 << b[j].slot()
 			}
 		}
 	}
