@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/neurosnap/sentences/english"
+
 	"github.com/paralel/paralel/internal/shared"
 )
 
@@ -77,32 +79,48 @@ func BenchmarkSplitAlbanian(b *testing.B) {
 	}
 }
 
-// BenchmarkSplitEnglish measures the splitter on the English side.
+// BenchmarkSplitEnglish compares the splitter with the Punkt tokenizer of
+// neurosnap/sentences, whose English model it borrows, on the paragraphs
+// of the English side of ntrex-dev-raw.
 func BenchmarkSplitEnglish(b *testing.B) {
 	d := shared.Require(b, "eval/ntrex-dev-raw")
 	files, _ := filepath.Glob(filepath.Join(d, "*", "en.txt"))
-	var unit []byte
+	var paras []string
+	n := 0
 	for _, f := range files {
 		t, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
 		}
-		unit = append(unit, t...)
-	}
-	text := bytes.Repeat(unit, 10<<20/len(unit)+1)
-	if _, err := NewSplitter("en"); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		sr := NewSentenceReader(bytes.NewReader(text), ReadOptions{Lang: "en"})
-		for {
-			if _, err := sr.Read(); err != nil {
-				break
-			}
+		for p := range strings.Lines(string(t)) {
+			paras = append(paras, p)
+			n += len(p)
 		}
 	}
+	sp, err := NewSplitter("en")
+	if err != nil {
+		b.Fatal(err)
+	}
+	punkt, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("splitter", func(b *testing.B) {
+		b.SetBytes(int64(n))
+		for b.Loop() {
+			for _, p := range paras {
+				sp.Split(p)
+			}
+		}
+	})
+	b.Run("punkt", func(b *testing.B) {
+		b.SetBytes(int64(n))
+		for b.Loop() {
+			for _, p := range paras {
+				punkt.Tokenize(p)
+			}
+		}
+	})
 }
 
 // BenchmarkSplitLongLine splits lines of 50 KB that offer the splitter

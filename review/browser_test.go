@@ -15,7 +15,7 @@ import (
 
 // browser starts a headless Chromium for the test, or skips it when none is
 // installed.
-func browser(t *testing.T, width, height int) *webdriver.Session {
+func browser(t testing.TB, width, height int) *webdriver.Session {
 	t.Helper()
 	if why := webdriver.Available(); why != "" {
 		t.Skip("no browser: " + why)
@@ -42,20 +42,20 @@ func TestBrowser(t *testing.T) {
 	require.NoError(t, b.WaitFor(5*time.Second, `return document.body.dataset.ready === "1"`))
 
 	var rows int
-	require.NoError(t, b.Execute(&rows, `return document.querySelectorAll("#rows tr").length`))
+	require.NoError(t, b.Execute(&rows, `return document.querySelectorAll("#rows .row").length`))
 	assert.Equal(t, 5, rows)
 
 	// j j selects row 3, whose side buttons then show; its target "up"
 	// button moves "Two." up to row 2, and the re-alignment repairs the
 	// rows below.
 	require.NoError(t, b.Key("j", "j"))
-	require.NoError(t, b.WaitFor(time.Second, `return document.querySelector("tr.sel").dataset.row === "2"`))
-	require.NoError(t, b.Click(`tr[data-row="2"] button[data-op="up"][data-side="tgt"]`))
-	require.NoError(t, b.WaitFor(5*time.Second, `return document.querySelectorAll("#rows tr").length === 4`))
+	require.NoError(t, b.WaitFor(time.Second, `return document.querySelector("#rows .row.sel") === document.querySelector("#rows").children[2]`))
+	require.NoError(t, b.Click(`#rows .row:nth-child(3) button[data-op="up"][data-side="tgt"]`))
+	require.NoError(t, b.WaitFor(5*time.Second, `return document.querySelectorAll("#rows .row").length === 4`))
 
 	// k goes back to row 2, c confirms it, Ctrl+S saves.
 	require.NoError(t, b.Key("k", "c"))
-	require.NoError(t, b.WaitFor(5*time.Second, `return document.querySelector("tr.sel").classList.contains("confirmed")`))
+	require.NoError(t, b.WaitFor(5*time.Second, `return document.querySelector(".row.sel").classList.contains("confirmed")`))
 	require.NoError(t, b.Chord(webdriver.Control, "s"))
 	require.NoError(t, b.WaitFor(5*time.Second, `return document.getElementById("status").textContent.startsWith("Saved 4 pairs")`))
 

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 )
@@ -90,4 +92,33 @@ func FromPairs(pairs []corpus.Pair) (src, tgt Input, rows []Row) {
 		}
 	}
 	return src, tgt, rows
+}
+
+// Begin opens the review of src and tgt that saves to export: the one in
+// the export's session file when that was made from the same files, unless
+// restart, or else a fresh alignment. resumed tells which.
+func Begin(src, tgt Input, export Export, opt align.Options, restart bool) (s *Session, resumed bool, err error) {
+	file := SessionFile(export.Path)
+	if !restart {
+		old, err := OpenSession(file)
+		switch {
+		case err == nil && sameInput(old.Src, src) && sameInput(old.Tgt, tgt):
+			old.Export = export
+			return old, true, nil
+		case err == nil:
+			return nil, false, fmt.Errorf("%s holds a review of other files: give another output or start over with --restart", file)
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, false, fmt.Errorf("%w (start over with --restart)", err)
+		}
+	}
+	s, err = Start(src, tgt, opt)
+	if err != nil {
+		return nil, false, err
+	}
+	s.Export, s.File = export, file
+	return s, false, s.SaveSession()
+}
+
+func sameInput(a, b Input) bool {
+	return a.Path == b.Path && a.SHA256 == b.SHA256 && a.Lang == b.Lang
 }

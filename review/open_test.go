@@ -72,3 +72,51 @@ func TestOpenErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSessionFileCannotRedirectExport: a session file from elsewhere names
+// no path to write; the export is always the session file's own name
+// without the extension.
+func TestSessionFileCannotRedirectExport(t *testing.T) {
+	dir := t.TempDir()
+	evil := filepath.Join(dir, "evil.txt")
+	data := `{"paralel_review": 1, "format": "tsv", "export": {"path": "` + evil + `"},
+		"src": {"path": "` + evil + `", "sentences": [{"text": "a"}]}, "tgt": {"sentences": [{"text": "b"}]},
+		"rows": [{"src": [0], "tgt": [0], "score": 0.5}]}`
+	file := filepath.Join(dir, "out.tsv"+SessionExt)
+	require.NoError(t, os.WriteFile(file, []byte(data), 0o644))
+	s, err := Open(file)
+	require.NoError(t, err)
+	assert.Equal(t, Export{Path: filepath.Join(dir, "out.tsv"), Format: "tsv"}, s.Export)
+	_, err = s.Save()
+	require.NoError(t, err)
+	assert.NoFileExists(t, evil)
+	assert.FileExists(t, filepath.Join(dir, "out.tsv"))
+
+	other := filepath.Join(dir, "session.json")
+	require.NoError(t, os.WriteFile(other, []byte(data), 0o644))
+	s, err = OpenSession(other)
+	require.NoError(t, err)
+	assert.Empty(t, s.Export.Path, "no export without a name to derive it from")
+}
+
+func FuzzReadSession(f *testing.F) {
+	f.Add([]byte(`{"paralel_review": 1, "src": {"sentences": [{"text": "a"}]}, "tgt": {"sentences": [{"text": "b"}]}, "rows": [{"src": [0], "tgt": [0], "score": 0.5}]}`))
+	f.Add([]byte(`{"paralel_review": 1, "src": {"sentences": [{"text": "a"}]}, "tgt": {"sentences": []}, "rows": [{"src": [0], "tgt": [-1], "score": 0.5}]}`))
+	f.Add([]byte(`{"paralel_review": 1, "rows": [{"src": [], "tgt": []}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := ReadSession(data)
+		if err != nil {
+			return
+		}
+		// Whatever loads must be safe to fix and to show.
+		rows, _ := s.Rows()
+		require.NoError(t, Validate(rows, len(s.Src.Sentences), len(s.Tgt.Sentences)))
+		s.Align = diagonal
+		for i := range rows {
+			s.Apply(Op{Name: "join", Row: i, Rev: s.rev})
+		}
+		rows, _ = s.Rows()
+		require.NoError(t, Validate(rows, len(s.Src.Sentences), len(s.Tgt.Sentences)))
+		Pairs(s.Src.Sentences, s.Tgt.Sentences, rows, "")
+	})
+}

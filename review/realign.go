@@ -44,6 +44,49 @@ func Realign(src, tgt []corpus.Sentence, rows []Row, align Aligner) ([]Row, erro
 	return out, nil
 }
 
+// RealignNear re-aligns like Realign, but only the rows within window rows
+// of rows[at]; the rows beyond stay as they are, as fixed points. Alignment
+// errors are local, so this repairs what a fix can repair, at a cost that
+// does not grow with the document. A window < 1 re-aligns every row.
+func RealignNear(src, tgt []corpus.Sentence, rows []Row, align Aligner, at, window int) ([]Row, error) {
+	if window < 1 || len(rows) <= 2*window+1 {
+		return Realign(src, tgt, rows, align)
+	}
+	a, b := max(0, at-window), min(len(rows), at+window+1)
+	var lo, hi [2]int // sentences before the window, and up to its end
+	for i, r := range rows[:b] {
+		n := [2]int{len(r.Src), len(r.Tgt)}
+		for s := range 2 {
+			if i < a {
+				lo[s] += n[s]
+			}
+			hi[s] += n[s]
+		}
+	}
+	sub := clone(rows[a:b])
+	shiftRows(sub, -lo[0], -lo[1])
+	got, err := Realign(src[lo[0]:hi[0]], tgt[lo[1]:hi[1]], sub, align)
+	if err != nil {
+		return nil, err
+	}
+	shiftRows(got, lo[0], lo[1])
+	out := make([]Row, 0, len(rows)-len(sub)+len(got))
+	out = append(out, clone(rows[:a])...)
+	out = append(out, got...)
+	return append(out, clone(rows[b:])...), nil
+}
+
+func shiftRows(rows []Row, ds, dt int) {
+	for _, r := range rows {
+		for i := range r.Src {
+			r.Src[i] += ds
+		}
+		for i := range r.Tgt {
+			r.Tgt[i] += dt
+		}
+	}
+}
+
 // key identifies a row by its sentences.
 func key(r Row) string {
 	var b strings.Builder

@@ -3,6 +3,8 @@ package review
 import (
 	"testing"
 
+	"github.com/paralel/paralel/corpus"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -131,4 +133,99 @@ func TestCount(t *testing.T) {
 	assert.Equal(t, Stats{Links: 4, Doubtful: 1, Confirmed: 1, Edited: 1}, Count(rs, 0.5))
 	assert.True(t, Doubtful(rs[1], 0.5))
 	assert.False(t, Doubtful(rs[2], 0.5))
+}
+
+// FuzzFixes applies random fixes to a random alignment: every fix that
+// applies must keep the shape of an alignment, and every other must say so
+// with ErrNoOp.
+func FuzzFixes(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5}, []byte{1, 2, 3, 4, 5, 6, 7, 8})
+	f.Add([]byte{9, 9, 9}, []byte{0, 0, 5, 1, 7, 2})
+	f.Fuzz(func(t *testing.T, shape, script []byte) {
+		// Each shape byte makes a row: its low bits say how many source
+		// and target sentences it takes (0-3 each, never 0-0).
+		var rs []Row
+		n := [2]int{}
+		for _, b := range shape {
+			k := [2]int{int(b & 3), int(b >> 2 & 3)}
+			if k[0]+k[1] == 0 {
+				continue
+			}
+			var r Row
+			for s := range 2 {
+				for range k[s] {
+					*r.ids(Side(s)) = append(*r.ids(Side(s)), n[s])
+					n[s]++
+				}
+			}
+			rs = append(rs, r)
+		}
+		for i := 0; i+1 < len(script); i += 2 {
+			op, row := script[i]%6, int(script[i+1])%(len(rs)+2)-1
+			side := Side(script[i] / 6 % 2)
+			var next []Row
+			var err error
+			switch op {
+			case 0:
+				next, err = Join(rs, row)
+			case 1:
+				next, err = Split(rs, row)
+			case 2:
+				next, err = MoveUp(rs, row, side)
+			case 3:
+				next, err = MoveDown(rs, row, side)
+			case 4:
+				next, err = Detach(rs, row, side)
+			case 5:
+				next, err = Confirm(rs, row, true)
+			}
+			if err != nil {
+				require.ErrorIs(t, err, ErrNoOp)
+				continue
+			}
+			require.NoError(t, Validate(next, n[0], n[1]), "op %d on row %d", op, row)
+			rs = next
+		}
+	})
+}
+
+func TestRealignNear(t *testing.T) {
+	// 300 sentences a side, aligned one to one except that rows 100 to 199
+	// are off by one: source 100 has no partner, target 199 none either.
+	var rs []Row
+	for i := 0; i < 300; i++ {
+		switch {
+		case i < 100 || i >= 200:
+			rs = append(rs, Row{Src: ids(i), Tgt: ids(i), Score: 0.9})
+		case i == 100:
+			rs = append(rs, Row{Src: ids(100), Score: 0.1}, Row{Src: ids(101), Tgt: ids(100), Score: 0.1})
+		case i == 199:
+			rs = append(rs, Row{Tgt: ids(199), Score: 0.1})
+		default:
+			rs = append(rs, Row{Src: ids(i + 1), Tgt: ids(i - 1 + 1), Score: 0.1})
+		}
+	}
+	src := sentences(make([]string, 300)...)
+	tgt := sentences(make([]string, 300)...)
+	require.NoError(t, Validate(rs, 300, 300))
+
+	calls := 0
+	counting := func(s, g []corpus.Sentence, fixed []Row) []Row {
+		calls++
+		assert.LessOrEqual(t, len(s), 30, "the aligner sees the window only")
+		return diagonal(s, g, fixed)
+	}
+	got, err := RealignNear(src, tgt, rs, counting, 150, 10)
+	require.NoError(t, err)
+	assert.Equal(t, 1, calls)
+	require.NoError(t, Validate(got, 300, 300))
+	assert.Equal(t, rs[:140], got[:140], "rows before the window stay")
+	assert.Equal(t, rs[161:], got[len(got)-(len(rs)-161):], "rows after the window stay")
+
+	// A window that covers the document is Realign.
+	all, err := RealignNear(src, tgt, rs, diagonal, 150, 200)
+	require.NoError(t, err)
+	want, err := Realign(src, tgt, rs, diagonal)
+	require.NoError(t, err)
+	assert.Equal(t, want, all)
 }

@@ -98,7 +98,7 @@ func newTestServer(t *testing.T) *testServer {
 	return serve(t, s)
 }
 
-func serve(t *testing.T, s *Session) *testServer {
+func serve(t testing.TB, s *Session) *testServer {
 	t.Helper()
 	ts := httptest.NewUnstartedServer(nil)
 	srv := NewServer(s, ts.Listener.Addr().String(), testToken)
@@ -110,7 +110,7 @@ func serve(t *testing.T, s *Session) *testServer {
 
 // request sends a request with the token in the header unless the caller
 // sets headers of its own.
-func (ts *testServer) request(t *testing.T, method, path string, body any, header map[string]string) *http.Response {
+func (ts *testServer) request(t testing.TB, method, path string, body any, header map[string]string) *http.Response {
 	t.Helper()
 	var rd io.Reader
 	if body != nil {
@@ -139,7 +139,7 @@ func (ts *testServer) request(t *testing.T, method, path string, body any, heade
 	return res
 }
 
-func decode[T any](t *testing.T, res *http.Response) T {
+func decode[T any](t testing.TB, res *http.Response) T {
 	t.Helper()
 	var v T
 	require.NoError(t, json.NewDecoder(res.Body).Decode(&v))

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
+	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 )
 
@@ -58,6 +60,12 @@ type Export struct {
 // DefaultThreshold is the score under which a row counts as doubtful.
 const DefaultThreshold = 0.5
 
+// DefaultWindow is how many rows each side of a fix re-alignment reaches
+// by default: enough for a fix to repair a run of misaligned neighbours,
+// few enough that a fix in a long document re-aligns in a fraction of a
+// second.
+const DefaultWindow = 50
+
 // maxUndo bounds the undo history kept in memory.
 const maxUndo = 200
 
@@ -68,7 +76,8 @@ type Session struct {
 	Export    Export
 	Threshold float64 // rows scored below it are doubtful
 	File      string  // session file, autosaved after every change; "" disables autosave
-	Align     Aligner // re-aligns after a fix; nil leaves the other rows as they are
+	Align     Aligner // re-aligns after a fix, align.Align by default; nil leaves the other rows as they are
+	Window    int     // rows each side of a fix that re-alignment reaches; < 1 for all
 	Warnings  []string
 
 	mu   sync.Mutex
@@ -82,7 +91,14 @@ func NewSession(src, tgt Input, rows []Row) (*Session, error) {
 	if err := Validate(rows, len(src.Sentences), len(tgt.Sentences)); err != nil {
 		return nil, fmt.Errorf("alignment does not fit the texts: %w", err)
 	}
-	return &Session{Src: src, Tgt: tgt, Threshold: DefaultThreshold, rows: clone(rows)}, nil
+	return &Session{
+		Src:       src,
+		Tgt:       tgt,
+		Threshold: DefaultThreshold,
+		Window:    DefaultWindow,
+		Align:     AlignWith(align.Options{SrcLang: src.Lang, TgtLang: tgt.Lang}),
+		rows:      clone(rows),
+	}, nil
 }
 
 // Rows returns a copy of the current rows and the revision they belong to.
@@ -90,6 +106,13 @@ func (s *Session) Rows() ([]Row, int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return clone(s.rows), s.rev
+}
+
+// Stats are the current figures of the document.
+func (s *Session) Stats() Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return Count(s.rows, s.Threshold)
 }
 
 // Op is a fix the page asks for.
@@ -152,7 +175,7 @@ func (s *Session) Apply(op Op) error {
 		return err
 	}
 	if realign && s.Align != nil {
-		if rows, err = Realign(s.Src.Sentences, s.Tgt.Sentences, rows, s.Align); err != nil {
+		if rows, err = RealignNear(s.Src.Sentences, s.Tgt.Sentences, rows, s.Align, op.Row, s.Window); err != nil {
 			return err
 		}
 	}
@@ -206,6 +229,13 @@ func (s *Session) Save() (SaveResult, error) {
 	return res, nil
 }
 
+// SaveSession writes the session file only.
+func (s *Session) SaveSession() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.autosave()
+}
+
 func (s *Session) autosave() error {
 	if s.File == "" {
 		return nil
@@ -220,12 +250,12 @@ func (s *Session) autosave() error {
 // The session file: JSON, versioned, with lower-case names for people who
 // look inside.
 type sessionFile struct {
-	Version   int         `json:"paralel_review"`
-	Src       inputFile   `json:"src"`
-	Tgt       inputFile   `json:"tgt"`
-	Export    *exportFile `json:"export,omitempty"`
-	Threshold float64     `json:"threshold"`
-	Rows      []Row       `json:"rows"`
+	Version   int       `json:"paralel_review"`
+	Src       inputFile `json:"src"`
+	Tgt       inputFile `json:"tgt"`
+	Format    string    `json:"format,omitempty"` // of the export, whose path is the session file's without SessionExt
+	Threshold float64   `json:"threshold"`
+	Rows      []Row     `json:"rows"`
 }
 
 type inputFile struct {
@@ -242,25 +272,17 @@ type sentenceFile struct {
 	Para  int    `json:"para"`
 }
 
-type exportFile struct {
-	Path   string `json:"path"`
-	Format string `json:"format"`
-}
-
 const sessionVersion = 1
 
 func (s *Session) file() sessionFile {
-	f := sessionFile{
+	return sessionFile{
 		Version:   sessionVersion,
 		Src:       toInputFile(s.Src),
 		Tgt:       toInputFile(s.Tgt),
+		Format:    s.Export.Format,
 		Threshold: s.Threshold,
 		Rows:      s.rows,
 	}
-	if s.Export.Path != "" {
-		f.Export = &exportFile{Path: s.Export.Path, Format: s.Export.Format}
-	}
-	return f
 }
 
 func toInputFile(in Input) inputFile {
@@ -279,30 +301,22 @@ func fromInputFile(f inputFile) Input {
 	return in
 }
 
-// OpenSession reopens the session saved in file exactly as it was left. It
-// warns, in Warnings, when an input file has changed since.
+// OpenSession reopens the session saved in file exactly as it was left. Its
+// export is the file named like the session file without SessionExt: a
+// session file never sends the export anywhere else. Warnings tell when an
+// input file has changed since.
 func OpenSession(file string) (*Session, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
-	var f sessionFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: not a review session: %v", file, err)
-	}
-	if f.Version != sessionVersion {
-		return nil, fmt.Errorf("%s: not a review session of this version (paralel_review %d, want %d)", file, f.Version, sessionVersion)
-	}
-	s, err := NewSession(fromInputFile(f.Src), fromInputFile(f.Tgt), f.Rows)
+	s, err := ReadSession(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	s.File = file
-	if f.Threshold > 0 {
-		s.Threshold = f.Threshold
-	}
-	if f.Export != nil {
-		s.Export = Export{Path: f.Export.Path, Format: f.Export.Format}
+	if export, ok := strings.CutSuffix(file, SessionExt); ok && s.Export.Format != "" {
+		s.Export.Path = export
 	}
 	for _, in := range []Input{s.Src, s.Tgt} {
 		if in.SHA256 == "" {
@@ -312,6 +326,27 @@ func OpenSession(file string) (*Session, error) {
 			s.Warnings = append(s.Warnings, fmt.Sprintf("%s has changed or gone since the session began; the session keeps the sentences it had", in.Path))
 		}
 	}
+	return s, nil
+}
+
+// ReadSession decodes a session file's contents, checking that its rows
+// fit its sentences.
+func ReadSession(data []byte) (*Session, error) {
+	var f sessionFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("not a review session: %v", err)
+	}
+	if f.Version != sessionVersion {
+		return nil, fmt.Errorf("not a review session of this version (paralel_review %d, want %d)", f.Version, sessionVersion)
+	}
+	s, err := NewSession(fromInputFile(f.Src), fromInputFile(f.Tgt), f.Rows)
+	if err != nil {
+		return nil, err
+	}
+	if f.Threshold > 0 && f.Threshold <= 1 {
+		s.Threshold = f.Threshold
+	}
+	s.Export.Format = f.Format
 	return s, nil
 }
 

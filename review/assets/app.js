@@ -1,14 +1,15 @@
-// The review page: renders the rows the server sends and turns clicks and
+// The review page: shows the rows the server sends and turns clicks and
 // keys into fixes. All state lives on the server; the page only shows it.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
 let doc = null;      // texts and settings, loaded once
 let state = null;    // {rev, rows, stats, canUndo}, replaced after each fix
+let shown = [];      // the HTML of each row on screen, to redraw only what a fix changed
 let sel = 0;         // selected row
 let busy = false;
 
-const esc = (s) => s.replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]));
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]));
 
 function band(r) {
   if (r.confirmed) return "confirmed";
@@ -19,6 +20,7 @@ function band(r) {
 }
 
 const doubtful = (r) => !r.confirmed && !r.edited && r.score < doc.threshold;
+const filtered = () => $("filter").checked;
 
 function sideHTML(side, ids, i) {
   const texts = doc[side].sentences;
@@ -28,45 +30,62 @@ function sideHTML(side, ids, i) {
   } else {
     for (const id of ids) h += `<span class="sent"><span class="id">${id + 1}</span>${esc(texts[id])}</span>`;
   }
-  const n = state.rows.length;
-  const empty = ids.length === 0 ? " disabled" : "";
-  h += `<div class="side-tools">` +
-    `<button data-op="up" data-side="${side}" title="Move the first sentence to the row above"${i === 0 ? " disabled" : empty}>↑ up</button>` +
-    `<button data-op="down" data-side="${side}" title="Move the last sentence to the row below"${i === n - 1 ? " disabled" : empty}>↓ down</button>` +
-    `<button data-op="detach" data-side="${side}" title="This side has no counterpart"${empty}>∅ unmatched</button>` +
-    `</div>`;
-  return h;
+  const last = state.rows.length - 1;
+  const none = ids.length === 0 ? " disabled" : "";
+  return h + '<div class="side-tools">' +
+    `<button data-op="up" data-side="${side}" title="Move the first sentence to the row above"${i === 0 ? " disabled" : none}>↑ up</button>` +
+    `<button data-op="down" data-side="${side}" title="Move the last sentence to the row below"${i === last ? " disabled" : none}>↓ down</button>` +
+    `<button data-op="detach" data-side="${side}" title="No counterpart on the other side"${none}>∅ unmatched</button>` +
+    "</div>";
 }
 
+// rowHTML draws row i. It depends on the row and on whether it is the first
+// or the last, never on i otherwise, so that rows a fix moved keep their
+// HTML and are not redrawn.
 function rowHTML(r, i) {
-  const b = band(r);
-  const pct = Math.round(r.score * 100);
-  const first = r.src.length ? doc.src.paras[r.src[0]] : null;
-  const prev = i > 0 && state.rows[i - 1].src.length ? doc.src.paras[state.rows[i - 1].src.at(-1)] : null;
-  const cls = [b];
-  if (i === sel) cls.push("sel");
-  if ($("filter").checked && !doubtful(r) && i !== sel) cls.push("hidden");
-  if (first !== null && prev !== null && first !== prev) cls.push("para");
+  const rows = state.rows;
+  const para = (k, end) => (rows[k].src.length ? doc.src.paras[end ? rows[k].src.at(-1) : rows[k].src[0]] : null);
+  const cls = ["row", band(r)];
+  if (i > 0 && para(i) !== null && para(i - 1, true) !== null && para(i) !== para(i - 1, true)) cls.push("para");
   const badge = r.confirmed ? '<span class="badge confirmed">confirmed</span>' : r.edited ? '<span class="badge edited">edited</span>' : "";
   const split = Math.max(r.src.length, r.tgt.length) < 2 ? " disabled" : "";
-  return `<tr data-row="${i}" class="${cls.join(" ")}">` +
-    `<td class="num">${i + 1}</td>` +
-    `<td class="score">${r.score.toFixed(2)}<div class="meter"><i data-w="${pct}"></i></div>` +
-    `<span class="type">${r.src.length}–${r.tgt.length}</span>${badge}</td>` +
-    `<td class="text" lang="${esc(doc.src.lang)}">${sideHTML("src", r.src, i)}</td>` +
-    `<td class="text" lang="${esc(doc.tgt.lang)}">${sideHTML("tgt", r.tgt, i)}</td>` +
-    `<td><div class="act">` +
+  return `<div class="${cls.join(" ")}">` +
+    `<div class="score">${r.score.toFixed(2)}<div class="meter"><i data-w="${Math.round(r.score * 100)}"></i></div>` +
+    `<span class="type">${r.src.length}–${r.tgt.length}</span>${badge}</div>` +
+    `<div class="text" lang="${esc(doc.src.lang)}">${sideHTML("src", r.src, i)}</div>` +
+    `<div class="text" lang="${esc(doc.tgt.lang)}">${sideHTML("tgt", r.tgt, i)}</div>` +
+    '<div class="act">' +
     `<button class="ok" data-op="${r.confirmed ? "unconfirm" : "confirm"}" title="Confirm the row (c)">✓ ${r.confirmed ? "Confirmed" : "Confirm"}</button>` +
-    `<button data-op="join" title="Join with the next row (m)"${i === state.rows.length - 1 ? " disabled" : ""}>⤓ Join</button>` +
+    `<button data-op="join" title="Join with the next row (m)"${i === rows.length - 1 ? " disabled" : ""}>⤓ Join</button>` +
     `<button data-op="split" title="Split into one row per sentence (s)"${split}>✂ Split</button>` +
-    `</div></td></tr>`;
+    "</div></div>";
 }
 
+// render redraws the rows that changed: those between the longest common
+// head and tail of the old and the new list.
 function render() {
-  sel = Math.max(0, Math.min(sel, state.rows.length - 1));
-  $("rows").innerHTML = state.rows.map(rowHTML).join("");
+  const html = state.rows.map(rowHTML);
+  const box = $("rows");
+  let head = 0;
+  while (head < html.length && head < shown.length && html[head] === shown[head]) head++;
+  let tail = 0;
+  while (tail < html.length - head && tail < shown.length - head &&
+         html[html.length - 1 - tail] === shown[shown.length - 1 - tail]) tail++;
+  for (let k = shown.length - head - tail; k > 0; k--) box.children[head].remove();
+  const tpl = document.createElement("template");
+  tpl.innerHTML = html.slice(head, html.length - tail).join("");
   // The page's CSP refuses inline style attributes but not the CSSOM.
-  for (const i of $("rows").querySelectorAll(".meter i")) i.style.width = i.dataset.w + "%";
+  for (const m of tpl.content.querySelectorAll(".meter i")) m.style.width = m.dataset.w + "%";
+  box.insertBefore(tpl.content, box.children[head] || null);
+  shown = html;
+
+  sel = Math.max(0, Math.min(sel, state.rows.length - 1));
+  const only = filtered();
+  state.rows.forEach((r, i) => {
+    const el = box.children[i];
+    el.classList.toggle("sel", i === sel);
+    el.classList.toggle("hidden", only && i !== sel && !doubtful(r));
+  });
   const st = state.stats;
   const share = st.links ? (100 * st.doubtful / st.links).toFixed(1) : "0.0";
   $("figures").innerHTML =
@@ -75,7 +94,7 @@ function render() {
     `<div class="fig"><b>${st.edited}</b><span>edited</span></div>` +
     `<div class="fig"><b>${st.confirmed}</b><span>confirmed</span></div>`;
   $("undo").disabled = !state.canUndo;
-  $("empty").hidden = !($("filter").checked && st.doubtful === 0);
+  $("empty").hidden = !(only && st.doubtful === 0);
 }
 
 function setStatus(msg, kind) {
@@ -98,15 +117,17 @@ async function call(path, body) {
 async function fix(op, row, side) {
   if (busy) return;
   busy = true;
+  const t0 = performance.now();
   try {
     state = await call("/api/op", {op, row, side: side || "", rev: state.rev});
     if (op !== "undo") sel = row;
     render();
     scrollToSel();
-    setStatus("Saved to session", "ok");
+    window.fixMs = performance.now() - t0; // read by the benchmarks
+    setStatus("Autosaved", "ok");
   } catch (e) {
     if (e.status === 409) {
-      state = (await call("/api/doc"));
+      state = await call("/api/doc");
       render();
     }
     setStatus(e.message, "err");
@@ -125,30 +146,26 @@ async function save() {
   }
 }
 
-function visible(i) {
-  return !$("filter").checked || doubtful(state.rows[i]);
-}
-
 function select(i) {
   if (i < 0 || i >= state.rows.length) return;
-  const old = $("rows").querySelector("tr.sel");
-  if (old) old.classList.remove("sel");
+  const box = $("rows");
+  box.children[sel]?.classList.remove("sel");
   sel = i;
-  const tr = $("rows").children[i];
-  tr.classList.add("sel");
-  tr.classList.remove("hidden");
+  box.children[i].classList.add("sel");
+  box.children[i].classList.remove("hidden");
   scrollToSel();
 }
 
 function scrollToSel() {
-  const tr = $("rows").children[sel];
-  if (tr) tr.scrollIntoView({block: "nearest"});
+  $("rows").children[sel]?.scrollIntoView({block: "nearest"});
 }
 
-// step moves the selection to the next row shown (dir 1) or the previous.
+// step moves the selection to the next row shown (dir 1) or the previous,
+// or to the next doubtful one.
 function step(dir, onlyDoubtful) {
   for (let i = sel + dir; i >= 0 && i < state.rows.length; i += dir) {
-    if (onlyDoubtful ? doubtful(state.rows[i]) : visible(i)) return select(i);
+    const r = state.rows[i];
+    if ((onlyDoubtful || filtered()) ? doubtful(r) : true) return select(i);
   }
 }
 
@@ -169,7 +186,7 @@ function onKey(e) {
     m: () => fix("join", sel),
     s: () => fix("split", sel),
     u: () => fix("undo", sel),
-    f: () => { $("filter").checked = !$("filter").checked; render(); },
+    f: () => { $("filter").checked = !filtered(); render(); },
   };
   if (keys[e.key]) {
     e.preventDefault();
@@ -178,9 +195,9 @@ function onKey(e) {
 }
 
 function onClick(e) {
-  const tr = e.target.closest("tr[data-row]");
-  if (!tr) return;
-  const i = Number(tr.dataset.row);
+  const el = e.target.closest(".row");
+  if (!el) return;
+  const i = Array.prototype.indexOf.call($("rows").children, el);
   const b = e.target.closest("button[data-op]");
   if (b) {
     if (!b.disabled) fix(b.dataset.op, i, b.dataset.side);
@@ -202,7 +219,7 @@ async function main() {
   $("docs").textContent = `${doc.src.name} ↔ ${doc.tgt.name}`;
   $("src-head").textContent = `Source · ${doc.src.lang || "?"}`;
   $("tgt-head").textContent = `Target · ${doc.tgt.lang || "?"}`;
-  $("export").textContent = doc.export ? "→ " + doc.export : "";
+  $("export").textContent = doc.export ? "Save → " + doc.export : "";
   render();
   if (doc.warnings && doc.warnings.length) setStatus(doc.warnings.join("; "), "err");
   $("rows").addEventListener("click", onClick);
@@ -211,7 +228,12 @@ async function main() {
   $("next-doubt").addEventListener("click", () => step(1, true));
   $("undo").addEventListener("click", () => fix("undo", sel));
   $("save").addEventListener("click", save);
-  document.body.dataset.ready = "1";
+  // Ready once the first frame with the rows is painted; tests wait for
+  // it, and it tells how long the page took to load.
+  requestAnimationFrame(() => setTimeout(() => {
+    window.readyAt = performance.now();
+    document.body.dataset.ready = "1";
+  }));
 }
 
 main();

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/review"
+)
+
+// lockedBuffer lets a test read what a command running in another
+// goroutine prints.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+var reviewURL = regexp.MustCompile(`Review at (http://127\.0\.0\.1:\d+/\?token=\S+)`)
+
+// startReview runs "paralel review args..." until the test ends, and
+// returns what it printed once it serves, and its address.
+func startReview(t *testing.T, args ...string) (printed string, addr *url.URL) {
+	t.Helper()
+	var out lockedBuffer
+	cmd := newRootCmd()
+	cmd.SetArgs(append([]string{"review"}, args...))
+	cmd.SetOut(&out)
+	cmd.SetErr(&out)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- cmd.ExecuteContext(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		assert.NoError(t, <-done, "stops cleanly")
+	})
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := reviewURL.FindStringSubmatch(out.String()); m != nil {
+			u, err := url.Parse(m[1])
+			require.NoError(t, err)
+			return out.String(), u
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("review ended: %v\n%s", err, out.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	t.Fatalf("review printed no address:\n%s", out.String())
+	return "", nil
+}
+
+func post(t *testing.T, u *url.URL, path string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest("POST", "http://"+u.Host+path, strings.NewReader("{}"))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Paralel-Token", u.Query().Get("token"))
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res
+}
+
+func TestReviewCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "rama.tsv")
+	sq := filepath.Join("..", "..", "testdata", "rama", "sq.txt")
+	en := filepath.Join("..", "..", "testdata", "rama", "en.txt")
+
+	printed, u := startReview(t, "-o", out, sq, en)
+	assert.Contains(t, printed, "Aligned ")
+	assert.Contains(t, printed, review.SessionFile(out))
+	res, err := http.Get(u.String())
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	res, err = http.Get("http://" + u.Host + "/api/doc")
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, http.StatusForbidden, res.StatusCode, "no token, no document")
+
+	assert.Equal(t, http.StatusOK, post(t, u, "/api/save").StatusCode)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), "Rama")
+
+	// The output's session file resumes the review, from either name.
+	printed, _ = startReview(t, out)
+	assert.Contains(t, printed, "Resumed ")
+	printed, _ = startReview(t, "-o", out, sq, en)
+	assert.Contains(t, printed, "Resumed ")
+}
+
+func TestReviewCommandErrors(t *testing.T) {
+	dir := t.TempDir()
+	sq := filepath.Join("..", "..", "testdata", "rama", "sq.txt")
+	en := filepath.Join("..", "..", "testdata", "rama", "en.txt")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"missing input", []string{"-o", filepath.Join(dir, "a.tsv"), filepath.Join(dir, "missing.txt"), en}, "missing.txt"},
+		{"unknown output format", []string{"-o", filepath.Join(dir, "a.xyz"), sq, en}, "cannot tell the format"},
+		{"two modes", []string{"--presplit", "--wrapped", "-o", filepath.Join(dir, "a.tsv"), sq, en}, "exclude each other"},
+		{"threshold", []string{"--threshold", "2", "-o", filepath.Join(dir, "a.tsv"), sq, en}, "--threshold"},
+		{"reopen a text", []string{sq}, "cannot tell the format"},
+		{"too many", []string{sq, en, sq}, "accepts between 1 and 2 arg(s)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := run(t, nil, append([]string{"review"}, tt.args...)...)
+			assert.ErrorContains(t, err, tt.want)
+		})
+	}
+}

@@ -1,0 +1,48 @@
+package review
+
+import (
+	"fmt"
+
+	"github.com/paralel/paralel/align"
+	"github.com/paralel/paralel/corpus"
+)
+
+// AlignWith returns the Aligner that re-aligns with align.Align, passing
+// the fixed rows as opt.Fixed.
+func AlignWith(opt align.Options) Aligner {
+	return func(src, tgt []corpus.Sentence, fixed []Row) []Row {
+		opt := opt
+		opt.Fixed = make([]align.Link, len(fixed))
+		for i, r := range fixed {
+			opt.Fixed[i] = align.Link{Src: r.Src, Tgt: r.Tgt, Score: r.Score}
+		}
+		return fromLinks(align.Align(src, tgt, opt))
+	}
+}
+
+func fromLinks(links []align.Link) []Row {
+	rows := make([]Row, len(links))
+	for i, l := range links {
+		rows[i] = Row{Src: l.Src, Tgt: l.Tgt, Score: l.Score}
+	}
+	return rows
+}
+
+// Start aligns src with tgt and opens a review of the result, which
+// re-aligns with the same options after every fix.
+func Start(src, tgt Input, opt align.Options) (*Session, error) {
+	if opt.SrcLang == "" {
+		opt.SrcLang = src.Lang
+	}
+	if opt.TgtLang == "" {
+		opt.TgtLang = tgt.Lang
+	}
+	opt.Fixed = nil
+	rows := fromLinks(align.Align(src.Sentences, tgt.Sentences, opt))
+	s, err := NewSession(src, tgt, rows)
+	if err != nil {
+		return nil, fmt.Errorf("aligner: %w", err)
+	}
+	s.Align = AlignWith(opt)
+	return s, nil
+}
