@@ -2,6 +2,9 @@ package review
 
 import (
 	"context"
+	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,8 +13,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/review/internal/webdriver"
 )
+
+var screenshot = flag.String("screenshot", "", "write a screenshot of the review page for the sample pair to this PNG `file` (docs/review.png)")
 
 // browser starts a headless Chromium for the test, or skips it when none is
 // installed.
@@ -64,4 +70,107 @@ func TestBrowser(t *testing.T) {
 	assert.Equal(t, "Një.\tOne.\t0.9\t1-1\tsq.txt\nDy.\tTwo.\t0.2\t1-1\tsq.txt\nTre <b>&</b>.\tThree.\t0.9\t1-1\tsq.txt\nKatër.\tFour.\t0.9\t1-1\tsq.txt\n", string(data))
 	got, _ := ts.session.Rows()
 	assert.True(t, got[1].Confirmed)
+}
+
+// TestBrowserSample is the end-to-end test on the sample article pair: the
+// page shows its alignment with one link broken on purpose into two
+// doubtful rows; the translator finds them with the doubtful filter, joins
+// them with the keyboard and saves, and the TMX written holds the
+// alignment as the aligner made it.
+func TestBrowserSample(t *testing.T) {
+	s, good, at := broken(t)
+	dir := t.TempDir()
+	s.Export = Export{Path: filepath.Join(dir, "rama.tmx"), Format: "tmx"}
+	s.File = SessionFile(s.Export.Path)
+	ts := serve(t, s)
+	b := browser(t, 1280, 800)
+	require.NoError(t, b.Navigate(ts.srv.URL()))
+	require.NoError(t, b.WaitFor(10*time.Second, `return document.body.dataset.ready === "1"`))
+
+	var shown struct {
+		Rows, Poor int
+		Figures    string
+	}
+	require.NoError(t, b.Execute(&shown, `return {
+		rows: document.querySelectorAll("#rows .row").length,
+		poor: document.querySelectorAll("#rows .row.poor").length,
+		figures: document.getElementById("figures").innerText}`))
+	st := s.Stats()
+	assert.Equal(t, len(good)+1, shown.Rows)
+	assert.Equal(t, st.Doubtful, shown.Poor)
+	assert.GreaterOrEqual(t, st.Doubtful, 2)
+	assert.Contains(t, shown.Figures, fmt.Sprint(st.Links))
+
+	// f shows the doubtful rows only; n walks to the broken pair.
+	require.NoError(t, b.Key("f"))
+	var visible int
+	require.NoError(t, b.Execute(&visible, `return [...document.querySelectorAll("#rows .row")].filter(r => r.offsetParent !== null).length`))
+	assert.LessOrEqual(t, visible, st.Doubtful+1, "the filter hides the confident rows")
+	for range st.Doubtful {
+		var sel int
+		require.NoError(t, b.Execute(&sel, `return sel`))
+		if sel == at {
+			break
+		}
+		require.NoError(t, b.Key("n"))
+	}
+	require.NoError(t, b.WaitFor(time.Second, `return sel === arguments[0]`, at))
+
+	// m joins the two rows; the rest is re-aligned around the join.
+	require.NoError(t, b.Key("m"))
+	require.NoError(t, b.WaitFor(10*time.Second, `return document.querySelectorAll("#rows .row").length === arguments[0]`, len(good)))
+	require.NoError(t, b.Chord(webdriver.Control, "s"))
+	require.NoError(t, b.WaitFor(10*time.Second, `return document.getElementById("status").textContent.startsWith("Saved")`))
+
+	// The TMX holds every link with text on both sides, as the aligner
+	// made them, the repaired one included.
+	r, err := format.Open("tmx", s.Export.Path, format.Options{})
+	require.NoError(t, err)
+	defer r.Close()
+	var got []string
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		got = append(got, p.Src+" ⇔ "+p.Tgt)
+	}
+	var want []string
+	for _, p := range Pairs(s.Src.Sentences, s.Tgt.Sentences, good, "") {
+		if !p.Unaligned() {
+			want = append(want, p.Src+" ⇔ "+p.Tgt)
+		}
+	}
+	assert.Equal(t, want, got)
+	repaired := s.Src.Sentences[good[at].Src[0]].Text + " ⇔ " + s.Tgt.Sentences[good[at].Tgt[0]].Text
+	assert.Contains(t, got, repaired)
+	src, tgt := r.Langs()
+	assert.Equal(t, []string{"sq", "en"}, []string{src, tgt})
+}
+
+// TestScreenshot makes docs/review.png:
+//
+//	go test ./review -run TestScreenshot -screenshot ../docs/review.png
+//
+// It shows the sample pair under review: the first rows confirmed and the
+// broken link of TestBrowserSample selected.
+func TestScreenshot(t *testing.T) {
+	if *screenshot == "" {
+		t.Skip("give -screenshot FILE to make the screenshot")
+	}
+	s, _, at := broken(t)
+	s.Export = Export{Path: filepath.Join(t.TempDir(), "rama.tmx"), Format: "tmx"}
+	for i := range 4 {
+		require.NoError(t, s.Apply(Op{Name: "confirm", Row: i, Rev: i}))
+	}
+	ts := serve(t, s)
+	b := browser(t, 1440, 1060)
+	require.NoError(t, b.Navigate(ts.srv.URL()))
+	require.NoError(t, b.WaitFor(10*time.Second, `return document.body.dataset.ready === "1"`))
+	require.NoError(t, b.Execute(nil, `select(arguments[0]); window.scrollTo(0, 0)`, at))
+	require.NoError(t, b.WaitFor(time.Second, `return document.querySelector(".row.sel") !== null`))
+	png, err := b.Screenshot()
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(*screenshot, png, 0o644))
 }

@@ -53,8 +53,9 @@ func hashFile(path string) (string, error) {
 
 // Export says where and how Save writes the reviewed alignment.
 type Export struct {
-	Path   string // output file
-	Format string // format name as known to the format registry, such as "tmx"
+	Path        string // output file
+	Format      string // format name as known to the format registry, such as "tmx"
+	ToolVersion string // paralel's version, for the TMX header
 }
 
 // DefaultThreshold is the score under which a row counts as doubtful.

@@ -109,6 +109,7 @@ Output formats:
 					return err
 				}
 			}
+			s.Export.ToolVersion = version
 			if cmd.Flags().Changed("threshold") || !resumed {
 				s.Threshold = threshold
 			}

@@ -30,12 +30,12 @@ function sideHTML(side, ids, i) {
   } else {
     for (const id of ids) h += `<span class="sent"><span class="id">${id + 1}</span>${esc(texts[id])}</span>`;
   }
+  if (ids.length === 0) return h;
   const last = state.rows.length - 1;
-  const none = ids.length === 0 ? " disabled" : "";
   return h + '<div class="side-tools">' +
-    `<button data-op="up" data-side="${side}" title="Move the first sentence to the row above"${i === 0 ? " disabled" : none}>↑ up</button>` +
-    `<button data-op="down" data-side="${side}" title="Move the last sentence to the row below"${i === last ? " disabled" : none}>↓ down</button>` +
-    `<button data-op="detach" data-side="${side}" title="No counterpart on the other side"${none}>∅ unmatched</button>` +
+    `<button data-op="up" data-side="${side}" title="Move the first sentence to the row above"${i === 0 ? " disabled" : ""}>↑ up</button>` +
+    `<button data-op="down" data-side="${side}" title="Move the last sentence to the row below"${i === last ? " disabled" : ""}>↓ down</button>` +
+    `<button data-op="detach" data-side="${side}" title="No counterpart on the other side">∅ unmatched</button>` +
     "</div>";
 }
 
@@ -219,7 +219,8 @@ async function main() {
   $("docs").textContent = `${doc.src.name} ↔ ${doc.tgt.name}`;
   $("src-head").textContent = `Source · ${doc.src.lang || "?"}`;
   $("tgt-head").textContent = `Target · ${doc.tgt.lang || "?"}`;
-  $("export").textContent = doc.export ? "Save → " + doc.export : "";
+  $("export").textContent = doc.export ? "Save → " + doc.export.split("/").pop() : "";
+  $("export").title = doc.export;
   render();
   if (doc.warnings && doc.warnings.length) setStatus(doc.warnings.join("; "), "err");
   $("rows").addEventListener("click", onClick);
