@@ -72,7 +72,9 @@ func (a *aligner) estimate() {
 		for _, s := range d.path {
 			counts[s.k]++
 			total++
-			if s.k == 0 && s.post >= confident {
+			// All 1-1 links, not only confident ones: those are biased
+			// towards good length agreement and many matches.
+			if s.k == 0 {
 				i, j := prev.i, prev.j
 				ls = append(ls, d.src.chars[i])
 				lt = append(lt, d.tgt.chars[j])
@@ -94,15 +96,15 @@ func (a *aligner) estimate() {
 			st += lt[i]
 		}
 		p.c = st / sl
-		// The median squared deviation per char, scaled to a variance,
-		// is not thrown by the odd wrong link.
+		// The median squared deviation per char, scaled to the variance
+		// of a Laplace law, is not thrown by the odd wrong link.
 		dev := make([]float64, len(ls))
 		for i := range ls {
 			d := lt[i] - p.c*ls[i]
 			dev[i] = d * d / math.Max((ls[i]+lt[i]/p.c)/2, 1)
 		}
 		sort.Float64s(dev)
-		s2 := dev[len(dev)/2] / 0.455
+		s2 := dev[len(dev)/2] * 2 / (math.Ln2 * math.Ln2)
 		p.s2 = math.Min(math.Max(s2, 1*p.c), 40*p.c)
 	}
 	if ns > 0 && nt > 0 {
@@ -117,6 +119,7 @@ func (a *aligner) estimate() {
 	if !a.opt.NoInducedLexicon {
 		a.ind = a.induce()
 	}
+
 }
 
 func popcount(x uint64) int {
@@ -136,7 +139,8 @@ func (a *aligner) induce() *induced {
 	const (
 		minPair  = 2
 		minDice  = 0.3
-		maxPairs = 3 // translations kept per stem
+		minG     = 10.8 // p < 0.001 that the pair co-occurs by chance
+		maxPairs = 3    // translations kept per stem
 		maxLinks = 20000
 	)
 	stems := map[string]int32{}
@@ -216,7 +220,7 @@ func (a *aligner) induce() *induced {
 		}
 		x, y := int32(k>>32), int32(k&0xffffffff)
 		dice := 2 * float64(c) / float64(fs[x]+ft[y])
-		if dice >= minDice {
+		if dice >= minDice && gTest(float64(c), float64(fs[x]), float64(ft[y]), float64(len(links))) >= minG {
 			cands = append(cands, cand{x, y, dice})
 		}
 	}
@@ -243,6 +247,24 @@ func (a *aligner) induce() *induced {
 		np++
 	}
 	return ind
+}
+
+// gTest is Dunning's log-likelihood ratio statistic for c co-occurrences
+// of two items seen a and b times in n trials.
+func gTest(c, a, b, n float64) float64 {
+	cells := [4][3]float64{
+		{c, a, b},
+		{a - c, a, n - b},
+		{b - c, n - a, b},
+		{n - a - b + c, n - a, n - b},
+	}
+	var g float64
+	for _, k := range cells {
+		if k[0] > 0 {
+			g += k[0] * math.Log(k[0]*n/(k[1]*k[2]))
+		}
+	}
+	return 2 * g
 }
 
 func appendStems(out []int32, types []int32, stems []int32) []int32 {

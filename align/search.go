@@ -173,45 +173,16 @@ func slotSum(u *unit, k int, mask uint64) float64 {
 }
 
 // lengthLogProb is the Gale–Church length evidence: the log probability of
-// a deviation at least as large as the one seen, with the variance growing
-// with the length of the pair.
+// a deviation of the target length from c times the source length at least
+// as large as the one seen, with the variance growing with the length of
+// the pair. The deviation is taken as Laplace rather than normal: real
+// translations have heavy tails, and a paraphrase should not outweigh the
+// words that match.
 func lengthLogProb(ls, lt, c, s2 float64) float64 {
 	mean := (ls + lt/c) / 2
 	d := math.Abs(lt-c*ls) / math.Sqrt(s2*math.Max(mean, 1))
-	return logTail(d)
+	return -math.Sqrt2 * d
 }
-
-// logTail is log P(|Z| ≥ d) for a standard normal Z, from a table: the
-// search asks for it millions of times.
-func logTail(d float64) float64 {
-	x := d * tailSteps
-	if x >= float64(len(tailTable)-1) {
-		// Far out in the tail only the order matters.
-		return tailTable[len(tailTable)-1] - (d*d-tailMax*tailMax)/2
-	}
-	k := int(x)
-	f := x - float64(k)
-	return tailTable[k]*(1-f) + tailTable[k+1]*f
-}
-
-const (
-	tailSteps = 32
-	tailMax   = 30
-)
-
-var tailTable = func() []float64 {
-	t := make([]float64, tailMax*tailSteps+1)
-	for k := range t {
-		d := float64(k) / tailSteps
-		if d < 8 {
-			t[k] = math.Log(math.Erfc(d / math.Sqrt2))
-		} else {
-			// erfc underflows; use its asymptote.
-			t[k] = -d*d/2 - math.Log(d*math.Sqrt(math.Pi/2))
-		}
-	}
-	return t
-}()
 
 // node is a point of the lattice: i source and j target units consumed.
 type node struct{ i, j int }
