@@ -1,6 +1,7 @@
 package review
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"testing"
@@ -78,24 +79,33 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 // BenchmarkFix measures a fix on a 2,000-link document: a join in the
-// middle and the re-alignment of every row not fixed, through the API.
+// middle and the re-alignment around it, through the API, autosave
+// included. "whole" re-aligns every row instead of the default window.
 func BenchmarkFix(b *testing.B) {
 	s := large(b, 2000)
 	ts := serve(b, s)
 	rows, _ := s.Rows()
 	mid := len(rows) / 2
-	b.ResetTimer()
-	for b.Loop() {
-		_, rev := s.Rows()
-		res := ts.request(b, "POST", "/api/op", Op{Name: "join", Row: mid, Rev: rev}, nil)
-		io.Copy(io.Discard, res.Body)
-		require.Equal(b, http.StatusOK, res.StatusCode)
-		b.StopTimer()
-		_, rev = s.Rows()
-		require.NoError(b, s.Apply(Op{Name: "undo", Rev: rev}))
-		b.StartTimer()
+	for _, window := range []int{DefaultWindow, 0} {
+		name := fmt.Sprintf("window=%d", window)
+		if window == 0 {
+			name = "whole"
+		}
+		b.Run(name, func(b *testing.B) {
+			s.Window = window
+			for b.Loop() {
+				_, rev := s.Rows()
+				res := ts.request(b, "POST", "/api/op", Op{Name: "join", Row: mid, Rev: rev}, nil)
+				io.Copy(io.Discard, res.Body)
+				require.Equal(b, http.StatusOK, res.StatusCode)
+				b.StopTimer()
+				_, rev = s.Rows()
+				require.NoError(b, s.Apply(Op{Name: "undo", Rev: rev}))
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(len(rows)), "links")
+		})
 	}
-	b.ReportMetric(float64(len(rows)), "links")
 }
 
 // BenchmarkBrowserLoad measures the page of a 2,000-link document in

@@ -120,3 +120,25 @@ func FuzzReadSession(f *testing.F) {
 		Pairs(s.Src.Sentences, s.Tgt.Sentences, rows, "")
 	})
 }
+
+// TestOpenOtherFormats reopens a TMX and a TSV: the translation formats
+// hold aligned pairs only, and their scores and languages come back.
+func TestOpenOtherFormats(t *testing.T) {
+	pairs := []corpus.Pair{
+		{Src: "Një.", Tgt: "One.", Score: 0.9},
+		{Src: "Dy. Tre.", Tgt: "Two, three.", Score: 0.4},
+	}
+	for _, name := range []string{"tmx", "tsv"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "out."+name)
+			writePairs(t, name, path, pairs)
+			s, err := Open(path)
+			require.NoError(t, err)
+			rows, _ := s.Rows()
+			assert.Equal(t, []Row{{Src: ids(0), Tgt: ids(0), Score: 0.9}, {Src: ids(1), Tgt: ids(1), Score: 0.4}}, rows)
+			assert.Equal(t, "Dy. Tre.", s.Src.Sentences[1].Text)
+			assert.Equal(t, []string{"sq", "en"}, []string{s.Src.Lang, s.Tgt.Lang})
+			assert.Equal(t, name, s.Export.Format)
+		})
+	}
+}

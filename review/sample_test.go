@@ -1,6 +1,7 @@
 package review
 
 import (
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -80,4 +81,38 @@ func TestRealignSample(t *testing.T) {
 	assert.Equal(t, good[at].Tgt, v.Rows[i].Tgt)
 	assert.Empty(t, v.Rows[i].Src)
 	require.NoError(t, Validate(v.Rows, len(s.Src.Sentences), len(s.Tgt.Sentences)))
+}
+
+// TestRandomFixesSample makes random fixes on the sample with the real
+// aligner behind the session, both windowed and whole: each either applies,
+// leaving a valid alignment that keeps every fixed row, or does not apply;
+// the aligner never refuses a fixed row the fixes made.
+func TestRandomFixesSample(t *testing.T) {
+	names := []string{"join", "split", "up", "down", "detach", "confirm", "undo"}
+	for seed := range 8 {
+		s, _, _ := broken(t)
+		s.Window = []int{0, 4}[seed%2]
+		rng := rand.New(rand.NewPCG(uint64(seed), 1))
+		for range 30 {
+			rows, rev := s.Rows()
+			op := Op{Name: names[rng.IntN(len(names))], Row: rng.IntN(len(rows)), Side: []string{"src", "tgt"}[rng.IntN(2)], Rev: rev}
+			if err := s.Apply(op); err != nil {
+				require.ErrorIs(t, err, ErrNoOp, "seed %d: %+v", seed, op)
+				continue
+			}
+			after, _ := s.Rows()
+			require.NoError(t, Validate(after, len(s.Src.Sentences), len(s.Tgt.Sentences)))
+			if op.Name == "undo" {
+				continue
+			}
+			// Every fixed row but those the fix itself touched survives.
+			for j, r := range rows {
+				if r.Fixed() && (j < op.Row-1 || j > op.Row+1) {
+					require.True(t, slices.ContainsFunc(after, func(a Row) bool {
+						return key(a) == key(r) && a.Confirmed == r.Confirmed && a.Edited == r.Edited
+					}), "seed %d: %+v lost fixed row %d", seed, op, j)
+				}
+			}
+		}
+	}
 }

@@ -52,8 +52,11 @@ type Server struct {
 }
 
 // NewServer returns a Server for s, reachable at addr (host:port of the
-// listener) with the given token.
+// listener) with the given token, or a fresh one if token is empty.
 func NewServer(s *Session, addr, token string) *Server {
+	if token == "" {
+		token = NewToken()
+	}
 	_, port, _ := net.SplitHostPort(addr)
 	srv := &Server{
 		session: s,
@@ -85,6 +88,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "no-referrer") // the address holds the token
 	h.Set("Cache-Control", "no-store")
 	if !srv.hosts[r.Host] {
@@ -227,6 +231,8 @@ func (srv *Server) op(w http.ResponseWriter, r *http.Request) {
 			code = http.StatusConflict
 		case errors.Is(err, ErrNoOp):
 			code = http.StatusUnprocessableEntity
+		case errors.Is(err, ErrBadOp):
+			code = http.StatusBadRequest
 		}
 		writeError(w, code, err)
 		return

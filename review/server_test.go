@@ -259,8 +259,8 @@ func TestBadFixes(t *testing.T) {
 		{"join the last row", Op{Name: "join", Row: 4}, http.StatusUnprocessableEntity},
 		{"split a 1-1", Op{Name: "split", Row: 0}, http.StatusUnprocessableEntity},
 		{"row out of range", Op{Name: "up", Row: 99}, http.StatusUnprocessableEntity},
-		{"unknown fix", Op{Name: "delete", Row: 0}, http.StatusInternalServerError},
-		{"unknown side", Op{Name: "up", Row: 1, Side: "left"}, http.StatusInternalServerError},
+		{"unknown fix", Op{Name: "delete", Row: 0}, http.StatusBadRequest},
+		{"unknown side", Op{Name: "up", Row: 1, Side: "left"}, http.StatusBadRequest},
 		{"not an op", []int{1, 2}, http.StatusBadRequest},
 	}
 	for _, tt := range tests {
@@ -362,6 +362,12 @@ func TestPageSetsCookie(t *testing.T) {
 	res = ts.request(t, "GET", "/assets/app.js", nil, map[string]string{"Cookie": cookie.Name + "=" + cookie.Value})
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Contains(t, res.Header.Get("Content-Type"), "javascript")
+}
+
+func TestEmptyTokenIsReplaced(t *testing.T) {
+	srv := NewServer(nil, "127.0.0.1:1", "")
+	assert.NotEmpty(t, srv.token)
+	assert.Contains(t, srv.URL(), "token="+srv.token)
 }
 
 func TestListenLoopbackOnly(t *testing.T) {

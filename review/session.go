@@ -68,7 +68,7 @@ const DefaultThreshold = 0.5
 const DefaultWindow = 50
 
 // maxUndo bounds the undo history kept in memory.
-const maxUndo = 200
+const maxUndo = 100
 
 // A Session is an alignment under review: the two inputs, the rows, and the
 // files it writes. Its methods are safe for concurrent use.
@@ -127,6 +127,9 @@ type Op struct {
 // ErrStale reports an Op made on a revision that is no longer current.
 var ErrStale = errors.New("the alignment has changed since the page showed it")
 
+// ErrBadOp reports an Op that names no known fix or side.
+var ErrBadOp = errors.New("bad fix")
+
 // Apply performs op, re-aligns the rows that are not fixed when op changed
 // the alignment, and autosaves. On error the session is left as it was.
 func (s *Session) Apply(op Op) error {
@@ -142,7 +145,7 @@ func (s *Session) Apply(op Op) error {
 	case "tgt":
 		side = Target
 	default:
-		return fmt.Errorf("unknown side %q", op.Side)
+		return fmt.Errorf("%w: unknown side %q", ErrBadOp, op.Side)
 	}
 	var (
 		rows    []Row
@@ -170,7 +173,7 @@ func (s *Session) Apply(op Op) error {
 		}
 		rows, realign = s.undo[len(s.undo)-1], false
 	default:
-		return fmt.Errorf("unknown fix %q", op.Name)
+		return fmt.Errorf("%w: unknown fix %q", ErrBadOp, op.Name)
 	}
 	if err != nil {
 		return err

@@ -188,7 +188,7 @@ function onKey(e) {
     u: () => fix("undo", sel),
     f: () => { $("filter").checked = !filtered(); render(); },
   };
-  if (keys[e.key]) {
+  if (keys[e.key] && (state.rows.length > 0 || e.key === "u")) {
     e.preventDefault();
     keys[e.key]();
   }
