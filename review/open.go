@@ -106,7 +106,7 @@ func Begin(src, tgt Input, export Export, opt align.Options, restart bool) (s *S
 			old.Export = export
 			return old, true, nil
 		case err == nil:
-			return nil, false, fmt.Errorf("%s holds a review of other files: give another output or start over with --restart", file)
+			return nil, false, fmt.Errorf("%s holds a review of other input files, or of an earlier version of these: give another output, or start over with --restart", file)
 		case !errors.Is(err, fs.ErrNotExist):
 			return nil, false, fmt.Errorf("%w (start over with --restart)", err)
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 )
@@ -141,4 +142,43 @@ func TestOpenOtherFormats(t *testing.T) {
 			assert.Equal(t, name, s.Export.Format)
 		})
 	}
+}
+
+func TestBegin(t *testing.T) {
+	dir := t.TempDir()
+	sq, en := filepath.Join(dir, "sq.txt"), filepath.Join(dir, "en.txt")
+	require.NoError(t, os.WriteFile(sq, []byte("Një.\nDy.\n"), 0o644))
+	require.NoError(t, os.WriteFile(en, []byte("One.\nTwo.\n"), 0o644))
+	inputs := func() (Input, Input) {
+		src, err := NewInput(sq, "sq", sentences("Një.", "Dy."))
+		require.NoError(t, err)
+		tgt, err := NewInput(en, "en", sentences("One.", "Two."))
+		require.NoError(t, err)
+		return src, tgt
+	}
+	exp := Export{Path: filepath.Join(dir, "out.tsv"), Format: "tsv"}
+
+	src, tgt := inputs()
+	s, resumed, err := Begin(src, tgt, exp, align.Options{}, false)
+	require.NoError(t, err)
+	assert.False(t, resumed)
+	assert.FileExists(t, SessionFile(exp.Path), "a new review is on disk at once")
+	require.NoError(t, s.Apply(Op{Name: "confirm", Row: 0}))
+
+	s, resumed, err = Begin(src, tgt, exp, align.Options{}, false)
+	require.NoError(t, err)
+	assert.True(t, resumed)
+	rows, _ := s.Rows()
+	assert.True(t, rows[0].Confirmed)
+
+	require.NoError(t, os.WriteFile(en, []byte("One.\nTwo!\n"), 0o644))
+	src, tgt = inputs()
+	_, _, err = Begin(src, tgt, exp, align.Options{}, false)
+	assert.ErrorContains(t, err, "--restart")
+
+	s, resumed, err = Begin(src, tgt, exp, align.Options{}, true)
+	require.NoError(t, err)
+	assert.False(t, resumed)
+	rows, _ = s.Rows()
+	assert.False(t, rows[0].Confirmed)
 }
