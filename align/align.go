@@ -160,7 +160,7 @@ type aligner struct {
 
 type docState struct {
 	src, tgt sideText
-	units    *level // level 0 of the last pass
+	rate     matchRate // of the 1-1 links of the last pass
 	path     []step
 }
 
@@ -378,11 +378,14 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		if li > 0 {
 			p1s, p1t = estimateMatchRate(lat)
 		}
-		weigh(lat.src, p1s, lm)
-		weigh(lat.tgt, p1t, ln)
+		lat.srcW = weigh(lat.src, p1s, lm)
+		lat.tgtW = weigh(lat.tgt, p1t, ln)
 		path = lat.searchParallel(cuts, li == 0)
+		if li+1 < len(levels) {
+			levels[li+1] = res{} // no longer needed
+		}
 		if li == 0 {
-			d.units = &level{src: lat.src, tgt: lat.tgt}
+			d.rate = countMatches(lat, path)
 		}
 	}
 	d.path = path

@@ -91,3 +91,16 @@ func BenchmarkAlign30k(b *testing.B) {
 	}
 	b.ReportMetric(mb, "peak-heap-MB")
 }
+
+// BenchmarkAlign200k aligns a book-length pair of 200,000 segments a side,
+// to show that time and memory grow linearly.
+func BenchmarkAlign200k(b *testing.B) {
+	src, tgt := longPair(b, 200000)
+	runtime.GC()
+	b.ResetTimer()
+	var mb float64
+	for b.Loop() {
+		mb = max(mb, peakHeap(func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) }))
+	}
+	b.ReportMetric(mb, "peak-heap-MB")
+}

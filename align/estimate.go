@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 )
@@ -66,24 +67,19 @@ func (a *aligner) estimate() {
 	var ls, lt []float64
 	var counts [nTypes]float64
 	var total float64
-	var ms, ns, mt, nt float64
+	var rate matchRate
 	for _, d := range a.docs {
+		rate.add(d.rate)
 		prev := node{}
 		for _, s := range d.path {
 			counts[s.k]++
 			total++
 			// All 1-1 links, not only confident ones: those are biased
-			// towards good length agreement and many matches.
+			// towards good length agreement.
 			if s.k == 0 {
 				i, j := prev.i, prev.j
 				ls = append(ls, d.src.chars[i])
 				lt = append(lt, d.tgt.chars[j])
-				u, v := &d.units.src[i], &d.units.tgt[j]
-				a, b := matchMasks(u.keys, v.keys)
-				ms += float64(popcount(a))
-				mt += float64(popcount(b))
-				ns += float64(u.nslot)
-				nt += float64(v.nslot)
 			}
 			prev = s.to
 		}
@@ -107,9 +103,9 @@ func (a *aligner) estimate() {
 		s2 := dev[len(dev)/2] * 2 / (math.Ln2 * math.Ln2)
 		p.s2 = math.Min(math.Max(s2, 1*p.c), 40*p.c)
 	}
-	if ns > 0 && nt > 0 {
-		p.p1s = clamp(ms/ns, 0.2, 0.9)
-		p.p1t = clamp(mt/nt, 0.2, 0.9)
+	if rate.slots[0] > 0 && rate.slots[1] > 0 {
+		p.p1s = clamp(rate.matched[0]/rate.slots[0], 0.2, 0.9)
+		p.p1t = clamp(rate.matched[1]/rate.slots[1], 0.2, 0.9)
 	}
 	// Shares of link types, smoothed towards the defaults.
 	const alpha = 50
@@ -122,12 +118,35 @@ func (a *aligner) estimate() {
 
 }
 
-func popcount(x uint64) int {
-	n := 0
-	for ; x != 0; x &= x - 1 {
-		n++
+// matchRate counts the token slots of the source and target units of 1-1
+// links and how many of them found a match.
+type matchRate struct{ matched, slots [2]float64 }
+
+func (r *matchRate) add(o matchRate) {
+	for k := range r.slots {
+		r.matched[k] += o.matched[k]
+		r.slots[k] += o.slots[k]
 	}
-	return n
+}
+
+// countMatches adds up the match rate of the 1-1 links of a path. All 1-1
+// links count, not only confident ones: those are biased towards many
+// matches.
+func countMatches(lat *lattice, path []step) matchRate {
+	var r matchRate
+	from := node{}
+	for _, s := range path {
+		if s.k == 0 {
+			u, v := &lat.src[from.i], &lat.tgt[from.j]
+			a, b := matchMasks(u.keys, v.keys)
+			r.matched[0] += float64(bits.OnesCount64(a))
+			r.matched[1] += float64(bits.OnesCount64(b))
+			r.slots[0] += float64(u.nslot)
+			r.slots[1] += float64(v.nslot)
+		}
+		from = s.to
+	}
+	return r
 }
 
 func clamp(x, lo, hi float64) float64 { return math.Min(math.Max(x, lo), hi) }

@@ -45,6 +45,8 @@ func (b band) in(i, j int) bool { return j >= b.lo[i] && j <= b.hi[i] }
 // lattice scores the links of one level inside a band.
 type lattice struct {
 	src, tgt []unit
+	srcW     [][3]float32 // what a match adds, by df (see weigh)
+	tgtW     [][3]float32
 	prm      *params
 	b        band
 	// delScale multiplies the prior of 1-0 and 0-1 links. Coarse units
@@ -133,14 +135,14 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 		for y := range tgt {
 			mask |= ms[x][y]
 		}
-		lex += slotSum(&src[x], b-1, mask)
+		lex += slotSum(&src[x], b-1, mask, lat.srcW)
 	}
 	for y := range tgt {
 		var mask uint64
 		for x := range src {
 			mask |= mt[x][y]
 		}
-		lex += slotSum(&tgt[y], a-1, mask)
+		lex += slotSum(&tgt[y], a-1, mask, lat.tgtW)
 	}
 	sc += p.lexW * lex
 
@@ -162,11 +164,10 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 	return sc
 }
 
-func slotSum(u *unit, k int, mask uint64) float64 {
+func slotSum(u *unit, k int, mask uint64, w [][3]float32) float64 {
 	v := float64(u.base[k])
-	d := u.delta[k]
 	for mask != 0 {
-		v += float64(d[bits.TrailingZeros64(mask)])
+		v += float64(w[u.df[bits.TrailingZeros64(mask)]][k])
 		mask &= mask - 1
 	}
 	return v
@@ -382,7 +383,7 @@ func (lat *lattice) searchParallel(cuts []node, post bool) []step {
 	var wg sync.WaitGroup
 	for c := range paths {
 		from, to := bounds[c], bounds[c+1]
-		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], prm: lat.prm, delScale: lat.delScale}
+		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcW: lat.srcW, tgtW: lat.tgtW, prm: lat.prm, delScale: lat.delScale}
 		sub.b = band{make([]int, to.i-from.i+1), make([]int, to.i-from.i+1)}
 		for i := range sub.b.lo {
 			sub.b.lo[i] = min(max(lat.b.lo[from.i+i]-from.j, 0), to.j-from.j)

@@ -13,10 +13,14 @@ import (
 const maxSlots = 64
 
 // A keyTok says that a token slot of a unit carries a key: key<<8 | slot,
-// so that sorting orders by key.
-type keyTok uint64
+// so that sorting orders by key. Keys beyond 24 bits wrap around, which in
+// texts of more than sixteen million distinct keys may let a few unrelated
+// tokens match.
+type keyTok uint32
 
-func (kt keyTok) key() uint64 { return uint64(kt) >> 8 }
+func makeKeyTok(key int32, slot int) keyTok { return keyTok(uint32(key)<<8 | uint32(slot)) }
+
+func (kt keyTok) key() uint32 { return uint32(kt) >> 8 }
 func (kt keyTok) slot() uint  { return uint(kt) & 0xff }
 
 // A unit is what the search aligns: a sentence, or at the coarse levels of
@@ -28,10 +32,9 @@ type unit struct {
 	keys  []keyTok
 
 	// Lexical evidence for a link that gives this unit k+1 partners:
-	// base[k] is the log-likelihood ratio when no token matches, and
-	// delta[k][slot] what a match of that token adds.
+	// base[k] is the log-likelihood ratio when no token matches; what a
+	// match of a token adds depends only on its df (see weigh).
 	base  [3]float32
-	delta [3][]float32
 	nslot int
 	df    []int32 // of each slot: how many units of the other side hold one of its keys
 }
@@ -88,13 +91,6 @@ func newSideText(v *vocab, sents []string, para []int) sideText {
 		st.types[i] = slices.Compact(ids)
 	}
 	return st
-}
-
-// level is one resolution of the search: the units of both sides and, for
-// coarse levels, where each unit starts in the finer level below.
-type level struct {
-	src, tgt           []unit
-	srcStart, tgtStart []int // len(units)+1 entries, nil at level 0
 }
 
 // groupTypes merges the type lists of consecutive groups of size k.
@@ -170,7 +166,7 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		for si, s := range slots {
 			u.df[si] = s.df
 			for _, k := range kept[s.lo:s.hi] {
-				u.keys = append(u.keys, keyTok(uint64(k)<<8|uint64(si)))
+				u.keys = append(u.keys, makeKeyTok(k, si))
 			}
 		}
 		slices.Sort(u.keys)
@@ -183,8 +179,8 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 // an unrelated unit comes from df, the number of the nOther units of the
 // other side that hold one of its keys. The log ratios weigh each match, so
 // that a shared rare name counts for much and a shared function word for
-// little.
-func weigh(units []unit, p1 float64, nOther int) {
+// little. It returns what a match adds, by df and number of partners.
+func weigh(units []unit, p1 float64, nOther int) [][3]float32 {
 	type weights struct {
 		done        bool
 		miss, delta [3]float32
@@ -193,12 +189,8 @@ func weigh(units []unit, p1 float64, nOther int) {
 	table := make([]weights, nOther+1)
 	for i := range units {
 		u := &units[i]
-		deltas := make([]float32, 3*u.nslot)
 		u.base = [3]float32{}
-		for k := range u.delta {
-			u.delta[k] = deltas[k*u.nslot : (k+1)*u.nslot]
-		}
-		for si, df := range u.df {
+		for _, df := range u.df {
 			w := &table[df]
 			if !w.done {
 				w.done = true
@@ -217,10 +209,14 @@ func weigh(units []unit, p1 float64, nOther int) {
 			}
 			for k := 0; k < 3; k++ {
 				u.base[k] += w.miss[k]
-				u.delta[k][si] = w.delta[k]
 			}
 		}
 	}
+	deltas := make([][3]float32, len(table))
+	for df, w := range table {
+		deltas[df] = w.delta
+	}
+	return deltas
 }
 
 // estimateMatchRate guesses how many token slots find a match in their
