@@ -52,6 +52,7 @@ func RealignNear(src, tgt []corpus.Sentence, rows []Row, align Aligner, at, wind
 	if window < 1 || len(rows) <= 2*window+1 {
 		return Realign(src, tgt, rows, align)
 	}
+	at = max(0, min(at, len(rows)-1))
 	a, b := max(0, at-window), min(len(rows), at+window+1)
 	var lo, hi [2]int // sentences before the window, and up to its end
 	for i, r := range rows[:b] {

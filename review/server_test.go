@@ -470,3 +470,30 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// FuzzOp posts arbitrary bodies to the fix endpoint: each is applied or
+// refused as the client's fault, never a server error, and the alignment
+// keeps its shape.
+func FuzzOp(f *testing.F) {
+	f.Add([]byte(`{"op":"join","row":1,"rev":0}`))
+	f.Add([]byte(`{"op":"up","row":2,"side":"tgt","rev":0}`))
+	f.Add([]byte(`{"op":"detach","row":-1,"side":"src"}`))
+	f.Add([]byte(`{"op":"split","row":1e9}`))
+	f.Add([]byte(`[]`))
+	src := Input{Lang: "sq", Sentences: sentences("Një.", "Dy.", "Tre.", "Katër.")}
+	tgt := Input{Lang: "en", Sentences: sentences("One.", "Two.", "Three.", "Four.")}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		s, err := NewSession(src, tgt, shifted())
+		require.NoError(t, err)
+		s.Align = diagonal
+		srv := NewServer(s, "127.0.0.1:1", testToken)
+		req := httptest.NewRequest("POST", "http://127.0.0.1:1/api/op", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Paralel-Token", testToken)
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		assert.Contains(t, []int{http.StatusOK, http.StatusBadRequest, http.StatusConflict, http.StatusUnprocessableEntity}, rec.Code, rec.Body.String())
+		rows, _ := s.Rows()
+		require.NoError(t, Validate(rows, 4, 4))
+	})
+}

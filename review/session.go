@@ -310,6 +310,9 @@ func fromInputFile(f inputFile) Input {
 // session file never sends the export anywhere else. Warnings tell when an
 // input file has changed since.
 func OpenSession(file string) (*Session, error) {
+	if abs, err := filepath.Abs(file); err == nil {
+		file = abs
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err

@@ -216,7 +216,7 @@ async function main() {
     return;
   }
   state = doc;
-  $("docs").textContent = `${doc.src.name} ↔ ${doc.tgt.name}`;
+  $("docs").textContent = doc.src.name === doc.tgt.name ? doc.src.name : `${doc.src.name} ↔ ${doc.tgt.name}`;
   $("src-head").textContent = `Source · ${doc.src.lang || "?"}`;
   $("tgt-head").textContent = `Target · ${doc.tgt.lang || "?"}`;
   $("export").textContent = doc.export ? "Save → " + doc.export.split("/").pop() : "";
