@@ -354,7 +354,7 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		var cuts []node
 		switch {
 		case large && prevPath != nil:
-			lat.b = projectBand(prevPath, identity(n), identity(m), n, m, a.band())
+			lat.b = projectBand(prevPath, identity(n), identity(m), n, m, max(a.band()/2, 1))
 			for x := 1; x < len(prevPath); x++ {
 				if prevPath[x-1].post > 0.99 && prevPath[x].post > 0.99 {
 					cuts = append(cuts, prevPath[x-1].to)
