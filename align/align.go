@@ -171,7 +171,7 @@ func newAligner(docs []Bitext, opt Options) *aligner {
 			src: newSideText(&a.sv, texts(d.Src), paras(d.Src)),
 			tgt: newSideText(&a.tv, texts(d.Tgt), paras(d.Tgt)),
 		})
-		a.work += 2 * (len(d.Src) + len(d.Tgt))
+		a.work += workOf(len(d.Src), len(d.Tgt))
 	}
 	if !opt.NoSeedLexicon {
 		a.seed = a.pickSeed()
@@ -238,6 +238,7 @@ func (a *aligner) run() [][]Link {
 	a.pass()
 	a.estimate()
 	a.pass()
+	a.report(a.work)
 	out := make([][]Link, len(a.docs))
 	for di, d := range a.docs {
 		links := make([]Link, 0, len(d.path))
@@ -273,7 +274,6 @@ func (a *aligner) pass() {
 			defer wg.Done()
 			for d := range jobs {
 				a.alignDoc(d, skeys, tkeys, nk)
-				a.report(len(d.src.types) + len(d.tgt.types))
 			}
 		}()
 	}
@@ -284,15 +284,29 @@ func (a *aligner) pass() {
 	wg.Wait()
 }
 
+// workOf is the work of aligning a document in both passes, counted in
+// rows of the search: the first pass of a long document also searches the
+// coarse levels, about as many rows again.
+func workOf(n, m int) int {
+	switch {
+	case n == 0 || m == 0:
+		return 2
+	case n*m > fullLimit:
+		return 3 * (n + 1)
+	}
+	return 2 * (n + 1)
+}
+
+// report adds n to the work done and tells Options.Progress.
 func (a *aligner) report(n int) {
-	if a.opt.Progress == nil {
+	if a.opt.Progress == nil || n == 0 {
 		return
 	}
 	a.mu.Lock()
-	a.done += n
+	a.done = min(a.done+n, a.work)
 	done := a.done
-	a.mu.Unlock()
 	a.opt.Progress(done, a.work)
+	a.mu.Unlock()
 }
 
 // fullLimit is the largest lattice searched whole; larger inputs are
@@ -306,6 +320,7 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 	n, m := len(d.src.types), len(d.tgt.types)
 	if n == 0 || m == 0 {
 		d.path = trivialPath(n, m)
+		a.report(1)
 		return
 	}
 	type res struct {
@@ -341,6 +356,14 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		l := levels[li]
 		ln, lm := len(l.st), len(l.tt)
 		lat := &lattice{prm: &a.prm, delScale: math.Sqrt(float64(n+m) / float64(ln+lm))}
+		if a.opt.Progress != nil {
+			// Coarse levels count for the rows they stand for, halved.
+			scale := float64(n) / float64(ln) / 2
+			if li == 0 {
+				scale = 1
+			}
+			lat.progress = func(rows int) { a.report(int(float64(rows) * scale)) }
+		}
 		done := make(chan struct{})
 		go func() {
 			lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm)

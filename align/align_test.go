@@ -123,3 +123,15 @@ func TestAlignFixed(t *testing.T) {
 		}
 	}
 }
+
+func TestProgress(t *testing.T) {
+	src, tgt := synthetic(3000, 4)
+	var calls, last, total int
+	Align(sents(src...), sents(tgt...), Options{Progress: func(done, all int) {
+		calls++
+		assert.GreaterOrEqual(t, done, last, "progress goes forward")
+		last, total = done, all
+	}})
+	assert.Greater(t, calls, 3, "a long text reports more than once a pass")
+	assert.Equal(t, total, last, "and ends at the total")
+}

@@ -49,6 +49,9 @@ type lattice struct {
 	tgtW     [][3]float32
 	prm      *params
 	b        band
+	// progress, when set, is told now and then how many more rows the
+	// search has done.
+	progress func(rows int)
 	// delScale multiplies the prior of 1-0 and 0-1 links. Coarse units
 	// hold many sentences, and leaving a block of them out is much less
 	// likely than leaving out one.
@@ -256,6 +259,9 @@ func (lat *lattice) forward(off []int, back []int8, alpha, scores []float32) {
 	ninf := math.Inf(-1)
 	var terms [nTypes]float64
 	for i := 0; i <= n; i++ {
+		if lat.progress != nil && i&1023 == 1023 {
+			lat.progress(1024)
+		}
 		row := vals[i&3]
 		for j := lo[i]; j <= hi[i]; j++ {
 			c := off[i] + j - lo[i]
@@ -293,6 +299,9 @@ func (lat *lattice) forward(off []int, back []int8, alpha, scores []float32) {
 				alpha[c] = float32(a)
 			}
 		}
+	}
+	if lat.progress != nil {
+		lat.progress((n + 1) & 1023)
 	}
 }
 
@@ -383,7 +392,7 @@ func (lat *lattice) searchParallel(cuts []node, post bool) []step {
 	var wg sync.WaitGroup
 	for c := range paths {
 		from, to := bounds[c], bounds[c+1]
-		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcW: lat.srcW, tgtW: lat.tgtW, prm: lat.prm, delScale: lat.delScale}
+		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcW: lat.srcW, tgtW: lat.tgtW, prm: lat.prm, delScale: lat.delScale, progress: lat.progress}
 		sub.b = band{make([]int, to.i-from.i+1), make([]int, to.i-from.i+1)}
 		for i := range sub.b.lo {
 			sub.b.lo[i] = min(max(lat.b.lo[from.i+i]-from.j, 0), to.j-from.j)
