@@ -34,19 +34,21 @@ func requireCover(t *testing.T, links []Link, n, m int) {
 	t.Helper()
 	s, g := 0, 0
 	for _, l := range links {
-		require.NotEmpty(t, len(l.Src)+len(l.Tgt), "empty link")
+		ok := len(l.Src)+len(l.Tgt) > 0 && l.Score >= 0 && l.Score <= 1
 		for _, x := range l.Src {
-			require.Equal(t, s, x, "source ids out of order in\n%s", linkString(links))
+			ok = ok && x == s
 			s++
 		}
 		for _, y := range l.Tgt {
-			require.Equal(t, g, y, "target ids out of order in\n%s", linkString(links))
+			ok = ok && y == g
 			g++
 		}
-		require.True(t, l.Score >= 0 && l.Score <= 1, "score %v", l.Score)
+		if !ok {
+			t.Fatalf("link %v:%v (score %v) is empty, out of order or badly scored in\n%s", l.Src, l.Tgt, l.Score, linkString(links))
+		}
 	}
-	require.Equal(t, n, s)
-	require.Equal(t, m, g)
+	require.Equal(t, n, s, "source sentences covered")
+	require.Equal(t, m, g, "target sentences covered")
 }
 
 func TestAlignSmallCases(t *testing.T) {

@@ -16,9 +16,6 @@ var defaultPrior = [nTypes]float64{0.82, 0.012, 0.012, 0.06, 0.06, 0.012, 0.012,
 // else from defaults that the first pass then re-estimates.
 func defaultParams(docs []*docState) params {
 	p := params{s2: 6.8, p1s: 0.5, p1t: 0.5, lexW: 0.5, paraBreak: 3, paraCross: 6, temp: 1}
-	for k, v := range defaultPrior {
-		p.prior[k] = math.Log(v)
-	}
 	var ls, lt float64
 	ns, nt, ps, pt := 0, 0, 0, 0
 	for _, d := range docs {
@@ -35,9 +32,24 @@ func defaultParams(docs []*docState) params {
 	}
 	// Short inputs say little about the length ratio, and omissions skew
 	// it: shrink towards 1 with the weight of a few paragraphs of text.
-	const prior = 1000
-	p.c = (lt + prior) / (ls + prior)
+	const chars = 1000
+	p.c = (lt + chars) / (ls + chars)
 	p.s2 *= p.c
+	// When one side has more than twice the sentences of the other, merges
+	// cannot account for the excess: that much is left unaligned, whatever
+	// the defaults say.
+	prior := defaultPrior
+	if ns > 0 && nt > 0 {
+		prior[1] = max(prior[1], float64(ns-2*nt)/float64(ns))
+		prior[2] = max(prior[2], float64(nt-2*ns)/float64(nt))
+	}
+	var sum float64
+	for _, v := range prior {
+		sum += v
+	}
+	for k, v := range prior {
+		p.prior[k] = math.Log(v / sum)
+	}
 	// Paragraphs are evidence only when both sides have some and they are
 	// not simply one sentence each.
 	p.usePara = ps > len(docs) && pt > len(docs) &&

@@ -83,9 +83,9 @@ func lookup(dict map[string][]string, w string, cut int) []string {
 	return nil
 }
 
-// guessLang says whether a text looks like the source or the target
-// language of a seed lexicon by counting exact hits of its frequent words;
-// it returns 0 when it cannot tell.
+// guessSide says whether a text looks like the source (1) or the target (2)
+// language of a seed lexicon by counting exact hits of its words; it
+// returns 0 when it cannot tell.
 func (lx *lexicon) guessSide(sents [][]token) int {
 	var s, t, n int
 	for _, toks := range sents {
@@ -102,12 +102,12 @@ func (lx *lexicon) guessSide(sents [][]token) int {
 			}
 		}
 	}
+	// Function words make up a good part of any text, so a language of the
+	// lexicon shows in a fifth of the tokens at least.
 	switch {
-	case n < 5:
-		return 0
-	case s > 2*t && s*10 >= n:
+	case s > 2*t && s >= 3 && s*5 >= n:
 		return 1
-	case t > 2*s && t*10 >= n:
+	case t > 2*s && t >= 3 && t*5 >= n:
 		return 2
 	}
 	return 0

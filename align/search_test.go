@@ -1,0 +1,201 @@
+package align
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// synthetic makes n sentence pairs of news-like text, each with a few
+// names and numbers, the sentences of each side of different lengths.
+func synthetic(n int, seed uint64) (src, tgt []string) {
+	r := rand.New(rand.NewPCG(seed, 1))
+	names := []string{"Rama", "Berisha", "Meta", "Merkel", "Macron", "Trump", "Putin", "Vučić", "Kurti", "Thaçi"}
+	cities := [][2]string{{"Tiranë", "Tirana"}, {"Londër", "London"}, {"Romë", "Rome"}, {"Athinë", "Athens"}, {"Prishtinë", "Pristina"}, {"Vjenë", "Vienna"}}
+	months := [][2]string{{"janar", "January"}, {"mars", "March"}, {"maj", "May"}, {"korrik", "July"}, {"tetor", "October"}}
+	for i := range n {
+		a, b := names[r.IntN(len(names))], names[r.IntN(len(names))]
+		c, m := cities[r.IntN(len(cities))], months[r.IntN(len(months))]
+		x, y := 100+7*i, r.IntN(90)+1
+		switch r.IntN(3) {
+		case 0:
+			src = append(src, fmt.Sprintf("%s takoi %s në %s më %d %s.", a, b, c[0], y, m[0]))
+			tgt = append(tgt, fmt.Sprintf("%s met %s in %s on %d %s.", a, b, c[1], y, m[1]))
+		case 1:
+			src = append(src, fmt.Sprintf("Sipas %s, %d njerëz protestuan në %s kundër qeverisë së %s.", a, x, c[0], b))
+			tgt = append(tgt, fmt.Sprintf("According to %s, %d people protested in %s against the government of %s.", a, x, c[1], b))
+		default:
+			src = append(src, fmt.Sprintf("Ministri %s tha se buxheti i vitit do të rritet me %d përqind.", a, y))
+			tgt = append(tgt, fmt.Sprintf("Minister %s said that this year's budget will grow by %d percent.", a, y))
+		}
+	}
+	return src, tgt
+}
+
+// diagonal reports whether links pair sentence i with sentence i
+// throughout.
+func diagonal(links []Link) bool {
+	for i, l := range links {
+		if len(l.Src) != 1 || len(l.Tgt) != 1 || l.Src[0] != i || l.Tgt[0] != i {
+			return false
+		}
+	}
+	return true
+}
+
+// TestAlignLong aligns a text long enough to be searched coarse to fine
+// and in parallel chunks.
+func TestAlignLong(t *testing.T) {
+	src, tgt := synthetic(5000, 1)
+	links := Align(sents(src...), sents(tgt...), Options{SrcLang: "sq", TgtLang: "en"})
+	requireCover(t, links, len(src), len(tgt))
+	assert.True(t, diagonal(links), "every sentence should pair with its translation")
+}
+
+// TestAlignUnequalSizes: a translation of every tenth sentence still finds
+// its originals (hunalign refuses such input).
+func TestAlignUnequalSizes(t *testing.T) {
+	src, all := synthetic(1000, 2)
+	var tgt []string
+	for i := 0; i < len(all); i += 10 {
+		tgt = append(tgt, all[i])
+	}
+	links := Align(sents(src...), sents(tgt...), Options{SrcLang: "sq", TgtLang: "en"})
+	requireCover(t, links, len(src), len(tgt))
+	found := 0
+	for _, l := range links {
+		if len(l.Src) == 1 && len(l.Tgt) == 1 && l.Src[0] == 10*l.Tgt[0] {
+			found++
+		}
+	}
+	assert.GreaterOrEqual(t, found, 95*len(tgt)/100)
+}
+
+// TestSearchParallel: cutting the lattice into chunks at sure nodes gives
+// the path of the whole search.
+func TestSearchParallel(t *testing.T) {
+	src, tgt := synthetic(3*minChunk, 3)
+	a := newAligner([]Bitext{{Src: sents(src...), Tgt: sents(tgt...)}}, Options{})
+	ks := &keySpace{ids: map[string]int32{}}
+	skeys := typeKeys(ks, &a.sv, true, nil, nil)
+	tkeys := typeKeys(ks, &a.tv, false, nil, nil)
+	d := a.docs[0]
+	n, m := len(src), len(tgt)
+	lat := &lattice{prm: &a.prm, delScale: 1}
+	lat.src = buildUnits(d.src.types, d.src.chars, d.src.para, skeys, docFreq(d.tgt.types, tkeys, len(ks.ids)), m)
+	lat.tgt = buildUnits(d.tgt.types, d.tgt.chars, d.tgt.para, tkeys, docFreq(d.src.types, skeys, len(ks.ids)), n)
+	lat.srcW = weigh(lat.src, 0.6, m)
+	lat.tgtW = weigh(lat.tgt, 0.6, n)
+	var diag []step
+	for i := 1; i <= n; i++ {
+		diag = append(diag, step{to: node{i, i}})
+	}
+	lat.b = projectBand(diag, identity(n), identity(m), n, m, 4)
+	whole := lat.search(true)
+	var cuts []node
+	for _, s := range whole {
+		cuts = append(cuts, s.to)
+	}
+	parts := lat.searchParallel(cuts, true)
+	require.Len(t, parts, len(whole))
+	for x := range whole {
+		assert.Equal(t, whole[x].to, parts[x].to)
+		assert.Equal(t, whole[x].k, parts[x].k)
+		assert.InDelta(t, whole[x].post, parts[x].post, 0.05)
+	}
+}
+
+func TestProjectBand(t *testing.T) {
+	// A coarse path over blocks of two: 1-1, 1-0, 1-1 on a 3x2 lattice.
+	path := []step{{to: node{1, 1}, k: 0}, {to: node{2, 1}, k: 1}, {to: node{3, 2}, k: 0}}
+	srcStart, tgtStart := []int{0, 2, 4, 6}, []int{0, 2, 4}
+	for _, w := range []int{0, 1, 4} {
+		b := projectBand(path, srcStart, tgtStart, 6, 4, w)
+		require.Len(t, b.lo, 7)
+		assert.Equal(t, 0, b.lo[0])
+		assert.Equal(t, 4, b.hi[6])
+		for i := range b.lo {
+			assert.LessOrEqual(t, b.lo[i], b.hi[i])
+			assert.True(t, b.lo[i] >= 0 && b.hi[i] <= 4)
+			if i > 0 {
+				assert.LessOrEqual(t, b.lo[i-1], b.lo[i], "lo must not fall")
+				assert.GreaterOrEqual(t, b.hi[i-1]+1, b.lo[i], "rows must connect")
+			}
+		}
+		// The projected path itself lies in the band.
+		for _, s := range path {
+			assert.True(t, b.in(srcStart[s.to.i], tgtStart[s.to.j]))
+		}
+	}
+}
+
+// TestPosteriorRanksDoubtfulLinks: posteriors rank a doubtful link below clear ones.
+func TestPosteriorRanksDoubtfulLinks(t *testing.T) {
+	src := []string{"Kryeministri Rama mbërriti në Vjenë më 8 janar 2020.", "Ai do të takojë ministrat e 57 vendeve.", "Moti ishte i ftohtë.", "Takimi zgjati tre orë."}
+	tgt := []string{"Prime Minister Rama arrived in Vienna on 8 January 2020.", "He will meet the ministers of 57 countries.", "It was a long day for everyone involved.", "The meeting lasted three hours."}
+	links := Align(sents(src...), sents(tgt...), Options{SrcLang: "sq", TgtLang: "en"})
+	requireCover(t, links, 4, 4)
+	byText := map[string]float64{}
+	for _, l := range links {
+		byText[fmt.Sprint(l.Src, l.Tgt)] = l.Score
+	}
+	clear := byText["[1] [1]"]
+	for k, v := range byText {
+		if k != "[0] [0]" && k != "[1] [1]" && k != "[3] [3]" {
+			assert.Less(t, v, clear, k)
+		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	sq := []string{"Qeveria tha se do të ketë zgjedhje në tetor.", "Ministri i punëve të jashtme është në Londër për bisedime."}
+	en := []string{"The government said there will be elections in October.", "The foreign minister is in London for talks."}
+	check := func(src, tgt []string) []string {
+		s, g := sents(src...), sents(tgt...)
+		return Check(s, g, Align(s, g, Options{}))
+	}
+	assert.Empty(t, check(sq, en))
+	assert.Contains(t, fmt.Sprint(check(en, sq)), "swapped")
+	assert.Contains(t, fmt.Sprint(check(sq, sq)), "both sides look Albanian")
+	assert.Contains(t, fmt.Sprint(check(sq, nil)), "target side is empty")
+	long := []string{en[0] + " " + en[1] + " " + en[0] + " " + en[1] + " " + en[0] + " " + en[1]}
+	assert.Contains(t, fmt.Sprint(check(sq[:1], long)), "times as long")
+}
+
+func FuzzAlign(f *testing.F) {
+	f.Add("Një.\nDy dhe 2.\n\n“Tre”?", "One.\nTwo and 2.\n“Three”?", uint8(0))
+	f.Add("", "x", uint8(1))
+	f.Add("a\nb\nc\nd", "a b c d", uint8(2))
+	f.Fuzz(func(t *testing.T, a, b string, fixed uint8) {
+		src, tgt := fuzzSents(a), fuzzSents(b)
+		opt := Options{}
+		if fixed > 0 && len(src) > 0 && len(tgt) > 0 {
+			opt.Fixed = []Link{{Src: []int{int(fixed) % len(src)}, Tgt: []int{int(fixed) % len(tgt)}}}
+		}
+		links := Align(src, tgt, opt)
+		requireCover(t, links, len(src), len(tgt))
+		Check(src, tgt, links)
+	})
+}
+
+func fuzzSents(s string) []corpus.Sentence {
+	var out []corpus.Sentence
+	para := 0
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '\n' {
+			if i == start {
+				para++
+			} else {
+				out = append(out, corpus.Sentence{Text: s[start:i], Start: start, End: i, Para: para})
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
