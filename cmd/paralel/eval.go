@@ -61,7 +61,7 @@ With --gold and --pred, eval compares two files of links instead.`,
 				return err
 			}
 			opt := evalset.Options{
-				Align:   align.Options{SrcLang: srcLang, TgtLang: tgtLang},
+				Align:   align.Options{SrcLang: corpus.BaseLang(srcLang), TgtLang: corpus.BaseLang(tgtLang)},
 				Each:    each,
 				PredDir: predDir,
 			}
