@@ -39,7 +39,7 @@ type Options struct {
 	NoSeedLexicon, NoInducedLexicon bool
 
 	// Band is how far, in sentences, the fine search may stray from the
-	// path found at the coarser resolution of long texts (default 4).
+	// path found at the coarser resolution of long texts (default 3).
 	Band int
 }
 
@@ -155,6 +155,7 @@ type aligner struct {
 	ind        *induced
 	prm        params
 	work, done int
+	final      bool // the pass under way is the last
 	mu         sync.Mutex
 }
 
@@ -237,6 +238,7 @@ func (a *aligner) run() [][]Link {
 	// second.
 	a.pass()
 	a.estimate()
+	a.final = true
 	a.pass()
 	a.report(a.work)
 	out := make([][]Link, len(a.docs))
@@ -355,7 +357,10 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 	for li := len(levels) - 1; li >= 0; li-- {
 		l := levels[li]
 		ln, lm := len(l.st), len(l.tt)
-		lat := &lattice{prm: &a.prm, delScale: math.Sqrt(float64(n+m) / float64(ln+lm))}
+		lat := &lattice{prm: &a.prm, delScale: math.Sqrt(float64(n+m) / float64(ln+lm)), types: commonTypes}
+		if li == 0 && a.final {
+			lat.types = nTypes
+		}
 		if a.opt.Progress != nil {
 			// Coarse levels count for the rows they stand for, halved.
 			scale := float64(n) / float64(ln) / 2
@@ -418,7 +423,7 @@ func (a *aligner) band() int {
 	if a.opt.Band > 0 {
 		return a.opt.Band
 	}
-	return 4
+	return 3
 }
 
 func identity(n int) []int {

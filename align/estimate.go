@@ -10,7 +10,7 @@ import (
 // defaultPrior is the share of each link type (in the order of linkTypes)
 // before the input says otherwise, after Gale and Church with more room for
 // merges, which translations of news and books have more of.
-var defaultPrior = [nTypes]float64{0.82, 0.012, 0.012, 0.06, 0.06, 0.012, 0.012, 0.012}
+var defaultPrior = [nTypes]float64{0.82, 0.012, 0.012, 0.06, 0.06, 0.012, 0.012, 0.012, 0.003, 0.003, 0.003, 0.003}
 
 // defaultParams sets the length ratio from the whole input and everything
 // else from defaults that the first pass then re-estimates.
@@ -123,6 +123,9 @@ func (a *aligner) estimate() {
 	const alpha = 50
 	for k := range counts {
 		p.prior[k] = math.Log((counts[k] + alpha*defaultPrior[k]) / (total + alpha))
+		if k >= commonTypes {
+			p.prior[k] = math.Log(defaultPrior[k]) // the first pass does not search them
+		}
 	}
 	if !a.opt.NoInducedLexicon {
 		a.ind = a.induce()
@@ -172,7 +175,7 @@ func (a *aligner) induce() *induced {
 		minDice  = 0.3
 		minG     = 10.8 // p < 0.001 that the pair co-occurs by chance
 		maxPairs = 3    // translations kept per stem
-		maxLinks = 20000
+		maxLinks = 10000
 	)
 	stems := map[string]int32{}
 	var names []string
@@ -226,7 +229,6 @@ func (a *aligner) induce() *induced {
 	}
 	fs := make([]int32, len(names))
 	ft := make([]int32, len(names))
-	co := map[uint64]int32{}
 	for _, l := range links {
 		for _, x := range l.src {
 			fs[x]++
@@ -234,9 +236,19 @@ func (a *aligner) induce() *induced {
 		for _, y := range l.tgt {
 			ft[y]++
 		}
+	}
+	// Only stems seen twice can make a pair; skipping the others saves
+	// most of the counting.
+	co := map[uint64]int32{}
+	for _, l := range links {
 		for _, x := range l.src {
+			if fs[x] < minPair {
+				continue
+			}
 			for _, y := range l.tgt {
-				co[uint64(x)<<32|uint64(y)]++
+				if ft[y] >= minPair {
+					co[uint64(x)<<32|uint64(y)]++
+				}
 			}
 		}
 	}

@@ -12,9 +12,22 @@ import (
 // target units.
 var linkTypes = [...]struct{ a, b int }{
 	{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3},
+	{4, 1}, {1, 4}, {3, 2}, {2, 3},
 }
 
 const nTypes = len(linkTypes)
+
+// commonTypes is how many of linkTypes the first pass and the coarse
+// levels search; the rare large links after them are left to the final
+// search, which costs half as much again with them.
+const commonTypes = 8
+
+// maxSpan is the most units a link takes on one side.
+const maxSpan = 4
+
+// rareCutoff is the length evidence below which links of five units are
+// not considered.
+const rareCutoff = -6
 
 // params are the weights of the evidence in a link's score, in nats.
 type params struct {
@@ -45,10 +58,11 @@ func (b band) in(i, j int) bool { return j >= b.lo[i] && j <= b.hi[i] }
 // lattice scores the links of one level inside a band.
 type lattice struct {
 	src, tgt []unit
-	srcW     [][3]float32 // what a match adds, by df (see weigh)
-	tgtW     [][3]float32
+	srcW     [][maxSpan]float32 // what a match adds, by df (see weigh)
+	tgtW     [][maxSpan]float32
 	prm      *params
 	b        band
+	types    int // search linkTypes[:types]
 	// progress, when set, is told now and then how many more rows the
 	// search has done.
 	progress func(rows int)
@@ -62,7 +76,7 @@ type lattice struct {
 // row, so that memory stays proportional to the band's width.
 type maskCache struct {
 	lat  *lattice
-	rows [4]maskRow
+	rows [maxSpan]maskRow
 }
 
 type maskRow struct {
@@ -79,7 +93,7 @@ func newMaskCache(lat *lattice) *maskCache {
 }
 
 func (mc *maskCache) get(s, t int) (uint64, uint64) {
-	r := &mc.rows[s&3]
+	r := &mc.rows[s%maxSpan]
 	if r.s != s {
 		mc.fill(r, s)
 	}
@@ -96,8 +110,8 @@ func (mc *maskCache) fill(r *maskRow, s int) {
 	lat := mc.lat
 	n, m := len(lat.src), len(lat.tgt)
 	lo, hi := m, 0
-	for i := s + 1; i <= s+3 && i <= n; i++ {
-		lo = min(lo, lat.b.lo[i]-3)
+	for i := s + 1; i <= s+maxSpan && i <= n; i++ {
+		lo = min(lo, lat.b.lo[i]-maxSpan)
 		hi = max(hi, lat.b.hi[i]-1)
 	}
 	lo, hi = max(lo, 0), min(hi, m-1)
@@ -119,18 +133,26 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 		return sc * lat.delScale
 	}
 	src, tgt := lat.src[i-a:i], lat.tgt[j-b:j]
-	var ms, mt [3][3]uint64
 	var ls, lt float64
 	for x := range src {
 		ls += src[x].chars
-		for y := range tgt {
-			ms[x][y], mt[x][y] = mc.get(i-a+x, j-b+y)
-		}
 	}
 	for y := range tgt {
 		lt += tgt[y].chars
 	}
-	sc += lengthLogProb(ls, lt, p.c, p.s2)
+	lp := lengthLogProb(ls, lt, p.c, p.s2)
+	if a+b > 4 && lp < rareCutoff {
+		// The rare large links are searched only where their lengths fit:
+		// that keeps them from costing the search half as much again.
+		return math.Inf(-1)
+	}
+	sc += lp
+	var ms, mt [maxSpan][maxSpan]uint64
+	for x := range src {
+		for y := range tgt {
+			ms[x][y], mt[x][y] = mc.get(i-a+x, j-b+y)
+		}
+	}
 
 	var lex float64
 	for x := range src {
@@ -167,7 +189,7 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 	return sc
 }
 
-func slotSum(u *unit, k int, mask uint64, w [][3]float32) float64 {
+func slotSum(u *unit, k int, mask uint64, w [][maxSpan]float32) float64 {
 	v := float64(u.base[k])
 	for mask != 0 {
 		v += float64(w[u.df[bits.TrailingZeros64(mask)]][k])
@@ -262,7 +284,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha, scores []float32) {
 		if lat.progress != nil && i&1023 == 1023 {
 			lat.progress(1024)
 		}
-		row := vals[i&3]
+		row := vals[i&7]
 		for j := lo[i]; j <= hi[i]; j++ {
 			c := off[i] + j - lo[i]
 			best, arg := ninf, int8(-1)
@@ -270,12 +292,12 @@ func (lat *lattice) forward(off []int, back []int8, alpha, scores []float32) {
 				best = 0
 			}
 			nt := 0
-			for k, t := range linkTypes {
+			for k, t := range linkTypes[:lat.types] {
 				pi, pj := i-t.a, j-t.b
 				if pi < 0 || pj < 0 || !lat.b.in(pi, pj) {
 					continue
 				}
-				prev := vals[pi&3][pj-lo[pi]]
+				prev := vals[pi&7][pj-lo[pi]]
 				if prev == ninf {
 					continue
 				}
@@ -315,7 +337,7 @@ func (lat *lattice) backward(off []int, beta, scores []float32) {
 	for i := n; i >= 0; i-- {
 		for j := hi[i]; j >= lo[i]; j-- {
 			nt := 0
-			for k, t := range linkTypes {
+			for k, t := range linkTypes[:lat.types] {
 				ni, nj := i+t.a, j+t.b
 				if ni > n || nj > m || !lat.b.in(ni, nj) {
 					continue
@@ -333,12 +355,13 @@ func (lat *lattice) backward(off []int, beta, scores []float32) {
 	}
 }
 
-func rowRing(b band) [4][]float64 {
+// rowRing holds the rows of Viterbi values that links can reach back to.
+func rowRing(b band) [8][]float64 {
 	maxw := 0
 	for i := range b.lo {
 		maxw = max(maxw, b.hi[i]-b.lo[i]+1)
 	}
-	var vals [4][]float64
+	var vals [8][]float64
 	for r := range vals {
 		vals[r] = make([]float64, maxw)
 	}
@@ -392,7 +415,7 @@ func (lat *lattice) searchParallel(cuts []node, post bool) []step {
 	var wg sync.WaitGroup
 	for c := range paths {
 		from, to := bounds[c], bounds[c+1]
-		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcW: lat.srcW, tgtW: lat.tgtW, prm: lat.prm, delScale: lat.delScale, progress: lat.progress}
+		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcW: lat.srcW, tgtW: lat.tgtW, prm: lat.prm, delScale: lat.delScale, types: lat.types, progress: lat.progress}
 		sub.b = band{make([]int, to.i-from.i+1), make([]int, to.i-from.i+1)}
 		for i := range sub.b.lo {
 			sub.b.lo[i] = min(max(lat.b.lo[from.i+i]-from.j, 0), to.j-from.j)

@@ -86,7 +86,7 @@ func TestSearchParallel(t *testing.T) {
 	tkeys := typeKeys(ks, &a.tv, false, nil, nil)
 	d := a.docs[0]
 	n, m := len(src), len(tgt)
-	lat := &lattice{prm: &a.prm, delScale: 1}
+	lat := &lattice{prm: &a.prm, delScale: 1, types: nTypes}
 	lat.src = buildUnits(d.src.types, d.src.chars, d.src.para, skeys, docFreq(d.tgt.types, tkeys, len(ks.ids)), m)
 	lat.tgt = buildUnits(d.tgt.types, d.tgt.chars, d.tgt.para, tkeys, docFreq(d.src.types, skeys, len(ks.ids)), n)
 	lat.srcW = weigh(lat.src, 0.6, m)

@@ -34,7 +34,7 @@ type unit struct {
 	// Lexical evidence for a link that gives this unit k+1 partners:
 	// base[k] is the log-likelihood ratio when no token matches; what a
 	// match of a token adds depends only on its df (see weigh).
-	base  [3]float32
+	base  [maxSpan]float32
 	nslot int
 	df    []int32 // of each slot: how many units of the other side hold one of its keys
 }
@@ -157,7 +157,12 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 			slots = append(slots, slot{int32(min(df, nOther)), lo, len(kept)})
 		}
 		if len(slots) > maxSlots {
-			slices.SortStableFunc(slots, func(a, b slot) int { return cmp.Compare(a.df, b.df) })
+			slices.SortFunc(slots, func(a, b slot) int {
+				if a.df != b.df {
+					return cmp.Compare(a.df, b.df)
+				}
+				return cmp.Compare(a.lo, b.lo)
+			})
 			slots = slots[:maxSlots]
 		}
 		u.nslot = len(slots)
@@ -180,23 +185,23 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 // other side that hold one of its keys. The log ratios weigh each match, so
 // that a shared rare name counts for much and a shared function word for
 // little. It returns what a match adds, by df and number of partners.
-func weigh(units []unit, p1 float64, nOther int) [][3]float32 {
+func weigh(units []unit, p1 float64, nOther int) [][maxSpan]float32 {
 	type weights struct {
 		done        bool
-		miss, delta [3]float32
+		miss, delta [maxSpan]float32
 	}
 	// Weights depend on a token only through df: compute each once.
 	table := make([]weights, nOther+1)
 	for i := range units {
 		u := &units[i]
-		u.base = [3]float32{}
+		u.base = [maxSpan]float32{}
 		for _, df := range u.df {
 			w := &table[df]
 			if !w.done {
 				w.done = true
 				p := math.Min(float64(df)/float64(nOther), 0.999)
 				miss0 := 1.0 // chance of no match among k+1 unrelated units
-				for k := 0; k < 3; k++ {
+				for k := range maxSpan {
 					miss0 *= 1 - p
 					p0 := 1 - miss0
 					if p0 >= p1 {
@@ -207,12 +212,12 @@ func weigh(units []unit, p1 float64, nOther int) [][3]float32 {
 					w.delta[k] = float32(math.Log(p1/p0) - miss)
 				}
 			}
-			for k := 0; k < 3; k++ {
+			for k := range maxSpan {
 				u.base[k] += w.miss[k]
 			}
 		}
 	}
-	deltas := make([][3]float32, len(table))
+	deltas := make([][maxSpan]float32, len(table))
 	for df, w := range table {
 		deltas[df] = w.delta
 	}
