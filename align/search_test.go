@@ -199,3 +199,45 @@ func fuzzSents(s string) []corpus.Sentence {
 	}
 	return out
 }
+
+func TestParagraphEvidence(t *testing.T) {
+	withParas := func(paras ...int) []corpus.Sentence {
+		out := make([]corpus.Sentence, len(paras))
+		for i, p := range paras {
+			out[i] = corpus.Sentence{Text: fmt.Sprintf("Fjali numër %d.", i), Para: p}
+		}
+		return out
+	}
+	uses := func(src, tgt []corpus.Sentence) bool {
+		a := newAligner([]Bitext{{Src: src, Tgt: tgt}}, Options{})
+		return a.prm.usePara
+	}
+	assert.False(t, uses(withParas(0, 1, 2, 3, 4, 5), withParas(0, 1, 2, 3, 4, 5)), "one sentence a paragraph tells nothing")
+	assert.False(t, uses(withParas(0, 0, 0, 0, 0, 0), withParas(0, 0, 0, 0, 0, 0)), "nor does one paragraph")
+	assert.True(t, uses(withParas(0, 0, 1, 1, 2, 2), withParas(0, 0, 0, 1, 1, 2)))
+
+	// A link that holds a paragraph break, or starts a paragraph on one
+	// side only, costs what the parameters say.
+	prm := params{c: 1, s2: 2, p1s: 0.5, p1t: 0.5, lexW: 0.5, paraBreak: 3, paraCross: 6, usePara: true}
+	units := func(paras ...bool) []unit {
+		out := make([]unit, len(paras))
+		for i, p := range paras {
+			out[i] = unit{chars: 50, para: p}
+		}
+		return out
+	}
+	lat := &lattice{src: units(true, false, true), tgt: units(true, true, false), prm: &prm, types: nTypes, delScale: 1}
+	lat.srcW, lat.tgtW = weigh(lat.src, 0.5, 3), weigh(lat.tgt, 0.5, 3)
+	mc := newMaskCache(lat)
+	lat.b = fullBand(3, 3)
+	score := func(i, j, k int) float64 {
+		prm.usePara = true
+		with := lat.score(mc, i, j, k)
+		prm.usePara = false
+		return with - lat.score(mc, i, j, k)
+	}
+	assert.Zero(t, score(1, 1, 0), "both start a paragraph")
+	assert.Equal(t, -3.0, score(2, 2, 0), "only the target starts one")
+	assert.Equal(t, -6.0, score(3, 3, 3), "2-1 across the source break")
+	assert.Equal(t, -9.0, score(3, 2, 3), "both")
+}
