@@ -20,9 +20,10 @@ type Link struct {
 
 // Options tune the aligner. The zero value is a good default.
 type Options struct {
-	// Fixed links must be part of the result (a translator confirmed them);
-	// only the gaps between them are aligned. Links that overlap an earlier
-	// one, leave the input or break the order are ignored. AlignAll ignores
+	// Fixed links must be part of the result (a translator confirmed them):
+	// only the gaps between fixed pairs are aligned, and sentences of fixed
+	// 1-0 and 0-1 links stay unaligned. Links that overlap an earlier one,
+	// leave the input or break the order are ignored. AlignAll ignores
 	// Fixed.
 	Fixed []Link
 
@@ -53,41 +54,36 @@ type Bitext struct {
 // translation. The links are in order and cover every sentence exactly
 // once.
 func Align(src, tgt []corpus.Sentence, opt Options) []Link {
-	fixed := validFixed(opt.Fixed, len(src), len(tgt))
-	if len(fixed) == 0 {
-		return AlignAll([]Bitext{{Src: src, Tgt: tgt}}, opt)[0]
-	}
-	// Align the gaps between fixed links together, so that they share the
-	// lexicon and the length model, then put the fixed links back.
+	pairs, alone := fixedLinks(opt.Fixed, len(src), len(tgt))
+	opt.Fixed = nil
+	// Align the gaps between fixed pairs together, so that they share the
+	// lexicon and the length model, then put the fixed pairs back.
 	var gaps []Bitext
+	var flags [][2][]bool
 	var starts [][2]int
 	s, t := 0, 0
-	for _, f := range append(fixed, Link{Src: []int{len(src)}, Tgt: []int{len(tgt)}}) {
-		fs, ft := firstOr(f.Src, s), firstOr(f.Tgt, t)
+	for _, f := range append(pairs, Link{Src: []int{len(src)}, Tgt: []int{len(tgt)}}) {
+		fs, ft := f.Src[0], f.Tgt[0]
 		gaps = append(gaps, Bitext{Src: src[s:fs], Tgt: tgt[t:ft]})
+		flags = append(flags, [2][]bool{alone[0][s:fs], alone[1][t:ft]})
 		starts = append(starts, [2]int{s, t})
 		s, t = fs+len(f.Src), ft+len(f.Tgt)
 	}
-	opt.Fixed = nil
-	res := AlignAll(gaps, opt)
+	a := newAligner(gaps, opt)
+	for g, d := range a.docs {
+		d.src.alone, d.tgt.alone = flags[g][0], flags[g][1]
+	}
 	var out []Link
-	for g, links := range res {
+	for g, links := range a.run() {
 		for _, l := range links {
 			out = append(out, Link{Src: shift(l.Src, starts[g][0]), Tgt: shift(l.Tgt, starts[g][1]), Score: l.Score})
 		}
-		if g < len(fixed) {
-			f := fixed[g]
+		if g < len(pairs) {
+			f := pairs[g]
 			out = append(out, Link{Src: slices.Clone(f.Src), Tgt: slices.Clone(f.Tgt), Score: 1})
 		}
 	}
 	return out
-}
-
-func firstOr(ids []int, def int) int {
-	if len(ids) > 0 {
-		return ids[0]
-	}
-	return def
 }
 
 func shift(ids []int, by int) []int {
@@ -101,29 +97,44 @@ func shift(ids []int, by int) []int {
 	return out
 }
 
-// validFixed keeps the fixed links that are runs of consecutive indices,
-// inside the input and after the links kept before them.
-func validFixed(fixed []Link, n, m int) []Link {
-	var out []Link
+// fixedLinks sorts the fixed links into the pairs the result must contain,
+// in order, and the sentences that must stay unaligned. Links that leave
+// the input, are not runs of consecutive indices or overlap or cross a pair
+// kept before them are ignored.
+func fixedLinks(fixed []Link, n, m int) (pairs []Link, alone [2][]bool) {
+	alone = [2][]bool{make([]bool, n), make([]bool, m)}
 	s, t := 0, 0
 	for _, f := range fixed {
-		if len(f.Src)+len(f.Tgt) == 0 || !run(f.Src, s, n) || !run(f.Tgt, t, m) {
+		if len(f.Src) == 0 || len(f.Tgt) == 0 || !run(f.Src, s, n) || !run(f.Tgt, t, m) {
 			continue
 		}
-		fs, ft := firstOr(f.Src, s), firstOr(f.Tgt, t)
-		// An empty side must sit where the gap allows it.
-		if len(f.Src) == 0 && fs != s || len(f.Tgt) == 0 && ft != t {
-			if len(f.Src) == 0 {
-				fs = s
+		pairs = append(pairs, f)
+		s, t = f.Src[len(f.Src)-1]+1, f.Tgt[len(f.Tgt)-1]+1
+	}
+	inPair := [2][]bool{make([]bool, n), make([]bool, m)}
+	for _, f := range pairs {
+		for _, x := range f.Src {
+			inPair[0][x] = true
+		}
+		for _, y := range f.Tgt {
+			inPair[1][y] = true
+		}
+	}
+	for _, f := range fixed {
+		for side, ids := range [2][]int{f.Src, f.Tgt} {
+			other := [2][]int{f.Tgt, f.Src}[side]
+			size := [2]int{n, m}[side]
+			if len(other) > 0 || !run(ids, 0, size) {
+				continue
 			}
-			if len(f.Tgt) == 0 {
-				ft = t
+			for _, x := range ids {
+				if !inPair[side][x] {
+					alone[side][x] = true
+				}
 			}
 		}
-		out = append(out, f)
-		s, t = fs+len(f.Src), ft+len(f.Tgt)
 	}
-	return out
+	return pairs, alone
 }
 
 // run reports whether ids are consecutive, start at from or later and end
@@ -376,6 +387,14 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		}()
 		lat.tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), ln)
 		<-done
+		if li == 0 {
+			for i, x := range d.src.alone {
+				lat.src[i].alone = x
+			}
+			for j, x := range d.tgt.alone {
+				lat.tgt[j].alone = x
+			}
+		}
 		// Long searches run in parallel chunks, cut where the guiding path
 		// is sure: between two confident links of the pass before, or at a
 		// coarse 1-1 link.

@@ -135,3 +135,18 @@ func TestProgress(t *testing.T) {
 	assert.Greater(t, calls, 3, "a long text reports more than once a pass")
 	assert.Equal(t, total, last, "and ends at the total")
 }
+
+func TestAlignFixedUnaligned(t *testing.T) {
+	src := sents("Rama mbërriti në Vjenë më 8 janar.", "Ai takoi 57 ministra.", "Takimi zgjati 3 orë.")
+	tgt := sents("Rama arrived in Vienna on 8 January.", "He met 57 ministers.", "The meeting lasted 3 hours.")
+	// The translator says the second source sentence has no counterpart.
+	links := Align(src, tgt, Options{Fixed: []Link{{Src: []int{1}}}})
+	requireCover(t, links, 3, 3)
+	assert.Contains(t, linkString(links), "[1]:[]\n")
+	assert.Contains(t, linkString(links), "[0]:[0]\n")
+	assert.Contains(t, linkString(links), "[2]:[2]\n")
+	// A fixed pair and a fixed omission together.
+	links = Align(src, tgt, Options{Fixed: []Link{{Src: []int{0}, Tgt: []int{0}}, {Tgt: []int{2}}}})
+	requireCover(t, links, 3, 3)
+	assert.Contains(t, linkString(links), "[]:[2]\n")
+}

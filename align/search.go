@@ -136,9 +136,15 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 	var ls, lt float64
 	for x := range src {
 		ls += src[x].chars
+		if src[x].alone {
+			return math.Inf(-1)
+		}
 	}
 	for y := range tgt {
 		lt += tgt[y].chars
+		if tgt[y].alone {
+			return math.Inf(-1)
+		}
 	}
 	lp := lengthLogProb(ls, lt, p.c, p.s2)
 	if a+b > 4 && lp < rareCutoff {

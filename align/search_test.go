@@ -174,8 +174,11 @@ func FuzzAlign(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b string, fixed uint8) {
 		src, tgt := fuzzSents(a), fuzzSents(b)
 		opt := Options{}
-		if fixed > 0 && len(src) > 0 && len(tgt) > 0 {
+		switch {
+		case fixed > 0 && fixed%2 == 0 && len(src) > 0 && len(tgt) > 0:
 			opt.Fixed = []Link{{Src: []int{int(fixed) % len(src)}, Tgt: []int{int(fixed) % len(tgt)}}}
+		case fixed%2 == 1 && len(src) > 0:
+			opt.Fixed = []Link{{Src: []int{int(fixed) % len(src)}}}
 		}
 		links := Align(src, tgt, opt)
 		requireCover(t, links, len(src), len(tgt))

@@ -29,6 +29,7 @@ type unit struct {
 	chars float64 // length in runes of NFC text
 	para  bool    // begins a paragraph
 	cross bool    // spans a paragraph boundary inside (coarse units only)
+	alone bool    // must stay unaligned
 	keys  []keyTok
 
 	// Lexical evidence for a link that gives this unit k+1 partners:
@@ -45,6 +46,7 @@ type sideText struct {
 	types [][]int32
 	chars []float64
 	para  []bool
+	alone []bool // must stay unaligned (a fixed 1-0 or 0-1 link); may be nil
 }
 
 // vocab interns the token types of one side. Raw spellings are looked up
