@@ -54,7 +54,7 @@ type Bitext struct {
 // translation. The links are in order and cover every sentence exactly
 // once.
 func Align(src, tgt []corpus.Sentence, opt Options) []Link {
-	pairs, alone := fixedLinks(opt.Fixed, len(src), len(tgt))
+	pairs, dels, alone := fixedLinks(opt.Fixed, len(src), len(tgt))
 	opt.Fixed = nil
 	// Align the gaps between fixed pairs together, so that they share the
 	// lexicon and the length model, then put the fixed pairs back.
@@ -65,7 +65,7 @@ func Align(src, tgt []corpus.Sentence, opt Options) []Link {
 	for _, f := range append(pairs, Link{Src: []int{len(src)}, Tgt: []int{len(tgt)}}) {
 		fs, ft := f.Src[0], f.Tgt[0]
 		gaps = append(gaps, Bitext{Src: src[s:fs], Tgt: tgt[t:ft]})
-		flags = append(flags, [2][]bool{alone[0][s:fs], alone[1][t:ft]})
+		flags = append(flags, [2][]bool{isSet(alone[0][s:fs]), isSet(alone[1][t:ft])})
 		starts = append(starts, [2]int{s, t})
 		s, t = fs+len(f.Src), ft+len(f.Tgt)
 	}
@@ -76,7 +76,16 @@ func Align(src, tgt []corpus.Sentence, opt Options) []Link {
 	var out []Link
 	for g, links := range a.run() {
 		for _, l := range links {
-			out = append(out, Link{Src: shift(l.Src, starts[g][0]), Tgt: shift(l.Tgt, starts[g][1]), Score: l.Score})
+			l = Link{Src: shift(l.Src, starts[g][0]), Tgt: shift(l.Tgt, starts[g][1]), Score: l.Score}
+			// A fixed 1-0 or 0-1 link comes out one sentence at a time: put
+			// it back whole where its first sentence is.
+			if d := unalignedOf(l, alone); d >= 0 {
+				if f := dels[d]; slices.Equal(f.Src[:min(1, len(f.Src))], l.Src) && slices.Equal(f.Tgt[:min(1, len(f.Tgt))], l.Tgt) {
+					out = append(out, Link{Src: slices.Clone(f.Src), Tgt: slices.Clone(f.Tgt), Score: 1})
+				}
+				continue
+			}
+			out = append(out, l)
 		}
 		if g < len(pairs) {
 			f := pairs[g]
@@ -98,11 +107,17 @@ func shift(ids []int, by int) []int {
 }
 
 // fixedLinks sorts the fixed links into the pairs the result must contain,
-// in order, and the sentences that must stay unaligned. Links that leave
-// the input, are not runs of consecutive indices or overlap or cross a pair
-// kept before them are ignored.
-func fixedLinks(fixed []Link, n, m int) (pairs []Link, alone [2][]bool) {
-	alone = [2][]bool{make([]bool, n), make([]bool, m)}
+// in order, and the 1-0 and 0-1 links (dels), whose sentences alone marks
+// with their index in dels (-1 for the others). Links that leave the input,
+// are not runs of consecutive indices or overlap or cross a pair kept
+// before them are ignored.
+func fixedLinks(fixed []Link, n, m int) (pairs, dels []Link, alone [2][]int) {
+	alone = [2][]int{make([]int, n), make([]int, m)}
+	for side := range alone {
+		for i := range alone[side] {
+			alone[side][i] = -1
+		}
+	}
 	s, t := 0, 0
 	for _, f := range fixed {
 		if len(f.Src) == 0 || len(f.Tgt) == 0 || !run(f.Src, s, n) || !run(f.Tgt, t, m) {
@@ -110,31 +125,53 @@ func fixedLinks(fixed []Link, n, m int) (pairs []Link, alone [2][]bool) {
 		}
 		pairs = append(pairs, f)
 		s, t = f.Src[len(f.Src)-1]+1, f.Tgt[len(f.Tgt)-1]+1
-	}
-	inPair := [2][]bool{make([]bool, n), make([]bool, m)}
-	for _, f := range pairs {
 		for _, x := range f.Src {
-			inPair[0][x] = true
+			alone[0][x] = -2 // taken by a pair
 		}
 		for _, y := range f.Tgt {
-			inPair[1][y] = true
+			alone[1][y] = -2
 		}
 	}
 	for _, f := range fixed {
-		for side, ids := range [2][]int{f.Src, f.Tgt} {
-			other := [2][]int{f.Tgt, f.Src}[side]
-			size := [2]int{n, m}[side]
-			if len(other) > 0 || !run(ids, 0, size) {
-				continue
-			}
-			for _, x := range ids {
-				if !inPair[side][x] {
-					alone[side][x] = true
-				}
-			}
+		side, ids := 0, f.Src
+		if len(f.Src) == 0 {
+			side, ids = 1, f.Tgt
+		}
+		if len(f.Src) > 0 && len(f.Tgt) > 0 || len(ids) == 0 || !run(ids, 0, len(alone[side])) ||
+			slices.ContainsFunc(ids, func(x int) bool { return alone[side][x] != -1 }) {
+			continue
+		}
+		for _, x := range ids {
+			alone[side][x] = len(dels)
+		}
+		dels = append(dels, f)
+	}
+	for side := range alone {
+		for i, d := range alone[side] {
+			alone[side][i] = max(d, -1)
 		}
 	}
-	return pairs, alone
+	return pairs, dels, alone
+}
+
+// unalignedOf returns the index of the fixed 1-0 or 0-1 link that a link
+// of one sentence belongs to, or -1.
+func unalignedOf(l Link, alone [2][]int) int {
+	switch {
+	case len(l.Src) == 1 && len(l.Tgt) == 0:
+		return alone[0][l.Src[0]]
+	case len(l.Src) == 0 && len(l.Tgt) == 1:
+		return alone[1][l.Tgt[0]]
+	}
+	return -1
+}
+
+func isSet(ids []int) []bool {
+	out := make([]bool, len(ids))
+	for i, d := range ids {
+		out[i] = d >= 0
+	}
+	return out
 }
 
 // run reports whether ids are consecutive, start at from or later and end

@@ -145,6 +145,10 @@ func TestAlignFixedUnaligned(t *testing.T) {
 	assert.Contains(t, linkString(links), "[1]:[]\n")
 	assert.Contains(t, linkString(links), "[0]:[0]\n")
 	assert.Contains(t, linkString(links), "[2]:[2]\n")
+	// A fixed omission of two sentences stays one link.
+	links = Align(src, tgt, Options{Fixed: []Link{{Src: []int{1, 2}}}})
+	requireCover(t, links, 3, 3)
+	assert.Contains(t, linkString(links), "[1 2]:[]\n")
 	// A fixed pair and a fixed omission together.
 	links = Align(src, tgt, Options{Fixed: []Link{{Src: []int{0}, Tgt: []int{0}}, {Tgt: []int{2}}}})
 	requireCover(t, links, 3, 3)
