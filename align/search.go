@@ -242,7 +242,7 @@ func (lat *lattice) search(post bool) []step {
 	var alpha, scores []float32
 	if post {
 		alpha = make([]float32, off[n+1])
-		scores = make([]float32, off[n+1]*nTypes)
+		scores = make([]float32, off[n+1]*lat.types)
 	}
 	lat.forward(off, back, alpha, scores)
 	var path []step
@@ -268,7 +268,7 @@ func (lat *lattice) search(post bool) []step {
 		s := &path[x]
 		to := s.to
 		c := off[to.i] + to.j - lo[to.i]
-		v := float64(alpha[off[from.i]+from.j-lo[from.i]]) + float64(scores[c*nTypes+s.k])*inv + float64(beta[c]) - z
+		v := float64(alpha[off[from.i]+from.j-lo[from.i]]) + float64(scores[c*lat.types+s.k])*inv + float64(beta[c]) - z
 		s.post = min(1, math.Exp(v))
 		from = to
 	}
@@ -312,7 +312,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha, scores []float32) {
 					best, arg = v, int8(k)
 				}
 				if alpha != nil {
-					scores[c*nTypes+k] = float32(sc)
+					scores[c*lat.types+k] = float32(sc)
 					terms[nt] = float64(alpha[off[pi]+pj-lo[pi]]) + sc*inv
 					nt++
 				}
@@ -349,7 +349,7 @@ func (lat *lattice) backward(off []int, beta, scores []float32) {
 					continue
 				}
 				c := off[ni] + nj - lo[ni]
-				terms[nt] = float64(beta[c]) + float64(scores[c*nTypes+k])*inv
+				terms[nt] = float64(beta[c]) + float64(scores[c*lat.types+k])*inv
 				nt++
 			}
 			b := logSumExp(terms[:nt])
