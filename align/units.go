@@ -132,47 +132,75 @@ func docFreq(types [][]int32, typeKeys [][]int32, nkeys int) []int32 {
 // more. Call weigh before scoring.
 func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int32, dfOther []int32, nOther int) []unit {
 	units := make([]unit, len(types))
+	// What a type brings is the same in every unit: its keys that occur on
+	// the other side and their df. Work it out once per type.
+	type typeInfo struct {
+		done bool
+		df   int32
+		keys []int32
+	}
+	info := make([]typeInfo, len(typeKeys))
+	get := func(t int32) *typeInfo {
+		ti := &info[t]
+		if !ti.done {
+			ti.done = true
+			df := 0
+			for _, k := range typeKeys[t] {
+				if dfOther[k] > 0 {
+					ti.keys = append(ti.keys, k)
+					df += int(dfOther[k])
+				}
+			}
+			ti.df = int32(min(df, nOther))
+		}
+		return ti
+	}
 	type slot struct {
-		df     int32
-		lo, hi int // keys in kept[lo:hi]
+		df   int32
+		t    int32
+		keys []int32
 	}
 	var slots []slot
-	var kept []int32
+	// Units take their slices from shared arenas: far fewer allocations.
+	var keyArena []keyTok
+	var dfArena []int32
 	for i, ids := range types {
 		u := &units[i]
 		u.chars = chars[i]
 		u.para = para[i]
 		slots = slots[:0]
-		kept = kept[:0]
+		nkeys := 0
 		for _, t := range ids {
-			lo := len(kept)
-			df := 0
-			for _, k := range typeKeys[t] {
-				if dfOther[k] > 0 {
-					kept = append(kept, k)
-					df += int(dfOther[k])
-				}
+			if ti := get(t); len(ti.keys) > 0 {
+				slots = append(slots, slot{ti.df, t, ti.keys})
+				nkeys += len(ti.keys)
 			}
-			if len(kept) == lo {
-				continue
-			}
-			slots = append(slots, slot{int32(min(df, nOther)), lo, len(kept)})
 		}
 		if len(slots) > maxSlots {
 			slices.SortFunc(slots, func(a, b slot) int {
 				if a.df != b.df {
 					return cmp.Compare(a.df, b.df)
 				}
-				return cmp.Compare(a.lo, b.lo)
+				return cmp.Compare(a.t, b.t)
 			})
 			slots = slots[:maxSlots]
+			nkeys = 0
+			for _, s := range slots {
+				nkeys += len(s.keys)
+			}
+		}
+		if len(keyArena) < nkeys {
+			keyArena = make([]keyTok, max(nkeys, 1<<14))
+		}
+		if len(dfArena) < len(slots) {
+			dfArena = make([]int32, max(len(slots), 1<<12))
 		}
 		u.nslot = len(slots)
-		u.df = make([]int32, len(slots))
-		u.keys = make([]keyTok, 0, len(kept))
+		u.df, dfArena = dfArena[:len(slots):len(slots)], dfArena[len(slots):]
+		u.keys, keyArena = keyArena[:0:nkeys], keyArena[nkeys:]
 		for si, s := range slots {
 			u.df[si] = s.df
-			for _, k := range kept[s.lo:s.hi] {
+			for _, k := range s.keys {
 				u.keys = append(u.keys, makeKeyTok(k, si))
 			}
 		}
