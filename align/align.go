@@ -250,7 +250,7 @@ func paras(ss []corpus.Sentence) []int {
 func (a *aligner) pickSeed() *lexicon {
 	sl, tl := a.opt.SrcLang, a.opt.TgtLang
 	if sl == "" || tl == "" {
-		probe := parseLexicon(seedSqEn, false, 4, 3)
+		probe := sqEn()
 		guess := func(v *vocab, docs func(*docState) sideText) string {
 			var sents [][]token
 			for _, d := range a.docs {

@@ -42,7 +42,7 @@ func Check(src, tgt []corpus.Sentence, links []Link) []string {
 	}
 	// With the seed lexicon as a language probe: does the source look like
 	// the target language and the other way round?
-	probe := parseLexicon(seedSqEn, false, 4, 3)
+	probe := sqEn()
 	ss, ts := probe.guessSide(tokenizeAll(src)), probe.guessSide(tokenizeAll(tgt))
 	switch {
 	case ss == 2 && ts == 1:

@@ -15,6 +15,8 @@ var defaultPrior = [nTypes]float64{0.82, 0.012, 0.012, 0.06, 0.06, 0.012, 0.012,
 // defaultParams sets the length ratio from the whole input and everything
 // else from defaults that the first pass then re-estimates.
 func defaultParams(docs []*docState) params {
+	// Both sides' matches count, and they are much the same evidence seen
+	// twice: hence half weight for the lexical ratio.
 	p := params{s2: 6.8, p1s: 0.5, p1t: 0.5, lexW: 0.5, paraBreak: 3, paraCross: 6, temp: 1}
 	var ls, lt float64
 	ns, nt, ps, pt := 0, 0, 0, 0
@@ -73,8 +75,8 @@ func count(b []bool) int {
 const confident = 0.9
 
 // estimate re-estimates the length model, the link type shares and the
-// match rates from the confident links of the first pass, and induces a
-// lexicon from them.
+// match rates from the links of the first pass, and induces a lexicon from
+// its confident ones.
 func (a *aligner) estimate() {
 	var ls, lt []float64
 	var counts [nTypes]float64
@@ -130,7 +132,6 @@ func (a *aligner) estimate() {
 	if !a.opt.NoInducedLexicon {
 		a.ind = a.induce()
 	}
-
 }
 
 // matchRate counts the token slots of the source and target units of 1-1

@@ -68,7 +68,7 @@ func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon, ind *induced) [][
 				add(i, '=', t.text)
 			}
 			if n >= cognateLen {
-				add(i, '~', prefix(t.text, cognateLen))
+				add(i, '~', prefix(skeleton(t.text), cognateLen))
 			}
 			if seed != nil {
 				dict, cut := seed.tgt, seed.tgtCut
@@ -91,4 +91,21 @@ func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon, ind *induced) [][
 		}
 	}
 	return keys
+}
+
+// skeleton spells a folded word so that cognates across Latin-script
+// languages look alike: k as c, doubled letters once
+// (komisioni/commission, Kanton/canton).
+func skeleton(w string) string {
+	b := make([]rune, 0, len(w))
+	for _, r := range w {
+		if r == 'k' {
+			r = 'c'
+		}
+		if len(b) > 0 && b[len(b)-1] == r {
+			continue
+		}
+		b = append(b, r)
+	}
+	return string(b)
 }

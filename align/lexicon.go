@@ -3,6 +3,7 @@ package align
 import (
 	_ "embed"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -26,12 +27,17 @@ const minStem = 4
 func seedLexicon(srcLang, tgtLang string) *lexicon {
 	switch {
 	case srcLang == "sq" && tgtLang == "en":
-		return parseLexicon(seedSqEn, false, 4, 3)
+		return sqEn()
 	case srcLang == "en" && tgtLang == "sq":
-		return parseLexicon(seedSqEn, true, 3, 4)
+		return enSq()
 	}
 	return nil
 }
+
+var (
+	sqEn = sync.OnceValue(func() *lexicon { return parseLexicon(seedSqEn, false, 4, 3) })
+	enSq = sync.OnceValue(func() *lexicon { return parseLexicon(seedSqEn, true, 3, 4) })
+)
 
 // parseLexicon reads "word<TAB>translation" lines; # starts a comment. Each
 // translation is the concept both words map to.
