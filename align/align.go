@@ -245,37 +245,35 @@ func paras(ss []corpus.Sentence) []int {
 	return out
 }
 
-// pickSeed finds the seed lexicon for the languages, guessing languages that
-// are not given from the text.
+// pickSeed finds the seed lexicon for the languages. Languages that are not
+// given are guessed from the text, and so are both when the text clearly
+// says the sides are the other way round.
 func (a *aligner) pickSeed() *lexicon {
-	sl, tl := a.opt.SrcLang, a.opt.TgtLang
-	if sl == "" || tl == "" {
-		probe := sqEn()
-		guess := func(v *vocab, docs func(*docState) sideText) string {
-			var sents [][]token
-			for _, d := range a.docs {
-				for _, ids := range docs(d).types {
-					var ts []token
-					for _, id := range ids {
-						ts = append(ts, v.toks[id])
-					}
-					sents = append(sents, ts)
+	probe := sqEn()
+	guess := func(v *vocab, side func(*docState) sideText) string {
+		var sents [][]token
+		for _, d := range a.docs {
+			for _, ids := range side(d).types {
+				ts := make([]token, len(ids))
+				for x, id := range ids {
+					ts[x] = v.toks[id]
 				}
+				sents = append(sents, ts)
 			}
-			switch probe.guessSide(sents) {
-			case 1:
-				return "sq"
-			case 2:
-				return "en"
-			}
-			return ""
 		}
-		if sl == "" {
-			sl = guess(&a.sv, func(d *docState) sideText { return d.src })
-		}
-		if tl == "" {
-			tl = guess(&a.tv, func(d *docState) sideText { return d.tgt })
-		}
+		return [...]string{"", "sq", "en"}[probe.guessSide(sents)]
+	}
+	sl, tl := a.opt.SrcLang, a.opt.TgtLang
+	gs := guess(&a.sv, func(d *docState) sideText { return d.src })
+	gt := guess(&a.tv, func(d *docState) sideText { return d.tgt })
+	if gs != "" && gt != "" && gs != gt {
+		sl, tl = gs, gt
+	}
+	if sl == "" {
+		sl = gs
+	}
+	if tl == "" {
+		tl = gt
 	}
 	return seedLexicon(sl, tl)
 }

@@ -154,3 +154,17 @@ func TestAlignFixedUnaligned(t *testing.T) {
 	requireCover(t, links, 3, 3)
 	assert.Contains(t, linkString(links), "[]:[2]\n")
 }
+
+// TestAlignSwappedSides: English given as the source and Albanian as the
+// target, though the languages say otherwise, still align with the seed
+// lexicon the right way round.
+func TestAlignSwappedSides(t *testing.T) {
+	sq := []string{"Qeveria tha se zgjedhjet do të mbahen në tetor.", "Ministri i jashtëm është në Londër.", "Ai do të takojë kryeministrin."}
+	en := []string{"The government said the elections will be held in October.", "The foreign minister is in London.", "He will meet the prime minister."}
+	a := newAligner([]Bitext{{Src: sents(en...), Tgt: sents(sq...)}}, Options{SrcLang: "sq", TgtLang: "en"})
+	assert.Same(t, enSq(), a.seed)
+	a = newAligner([]Bitext{{Src: sents(sq...), Tgt: sents(en...)}}, Options{SrcLang: "sq", TgtLang: "en"})
+	assert.Same(t, sqEn(), a.seed)
+	a = newAligner([]Bitext{{Src: sents(sq...), Tgt: sents(en...)}}, Options{})
+	assert.Same(t, sqEn(), a.seed, "guessed")
+}
