@@ -16,8 +16,9 @@ var defaultPrior = [nTypes]float64{0.82, 0.012, 0.012, 0.06, 0.06, 0.012, 0.012,
 // else from defaults that the first pass then re-estimates.
 func defaultParams(docs []*docState) params {
 	// Both sides' matches count, and they are much the same evidence seen
-	// twice: hence half weight for the lexical ratio.
-	p := params{s2: 6.8, p1s: 0.5, p1t: 0.5, lexW: 0.5, paraBreak: 3, paraCross: 6, temp: 1}
+	// twice; the keys of a token and the tokens of a phrase hang together
+	// too: hence a lexical weight well below one.
+	p := params{s2: 6.8, p1s: 0.5, p1t: 0.5, lexW: 0.35, paraBreak: 3, paraCross: 6, temp: 1}
 	var ls, lt float64
 	ns, nt, ps, pt := 0, 0, 0, 0
 	for _, d := range docs {
