@@ -177,7 +177,7 @@ func (a *aligner) induce() *induced {
 		minDice  = 0.3
 		minG     = 10.8 // p < 0.001 that the pair co-occurs by chance
 		maxPairs = 3    // translations kept per stem
-		maxLinks = 10000
+		maxLinks = 5000
 	)
 	stems := map[string]int32{}
 	var names []string

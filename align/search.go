@@ -110,8 +110,12 @@ func (mc *maskCache) fill(r *maskRow, s int) {
 	lat := mc.lat
 	n, m := len(lat.src), len(lat.tgt)
 	lo, hi := m, 0
-	for i := s + 1; i <= s+maxSpan && i <= n; i++ {
-		lo = min(lo, lat.b.lo[i]-maxSpan)
+	span := 0 // the most units a link of the types searched takes
+	for _, t := range linkTypes[:lat.types] {
+		span = max(span, t.a, t.b)
+	}
+	for i := s + 1; i <= s+span && i <= n; i++ {
+		lo = min(lo, lat.b.lo[i]-span)
 		hi = max(hi, lat.b.hi[i]-1)
 	}
 	lo, hi = max(lo, 0), min(hi, m-1)
