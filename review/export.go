@@ -38,7 +38,7 @@ func text(sents []corpus.Sentence, ids []int) string {
 // writeExport writes pairs to e.Path through the format writers, as
 // "paralel align" does, so that both give the same file.
 func writeExport(e Export, srcLang, tgtLang string, pairs []corpus.Pair) (SaveResult, error) {
-	w, err := format.Create(e.Format, e.Path, format.Options{SrcLang: srcLang, TgtLang: tgtLang, ToolVersion: e.ToolVersion})
+	w, err := format.Create(e.Format, e.Path, format.Options{SrcLang: srcLang, TgtLang: tgtLang, ToolVersion: e.ToolVersion, TSVMeta: e.TSVMeta})
 	if err != nil {
 		return SaveResult{}, err
 	}

@@ -87,7 +87,7 @@ unless they are given.`,
 	return cmd
 }
 
-// exportOptions adds to cmd the flags of the filters and TSV header that
+// exportOptions adds to cmd the flags of the filters and TSV columns that
 // every command writing pairs shares, and sets what the formats need to
 // know of the program: its version (for TMX) and where warnings go.
 func exportOptions(cmd *cobra.Command, opt *format.Options) {
@@ -95,6 +95,7 @@ func exportOptions(cmd *cobra.Command, opt *format.Options) {
 	f.Float64Var(&opt.MinScore, "min-score", 0, "leave out links scored below this, and say how many")
 	f.BoolVar(&opt.Dedupe, "dedupe", false, "leave out repeated pairs")
 	f.BoolVar(&opt.Header, "header", false, "TSV: start with a row naming the columns")
+	f.BoolVar(&opt.TSVMeta, "tsv-meta", false, "TSV: add the link type (2-1) and document columns after the score")
 	opt.ToolVersion = version
 	opt.Warn = func(err error) { fmt.Fprintln(cmd.ErrOrStderr(), "paralel: warning:", err) }
 }

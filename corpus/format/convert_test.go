@@ -59,8 +59,9 @@ func TestRoundTrips(t *testing.T) {
 			require.Len(t, want, len(sample))
 			assert.Equal(t, [2]string{"sq-AL", "en-GB"}, langs)
 
-			// Languages are not given again: they travel in the files.
-			keep := Options{KeepUnaligned: true, Header: true, Created: created}
+			// Languages are not given again: they travel in the files. The
+			// TSV needs its link and document columns to keep every field.
+			keep := Options{KeepUnaligned: true, Header: true, TSVMeta: true, Created: created}
 			mid := filepath.Join(dir, "mid."+via)
 			st, err := Convert(ctx, "tmx", orig, via, mid, keep)
 			require.NoError(t, err)

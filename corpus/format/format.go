@@ -42,6 +42,7 @@ type Options struct {
 	Dedupe        bool    // drop repeated pairs
 
 	Header      bool      // TSV: start with a row naming the columns
+	TSVMeta     bool      // TSV: add the link type and document columns
 	ToolVersion string    // TMX: creationtoolversion
 	Created     time.Time // TMX: creationdate; zero means now
 	// Warn receives problems that do not stop the run, such as characters

@@ -86,29 +86,44 @@ func TestWriterFilters(t *testing.T) {
 }
 
 func TestCreateCommit(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.tsv")
-	w, err := Create("tsv", path, Options{Header: true})
-	require.NoError(t, err)
-	defer w.Close()
-	for _, p := range sample {
-		require.NoError(t, w.Write(p))
+	tests := []struct {
+		name string
+		opt  Options
+		want string
+	}{
+		{"three columns", Options{Header: true}, "sq\ten\tscore\n" +
+			"Rama foli.\tRama spoke.\t0.9731\n" +
+			"Po. Jo.\tYes, no.\t0.4\n" +
+			"Rama foli.\tRama spoke.\t0.8\n"},
+		{"link and document", Options{Header: true, TSVMeta: true}, "sq\ten\tscore\tlink\tdocument\n" +
+			"Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n" +
+			"Po. Jo.\tYes, no.\t0.4\t2-1\trama\n" +
+			"Rama foli.\tRama spoke.\t0.8\t1-1\trama\n"},
 	}
-	require.NoError(t, w.Commit())
-	assert.Equal(t, []string{path}, w.Names())
-	got, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, "sq\ten\tscore\tlink\tdocument\n"+
-		"Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n"+
-		"Po. Jo.\tYes, no.\t0.4\t2-1\trama\n"+
-		"Rama foli.\tRama spoke.\t0.8\t1-1\trama\n", string(got))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "out.tsv")
+			w, err := Create("tsv", path, tt.opt)
+			require.NoError(t, err)
+			defer w.Close()
+			for _, p := range sample {
+				require.NoError(t, w.Write(p))
+			}
+			require.NoError(t, w.Commit())
+			assert.Equal(t, []string{path}, w.Names())
+			got, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(got))
 
-	r, err := Open("tsv", path, Options{})
-	require.NoError(t, err)
-	defer r.Close()
-	assert.Len(t, readAll(t, r), 3)
-	src, tgt := r.Langs()
-	assert.Equal(t, []string{"sq", "en"}, []string{src, tgt}, "languages from the header")
+			r, err := Open("tsv", path, Options{})
+			require.NoError(t, err)
+			defer r.Close()
+			assert.Len(t, readAll(t, r), 3)
+			src, tgt := r.Langs()
+			assert.Equal(t, []string{"sq", "en"}, []string{src, tgt}, "languages from the header")
+		})
+	}
 }
 
 // A run that fails half way leaves neither the output nor a temporary file.
