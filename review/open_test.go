@@ -15,13 +15,8 @@ import (
 
 func writePairs(t *testing.T, name, path string, pairs []corpus.Pair) {
 	t.Helper()
-	w, err := format.Create(name, path, format.Options{SrcLang: "sq", TgtLang: "en"})
+	_, err := format.WritePairs(name, path, pairs, format.Options{SrcLang: "sq", TgtLang: "en"})
 	require.NoError(t, err)
-	defer w.Close()
-	for _, p := range pairs {
-		require.NoError(t, w.Write(p))
-	}
-	require.NoError(t, w.Commit())
 }
 
 func TestOpenExport(t *testing.T) {

@@ -75,12 +75,8 @@ Output formats:
 					base := filepath.Base(args[0])
 					output = strings.TrimSuffix(base, filepath.Ext(base)) + ".tmx"
 				}
-				if formatName == "" {
-					name, ok := format.FromPath(output)
-					if !ok {
-						return fmt.Errorf("cannot tell the format of %s from its extension: give --format (one of %s)", output, strings.Join(format.Names(), ", "))
-					}
-					formatName = name
+				if formatName, err = format.Resolve(formatName, output); err != nil {
+					return withFlag(err, "--format")
 				}
 				mode := corpus.Lines
 				switch {

@@ -15,13 +15,8 @@ import (
 
 func writeFile(t *testing.T, name, path string, opt Options, pairs []corpus.Pair) {
 	t.Helper()
-	w, err := Create(name, path, opt)
+	_, err := WritePairs(name, path, pairs, opt)
 	require.NoError(t, err)
-	defer w.Close()
-	for _, p := range pairs {
-		require.NoError(t, w.Write(p))
-	}
-	require.NoError(t, w.Commit())
 }
 
 func readFile(t *testing.T, name, path string, opt Options) ([]corpus.Pair, [2]string) {
