@@ -208,13 +208,13 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 		if src[0].para != tgt[0].para {
 			sc -= p.paraBreak
 		}
-		for x := range src {
-			if (x > 0 && src[x].para) || src[x].cross {
+		for x := 1; x < len(src); x++ {
+			if src[x].para {
 				sc -= p.paraCross
 			}
 		}
-		for y := range tgt {
-			if (y > 0 && tgt[y].para) || tgt[y].cross {
+		for y := 1; y < len(tgt); y++ {
+			if tgt[y].para {
 				sc -= p.paraCross
 			}
 		}

@@ -27,7 +27,6 @@ func (kt keyTok) slot() uint  { return uint(kt) & 0xff }
 type unit struct {
 	chars float64 // length in runes of NFC text
 	para  bool    // begins a paragraph
-	cross bool    // spans a paragraph boundary inside (coarse units only)
 	alone bool    // must stay unaligned
 	keys  []keyTok
 
