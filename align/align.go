@@ -395,8 +395,11 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 			gt = 2
 		}
 		c := res{st: groupTypes(l.st, gs), tt: groupTypes(l.tt, gt)}
-		c.sc, c.sp, c.srcStart = groupLen(l.sc, l.sp, gs)
-		c.tc, c.tp, c.tgtStart = groupLen(l.tc, l.tp, gt)
+		// Blocks cut across paragraphs at random, so paragraphs are no
+		// evidence at coarse levels: their flags stay false.
+		c.sc, c.srcStart = groupLen(l.sc, gs)
+		c.tc, c.tgtStart = groupLen(l.tc, gt)
+		c.sp, c.tp = make([]bool, len(c.sc)), make([]bool, len(c.tc))
 		levels = append(levels, c)
 	}
 	var path []step
@@ -488,9 +491,10 @@ func identity(n int) []int {
 	return s
 }
 
-func groupLen(chars []float64, para []bool, k int) ([]float64, []bool, []int) {
+// groupLen sums the lengths of consecutive groups of k units and says
+// where each group starts.
+func groupLen(chars []float64, k int) ([]float64, []int) {
 	var c []float64
-	var p []bool
 	var start []int
 	for i := 0; i < len(chars); i += k {
 		var s float64
@@ -498,11 +502,10 @@ func groupLen(chars []float64, para []bool, k int) ([]float64, []bool, []int) {
 			s += chars[j]
 		}
 		c = append(c, s)
-		p = append(p, para[i])
 		start = append(start, i)
 	}
 	start = append(start, len(chars))
-	return c, p, start
+	return c, start
 }
 
 func trivialPath(n, m int) []step {

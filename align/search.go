@@ -75,8 +75,9 @@ type lattice struct {
 // maskCache keeps the token matches of the source units near the current
 // row, so that memory stays proportional to the band's width.
 type maskCache struct {
-	lat  *lattice
-	rows [maxSpan]maskRow
+	lat     *lattice
+	rows    [maxSpan]maskRow
+	slotsOf []uint64 // by key: the slots of the unit being matched that carry it
 }
 
 type maskRow struct {
@@ -121,10 +122,32 @@ func (mc *maskCache) fill(r *maskRow, s int) {
 	lo, hi = max(lo, 0), min(hi, m-1)
 	r.s, r.tlo = s, lo
 	r.ms, r.mt = r.ms[:0], r.mt[:0]
+	// Mark the slots of s by key in a table, and look the keys of each
+	// target unit up in it: cheaper than merging sorted key lists.
+	keys := lat.src[s].keys
+	for _, kt := range keys {
+		k := int(kt.key())
+		if k >= len(mc.slotsOf) {
+			mc.slotsOf = slices.Grow(mc.slotsOf, max(k+1, 2*len(mc.slotsOf))-len(mc.slotsOf))
+			mc.slotsOf = mc.slotsOf[:cap(mc.slotsOf)]
+		}
+		mc.slotsOf[k] |= 1 << kt.slot()
+	}
 	for t := lo; t <= hi; t++ {
-		a, b := matchMasks(lat.src[s].keys, lat.tgt[t].keys)
+		var a, b uint64
+		for _, kt := range lat.tgt[t].keys {
+			if k := int(kt.key()); k < len(mc.slotsOf) {
+				if m := mc.slotsOf[k]; m != 0 {
+					a |= m
+					b |= 1 << kt.slot()
+				}
+			}
+		}
 		r.ms = append(r.ms, a)
 		r.mt = append(r.mt, b)
+	}
+	for _, kt := range keys {
+		mc.slotsOf[kt.key()] = 0
 	}
 }
 
@@ -185,13 +208,13 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 		if src[0].para != tgt[0].para {
 			sc -= p.paraBreak
 		}
-		for x := range src {
-			if (x > 0 && src[x].para) || src[x].cross {
+		for x := 1; x < len(src); x++ {
+			if src[x].para {
 				sc -= p.paraCross
 			}
 		}
-		for y := range tgt {
-			if (y > 0 && tgt[y].para) || tgt[y].cross {
+		for y := 1; y < len(tgt); y++ {
+			if tgt[y].para {
 				sc -= p.paraCross
 			}
 		}

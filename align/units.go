@@ -1,7 +1,6 @@
 package align
 
 import (
-	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -28,7 +27,6 @@ func (kt keyTok) slot() uint  { return uint(kt) & 0xff }
 type unit struct {
 	chars float64 // length in runes of NFC text
 	para  bool    // begins a paragraph
-	cross bool    // spans a paragraph boundary inside (coarse units only)
 	alone bool    // must stay unaligned
 	keys  []keyTok
 
@@ -95,16 +93,32 @@ func newSideText(v *vocab, sents []string, para []int) sideText {
 	return st
 }
 
-// groupTypes merges the type lists of consecutive groups of size k.
+// groupTypes merges the sorted type lists of consecutive groups of k = 1
+// or 2 units.
 func groupTypes(types [][]int32, k int) [][]int32 {
-	out := make([][]int32, 0, (len(types)+k-1)/k)
-	for i := 0; i < len(types); i += k {
-		var ids []int32
-		for j := i; j < i+k && j < len(types); j++ {
-			ids = append(ids, types[j]...)
+	if k == 1 {
+		return types
+	}
+	out := make([][]int32, 0, (len(types)+1)/2)
+	for i := 0; i < len(types); i += 2 {
+		if i+1 == len(types) {
+			out = append(out, types[i])
+			continue
 		}
-		slices.Sort(ids)
-		out = append(out, slices.Compact(ids))
+		a, b := types[i], types[i+1]
+		m := make([]int32, 0, len(a)+len(b))
+		for len(a) > 0 && len(b) > 0 {
+			switch {
+			case a[0] < b[0]:
+				m, a = append(m, a[0]), a[1:]
+			case a[0] > b[0]:
+				m, b = append(m, b[0]), b[1:]
+			default:
+				m, a, b = append(m, a[0]), a[1:], b[1:]
+			}
+		}
+		m = append(append(m, a...), b...)
+		out = append(out, m)
 	}
 	return out
 }
@@ -155,12 +169,9 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		}
 		return ti
 	}
-	type slot struct {
-		df   int32
-		t    int32
-		keys []int32
-	}
-	var slots []slot
+	// A slot is a type with keys, as df<<32 | type, so that sorting puts
+	// the rarest first.
+	var slots []uint64
 	// Units take their slices from shared arenas: far fewer allocations.
 	var keyArena []keyTok
 	var dfArena []int32
@@ -172,21 +183,16 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		nkeys := 0
 		for _, t := range ids {
 			if ti := get(t); len(ti.keys) > 0 {
-				slots = append(slots, slot{ti.df, t, ti.keys})
+				slots = append(slots, uint64(ti.df)<<32|uint64(t))
 				nkeys += len(ti.keys)
 			}
 		}
 		if len(slots) > maxSlots {
-			slices.SortFunc(slots, func(a, b slot) int {
-				if a.df != b.df {
-					return cmp.Compare(a.df, b.df)
-				}
-				return cmp.Compare(a.t, b.t)
-			})
+			slices.Sort(slots)
 			slots = slots[:maxSlots]
 			nkeys = 0
 			for _, s := range slots {
-				nkeys += len(s.keys)
+				nkeys += len(info[int32(s)].keys)
 			}
 		}
 		if len(keyArena) < nkeys {
@@ -199,8 +205,9 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		u.df, dfArena = dfArena[:len(slots):len(slots)], dfArena[len(slots):]
 		u.keys, keyArena = keyArena[:0:nkeys], keyArena[nkeys:]
 		for si, s := range slots {
-			u.df[si] = s.df
-			for _, k := range s.keys {
+			ti := &info[int32(s)]
+			u.df[si] = ti.df
+			for _, k := range ti.keys {
 				u.keys = append(u.keys, makeKeyTok(k, si))
 			}
 		}
