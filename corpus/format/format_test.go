@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -260,4 +261,29 @@ func TestWritePairsErrors(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "nothing written on error")
+}
+
+// TestReadLongLine: the line formats hold a line up to corpus.MaxLine
+// bytes and name the line that is longer, instead of failing with
+// bufio.ErrTooLong or holding it all.
+func TestReadLongLine(t *testing.T) {
+	long := strings.Repeat("x", corpus.MaxLine+1)
+	tests := []struct {
+		name, first, want string
+	}{
+		{"tsv", "a\tb\t1\n", "tsv: line 2: longer than"},
+		{"jsonl", `{"src":"a","tgt":"b"}` + "\n", "jsonl: line 2: longer than"},
+		{"ids", "[0]:[0]\n", "line 2: longer than"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := NewReader(tt.name, io.MultiReader(strings.NewReader(tt.first), strings.NewReader(long)), Options{})
+			require.NoError(t, err)
+			_, err = r.Read()
+			require.NoError(t, err)
+			_, err = r.Read()
+			assert.ErrorIs(t, err, corpus.ErrLineTooLong)
+			assert.ErrorContains(t, err, tt.want)
+		})
+	}
 }

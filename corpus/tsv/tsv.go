@@ -122,32 +122,22 @@ type Reader struct {
 	// input had one; they are set by the first Read.
 	SrcLang, TgtLang string
 
-	r    *bufio.Reader
+	sc   *corpus.LineScanner
 	line int
 }
 
 // NewReader returns a Reader that reads from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{r: bufio.NewReader(r)}
+	return &Reader{sc: corpus.NewLineScanner(r)}
 }
 
 // Read returns the next pair, or io.EOF at the end of the input. Empty
 // lines are skipped. A line with one field, or more than five, is an error
 // naming the line.
 func (r *Reader) Read() (corpus.Pair, error) {
-	for {
-		text, err := r.r.ReadString('\n')
-		if text == "" && err != nil {
-			return corpus.Pair{}, err
-		}
-		if err != nil && err != io.EOF {
-			return corpus.Pair{}, err
-		}
-		r.line++
-		text = strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
-		if r.line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-		}
+	for r.sc.Scan() {
+		r.line = r.sc.Line()
+		text := r.sc.Text()
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
@@ -158,6 +148,10 @@ func (r *Reader) Read() (corpus.Pair, error) {
 		}
 		return r.parse(fields)
 	}
+	if err := r.sc.Err(); err != nil {
+		return corpus.Pair{}, &ParseError{r.sc.Line(), err}
+	}
+	return corpus.Pair{}, io.EOF
 }
 
 func (r *Reader) parse(fields []string) (corpus.Pair, error) {
