@@ -1,6 +1,7 @@
 package review
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,6 +18,22 @@ func writePairs(t *testing.T, name, path string, pairs []corpus.Pair) {
 	t.Helper()
 	_, err := format.WritePairs(name, path, pairs, format.Options{SrcLang: "sq", TgtLang: "en"})
 	require.NoError(t, err)
+}
+
+func readPairs(t *testing.T, name, path string) []corpus.Pair {
+	t.Helper()
+	r, err := format.Open(name, path, format.Options{})
+	require.NoError(t, err)
+	defer r.Close()
+	var pairs []corpus.Pair
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			return pairs
+		}
+		require.NoError(t, err)
+		pairs = append(pairs, p)
+	}
 }
 
 func TestOpenExport(t *testing.T) {
