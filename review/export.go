@@ -38,19 +38,11 @@ func text(sents []corpus.Sentence, ids []int) string {
 // writeExport writes pairs to e.Path through the format writers, as
 // "paralel align" does, so that both give the same file.
 func writeExport(e Export, srcLang, tgtLang string, pairs []corpus.Pair) (SaveResult, error) {
-	w, err := format.Create(e.Format, e.Path, format.Options{SrcLang: srcLang, TgtLang: tgtLang, ToolVersion: e.ToolVersion})
+	st, err := format.WritePairs(e.Format, e.Path, pairs, format.Options{
+		SrcLang: srcLang, TgtLang: tgtLang, ToolVersion: e.ToolVersion, TSVMeta: e.TSVMeta,
+	})
 	if err != nil {
 		return SaveResult{}, err
 	}
-	defer w.Close()
-	for _, p := range pairs {
-		if err := w.Write(p); err != nil {
-			return SaveResult{}, err
-		}
-	}
-	if err := w.Commit(); err != nil {
-		return SaveResult{}, err
-	}
-	skipped := w.Dropped().Total()
-	return SaveResult{Export: e.Path, Pairs: len(pairs) - skipped, Skipped: skipped}, nil
+	return SaveResult{Export: e.Path, Pairs: st.Written, Skipped: st.Dropped.Total()}, nil
 }
