@@ -17,9 +17,9 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		a.report(1)
 		return
 	}
-	top := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
+	fine := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
 	if d.path != nil && n*m > fullLimit {
-		lat := a.newLattice(d, top, 0, skeys, tkeys, nk)
+		lat := a.newLattice(d, fine, 0, skeys, tkeys, nk)
 		lat.b = projectBand(d.path, identity(n), identity(m), n, m, max(a.band()/2, 1))
 		// Long searches run in parallel chunks, cut where the guiding path
 		// is sure: between two confident links.
@@ -34,8 +34,8 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		d.rate = countMatches(lat, d.path)
 		return
 	}
-	levels := []level{top}
-	for l := top; len(l.st)*len(l.tt) > fullLimit; {
+	levels := []level{fine}
+	for l := fine; len(l.st)*len(l.tt) > fullLimit; {
 		l = l.coarser()
 		levels = append(levels, l)
 	}
