@@ -395,7 +395,10 @@ func logSumExp(t []float64) float64 {
 	}
 	var s float64
 	for _, v := range t {
-		s += math.Exp(v - mx)
+		// Terms e^-40 below the largest change nothing in float32 sums.
+		if d := v - mx; d > -40 {
+			s += math.Exp(d)
+		}
 	}
 	return mx + math.Log(s)
 }
