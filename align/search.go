@@ -75,9 +75,9 @@ type lattice struct {
 // maskCache keeps the token matches of the source units near the current
 // row, so that memory stays proportional to the band's width.
 type maskCache struct {
-	lat     *lattice
-	rows    [maxSpan]maskRow
-	slotsOf []uint64 // by key: the slots of the unit being matched that carry it
+	matcher
+	lat  *lattice
+	rows [maxSpan]maskRow
 }
 
 type maskRow struct {
@@ -100,7 +100,7 @@ func (mc *maskCache) get(s, t int) (uint64, uint64) {
 	}
 	k := t - r.tlo
 	if k < 0 || k >= len(r.ms) {
-		return matchMasks(mc.lat.src[s].keys, mc.lat.tgt[t].keys)
+		return mc.match(mc.lat.src[s].keys, mc.lat.tgt[t].keys)
 	}
 	return r.ms[k], r.mt[k]
 }
@@ -122,33 +122,14 @@ func (mc *maskCache) fill(r *maskRow, s int) {
 	lo, hi = max(lo, 0), min(hi, m-1)
 	r.s, r.tlo = s, lo
 	r.ms, r.mt = r.ms[:0], r.mt[:0]
-	// Mark the slots of s by key in a table, and look the keys of each
-	// target unit up in it: cheaper than merging sorted key lists.
 	keys := lat.src[s].keys
-	for _, kt := range keys {
-		k := int(kt.key())
-		if k >= len(mc.slotsOf) {
-			mc.slotsOf = slices.Grow(mc.slotsOf, max(k+1, 2*len(mc.slotsOf))-len(mc.slotsOf))
-			mc.slotsOf = mc.slotsOf[:cap(mc.slotsOf)]
-		}
-		mc.slotsOf[k] |= 1 << kt.slot()
-	}
+	mc.mark(keys)
 	for t := lo; t <= hi; t++ {
-		var a, b uint64
-		for _, kt := range lat.tgt[t].keys {
-			if k := int(kt.key()); k < len(mc.slotsOf) {
-				if m := mc.slotsOf[k]; m != 0 {
-					a |= m
-					b |= 1 << kt.slot()
-				}
-			}
-		}
+		a, b := mc.probe(lat.tgt[t].keys)
 		r.ms = append(r.ms, a)
 		r.mt = append(r.mt, b)
 	}
-	for _, kt := range keys {
-		mc.slotsOf[kt.key()] = 0
-	}
+	mc.unmark(keys)
 }
 
 // score is the log score of link type k ending at node (i, j).
@@ -414,7 +395,10 @@ func logSumExp(t []float64) float64 {
 	}
 	var s float64
 	for _, v := range t {
-		s += math.Exp(v - mx)
+		// Terms e^-40 below the largest change nothing in float32 sums.
+		if d := v - mx; d > -40 {
+			s += math.Exp(d)
+		}
 	}
 	return mx + math.Log(s)
 }
