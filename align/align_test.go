@@ -82,6 +82,12 @@ func TestAlignSmallCases(t *testing.T) {
 			want: "[0]:[0]\n[1]:[]\n[2]:[1]\n",
 		},
 		{
+			name: "merge 1-3",
+			src:  []string{"Në Tiranë ranë 40 mm shi, në Shkodër 65 mm, ndërsa në Vlorë dielli zgjati deri në orën 18.", "Parashikimi për nesër është më i mirë."},
+			tgt:  []string{"Tirana had 40 mm of rain.", "Shkodër had 65 mm.", "In Vlorë the sun lasted until 18:00.", "The forecast for tomorrow is better."},
+			want: "[0]:[0 1 2]\n[1]:[3]\n",
+		},
+		{
 			name: "two to two",
 			src:  []string{"Në vitin 1990 Shqipëria hapi kufijtë dhe 20.000 njerëz nga Durrësi", "u nisën drejt Brindisit më 7 mars 1991.", "Sot ata jetojnë në Romë."},
 			tgt:  []string{"In 1990 Albania opened its borders.", "20,000 people from Durrës left for Brindisi on 7 March 1991.", "Today they live in Rome."},

@@ -151,11 +151,12 @@ func (r *matchRate) add(o matchRate) {
 // matches.
 func countMatches(lat *lattice, path []step) matchRate {
 	var r matchRate
+	var mr matcher
 	from := node{}
 	for _, s := range path {
 		if s.k == 0 {
 			u, v := &lat.src[from.i], &lat.tgt[from.j]
-			a, b := matchMasks(u.keys, v.keys)
+			a, b := mr.match(u.keys, v.keys)
 			r.matched[0] += float64(bits.OnesCount64(a))
 			r.matched[1] += float64(bits.OnesCount64(b))
 			r.slots[0] += float64(u.nslot)

@@ -173,13 +173,15 @@ func TestLengthLogProb(t *testing.T) {
 func TestMatchMasks(t *testing.T) {
 	a := []keyTok{makeKeyTok(1, 0), makeKeyTok(3, 1), makeKeyTok(3, 2), makeKeyTok(9, 3)}
 	b := []keyTok{makeKeyTok(2, 0), makeKeyTok(3, 1), makeKeyTok(9, 0)}
-	slices.Sort(a)
-	slices.Sort(b)
-	ma, mb := matchMasks(a, b)
+	var mr matcher
+	ma, mb := mr.match(a, b)
 	assert.Equal(t, uint64(0b1110), ma)
 	assert.Equal(t, uint64(0b11), mb)
-	ma, mb = matchMasks(a, nil)
+	ma, mb = mr.match(a, nil)
 	assert.Zero(t, ma|mb)
+	ma, mb = mr.match(b, a)
+	assert.Equal(t, uint64(0b11), ma, "the table is clean after each match")
+	assert.Equal(t, uint64(0b1110), mb)
 }
 
 // TestWeigh: a match of a token that is rare on the other side is strong

@@ -75,6 +75,7 @@ type lattice struct {
 // maskCache keeps the token matches of the source units near the current
 // row, so that memory stays proportional to the band's width.
 type maskCache struct {
+	matcher
 	lat  *lattice
 	rows [maxSpan]maskRow
 }
@@ -99,7 +100,7 @@ func (mc *maskCache) get(s, t int) (uint64, uint64) {
 	}
 	k := t - r.tlo
 	if k < 0 || k >= len(r.ms) {
-		return matchMasks(mc.lat.src[s].keys, mc.lat.tgt[t].keys)
+		return mc.match(mc.lat.src[s].keys, mc.lat.tgt[t].keys)
 	}
 	return r.ms[k], r.mt[k]
 }
@@ -121,11 +122,14 @@ func (mc *maskCache) fill(r *maskRow, s int) {
 	lo, hi = max(lo, 0), min(hi, m-1)
 	r.s, r.tlo = s, lo
 	r.ms, r.mt = r.ms[:0], r.mt[:0]
+	keys := lat.src[s].keys
+	mc.mark(keys)
 	for t := lo; t <= hi; t++ {
-		a, b := matchMasks(lat.src[s].keys, lat.tgt[t].keys)
+		a, b := mc.probe(lat.tgt[t].keys)
 		r.ms = append(r.ms, a)
 		r.mt = append(r.mt, b)
 	}
+	mc.unmark(keys)
 }
 
 // score is the log score of link type k ending at node (i, j).
@@ -185,13 +189,13 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 		if src[0].para != tgt[0].para {
 			sc -= p.paraBreak
 		}
-		for x := range src {
-			if (x > 0 && src[x].para) || src[x].cross {
+		for x := 1; x < len(src); x++ {
+			if src[x].para {
 				sc -= p.paraCross
 			}
 		}
-		for y := range tgt {
-			if (y > 0 && tgt[y].para) || tgt[y].cross {
+		for y := 1; y < len(tgt); y++ {
+			if tgt[y].para {
 				sc -= p.paraCross
 			}
 		}
@@ -391,7 +395,10 @@ func logSumExp(t []float64) float64 {
 	}
 	var s float64
 	for _, v := range t {
-		s += math.Exp(v - mx)
+		// Terms e^-40 below the largest change nothing in float32 sums.
+		if d := v - mx; d > -40 {
+			s += math.Exp(d)
+		}
 	}
 	return mx + math.Log(s)
 }

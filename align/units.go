@@ -1,7 +1,6 @@
 package align
 
 import (
-	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -12,10 +11,9 @@ import (
 // matching: the rarest ones, so that a pair's matches fit in one uint64.
 const maxSlots = 64
 
-// A keyTok says that a token slot of a unit carries a key: key<<8 | slot,
-// so that sorting orders by key. Keys beyond 24 bits wrap around, which in
-// texts of more than sixteen million distinct keys may let a few unrelated
-// tokens match.
+// A keyTok says that a token slot of a unit carries a key: key<<8 | slot.
+// Keys beyond 24 bits wrap around, which in texts of more than sixteen
+// million distinct keys may let a few unrelated tokens match.
 type keyTok uint32
 
 func makeKeyTok(key int32, slot int) keyTok { return keyTok(uint32(key)<<8 | uint32(slot)) }
@@ -28,7 +26,6 @@ func (kt keyTok) slot() uint  { return uint(kt) & 0xff }
 type unit struct {
 	chars float64 // length in runes of NFC text
 	para  bool    // begins a paragraph
-	cross bool    // spans a paragraph boundary inside (coarse units only)
 	alone bool    // must stay unaligned
 	keys  []keyTok
 
@@ -95,16 +92,32 @@ func newSideText(v *vocab, sents []string, para []int) sideText {
 	return st
 }
 
-// groupTypes merges the type lists of consecutive groups of size k.
+// groupTypes merges the sorted type lists of consecutive groups of k = 1
+// or 2 units.
 func groupTypes(types [][]int32, k int) [][]int32 {
-	out := make([][]int32, 0, (len(types)+k-1)/k)
-	for i := 0; i < len(types); i += k {
-		var ids []int32
-		for j := i; j < i+k && j < len(types); j++ {
-			ids = append(ids, types[j]...)
+	if k == 1 {
+		return types
+	}
+	out := make([][]int32, 0, (len(types)+1)/2)
+	for i := 0; i < len(types); i += 2 {
+		if i+1 == len(types) {
+			out = append(out, types[i])
+			continue
 		}
-		slices.Sort(ids)
-		out = append(out, slices.Compact(ids))
+		a, b := types[i], types[i+1]
+		m := make([]int32, 0, len(a)+len(b))
+		for len(a) > 0 && len(b) > 0 {
+			switch {
+			case a[0] < b[0]:
+				m, a = append(m, a[0]), a[1:]
+			case a[0] > b[0]:
+				m, b = append(m, b[0]), b[1:]
+			default:
+				m, a, b = append(m, a[0]), a[1:], b[1:]
+			}
+		}
+		m = append(append(m, a...), b...)
+		out = append(out, m)
 	}
 	return out
 }
@@ -155,12 +168,9 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		}
 		return ti
 	}
-	type slot struct {
-		df   int32
-		t    int32
-		keys []int32
-	}
-	var slots []slot
+	// A slot is a type with keys, as df<<32 | type, so that sorting puts
+	// the rarest first.
+	var slots []uint64
 	// Units take their slices from shared arenas: far fewer allocations.
 	var keyArena []keyTok
 	var dfArena []int32
@@ -172,21 +182,16 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		nkeys := 0
 		for _, t := range ids {
 			if ti := get(t); len(ti.keys) > 0 {
-				slots = append(slots, slot{ti.df, t, ti.keys})
+				slots = append(slots, uint64(ti.df)<<32|uint64(t))
 				nkeys += len(ti.keys)
 			}
 		}
 		if len(slots) > maxSlots {
-			slices.SortFunc(slots, func(a, b slot) int {
-				if a.df != b.df {
-					return cmp.Compare(a.df, b.df)
-				}
-				return cmp.Compare(a.t, b.t)
-			})
+			slices.Sort(slots)
 			slots = slots[:maxSlots]
 			nkeys = 0
 			for _, s := range slots {
-				nkeys += len(s.keys)
+				nkeys += len(info[int32(s)].keys)
 			}
 		}
 		if len(keyArena) < nkeys {
@@ -199,12 +204,12 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		u.df, dfArena = dfArena[:len(slots):len(slots)], dfArena[len(slots):]
 		u.keys, keyArena = keyArena[:0:nkeys], keyArena[nkeys:]
 		for si, s := range slots {
-			u.df[si] = s.df
-			for _, k := range s.keys {
+			ti := &info[int32(s)]
+			u.df[si] = ti.df
+			for _, k := range ti.keys {
 				u.keys = append(u.keys, makeKeyTok(k, si))
 			}
 		}
-		slices.Sort(u.keys)
 	}
 	return units
 }
@@ -262,21 +267,24 @@ func estimateMatchRate(lat *lattice) (p1s, p1t float64) {
 	n := len(lat.src)
 	step := max(1, n/2000)
 	var rs, rt []float64
+	var mr matcher
 	for s := 0; s < n; s += step {
 		u := &lat.src[s]
 		best, bs, bt := -1.0, 0.0, 0.0
+		mr.mark(u.keys)
 		for t := max(lat.b.lo[s+1]-1, 0); t < lat.b.hi[s+1] && t < len(lat.tgt); t++ {
 			v := &lat.tgt[t]
 			if u.nslot == 0 || v.nslot == 0 {
 				continue
 			}
-			ms, mt := matchMasks(u.keys, v.keys)
+			ms, mt := mr.probe(v.keys)
 			fs := float64(bits.OnesCount64(ms)) / float64(u.nslot)
 			ft := float64(bits.OnesCount64(mt)) / float64(v.nslot)
 			if fs+ft > best {
 				best, bs, bt = fs+ft, fs, ft
 			}
 		}
+		mr.unmark(u.keys)
 		if best >= 0 {
 			rs = append(rs, bs)
 			rt = append(rt, bt)
@@ -290,25 +298,49 @@ func estimateMatchRate(lat *lattice) (p1s, p1t float64) {
 	return clamp(rs[len(rs)/2], 0.2, 0.9), clamp(rt[len(rt)/2], 0.2, 0.9)
 }
 
-// matchMasks returns which token slots of a have a key in b and which of b
-// have one in a.
-func matchMasks(a, b []keyTok) (ma, mb uint64) {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		ka, kb := a[i].key(), b[j].key()
-		switch {
-		case ka < kb:
-			i++
-		case ka > kb:
-			j++
-		default:
-			for ; i < len(a) && a[i].key() == ka; i++ {
-				ma |= 1 << a[i].slot()
-			}
-			for ; j < len(b) && b[j].key() == ka; j++ {
-				mb |= 1 << b[j].slot()
+// A matcher finds which token slots of two units share a key: it marks the
+// slots of one unit in a table by key, then looks up the keys of the other,
+// which is cheaper than comparing key lists when one unit meets many.
+type matcher struct {
+	slotsOf []uint64 // by key: the marked unit's slots that carry it
+}
+
+func (mt *matcher) mark(keys []keyTok) {
+	for _, kt := range keys {
+		k := int(kt.key())
+		if k >= len(mt.slotsOf) {
+			mt.slotsOf = slices.Grow(mt.slotsOf, max(k+1, 2*len(mt.slotsOf))-len(mt.slotsOf))
+			mt.slotsOf = mt.slotsOf[:cap(mt.slotsOf)]
+		}
+		mt.slotsOf[k] |= 1 << kt.slot()
+	}
+}
+
+// probe returns the slots of the marked unit that have a key among keys,
+// and the slots of keys that have one in the marked unit.
+func (mt *matcher) probe(keys []keyTok) (marked, other uint64) {
+	for _, kt := range keys {
+		if k := int(kt.key()); k < len(mt.slotsOf) {
+			if m := mt.slotsOf[k]; m != 0 {
+				marked |= m
+				other |= 1 << kt.slot()
 			}
 		}
 	}
+	return marked, other
+}
+
+func (mt *matcher) unmark(keys []keyTok) {
+	for _, kt := range keys {
+		mt.slotsOf[kt.key()] = 0
+	}
+}
+
+// match returns which token slots of a have a key in b and which of b have
+// one in a.
+func (mt *matcher) match(a, b []keyTok) (ma, mb uint64) {
+	mt.mark(a)
+	ma, mb = mt.probe(b)
+	mt.unmark(a)
 	return ma, mb
 }

@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/internal/testio"
 )
 
 func TestReadDocument(t *testing.T) {
@@ -121,7 +123,7 @@ func TestReadTooLong(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 64 MB")
 	}
-	in := io.MultiReader(strings.NewReader("Po.\n"), &repeatReader{unit: []byte("fjalë "), n: MaxParagraph/6 + 10})
+	in := io.MultiReader(strings.NewReader("Po.\n"), testio.Repeat([]byte("fjalë "), MaxParagraph/6+10))
 	_, err := ReadDocument(in, ReadOptions{Lang: "sq", Name: "t.txt"})
 	assert.ErrorIs(t, err, ErrTooLong)
 	assert.EqualError(t, err, "t.txt: "+ErrTooLong.Error()+" at byte 4")
@@ -206,28 +208,4 @@ func FuzzReadDocument(f *testing.F) {
 		require.NoError(t, err)
 		require.Equal(t, doc.Sentences, slow.Sentences)
 	})
-}
-
-// repeatReader reads unit n times without holding more than unit.
-type repeatReader struct {
-	unit []byte
-	n    int
-	off  int
-}
-
-func (r *repeatReader) Read(p []byte) (int, error) {
-	if r.n == 0 {
-		return 0, io.EOF
-	}
-	k := 0
-	for k < len(p) && r.n > 0 {
-		c := copy(p[k:], r.unit[r.off:])
-		k += c
-		r.off += c
-		if r.off == len(r.unit) {
-			r.off = 0
-			r.n--
-		}
-	}
-	return k, nil
 }

@@ -42,7 +42,7 @@ func browser(t testing.TB, width, height int) *webdriver.Session {
 func TestBrowser(t *testing.T) {
 	ts := newTestServer(t)
 	out := filepath.Join(t.TempDir(), "out.tsv")
-	ts.session.Export = Export{Path: out, Format: "tsv"}
+	ts.session.Export = Export{Path: out, Format: "tsv", TSVMeta: true}
 	b := browser(t, 1280, 720)
 	require.NoError(t, b.Navigate(ts.srv.URL()))
 	require.NoError(t, b.WaitFor(5*time.Second, `return document.body.dataset.ready === "1"`))

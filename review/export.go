@@ -1,56 +1,36 @@
 package review
 
 import (
-	"strings"
+	"slices"
 
+	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 )
 
-// Pairs turns rows into the units the format writers export: the sentences
-// of a side joined by a space, as corpus.Pair documents.
+// Pairs turns rows into the units the format writers export, as
+// align.Pairs does for links: the sentences of a side joined by a space.
 func Pairs(src, tgt []corpus.Sentence, rows []Row, doc string) []corpus.Pair {
-	pairs := make([]corpus.Pair, len(rows))
+	links := make([]align.Link, len(rows))
 	for i, r := range rows {
-		pairs[i] = corpus.Pair{
-			Src:    text(src, r.Src),
-			Tgt:    text(tgt, r.Tgt),
-			SrcIDs: append([]int(nil), r.Src...),
-			TgtIDs: append([]int(nil), r.Tgt...),
-			Score:  r.Score,
-			Doc:    doc,
-		}
+		// Copies, so that the pairs share nothing with the session.
+		links[i] = align.Link{Src: slices.Clone(r.Src), Tgt: slices.Clone(r.Tgt), Score: r.Score}
+	}
+	pairs := align.Pairs(src, tgt, links, true)
+	for i := range pairs {
+		pairs[i].Doc = doc
 	}
 	return pairs
-}
-
-func text(sents []corpus.Sentence, ids []int) string {
-	var b strings.Builder
-	for i, id := range ids {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(sents[id].Text)
-	}
-	return b.String()
 }
 
 // writeExport writes pairs to e.Path through the format writers, as
 // "paralel align" does, so that both give the same file.
 func writeExport(e Export, srcLang, tgtLang string, pairs []corpus.Pair) (SaveResult, error) {
-	w, err := format.Create(e.Format, e.Path, format.Options{SrcLang: srcLang, TgtLang: tgtLang, ToolVersion: e.ToolVersion})
+	st, err := format.WritePairs(e.Format, e.Path, pairs, format.Options{
+		SrcLang: srcLang, TgtLang: tgtLang, ToolVersion: e.ToolVersion, TSVMeta: e.TSVMeta,
+	})
 	if err != nil {
 		return SaveResult{}, err
 	}
-	defer w.Close()
-	for _, p := range pairs {
-		if err := w.Write(p); err != nil {
-			return SaveResult{}, err
-		}
-	}
-	if err := w.Commit(); err != nil {
-		return SaveResult{}, err
-	}
-	skipped := w.Dropped().Total()
-	return SaveResult{Export: e.Path, Pairs: len(pairs) - skipped, Skipped: skipped}, nil
+	return SaveResult{Export: e.Path, Pairs: st.Written, Skipped: st.Dropped.Total()}, nil
 }

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,13 +16,24 @@ import (
 
 func writePairs(t *testing.T, name, path string, pairs []corpus.Pair) {
 	t.Helper()
-	w, err := format.Create(name, path, format.Options{SrcLang: "sq", TgtLang: "en"})
+	_, err := format.WritePairs(name, path, pairs, format.Options{SrcLang: "sq", TgtLang: "en"})
 	require.NoError(t, err)
-	defer w.Close()
-	for _, p := range pairs {
-		require.NoError(t, w.Write(p))
+}
+
+func readPairs(t *testing.T, name, path string) []corpus.Pair {
+	t.Helper()
+	r, err := format.Open(name, path, format.Options{})
+	require.NoError(t, err)
+	defer r.Close()
+	var pairs []corpus.Pair
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			return pairs
+		}
+		require.NoError(t, err)
+		pairs = append(pairs, p)
 	}
-	require.NoError(t, w.Commit())
 }
 
 func TestOpenExport(t *testing.T) {
@@ -181,4 +193,28 @@ func TestBegin(t *testing.T) {
 	assert.False(t, resumed)
 	rows, _ = s.Rows()
 	assert.False(t, rows[0].Confirmed)
+}
+
+// TestSessionKeepsTSVColumns: a review exporting TSV with the link and
+// document columns writes them again after being reopened.
+func TestSessionKeepsTSVColumns(t *testing.T) {
+	dir := t.TempDir()
+	sq := filepath.Join(dir, "sq.txt")
+	require.NoError(t, os.WriteFile(sq, []byte("Një.\n"), 0o644))
+	src, err := NewInput(sq, "sq", sentences("Një."))
+	require.NoError(t, err)
+	tgt, err := NewInput(sq, "en", sentences("One."))
+	require.NoError(t, err)
+	exp := Export{Path: filepath.Join(dir, "out.tsv"), Format: "tsv", TSVMeta: true}
+	_, _, err = Begin(src, tgt, exp, align.Options{}, false)
+	require.NoError(t, err)
+
+	s, err := Open(exp.Path)
+	require.NoError(t, err)
+	assert.Equal(t, exp, s.Export)
+	_, err = s.Save()
+	require.NoError(t, err)
+	got, err := os.ReadFile(exp.Path)
+	require.NoError(t, err)
+	assert.Regexp(t, "^Një.\tOne.\t[0-9.]+\t1-1\tsq.txt\n$", string(got))
 }

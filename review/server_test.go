@@ -15,7 +15,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/corpus/format"
 )
 
 const testToken = "test-token"
@@ -434,16 +433,8 @@ func TestSave(t *testing.T) {
 			v := decode[saveView](t, res)
 			assert.Equal(t, saveView{Export: out, Session: ts.session.File, Pairs: 4}, v)
 
-			r, err := format.Open(name, out, format.Options{})
-			require.NoError(t, err)
-			defer r.Close()
 			var got []string
-			for {
-				p, err := r.Read()
-				if err == io.EOF {
-					break
-				}
-				require.NoError(t, err)
+			for _, p := range readPairs(t, name, out) {
 				got = append(got, p.Src+" | "+p.Tgt)
 			}
 			assert.Equal(t, []string{"Një. | One.", "Dy. | Two.", "Tre <b>&</b>. | Three.", "Katër. | Four."}, got)

@@ -55,6 +55,7 @@ func hashFile(path string) (string, error) {
 type Export struct {
 	Path        string // output file
 	Format      string // format name as known to the format registry, such as "tmx"
+	TSVMeta     bool   // TSV: add the link type and document columns
 	ToolVersion string // paralel's version, for the TMX header
 }
 
@@ -258,6 +259,7 @@ type sessionFile struct {
 	Src       inputFile `json:"src"`
 	Tgt       inputFile `json:"tgt"`
 	Format    string    `json:"format,omitempty"` // of the export, whose path is the session file's without SessionExt
+	TSVMeta   bool      `json:"tsv_meta,omitempty"`
 	Threshold float64   `json:"threshold"`
 	Rows      []Row     `json:"rows"`
 }
@@ -284,6 +286,7 @@ func (s *Session) file() sessionFile {
 		Src:       toInputFile(s.Src),
 		Tgt:       toInputFile(s.Tgt),
 		Format:    s.Export.Format,
+		TSVMeta:   s.Export.TSVMeta,
 		Threshold: s.Threshold,
 		Rows:      s.rows,
 	}
@@ -353,7 +356,7 @@ func ReadSession(data []byte) (*Session, error) {
 	if f.Threshold > 0 && f.Threshold <= 1 {
 		s.Threshold = f.Threshold
 	}
-	s.Export.Format = f.Format
+	s.Export.Format, s.Export.TSVMeta = f.Format, f.TSVMeta
 	return s, nil
 }
 

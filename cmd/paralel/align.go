@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -89,11 +88,12 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 					return view.Error()
 				}
 			}
-			dropped, err := writePairs(cmd, pairs, formatName, output, opt)
+			opt.Stdout = cmd.OutOrStdout()
+			st, err := format.WritePairs(formatName, output, pairs, opt)
 			if err != nil {
-				return err
+				return withFlag(err, "-f")
 			}
-			if s := dropped.String(); s != "" {
+			if s := st.Dropped.String(); s != "" {
 				fmt.Fprintln(cmd.ErrOrStderr(), "paralel:", s)
 			}
 			return nil
@@ -110,43 +110,4 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 	exportOptions(cmd, &opt)
 	cmd.MarkFlagsMutuallyExclusive("presplit", "wrapped")
 	return cmd
-}
-
-// writePairs writes pairs in the named format, or the one the extension of
-// output says, to output or the standard output, and tells what the
-// format's filters dropped.
-func writePairs(cmd *cobra.Command, pairs []corpus.Pair, name, output string, opt format.Options) (corpus.Dropped, error) {
-	toFile := output != "" && output != "-"
-	if name == "" && toFile {
-		var ok bool
-		if name, ok = format.FromPath(output); !ok {
-			return corpus.Dropped{}, fmt.Errorf("%s: cannot tell the format from the extension; give -f (%s)", output, strings.Join(format.Names(), ", "))
-		}
-	}
-	if name == "" {
-		name = "tsv"
-	}
-	if !toFile {
-		w, err := format.NewWriter(name, cmd.OutOrStdout(), opt)
-		if err != nil {
-			return corpus.Dropped{}, err
-		}
-		for _, p := range pairs {
-			if err := w.Write(p); err != nil {
-				return w.Dropped(), err
-			}
-		}
-		return w.Dropped(), w.Close()
-	}
-	w, err := format.Create(name, output, opt)
-	if err != nil {
-		return corpus.Dropped{}, err
-	}
-	defer w.Close()
-	for _, p := range pairs {
-		if err := w.Write(p); err != nil {
-			return w.Dropped(), err
-		}
-	}
-	return w.Dropped(), w.Commit()
 }

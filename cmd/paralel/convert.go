@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -50,14 +51,15 @@ unless they are given.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in, out := args[0], args[1]
-			inName, err := formatOf(in, from, "--from")
+			inName, err := format.Resolve(from, in)
 			if err != nil {
-				return err
+				return withFlag(err, "--from")
 			}
-			outName, err := formatOf(out, to, "--to")
+			outName, err := format.Resolve(to, out)
 			if err != nil {
-				return err
+				return withFlag(err, "--to")
 			}
+			opt.Stdin, opt.Stdout = cmd.InOrStdin(), cmd.OutOrStdout()
 			stderr := cmd.ErrOrStderr()
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
@@ -87,7 +89,7 @@ unless they are given.`,
 	return cmd
 }
 
-// exportOptions adds to cmd the flags of the filters and TSV header that
+// exportOptions adds to cmd the flags of the filters and TSV columns that
 // every command writing pairs shares, and sets what the formats need to
 // know of the program: its version (for TMX) and where warnings go.
 func exportOptions(cmd *cobra.Command, opt *format.Options) {
@@ -95,17 +97,16 @@ func exportOptions(cmd *cobra.Command, opt *format.Options) {
 	f.Float64Var(&opt.MinScore, "min-score", 0, "leave out links scored below this, and say how many")
 	f.BoolVar(&opt.Dedupe, "dedupe", false, "leave out repeated pairs")
 	f.BoolVar(&opt.Header, "header", false, "TSV: start with a row naming the columns")
+	f.BoolVar(&opt.TSVMeta, "tsv-meta", false, "TSV: add the link type (2-1) and document columns after the score")
 	opt.ToolVersion = version
 	opt.Warn = func(err error) { fmt.Fprintln(cmd.ErrOrStderr(), "paralel: warning:", err) }
 }
 
-// formatOf is the format named by a flag, or else by the path's extension.
-func formatOf(path, flag, flagName string) (string, error) {
-	if flag != "" {
-		return flag, nil
+// withFlag adds to an error of format.Resolve the flag that names the
+// format instead.
+func withFlag(err error, flag string) error {
+	if errors.Is(err, format.ErrNoFormat) {
+		return fmt.Errorf("%w: give %s", err, flag)
 	}
-	if name, ok := format.FromPath(path); ok {
-		return name, nil
-	}
-	return "", fmt.Errorf("cannot tell the format of %q from its extension: give %s (%s)", path, flagName, strings.Join(format.Names(), ", "))
+	return err
 }

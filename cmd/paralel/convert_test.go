@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,23 +9,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func runParalel(t *testing.T, args ...string) (stderr string, err error) {
-	t.Helper()
-	cmd := newRootCmd()
-	var out, errOut bytes.Buffer
-	cmd.SetOut(&out)
-	cmd.SetErr(&errOut)
-	cmd.SetArgs(args)
-	err = cmd.Execute()
-	return errOut.String(), err
-}
-
 func TestConvertCommand(t *testing.T) {
 	dir := t.TempDir()
 	tsv := filepath.Join(dir, "pairs.tsv")
 	require.NoError(t, os.WriteFile(tsv, []byte("Po.\tYes.\t0.9\t1-1\nPo.\tYes.\t0.8\t1-1\nJo.\tNo.\t0.1\t1-1\nTitulli\t\t1\t1-0\n"), 0o644))
 
-	stderr, err := runParalel(t, "convert", "--min-score", "0.5", "--dedupe", "--tgt-lang", "en-gb", tsv, filepath.Join(dir, "out.tmx"))
+	_, stderr, err := runCmd(t, "convert", "--min-score", "0.5", "--dedupe", "--tgt-lang", "en-gb", tsv, filepath.Join(dir, "out.tmx"))
 	require.NoError(t, err)
 	assert.Contains(t, stderr, "wrote 1 of 4 pairs (sq/en-GB)")
 	assert.Contains(t, stderr, "dropped 3 pairs: 1 unaligned (1-0/0-1), 1 below the minimum score, 1 duplicate")
@@ -34,12 +22,12 @@ func TestConvertCommand(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(tmx), `<tuv xml:lang="en-GB"><seg>Yes.</seg></tuv>`)
 
-	_, err = runParalel(t, "convert", "--to", "moses", filepath.Join(dir, "out.tmx"), filepath.Join(dir, "train"))
+	_, _, err = runCmd(t, "convert", "--to", "moses", filepath.Join(dir, "out.tmx"), filepath.Join(dir, "train"))
 	require.NoError(t, err)
 	assert.FileExists(t, filepath.Join(dir, "train.sq"))
 	assert.FileExists(t, filepath.Join(dir, "train.en-GB"))
 
-	_, err = runParalel(t, "convert", tsv, filepath.Join(dir, "out.docx"))
+	_, _, err = runCmd(t, "convert", tsv, filepath.Join(dir, "out.docx"))
 	assert.ErrorContains(t, err, `cannot tell the format of`)
 	assert.NoFileExists(t, filepath.Join(dir, "out.docx"))
 }

@@ -18,10 +18,10 @@ func TestAlignExportFlags(t *testing.T) {
 	sq, en := "../../testdata/rama/sq.txt", "../../testdata/rama/en.txt"
 
 	plain := filepath.Join(dir, "plain.tmx")
-	_, err := runParalel(t, "align", "-o", plain, sq, en)
+	_, _, err := runCmd(t, "align", "-o", plain, sq, en)
 	require.NoError(t, err)
 	regional := filepath.Join(dir, "regional.tmx")
-	_, err = runParalel(t, "align", "--src-lang", "sq-AL", "--tgt-lang", "en-GB", "-o", regional, sq, en)
+	_, _, err = runCmd(t, "align", "--src-lang", "sq-AL", "--tgt-lang", "en-GB", "-o", regional, sq, en)
 	require.NoError(t, err)
 
 	a, err := os.ReadFile(plain)
@@ -34,7 +34,34 @@ func TestAlignExportFlags(t *testing.T) {
 	assert.Equal(t, strings.Count(string(a), "<tu>"), strings.Count(string(b), "<tu>"), "the same alignment")
 	assert.Equal(t, strings.Count(string(a), "<seg>"), strings.Count(string(b), "<seg>"))
 
-	stderr, err := runParalel(t, "align", "--min-score", "0.99", "--dedupe", "-f", "tsv", "-o", filepath.Join(dir, "sure.tsv"), sq, en)
+	_, stderr, err := runCmd(t, "align", "--min-score", "0.99", "--dedupe", "-f", "tsv", "-o", filepath.Join(dir, "sure.tsv"), sq, en)
 	require.NoError(t, err)
 	assert.Regexp(t, `dropped \d+ pairs: \d+ unaligned \(1-0/0-1\), \d+ below the minimum score`, stderr)
+}
+
+// TestTSVColumns: TSV has source, target and score, and the link type and
+// document with --tsv-meta; --header names the columns written.
+func TestTSVColumns(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	require.NoError(t, os.WriteFile(in, []byte(`{"src_ids":[0,1],"tgt_ids":[0],"src":"Po. Jo.","tgt":"Yes, no.","score":0.5,"doc":"d"}`+"\n"), 0o644))
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"convert", "--to", "tsv", in, "-"}, "Po. Jo.\tYes, no.\t0.5\n"},
+		{[]string{"convert", "--to", "tsv", "--header", in, "-"}, "sq\ten\tscore\nPo. Jo.\tYes, no.\t0.5\n"},
+		{[]string{"convert", "--to", "tsv", "--tsv-meta", in, "-"}, "Po. Jo.\tYes, no.\t0.5\t2-1\td\n"},
+		{[]string{"convert", "--to", "tsv", "--tsv-meta", "--header", in, "-"}, "sq\ten\tscore\tlink\tdocument\nPo. Jo.\tYes, no.\t0.5\t2-1\td\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args[3:len(tt.args)-2], " "), func(t *testing.T) {
+			stdout, _, err := runCmd(t, tt.args...)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, stdout)
+		})
+	}
+
+	stdout, _, err := runCmd(t, "align", "--tsv-meta", "-f", "tsv", ramaSq, ramaEn)
+	require.NoError(t, err)
+	assert.Regexp(t, `^[^\t\n]+\t[^\t\n]+\t[0-9.]+\t1-1\t\n`, stdout, "an aligned pair names no document")
 }

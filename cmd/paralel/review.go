@@ -26,7 +26,7 @@ func newReviewCmd() *cobra.Command {
 		presplit, wrapped  bool
 		port               int
 		threshold          float64
-		restart            bool
+		restart, tsvMeta   bool
 	)
 	cmd := &cobra.Command{
 		Use:   "review SRC TGT | FILE",
@@ -75,12 +75,8 @@ Output formats:
 					base := filepath.Base(args[0])
 					output = strings.TrimSuffix(base, filepath.Ext(base)) + ".tmx"
 				}
-				if formatName == "" {
-					name, ok := format.FromPath(output)
-					if !ok {
-						return fmt.Errorf("cannot tell the format of %s from its extension: give --format (one of %s)", output, strings.Join(format.Names(), ", "))
-					}
-					formatName = name
+				if formatName, err = format.Resolve(formatName, output); err != nil {
+					return withFlag(err, "--format")
 				}
 				mode := corpus.Lines
 				switch {
@@ -103,13 +99,16 @@ Output formats:
 				if err != nil {
 					return err
 				}
-				exp := review.Export{Path: abs, Format: formatName}
+				exp := review.Export{Path: abs, Format: formatName, TSVMeta: tsvMeta}
 				opt := align.Options{SrcLang: srcLang, TgtLang: tgtLang}
 				if s, resumed, err = review.Begin(src, tgt, exp, opt, restart); err != nil {
 					return err
 				}
 			}
 			s.Export.ToolVersion = version
+			if cmd.Flags().Changed("tsv-meta") {
+				s.Export.TSVMeta = tsvMeta
+			}
 			if cmd.Flags().Changed("threshold") || !resumed {
 				s.Threshold = threshold
 			}
@@ -137,6 +136,7 @@ Output formats:
 	f := cmd.Flags()
 	f.StringVarP(&output, "output", "o", "", "file Save writes (default: SRC's name with .tmx, in the current directory)")
 	f.StringVarP(&formatName, "format", "f", "", "output format (default: from the output's extension)")
+	f.BoolVar(&tsvMeta, "tsv-meta", false, "TSV: add the link type (2-1) and document columns after the score")
 	f.StringVar(&srcLang, "src-lang", "sq", "language of SRC")
 	f.StringVar(&tgtLang, "tgt-lang", "en", "language of TGT")
 	f.BoolVar(&presplit, "presplit", false, "inputs hold one sentence a line")

@@ -16,6 +16,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/internal/testio"
 )
 
 // run executes the paralel command with args and stdin, returning stdout.
@@ -119,7 +121,7 @@ func TestSplitCommandStreams(t *testing.T) {
 	article, err := os.ReadFile(filepath.Join("..", "..", "testdata", "rama", "sq.txt"))
 	require.NoError(t, err)
 	const size = 100 << 20
-	in := &repeatReader{unit: article, n: size/len(article) + 1}
+	in := testio.Repeat(article, size/len(article)+1)
 
 	var peak atomic.Uint64
 	done := make(chan struct{})
@@ -157,28 +159,4 @@ type countWriter struct{ n int64 }
 func (w *countWriter) Write(p []byte) (int, error) {
 	w.n += int64(len(p))
 	return len(p), nil
-}
-
-// repeatReader reads unit n times without holding more than unit.
-type repeatReader struct {
-	unit []byte
-	n    int
-	off  int
-}
-
-func (r *repeatReader) Read(p []byte) (int, error) {
-	if r.n == 0 {
-		return 0, io.EOF
-	}
-	k := 0
-	for k < len(p) && r.n > 0 {
-		c := copy(p[k:], r.unit[r.off:])
-		k += c
-		r.off += c
-		if r.off == len(r.unit) {
-			r.off = 0
-			r.n--
-		}
-	}
-	return k, nil
 }

@@ -202,15 +202,6 @@ func writePred(dir, doc, file, name string, pairs []corpus.Pair) error {
 	if err := os.MkdirAll(filepath.Join(dir, doc), 0o755); err != nil {
 		return err
 	}
-	w, err := format.Create(name, filepath.Join(dir, doc, file), format.Options{KeepUnaligned: true})
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	for _, p := range pairs {
-		if err := w.Write(p); err != nil {
-			return err
-		}
-	}
-	return w.Commit()
+	_, err := format.WritePairs(name, filepath.Join(dir, doc, file), pairs, format.Options{KeepUnaligned: true})
+	return err
 }

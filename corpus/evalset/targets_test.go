@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,11 +24,6 @@ const (
 	textberg       = 0.80 // strict F1, textberg-dev (German–French)
 	lowestHoldHalf = 0.5  // share of ntrex-dev's wrong links among its 10% lowest-scored links
 )
-
-// pending names the subtests whose targets the aligner does not meet yet:
-// they skip, stating the measured figures, instead of failing, so that main
-// stays green while the aligner catches up. Empty the list as targets are met.
-var pending = map[string]bool{}
 
 // TestTargets runs the evaluations of the shared sets and fails below the
 // targets. The predictions are also scored by the reference scorer, when
@@ -102,18 +96,10 @@ func (g *goals) atLeast(t *testing.T, what string, got, target float64) {
 	}
 }
 
-// check fails the subtest for the targets it missed, or skips it when its
-// targets are known to be pending.
+// check fails the subtest for the targets it missed.
 func (g *goals) check(t *testing.T) {
 	t.Helper()
-	name := path.Base(t.Name())
-	switch {
-	case len(g.missed) == 0 && pending[name]:
-		t.Logf("%s meets its targets now: take it off the pending list", name)
-	case len(g.missed) == 0:
-	case pending[name]:
-		t.Skipf("pending the aligner: %s", strings.Join(g.missed, "; "))
-	default:
+	if len(g.missed) > 0 {
 		t.Error(strings.Join(g.missed, "\n"))
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/paralel/paralel/corpus"
@@ -14,30 +13,43 @@ import (
 // when Commit succeeds.
 type FileWriter struct {
 	Writer
-	files []*corpus.File
+	files []output
 }
 
-// Create starts writing the named format to path ("-" for the standard
-// output). Defer Close, and Commit when every pair is written.
+// output is a file being written: a corpus.File, or the standard output.
+type output interface {
+	io.Writer
+	Name() string
+	Commit() error
+	Close() error
+}
+
+// stdout is the standard output as an output: written directly, with
+// nothing to commit or discard.
+type stdout struct{ io.Writer }
+
+func (stdout) Name() string  { return "-" }
+func (stdout) Commit() error { return nil }
+func (stdout) Close() error  { return nil }
+
+// Create starts writing the named format to path ("-" for Options.Stdout).
+// Defer Close, and Commit when every pair is written.
 func Create(name, path string, opt Options) (*FileWriter, error) {
-	s, err := lookup(name)
+	s, paths, err := locate(name, path, opt)
 	if err != nil {
 		return nil, err
-	}
-	paths := []string{path}
-	if s.twoFiles {
-		if path == "-" {
-			return nil, ErrTwoFiles
-		}
-		paths = mosesPaths(path, opt)
 	}
 	fw := &FileWriter{}
 	ws := make([]io.Writer, len(paths))
 	for i, p := range paths {
-		f, err := corpus.CreateFile(p)
-		if err != nil {
-			fw.Close()
-			return nil, err
+		var f output = stdout{opt.stdout()}
+		if p != "-" {
+			cf, err := corpus.CreateFile(p)
+			if err != nil {
+				fw.Close()
+				return nil, err
+			}
+			f = cf
 		}
 		fw.files = append(fw.files, f)
 		ws[i] = f
@@ -82,30 +94,23 @@ func (w *FileWriter) Close() error {
 // FileReader reads pairs from a file, or two for Moses.
 type FileReader struct {
 	Reader
-	files []*os.File
+	files []io.Closer
 }
 
-// Open opens path ("-" for the standard input) to read the named format.
+// Open opens path ("-" for Options.Stdin) to read the named format.
 func Open(name, path string, opt Options) (*FileReader, error) {
-	s, err := lookup(name)
+	s, paths, err := locate(name, path, opt)
 	if err != nil {
 		return nil, err
-	}
-	paths := []string{path}
-	if s.twoFiles {
-		if path == "-" {
-			return nil, ErrTwoFiles
-		}
-		paths = mosesPaths(path, opt)
 	}
 	fr := &FileReader{}
 	rs := make([]io.Reader, len(paths))
 	for i, p := range paths {
 		if p == "-" {
-			rs[i] = os.Stdin
+			rs[i] = opt.stdin()
 			continue
 		}
-		f, err := os.Open(p)
+		f, err := corpus.Open(p)
 		if err != nil {
 			fr.Close()
 			return nil, err
@@ -126,6 +131,22 @@ func (r *FileReader) Close() error {
 	return errors.Join(errs...)
 }
 
+// locate looks up the named format and gives the files it takes at path:
+// path itself, or for Moses the two files of the corpus it names.
+func locate(name, path string, opt Options) (spec, []string, error) {
+	s, err := lookup(name)
+	if err != nil {
+		return spec{}, nil, err
+	}
+	if !s.twoFiles {
+		return s, []string{path}, nil
+	}
+	if path == "-" {
+		return spec{}, nil, ErrTwoFiles
+	}
+	return s, mosesPaths(path, opt), nil
+}
+
 // mosesPaths are the two files of the Moses corpus at path, which is
 // either their common prefix or one of them.
 func mosesPaths(path string, opt Options) []string {
@@ -138,3 +159,52 @@ func mosesPaths(path string, opt Options) []string {
 	}
 	return []string{fmt.Sprintf("%s.%s", path, src), fmt.Sprintf("%s.%s", path, tgt)}
 }
+
+// WritePairs writes pairs to path ("-" or empty for Options.Stdout) in the
+// named format, or the one the path's extension names (TSV on the standard
+// output), through the filters of opt. A file is written completely or not
+// at all. The Stats say how many pairs were written and dropped.
+func WritePairs(name, path string, pairs []corpus.Pair, opt Options) (Stats, error) {
+	if path == "" {
+		path = "-"
+	}
+	if name == "" && path == "-" {
+		name = "tsv"
+	}
+	name, err := Resolve(name, path)
+	if err != nil {
+		return Stats{}, err
+	}
+	w, err := Create(name, path, opt)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer w.Close()
+	for _, p := range pairs {
+		if err := w.Write(p); err != nil {
+			return Stats{}, err
+		}
+	}
+	if err := w.Commit(); err != nil {
+		return Stats{}, err
+	}
+	st := Stats{Read: len(pairs), Dropped: w.Dropped(), Files: w.Names()}
+	st.Written = st.Read - st.Dropped.Total()
+	st.SrcLang, st.TgtLang = opt.langs()
+	return st, nil
+}
+
+// Resolve returns name when it is given, and otherwise the format that the
+// extension of path names, or an error saying that it names none.
+func Resolve(name, path string) (string, error) {
+	if name != "" {
+		return name, nil
+	}
+	if name, ok := FromPath(path); ok {
+		return name, nil
+	}
+	return "", fmt.Errorf("%w of %q from its extension (formats: %s)", ErrNoFormat, path, strings.Join(Names(), ", "))
+}
+
+// ErrNoFormat is wrapped by the error of Resolve when it finds no format.
+var ErrNoFormat = errors.New("cannot tell the format")

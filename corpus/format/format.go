@@ -10,7 +10,9 @@
 // (JSONL, ids) keep unaligned links, which are part of an alignment.
 //
 // Create and Open work on paths: outputs are written atomically (see
-// corpus.CreateFile) and "-" is the standard input or output. Moses is a
+// corpus.CreateFile) and "-" is the standard input or output. WritePairs
+// does all that a command writing pairs needs: it picks the format, writes
+// the file and says what the filters dropped. Moses is a
 // pair of files, NAME.sq and NAME.en for the languages in Options; its path
 // is NAME, or either of the two file names.
 package format
@@ -19,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -42,11 +45,17 @@ type Options struct {
 	Dedupe        bool    // drop repeated pairs
 
 	Header      bool      // TSV: start with a row naming the columns
+	TSVMeta     bool      // TSV: add the link type and document columns
 	ToolVersion string    // TMX: creationtoolversion
 	Created     time.Time // TMX: creationdate; zero means now
 	// Warn receives problems that do not stop the run, such as characters
 	// dropped from a segment or a TMX unit skipped; nil discards them.
 	Warn func(error)
+
+	// Stdin and Stdout are what the path "-" reads and writes; nil means
+	// os.Stdin and os.Stdout.
+	Stdin  io.Reader
+	Stdout io.Writer
 }
 
 func (o Options) langs() (src, tgt string) {
@@ -58,6 +67,20 @@ func (o Options) langs() (src, tgt string) {
 		tgt = "en"
 	}
 	return src, tgt
+}
+
+func (o Options) stdin() io.Reader {
+	if o.Stdin != nil {
+		return o.Stdin
+	}
+	return os.Stdin
+}
+
+func (o Options) stdout() io.Writer {
+	if o.Stdout != nil {
+		return o.Stdout
+	}
+	return os.Stdout
 }
 
 // A Writer writes pairs in one format.

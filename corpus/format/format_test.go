@@ -6,12 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/internal/testio"
 )
 
 var sample = []corpus.Pair{
@@ -86,29 +88,44 @@ func TestWriterFilters(t *testing.T) {
 }
 
 func TestCreateCommit(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.tsv")
-	w, err := Create("tsv", path, Options{Header: true})
-	require.NoError(t, err)
-	defer w.Close()
-	for _, p := range sample {
-		require.NoError(t, w.Write(p))
+	tests := []struct {
+		name string
+		opt  Options
+		want string
+	}{
+		{"three columns", Options{Header: true}, "sq\ten\tscore\n" +
+			"Rama foli.\tRama spoke.\t0.9731\n" +
+			"Po. Jo.\tYes, no.\t0.4\n" +
+			"Rama foli.\tRama spoke.\t0.8\n"},
+		{"link and document", Options{Header: true, TSVMeta: true}, "sq\ten\tscore\tlink\tdocument\n" +
+			"Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n" +
+			"Po. Jo.\tYes, no.\t0.4\t2-1\trama\n" +
+			"Rama foli.\tRama spoke.\t0.8\t1-1\trama\n"},
 	}
-	require.NoError(t, w.Commit())
-	assert.Equal(t, []string{path}, w.Names())
-	got, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, "sq\ten\tscore\tlink\tdocument\n"+
-		"Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n"+
-		"Po. Jo.\tYes, no.\t0.4\t2-1\trama\n"+
-		"Rama foli.\tRama spoke.\t0.8\t1-1\trama\n", string(got))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "out.tsv")
+			w, err := Create("tsv", path, tt.opt)
+			require.NoError(t, err)
+			defer w.Close()
+			for _, p := range sample {
+				require.NoError(t, w.Write(p))
+			}
+			require.NoError(t, w.Commit())
+			assert.Equal(t, []string{path}, w.Names())
+			got, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(got))
 
-	r, err := Open("tsv", path, Options{})
-	require.NoError(t, err)
-	defer r.Close()
-	assert.Len(t, readAll(t, r), 3)
-	src, tgt := r.Langs()
-	assert.Equal(t, []string{"sq", "en"}, []string{src, tgt}, "languages from the header")
+			r, err := Open("tsv", path, Options{})
+			require.NoError(t, err)
+			defer r.Close()
+			assert.Len(t, readAll(t, r), 3)
+			src, tgt := r.Langs()
+			assert.Equal(t, []string{"sq", "en"}, []string{src, tgt}, "languages from the header")
+		})
+	}
 }
 
 // A run that fails half way leaves neither the output nor a temporary file.
@@ -172,4 +189,104 @@ func TestMosesFiles(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Len(t, entries, 2)
+}
+
+func TestResolve(t *testing.T) {
+	tests := []struct {
+		name, path, want, err string
+	}{
+		{"tmx", "out.tsv", "tmx", ""},
+		{"", "out.TMX", "tmx", ""},
+		{"", "corpus.sq", "", `cannot tell the format of "corpus.sq" from its extension`},
+		{"", "-", "", "cannot tell the format"},
+	}
+	for _, tt := range tests {
+		got, err := Resolve(tt.name, tt.path)
+		if tt.err != "" {
+			assert.ErrorContains(t, err, tt.err, tt.path)
+			assert.ErrorIs(t, err, ErrNoFormat)
+			continue
+		}
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got)
+	}
+}
+
+func TestWritePairs(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, path string
+		opt        Options
+		stdout     string // what the standard output gets
+		file       string // what path gets
+		st         Stats
+	}{
+		{"", "", Options{}, "Rama foli.\tRama spoke.\t0.9731\nPo. Jo.\tYes, no.\t0.4\nRama foli.\tRama spoke.\t0.8\n", "",
+			Stats{Read: 4, Written: 3, Dropped: corpus.Dropped{Unaligned: 1}, SrcLang: "sq", TgtLang: "en", Files: []string{"-"}}},
+		{"ids", "-", Options{MinScore: 0.5}, "[0]:[0]:0.9731\n[1]:[]:1\n[4]:[2]:0.8\n", "",
+			Stats{Read: 4, Written: 3, Dropped: corpus.Dropped{BelowScore: 1}, SrcLang: "sq", TgtLang: "en", Files: []string{"-"}}},
+		{"", filepath.Join(dir, "out.ids"), Options{Dedupe: true, SrcLang: "sq-AL"}, "", "[0]:[0]:0.9731\n[1]:[]:1\n[2, 3]:[1]:0.4\n",
+			Stats{Read: 4, Written: 3, Dropped: corpus.Dropped{Duplicates: 1}, SrcLang: "sq-AL", TgtLang: "en", Files: []string{filepath.Join(dir, "out.ids")}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" "+filepath.Base(tt.path), func(t *testing.T) {
+			var out bytes.Buffer
+			tt.opt.Stdout = &out
+			st, err := WritePairs(tt.name, tt.path, sample, tt.opt)
+			require.NoError(t, err)
+			assert.Equal(t, tt.st, st)
+			assert.Equal(t, tt.stdout, out.String())
+			if tt.file != "" {
+				got, err := os.ReadFile(tt.path)
+				require.NoError(t, err)
+				assert.Equal(t, tt.file, string(got))
+			}
+		})
+	}
+}
+
+func TestWritePairsErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, path, err string
+	}{
+		{"", filepath.Join(dir, "out.docx"), "cannot tell the format"},
+		{"docx", filepath.Join(dir, "out.tsv"), `unknown format "docx"`},
+		{"moses", "-", "moses is a pair of files"},
+		{"tsv", filepath.Join(dir, "no", "such", "out.tsv"), "no such file or directory"},
+	}
+	for _, tt := range tests {
+		_, err := WritePairs(tt.name, tt.path, sample, Options{Stdout: io.Discard})
+		assert.ErrorContains(t, err, tt.err, tt.path)
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "nothing written on error")
+}
+
+// TestReadLongLine: the line formats hold a line up to corpus.MaxLine
+// bytes and name the line that is longer, instead of failing with
+// bufio.ErrTooLong or holding it all.
+func TestReadLongLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 64 MB lines")
+	}
+	tests := []struct {
+		name, first, want string
+	}{
+		{"tsv", "a\tb\t1\n", "tsv: line 2: longer than"},
+		{"jsonl", `{"src":"a","tgt":"b"}` + "\n", "jsonl: line 2: longer than"},
+		{"ids", "[0]:[0]\n", "line 2: longer than"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := NewReader(tt.name, io.MultiReader(strings.NewReader(tt.first), testio.Repeat([]byte("x"), corpus.MaxLine+1)), Options{})
+			require.NoError(t, err)
+			_, err = r.Read()
+			require.NoError(t, err)
+			_, err = r.Read()
+			assert.ErrorIs(t, err, corpus.ErrLineTooLong)
+			assert.ErrorContains(t, err, tt.want)
+		})
+	}
 }

@@ -34,10 +34,10 @@ func init() {
 		spec{
 			name: "tsv",
 			exts: []string{".tsv", ".tab"},
-			doc:  "source<TAB>target<TAB>score<TAB>link<TAB>document, one link a line",
+			doc:  "source<TAB>target<TAB>score[<TAB>link<TAB>document], one link a line",
 			newWriter: func(w []io.Writer, opt Options) pairWriter {
 				tw := tsv.NewWriter(w[0])
-				tw.Header = opt.Header
+				tw.Header, tw.Meta = opt.Header, opt.TSVMeta
 				if opt.Header {
 					tw.SrcLang, tw.TgtLang = opt.langs()
 				}

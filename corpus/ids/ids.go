@@ -37,38 +37,33 @@ func (e *ParseError) Unwrap() error { return e.Err }
 
 // A Reader reads links from a file in ids format.
 type Reader struct {
-	r    *bufio.Reader
-	line int
+	sc *corpus.LineScanner
 }
 
 // NewReader returns a Reader that reads from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{r: bufio.NewReader(r)}
+	return &Reader{sc: corpus.NewLineScanner(r)}
 }
 
 // Read returns the next link as a Pair with SrcIDs, TgtIDs and Score set
 // (Score is 0 when the line has none). Blank lines are skipped. At the end
 // of the input Read returns io.EOF; a malformed line gives a *ParseError.
 func (r *Reader) Read() (corpus.Pair, error) {
-	for {
-		line, err := r.r.ReadString('\n')
-		if err != nil && err != io.EOF {
-			return corpus.Pair{}, err
-		}
-		if line == "" && err == io.EOF {
-			return corpus.Pair{}, io.EOF
-		}
-		r.line++
-		line = strings.TrimSpace(line)
+	for r.sc.Scan() {
+		line := strings.TrimSpace(r.sc.Text())
 		if line == "" {
 			continue
 		}
-		p, perr := parseLink(line)
-		if perr != nil {
-			return corpus.Pair{}, &ParseError{Line: r.line, Err: perr}
+		p, err := parseLink(line)
+		if err != nil {
+			return corpus.Pair{}, &ParseError{Line: r.sc.Line(), Err: err}
 		}
 		return p, nil
 	}
+	if err := r.sc.Err(); err != nil {
+		return corpus.Pair{}, &ParseError{Line: r.sc.Line(), Err: err}
+	}
+	return corpus.Pair{}, io.EOF
 }
 
 // ReadAll reads all the remaining links.

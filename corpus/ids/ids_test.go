@@ -30,6 +30,7 @@ func TestRead(t *testing.T) {
 			{SrcIDs: []int{1}, TgtIDs: []int{2}},
 		}},
 		{"empty input", "", nil},
+		{"BOM and CRLF", "\ufeff[0]:[0]\r\n[1]:[]\r\n", []corpus.Pair{{SrcIDs: []int{0}, TgtIDs: []int{0}}, {SrcIDs: []int{1}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -98,37 +98,29 @@ type Reader struct {
 	// names them.
 	SrcLang, TgtLang string
 
-	r    *bufio.Reader
-	line int
+	sc *corpus.LineScanner
 }
 
 // NewReader returns a Reader that reads from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{r: bufio.NewReader(r)}
+	return &Reader{sc: corpus.NewLineScanner(r)}
 }
 
 // Read returns the next pair, or io.EOF at the end of the input. Blank
 // lines are skipped; a line that is not a JSON object of a link is an error
 // naming the line.
 func (r *Reader) Read() (corpus.Pair, error) {
-	for {
-		line, err := r.r.ReadBytes('\n')
-		if len(line) == 0 && err != nil {
-			return corpus.Pair{}, err
-		}
-		if err != nil && err != io.EOF {
-			return corpus.Pair{}, err
-		}
-		r.line++
-		line = bytes.TrimSpace(line)
-		if r.line == 1 {
-			line = bytes.TrimPrefix(line, []byte("\ufeff"))
-		}
+	for r.sc.Scan() {
+		line := bytes.TrimSpace(r.sc.Bytes())
 		if len(line) == 0 {
 			continue
 		}
 		return r.parse(line)
 	}
+	if err := r.sc.Err(); err != nil {
+		return corpus.Pair{}, fmt.Errorf("jsonl: line %d: %w", r.sc.Line(), err)
+	}
+	return corpus.Pair{}, io.EOF
 }
 
 func (r *Reader) parse(line []byte) (corpus.Pair, error) {
@@ -137,12 +129,12 @@ func (r *Reader) parse(line []byte) (corpus.Pair, error) {
 		Score *float64 `json:"score"`
 	}
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return corpus.Pair{}, fmt.Errorf("jsonl: line %d: %w", r.line, err)
+		return corpus.Pair{}, fmt.Errorf("jsonl: line %d: %w", r.sc.Line(), err)
 	}
 	for _, ids := range [][]int{rec.SrcIDs, rec.TgtIDs} {
 		for _, id := range ids {
 			if id < 0 {
-				return corpus.Pair{}, fmt.Errorf("jsonl: line %d: negative sentence index %d", r.line, id)
+				return corpus.Pair{}, fmt.Errorf("jsonl: line %d: negative sentence index %d", r.sc.Line(), id)
 			}
 		}
 	}

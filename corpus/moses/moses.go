@@ -12,7 +12,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/paralel/paralel/corpus"
 )
@@ -62,14 +61,14 @@ func (w *Writer) Error() error { return w.err }
 
 // A Reader reads pairs from the lines of two files.
 type Reader struct {
-	src, tgt *bufio.Reader
+	src, tgt *corpus.LineScanner
 	line     int
 }
 
 // NewReader returns a Reader that reads the source side from src and the
 // target side from tgt.
 func NewReader(src, tgt io.Reader) *Reader {
-	return &Reader{src: bufio.NewReader(src), tgt: bufio.NewReader(tgt)}
+	return &Reader{src: corpus.NewLineScanner(src), tgt: corpus.NewLineScanner(tgt)}
 }
 
 // Read returns the next pair, or io.EOF when both files end. Files of
@@ -82,29 +81,24 @@ func (r *Reader) Read() (corpus.Pair, error) {
 	case srcErr == io.EOF && tgtErr == io.EOF:
 		return corpus.Pair{}, io.EOF
 	case srcErr != nil && srcErr != io.EOF:
-		return corpus.Pair{}, srcErr
+		return corpus.Pair{}, fmt.Errorf("moses: source line %d: %w", r.line, srcErr)
 	case tgtErr != nil && tgtErr != io.EOF:
-		return corpus.Pair{}, tgtErr
+		return corpus.Pair{}, fmt.Errorf("moses: target line %d: %w", r.line, tgtErr)
 	case srcErr == io.EOF:
 		return corpus.Pair{}, fmt.Errorf("moses: line %d: the source file ended before the target file", r.line)
 	case tgtErr == io.EOF:
 		return corpus.Pair{}, fmt.Errorf("moses: line %d: the target file ended before the source file", r.line)
 	}
-	if r.line == 1 {
-		src, tgt = strings.TrimPrefix(src, "\ufeff"), strings.TrimPrefix(tgt, "\ufeff")
-	}
 	return corpus.Pair{Src: src, Tgt: tgt}, nil
 }
 
-// readLine returns the next line without its line break, or io.EOF when
-// there is none; a last line without a final newline counts.
-func readLine(r *bufio.Reader) (string, error) {
-	s, err := r.ReadString('\n')
-	if s == "" && err != nil {
+// readLine returns the next line, or io.EOF when there is none.
+func readLine(sc *corpus.LineScanner) (string, error) {
+	if sc.Scan() {
+		return sc.Text(), nil
+	}
+	if err := sc.Err(); err != nil {
 		return "", err
 	}
-	if err != nil && err != io.EOF {
-		return "", err
-	}
-	return strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r"), nil
+	return "", io.EOF
 }

@@ -1,16 +1,22 @@
 // Package tsv reads and writes aligned pairs as tab-separated values, one
 // link a line:
 //
-//	source<TAB>target<TAB>score<TAB>link<TAB>document
+//	source<TAB>target<TAB>score
 //
 // the shape that corpus-filtering scripts, spreadsheets and pandas take in
-// without options. A line holds exactly one record, so a tab or a line
-// break inside a segment is written as a space; there is no quoting. An
-// optional first row names the columns; the reader recognizes it by its
-// third field, "score", which no record can have.
+// without options. With Writer.Meta two more columns say where each pair
+// came from:
 //
-// The reader also takes the plain two-column bitexts of other tools
-// (source<TAB>target), leaving the score at zero.
+//	source<TAB>target<TAB>score<TAB>link<TAB>document
+//
+// A line holds exactly one record, so a tab or a line break inside a
+// segment is written as a space; there is no quoting. An optional first
+// row names the columns written; the reader recognizes it by its third
+// field, "score", which no record can have.
+//
+// The reader takes two, three, four or five columns: the plain bitexts of
+// other tools (source<TAB>target, leaving the score at zero) as well as
+// what the Writer writes.
 package tsv
 
 import (
@@ -28,10 +34,13 @@ import (
 // A Writer writes pairs as TSV records.
 type Writer struct {
 	// Header, when set before the first Write, starts the output with a
-	// row naming the columns; SrcLang and TgtLang name the two text
-	// columns ("source" and "target" when empty).
+	// row naming the columns written; SrcLang and TgtLang name the two
+	// text columns ("source" and "target" when empty).
 	Header           bool
 	SrcLang, TgtLang string
+	// Meta, when set before the first Write, adds the link type (such as
+	// "2-1") and the document name after the score.
+	Meta bool
 
 	w       *bufio.Writer
 	started bool
@@ -58,19 +67,25 @@ func (w *Writer) Write(p corpus.Pair) error {
 			if tgt == "" {
 				tgt = "target"
 			}
-			w.writeRow(corpus.OneLine(src), corpus.OneLine(tgt), "score", "link", "document")
+			w.writeRow(src, tgt, "score", "link", "document")
 		}
 	}
-	w.writeRow(corpus.OneLine(p.Src), corpus.OneLine(p.Tgt), corpus.FormatScore(p.Score), corpus.OneLine(p.Type()), corpus.OneLine(p.Doc))
+	w.writeRow(p.Src, p.Tgt, corpus.FormatScore(p.Score), p.Type(), p.Doc)
 	return w.err
 }
 
-func (w *Writer) writeRow(fields ...string) {
+// writeRow writes the fields of a row as one line: the first three, or all
+// five with Meta.
+func (w *Writer) writeRow(src, tgt, score, link, doc string) {
+	fields := []string{src, tgt, score, link, doc}
+	if !w.Meta {
+		fields = fields[:3]
+	}
 	for i, f := range fields {
 		if i > 0 {
 			w.w.WriteByte('\t')
 		}
-		w.w.WriteString(f)
+		w.w.WriteString(corpus.OneLine(f))
 	}
 	if err := w.w.WriteByte('\n'); err != nil && w.err == nil {
 		w.err = err
@@ -107,32 +122,22 @@ type Reader struct {
 	// input had one; they are set by the first Read.
 	SrcLang, TgtLang string
 
-	r    *bufio.Reader
+	sc   *corpus.LineScanner
 	line int
 }
 
 // NewReader returns a Reader that reads from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{r: bufio.NewReader(r)}
+	return &Reader{sc: corpus.NewLineScanner(r)}
 }
 
 // Read returns the next pair, or io.EOF at the end of the input. Empty
 // lines are skipped. A line with one field, or more than five, is an error
 // naming the line.
 func (r *Reader) Read() (corpus.Pair, error) {
-	for {
-		text, err := r.r.ReadString('\n')
-		if text == "" && err != nil {
-			return corpus.Pair{}, err
-		}
-		if err != nil && err != io.EOF {
-			return corpus.Pair{}, err
-		}
-		r.line++
-		text = strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
-		if r.line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-		}
+	for r.sc.Scan() {
+		r.line = r.sc.Line()
+		text := r.sc.Text()
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
@@ -143,6 +148,10 @@ func (r *Reader) Read() (corpus.Pair, error) {
 		}
 		return r.parse(fields)
 	}
+	if err := r.sc.Err(); err != nil {
+		return corpus.Pair{}, &ParseError{r.sc.Line(), err}
+	}
+	return corpus.Pair{}, io.EOF
 }
 
 func (r *Reader) parse(fields []string) (corpus.Pair, error) {

@@ -19,11 +19,11 @@ var pairs = []corpus.Pair{
 	{Src: "Titulli", SrcIDs: []int{3}, Score: 1, Doc: "rama"},
 }
 
-func write(t *testing.T, header bool, ps ...corpus.Pair) string {
+func write(t *testing.T, header, meta bool, ps ...corpus.Pair) string {
 	t.Helper()
 	var b bytes.Buffer
 	w := NewWriter(&b)
-	w.Header = header
+	w.Header, w.Meta = header, meta
 	w.SrcLang, w.TgtLang = "sq", "en"
 	for _, p := range ps {
 		require.NoError(t, w.Write(p))
@@ -34,35 +34,59 @@ func write(t *testing.T, header bool, ps ...corpus.Pair) string {
 }
 
 func TestWrite(t *testing.T) {
-	want := "Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n" +
-		"Po. Jo.\tYes, no.\t0.5\t2-1\trama\n" +
-		"Titulli\t\t1\t1-0\trama\n"
-	assert.Equal(t, want, write(t, false, pairs...))
-	assert.Equal(t, "sq\ten\tscore\tlink\tdocument\n"+want, write(t, true, pairs...))
+	tests := []struct {
+		name         string
+		header, meta bool
+		want         string
+	}{
+		{"three columns", false, false, "Rama foli.\tRama spoke.\t0.9731\n" +
+			"Po. Jo.\tYes, no.\t0.5\n" +
+			"Titulli\t\t1\n"},
+		{"three columns, header", true, false, "sq\ten\tscore\n" +
+			"Rama foli.\tRama spoke.\t0.9731\n" +
+			"Po. Jo.\tYes, no.\t0.5\n" +
+			"Titulli\t\t1\n"},
+		{"link and document", false, true, "Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n" +
+			"Po. Jo.\tYes, no.\t0.5\t2-1\trama\n" +
+			"Titulli\t\t1\t1-0\trama\n"},
+		{"link and document, header", true, true, "sq\ten\tscore\tlink\tdocument\n" +
+			"Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n" +
+			"Po. Jo.\tYes, no.\t0.5\t2-1\trama\n" +
+			"Titulli\t\t1\t1-0\trama\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, write(t, tt.header, tt.meta, pairs...))
+		})
+	}
 }
 
 func TestWriteKeepsOneRecordALine(t *testing.T) {
-	got := write(t, false, corpus.Pair{Src: "a\tb\nc", Tgt: "d\r\ne\u2029f", Score: 0.25, Doc: "x\ty"})
+	got := write(t, false, true, corpus.Pair{Src: "a\tb\nc", Tgt: "d\r\ne\u2029f", Score: 0.25, Doc: "x\ty"})
 	assert.Equal(t, "a b c\td  e f\t0.25\t1-1\tx y\n", got)
 }
 
 func TestRoundTrip(t *testing.T) {
 	for _, header := range []bool{false, true} {
-		r := NewReader(strings.NewReader(write(t, header, pairs...)))
-		for _, want := range pairs {
-			got, err := r.Read()
-			require.NoError(t, err)
-			assert.Equal(t, want.Src, got.Src)
-			assert.Equal(t, want.Tgt, got.Tgt)
-			assert.Equal(t, want.Score, got.Score)
-			assert.Equal(t, want.Type(), got.Type())
-			assert.Equal(t, want.Doc, got.Doc)
-		}
-		_, err := r.Read()
-		assert.Equal(t, io.EOF, err)
-		if header {
-			assert.Equal(t, "sq", r.SrcLang)
-			assert.Equal(t, "en", r.TgtLang)
+		for _, meta := range []bool{false, true} {
+			r := NewReader(strings.NewReader(write(t, header, meta, pairs...)))
+			for _, want := range pairs {
+				got, err := r.Read()
+				require.NoError(t, err)
+				assert.Equal(t, want.Src, got.Src)
+				assert.Equal(t, want.Tgt, got.Tgt)
+				assert.Equal(t, want.Score, got.Score)
+				if meta {
+					assert.Equal(t, want.Type(), got.Type())
+					assert.Equal(t, want.Doc, got.Doc)
+				}
+			}
+			_, err := r.Read()
+			assert.Equal(t, io.EOF, err)
+			if header {
+				assert.Equal(t, "sq", r.SrcLang)
+				assert.Equal(t, "en", r.TgtLang)
+			}
 		}
 	}
 }
@@ -154,7 +178,7 @@ func FuzzReader(f *testing.F) {
 			if err != nil {
 				return
 			}
-			again, err := NewReader(strings.NewReader(write(t, false, p))).Read()
+			again, err := NewReader(strings.NewReader(write(t, false, true, p))).Read()
 			if strings.TrimSpace(p.Src+p.Tgt) == "" {
 				continue // an empty record writes a line of tabs
 			}

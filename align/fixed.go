@@ -1,0 +1,94 @@
+package align
+
+import "slices"
+
+// fixedLinks sorts the fixed links into the pairs the result must contain,
+// in order, and the 1-0 and 0-1 links (dels), whose sentences alone marks
+// with their index in dels (-1 for the others). Links that leave the input,
+// are not runs of consecutive indices or overlap or cross a pair kept
+// before them are ignored.
+func fixedLinks(fixed []Link, n, m int) (pairs, dels []Link, alone [2][]int) {
+	alone = [2][]int{make([]int, n), make([]int, m)}
+	for side := range alone {
+		for i := range alone[side] {
+			alone[side][i] = -1
+		}
+	}
+	s, t := 0, 0
+	for _, f := range fixed {
+		if len(f.Src) == 0 || len(f.Tgt) == 0 || !run(f.Src, s, n) || !run(f.Tgt, t, m) {
+			continue
+		}
+		pairs = append(pairs, f)
+		s, t = f.Src[len(f.Src)-1]+1, f.Tgt[len(f.Tgt)-1]+1
+		for _, x := range f.Src {
+			alone[0][x] = -2 // taken by a pair
+		}
+		for _, y := range f.Tgt {
+			alone[1][y] = -2
+		}
+	}
+	for _, f := range fixed {
+		side, ids := 0, f.Src
+		if len(f.Src) == 0 {
+			side, ids = 1, f.Tgt
+		}
+		if len(f.Src) > 0 && len(f.Tgt) > 0 || len(ids) == 0 || !run(ids, 0, len(alone[side])) ||
+			slices.ContainsFunc(ids, func(x int) bool { return alone[side][x] != -1 }) {
+			continue
+		}
+		for _, x := range ids {
+			alone[side][x] = len(dels)
+		}
+		dels = append(dels, f)
+	}
+	for side := range alone {
+		for i, d := range alone[side] {
+			alone[side][i] = max(d, -1)
+		}
+	}
+	return pairs, dels, alone
+}
+
+// unalignedOf returns the index of the fixed 1-0 or 0-1 link that a link
+// of one sentence belongs to, or -1.
+func unalignedOf(l Link, alone [2][]int) int {
+	switch {
+	case len(l.Src) == 1 && len(l.Tgt) == 0:
+		return alone[0][l.Src[0]]
+	case len(l.Src) == 0 && len(l.Tgt) == 1:
+		return alone[1][l.Tgt[0]]
+	}
+	return -1
+}
+
+func isSet(ids []int) []bool {
+	out := make([]bool, len(ids))
+	for i, d := range ids {
+		out[i] = d >= 0
+	}
+	return out
+}
+
+// run reports whether ids are consecutive, start at from or later and end
+// before n.
+func run(ids []int, from, n int) bool {
+	for i, x := range ids {
+		if x < from || x >= n || i > 0 && x != ids[i-1]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// shift adds by to every id.
+func shift(ids []int, by int) []int {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]int, len(ids))
+	for i, x := range ids {
+		out[i] = x + by
+	}
+	return out
+}

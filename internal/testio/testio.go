@@ -1,0 +1,35 @@
+// Package testio helps the tests of streaming code: it makes inputs of any
+// size that take no memory, so that a test can show that a reader holds
+// only a bounded part of what it reads.
+package testio
+
+import "io"
+
+// Repeat returns a reader of unit repeated n times, holding no more than
+// unit.
+func Repeat(unit []byte, n int) io.Reader {
+	return &repeatReader{unit: unit, n: n}
+}
+
+type repeatReader struct {
+	unit []byte
+	n    int // repetitions left, the current one included
+	off  int // offset in unit of the next byte
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.n == 0 || len(r.unit) == 0 {
+		return 0, io.EOF
+	}
+	k := 0
+	for k < len(p) && r.n > 0 {
+		c := copy(p[k:], r.unit[r.off:])
+		k += c
+		r.off += c
+		if r.off == len(r.unit) {
+			r.off = 0
+			r.n--
+		}
+	}
+	return k, nil
+}
