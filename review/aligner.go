@@ -29,7 +29,8 @@ func fromLinks(links []align.Link) []Row {
 }
 
 // Start aligns src with tgt and opens a review of the result, which
-// re-aligns with the same options after every fix.
+// re-aligns with the same options after every fix. The session's Warnings
+// are those of align.Check, such as an empty side or swapped languages.
 func Start(src, tgt Input, opt align.Options) (*Session, error) {
 	if opt.SrcLang == "" {
 		opt.SrcLang = src.Lang
@@ -38,11 +39,12 @@ func Start(src, tgt Input, opt align.Options) (*Session, error) {
 		opt.TgtLang = tgt.Lang
 	}
 	opt.Fixed = nil
-	rows := fromLinks(align.Align(src.Sentences, tgt.Sentences, opt))
-	s, err := NewSession(src, tgt, rows)
+	links := align.Align(src.Sentences, tgt.Sentences, opt)
+	s, err := NewSession(src, tgt, fromLinks(links))
 	if err != nil {
 		return nil, fmt.Errorf("aligner: %w", err)
 	}
 	s.Align = AlignWith(opt)
+	s.Warnings = align.Check(src.Sentences, tgt.Sentences, links)
 	return s, nil
 }
