@@ -27,6 +27,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/paralel/paralel/align"
+	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/ids"
 )
 
@@ -179,7 +180,7 @@ func LoadDoc(dir string) (*Doc, error) {
 
 // ReadLinks reads a file of links in ids format.
 func ReadLinks(path string) ([]align.Link, error) {
-	f, err := os.Open(path)
+	f, err := corpus.Open(path)
 	if err != nil {
 		return nil, err
 	}
