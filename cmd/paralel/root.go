@@ -32,17 +32,6 @@ and exports TMX, TSV, Moses and JSON lines.`,
 	for _, add := range commands {
 		root.AddCommand(add())
 	}
-	// cobra's completion command, made now to give it examples too.
-	root.InitDefaultCompletionCmd()
-	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
-			c.Example = `  # Complete paralel's commands and flags in this bash session
-  source <(paralel completion bash)
-
-  # ... and in every new one (with the bash-completion package)
-  paralel completion bash > ~/.local/share/bash-completion/completions/paralel`
-		}
-	}
 	return root
 }
 
