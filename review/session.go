@@ -63,10 +63,10 @@ type Export struct {
 const DefaultThreshold = 0.5
 
 // DefaultWindow is how many rows each side of a fix re-alignment reaches
-// by default: enough for a fix to repair a run of misaligned neighbours,
-// few enough that a fix in a long document re-aligns in a fraction of a
-// second.
-const DefaultWindow = 50
+// by default. Articles and reports (up to 2,001 rows) are re-aligned whole,
+// as a translator expects; in a book, rows further than this from the fix
+// keep their links, so that a fix still re-aligns in a fraction of a second.
+const DefaultWindow = 1000
 
 // maxUndo bounds the undo history kept in memory.
 const maxUndo = 100

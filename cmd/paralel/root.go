@@ -14,13 +14,13 @@ func newRootCmd() *cobra.Command {
 		Long: `paralel splits an Albanian article and its English translation into
 sentences, aligns them, scores every link, lets a translator check the result
 and exports TMX, TSV, Moses and JSON lines.`,
-		Example: `  # Align an article with its translation and look at the result
+		Example: `  # Align the sample article pair and look at it side by side
   paralel align testdata/rama/sq.txt testdata/rama/en.txt
 
-  # A translation memory for a CAT tool
+  # Export a translation memory for a CAT tool
   paralel align -o rama.tmx testdata/rama/sq.txt testdata/rama/en.txt
 
-  # Check and fix the alignment in the browser, saving rama.tmx
+  # Check and fix the alignment in the browser before saving it
   paralel review -o rama.tmx testdata/rama/sq.txt testdata/rama/en.txt
 
   # Split a text into sentences, one a line
