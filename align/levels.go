@@ -39,9 +39,19 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		l = l.coarser()
 		levels = append(levels, l)
 	}
+	// The units of a level are built while the coarser one is searched,
+	// which for the smaller levels keeps one core only.
+	next := make(chan *lattice, 1)
+	build := func(li int) {
+		go func() { next <- a.newLattice(d, levels[li], li, skeys, tkeys, nk) }()
+	}
+	build(len(levels) - 1)
 	var path []step
 	for li := len(levels) - 1; li >= 0; li-- {
-		lat := a.newLattice(d, levels[li], li, skeys, tkeys, nk)
+		lat := <-next
+		if li > 0 {
+			build(li - 1)
+		}
 		ln, lm := len(lat.src), len(lat.tgt)
 		var cuts []node
 		if li == len(levels)-1 {
@@ -88,7 +98,14 @@ func (l level) coarser() level {
 	if 2*lm >= ln {
 		gt = 2
 	}
-	c := level{st: groupTypes(l.st, gs), tt: groupTypes(l.tt, gt)}
+	var c level
+	done := make(chan struct{})
+	go func() {
+		c.st = groupTypes(l.st, gs)
+		close(done)
+	}()
+	c.tt = groupTypes(l.tt, gt)
+	<-done
 	c.sc, c.srcStart = groupLen(l.sc, gs)
 	c.tc, c.tgtStart = groupLen(l.tc, gt)
 	// Blocks cut across paragraphs at random, so paragraphs are no evidence
