@@ -131,13 +131,7 @@ func (a *aligner) newLattice(d *docState, l level, li int, skeys, tkeys [][]int3
 		}
 		lat.progress = func(rows int) { a.report(int(float64(rows) * scale)) }
 	}
-	done := make(chan struct{})
-	go func() {
-		lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm)
-		close(done)
-	}()
-	lat.tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), ln)
-	<-done
+	lat.src, lat.tgt = l.units(skeys, tkeys, nk)
 	if li == 0 {
 		for i, x := range d.src.alone {
 			lat.src[i].alone = x
@@ -147,6 +141,19 @@ func (a *aligner) newLattice(d *docState, l level, li int, skeys, tkeys [][]int3
 		}
 	}
 	return lat
+}
+
+// units builds the units of both sides of a level, given the keys of
+// every type and the number of keys.
+func (l level) units(skeys, tkeys [][]int32, nk int) (src, tgt []unit) {
+	done := make(chan struct{})
+	go func() {
+		src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), len(l.tt))
+		close(done)
+	}()
+	tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), len(l.st))
+	<-done
+	return src, tgt
 }
 
 // weighLevel sets the lexical weights of a lattice whose band is set. The

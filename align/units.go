@@ -224,17 +224,19 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 	return units
 }
 
-// smallest moves the k smallest values of s to its front, in ascending
-// order, and returns them. It keeps a heap of k rather than sorting all of
-// s: the slot lists of coarse blocks run to thousands.
+// smallest returns the k smallest values of s in ascending order; it
+// reorders s. It keeps a heap of k rather than sorting all of s: the slot
+// lists of coarse blocks run to thousands. The heap starts from the end,
+// where the rare words are: types are numbered as they first occur, so
+// the common ones come first and would each displace a heap top.
 func smallest(s []uint64, k int) []uint64 {
-	h := s[:k]
+	h := s[len(s)-k:]
 	for i := k/2 - 1; i >= 0; i-- {
 		siftDown(h, i)
 	}
-	for _, x := range s[k:] {
-		if x < h[0] {
-			h[0] = x
+	for x := len(s) - k - 1; x >= 0; x-- {
+		if s[x] < h[0] {
+			h[0] = s[x]
 			siftDown(h, 0)
 		}
 	}
