@@ -62,7 +62,7 @@ Output formats:
 				resumed bool
 				err     error
 			)
-			if threshold < 0 || threshold > 1 {
+			if !(threshold >= 0 && threshold <= 1) { // NaN too
 				return fmt.Errorf("--threshold %v: want a score in [0,1]", threshold)
 			}
 			if len(args) == 1 {

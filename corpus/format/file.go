@@ -39,6 +39,9 @@ func Create(name, path string, opt Options) (*FileWriter, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := opt.checkFilters(); err != nil {
+		return nil, err
+	}
 	fw := &FileWriter{}
 	ws := make([]io.Writer, len(paths))
 	for i, p := range paths {

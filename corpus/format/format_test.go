@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -258,6 +259,12 @@ func TestWritePairsErrors(t *testing.T) {
 	for _, tt := range tests {
 		_, err := WritePairs(tt.name, tt.path, sample, Options{Stdout: io.Discard})
 		assert.ErrorContains(t, err, tt.err, tt.path)
+	}
+	for _, min := range []float64{math.NaN(), -0.5, 1.5} {
+		_, err := WritePairs("tsv", filepath.Join(dir, "out.tsv"), sample, Options{MinScore: min})
+		assert.ErrorContains(t, err, "want a score from 0 to 1")
+		_, err = NewWriter("tsv", io.Discard, Options{MinScore: min})
+		assert.ErrorContains(t, err, "want a score from 0 to 1")
 	}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
