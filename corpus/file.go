@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -19,10 +20,14 @@ type File struct {
 }
 
 // CreateFile starts writing the file at path. The path "-" stands for the
-// standard output, which is written directly.
+// standard output, which is written directly. A directory at path is an
+// error from the start rather than when the file is put in place.
 func CreateFile(path string) (*File, error) {
 	if path == "-" {
 		return &File{path: path, f: os.Stdout}, nil
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", path)
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -30,7 +35,12 @@ func CreateFile(path string) (*File, error) {
 	}
 	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return nil, err
+		// Name the file asked for, not the temporary one.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &fs.PathError{Op: "create", Path: path, Err: err}
 	}
 	return &File{path: path, f: f}, nil
 }

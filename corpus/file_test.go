@@ -48,8 +48,19 @@ func TestCreateFileFailedRunLeavesNothing(t *testing.T) {
 }
 
 func TestCreateFileMissingDir(t *testing.T) {
-	_, err := CreateFile(filepath.Join(t.TempDir(), "no", "such", "out.tsv"))
-	assert.Error(t, err)
+	path := filepath.Join(t.TempDir(), "no", "such", "out.tsv")
+	_, err := CreateFile(path)
+	assert.ErrorIs(t, err, os.ErrNotExist)
+	assert.EqualError(t, err, "create "+path+": no such file or directory", "names the file asked for, not the temporary one")
+}
+
+func TestCreateFileOverDirectory(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.tsv")
+	require.NoError(t, os.Mkdir(out, 0o755))
+	_, err := CreateFile(out)
+	assert.EqualError(t, err, out+": is a directory")
+	assert.Equal(t, []string{"out.tsv"}, dirNames(t, dir), "no temporary file is left")
 }
 
 func TestCreateFileStdout(t *testing.T) {

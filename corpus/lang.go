@@ -47,9 +47,10 @@ var (
 )
 
 // loadLanguage returns the data for lang, or the generic rules (no
-// abbreviations, no starters) when there is no data file for it.
+// abbreviations, no starters) when there is no data file for it. The data
+// is by language: a regional tag such as sq-AL reads that of sq.
 func loadLanguage(lang string) (*language, error) {
-	lang = strings.ToLower(strings.TrimSpace(lang))
+	lang = BaseLang(strings.TrimSpace(lang))
 	langMu.Lock()
 	defer langMu.Unlock()
 	if l, ok := langCache[lang]; ok {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // MaxLine is the longest line, in bytes, that a LineScanner accepts. Like
@@ -21,7 +22,9 @@ var ErrLineTooLong = fmt.Errorf("longer than %d bytes", MaxLine)
 // the line. A line ends at "\n" or "\r\n", which are not part of it; a
 // byte order mark at the start of the input is dropped.
 //
-// Unlike a bare bufio.Scanner, which stops at a long line with
+// Like the text readers, it takes UTF-8 text only: a line with invalid
+// UTF-8 or a NUL byte stops it with an error wrapping ErrInvalidUTF8 or
+// ErrBinary. Unlike a bare bufio.Scanner, which stops at a long line with
 // bufio.ErrTooLong, it holds lines up to MaxLine bytes and then reports
 // ErrLineTooLong.
 type LineScanner struct {
@@ -61,6 +64,11 @@ func (s *LineScanner) Scan() bool {
 		s.err = ErrLineTooLong
 		return false
 	}
+	if b := s.Bytes(); !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
+		i := checkText(b)
+		s.err = fmt.Errorf("%w at byte %d of the line", errorAt(b, i), i)
+		return false
+	}
 	return true
 }
 
@@ -81,5 +89,6 @@ func (s *LineScanner) Text() string { return string(s.Bytes()) }
 // ErrLineTooLong, the number of the line that was too long.
 func (s *LineScanner) Line() int { return s.line }
 
-// Err returns the first error met, or nil at the end of the input.
+// Err returns the first error met, or nil at the end of the input. Line
+// then says where it was.
 func (s *LineScanner) Err() error { return s.err }

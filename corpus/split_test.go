@@ -109,6 +109,18 @@ func TestSplitUnknownLanguage(t *testing.T) {
 	assert.Equal(t, []string{"Eins.", "Zwei?", "Drei!"}, texts(sp.Split("Eins. Zwei? Drei!")))
 }
 
+// TestSplitRegionalTag: a tag with a region, in any case, uses the data of
+// its language.
+func TestSplitRegionalTag(t *testing.T) {
+	const in = "Sipas prof. Dr. Agim Çeliku etj. ata erdhën në shek. XIX. Pastaj ikën."
+	want := []string{"Sipas prof. Dr. Agim Çeliku etj. ata erdhën në shek. XIX.", "Pastaj ikën."}
+	for _, lang := range []string{"sq", "sq-AL", "SQ_al", "sq-XK"} {
+		sp, err := NewSplitter(lang)
+		require.NoError(t, err)
+		assert.Equal(t, want, texts(sp.Split(in)), lang)
+	}
+}
+
 func TestSplitOffsets(t *testing.T) {
 	sp, err := NewSplitter("sq")
 	require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 // AlignWith returns the Aligner that re-aligns with align.Align, passing
 // the fixed rows as opt.Fixed.
 func AlignWith(opt align.Options) Aligner {
+	opt = baseLangs(opt)
 	return func(src, tgt []corpus.Sentence, fixed []Row) []Row {
 		opt := opt
 		opt.Fixed = make([]align.Link, len(fixed))
@@ -29,7 +30,8 @@ func fromLinks(links []align.Link) []Row {
 }
 
 // Start aligns src with tgt and opens a review of the result, which
-// re-aligns with the same options after every fix.
+// re-aligns with the same options after every fix. The session's Warnings
+// are those of align.Check, such as an empty side or swapped languages.
 func Start(src, tgt Input, opt align.Options) (*Session, error) {
 	if opt.SrcLang == "" {
 		opt.SrcLang = src.Lang
@@ -37,12 +39,22 @@ func Start(src, tgt Input, opt align.Options) (*Session, error) {
 	if opt.TgtLang == "" {
 		opt.TgtLang = tgt.Lang
 	}
+	opt = baseLangs(opt)
 	opt.Fixed = nil
-	rows := fromLinks(align.Align(src.Sentences, tgt.Sentences, opt))
-	s, err := NewSession(src, tgt, rows)
+	links := align.Align(src.Sentences, tgt.Sentences, opt)
+	s, err := NewSession(src, tgt, fromLinks(links))
 	if err != nil {
 		return nil, fmt.Errorf("aligner: %w", err)
 	}
 	s.Align = AlignWith(opt)
+	s.Warnings = align.Check(src.Sentences, tgt.Sentences, links)
 	return s, nil
+}
+
+// baseLangs gives the aligner the languages without their regions: its
+// language data is by language, while the inputs keep the tags the export
+// names (sq-AL, en-GB).
+func baseLangs(opt align.Options) align.Options {
+	opt.SrcLang, opt.TgtLang = corpus.BaseLang(opt.SrcLang), corpus.BaseLang(opt.TgtLang)
+	return opt
 }

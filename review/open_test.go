@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -217,4 +218,28 @@ func TestSessionKeepsTSVColumns(t *testing.T) {
 	got, err := os.ReadFile(exp.Path)
 	require.NoError(t, err)
 	assert.Regexp(t, "^Një.\tOne.\t[0-9.]+\t1-1\tsq.txt\n$", string(got))
+}
+
+// TestStartWarns: a review starts with the aligner's warnings, which the
+// command prints and the page shows.
+func TestStartWarns(t *testing.T) {
+	tests := []struct {
+		name     string
+		src, tgt []corpus.Sentence
+		want     string
+	}{
+		{"empty target", sentences("Një.", "Dy."), nil, "the target side is empty"},
+		{"swapped", sentences("He came home on Monday with his friends.", "They said that the government will meet the president."),
+			sentences("Ai erdhi në shtëpi të hënën me miqtë e tij.", "Ata thanë se qeveria do të takojë presidentin."), "swapped"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Start(Input{Lang: "sq", Sentences: tt.src}, Input{Lang: "en", Sentences: tt.tgt}, align.Options{})
+			require.NoError(t, err)
+			assert.Contains(t, strings.Join(s.Warnings, "\n"), tt.want)
+		})
+	}
+	s, err := Start(Input{Lang: "sq", Sentences: sentences("Një.")}, Input{Lang: "en", Sentences: sentences("One.")}, align.Options{})
+	require.NoError(t, err)
+	assert.Empty(t, s.Warnings)
 }

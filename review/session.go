@@ -76,11 +76,11 @@ const maxUndo = 100
 type Session struct {
 	Src, Tgt  Input
 	Export    Export
-	Threshold float64 // rows scored below it are doubtful
-	File      string  // session file, autosaved after every change; "" disables autosave
-	Align     Aligner // re-aligns after a fix, align.Align by default; nil leaves the other rows as they are
-	Window    int     // rows each side of a fix that re-alignment reaches; < 1 for all
-	Warnings  []string
+	Threshold float64  // rows scored below it are doubtful
+	File      string   // session file, autosaved after every change; "" disables autosave
+	Align     Aligner  // re-aligns after a fix, align.Align by default; nil leaves the other rows as they are
+	Window    int      // rows each side of a fix that re-alignment reaches; < 1 for all
+	Warnings  []string // for the translator: an input changed since, an empty side ...
 
 	mu   sync.Mutex
 	rows []Row

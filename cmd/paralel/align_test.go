@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,18 +11,6 @@ import (
 
 	"github.com/paralel/paralel/corpus/ids"
 )
-
-// runCmd runs paralel with args and returns what it printed.
-func runCmd(t *testing.T, args ...string) (stdout, stderr string, err error) {
-	t.Helper()
-	root := newRootCmd()
-	var out, errOut bytes.Buffer
-	root.SetOut(&out)
-	root.SetErr(&errOut)
-	root.SetArgs(args)
-	err = root.Execute()
-	return out.String(), errOut.String(), err
-}
 
 const (
 	ramaSq = "../../testdata/rama/sq.txt"

@@ -135,7 +135,7 @@ func TestReviewCommandErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := run(t, nil, append([]string{"review"}, tt.args...)...)
+			_, _, err := runCmd(t, append([]string{"review"}, tt.args...)...)
 			assert.ErrorContains(t, err, tt.want)
 		})
 	}

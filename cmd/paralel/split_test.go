@@ -2,9 +2,7 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -20,28 +18,15 @@ import (
 	"github.com/paralel/paralel/internal/testio"
 )
 
-// run executes the paralel command with args and stdin, returning stdout.
-func run(t *testing.T, stdin io.Reader, args ...string) (string, error) {
-	t.Helper()
-	var out bytes.Buffer
-	cmd := newRootCmd()
-	cmd.SetArgs(args)
-	cmd.SetIn(stdin)
-	cmd.SetOut(&out)
-	cmd.SetErr(io.Discard)
-	err := cmd.Execute()
-	return out.String(), err
-}
-
 func TestSplitCommand(t *testing.T) {
 	sq := filepath.Join("..", "..", "testdata", "rama", "sq.txt")
-	out, err := run(t, nil, "split", "--lang", "sq", sq)
+	out, _, err := runCmd(t, "split", "--lang", "sq", sq)
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	assert.Len(t, lines, 25)
 	assert.Equal(t, "Camp Ashraf 3 Albania .", lines[2])
 
-	out, err = run(t, nil, "split", "--lang", "sq", "--format", "jsonl", sq)
+	out, _, err = runCmd(t, "split", "--lang", "sq", "--format", "jsonl", sq)
 	require.NoError(t, err)
 	raw, err := os.ReadFile(sq)
 	require.NoError(t, err)
@@ -76,7 +61,7 @@ func TestSplitCommandModes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args[1:], " "), func(t *testing.T) {
-			out, err := run(t, strings.NewReader(tt.in), tt.args...)
+			out, _, err := runIn(t, strings.NewReader(tt.in), tt.args...)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, out)
 		})
@@ -104,7 +89,7 @@ func TestSplitCommandErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
-			_, err := run(t, strings.NewReader(""), tt.args...)
+			_, _, err := runIn(t, strings.NewReader(""), tt.args...)
 			require.Error(t, err)
 			assert.ErrorContains(t, err, tt.want)
 		})

@@ -13,6 +13,12 @@
 // uses them too). An end-to-end prediction is scored against lines.* and
 // gold.lines when the document has them and against the pre-split segments
 // and gold.txt otherwise.
+//
+// Evaluate aligns every document of a Set, all together or each alone, and
+// counts its links against gold with align.Compare and align.CompareText,
+// which give the strict and lax figures of the reference scorer (score.py);
+// WriteReport prints them. Options.PredDir keeps the predictions, so that
+// the reference scorer can check the figures.
 package evalset
 
 import (
@@ -26,6 +32,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/paralel/paralel/align"
+	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/ids"
 )
 
@@ -194,7 +201,7 @@ func LoadDoc(dir string) (*Doc, error) {
 
 // ReadLinks reads a file of links in ids format.
 func ReadLinks(path string) ([]align.Link, error) {
-	f, err := os.Open(path)
+	f, err := corpus.Open(path)
 	if err != nil {
 		return nil, err
 	}

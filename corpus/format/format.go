@@ -10,11 +10,11 @@
 // (JSONL, ids) keep unaligned links, which are part of an alignment.
 //
 // Create and Open work on paths: outputs are written atomically (see
-// corpus.CreateFile) and "-" is the standard input or output. WritePairs
-// does all that a command writing pairs needs: it picks the format, writes
-// the file and says what the filters dropped. Moses is a
-// pair of files, NAME.sq and NAME.en for the languages in Options; its path
-// is NAME, or either of the two file names.
+// corpus.CreateFile) and "-" is the standard input or output (or
+// Options.Stdin and Stdout). WritePairs does all that a command writing
+// pairs needs: it picks the format, writes the file and says what the
+// filters dropped. Moses is a pair of files, NAME.sq and NAME.en for the
+// languages in Options; its path is NAME, or either of the two file names.
 package format
 
 import (

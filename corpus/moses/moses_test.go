@@ -61,3 +61,22 @@ func TestReadUnevenFiles(t *testing.T) {
 		})
 	}
 }
+
+// FuzzReader checks that any two files give pairs or an error, never a
+// panic, and that a pair read is one line of each file.
+func FuzzReader(f *testing.F) {
+	f.Add("Rama foli.\nPo.\n", "Rama spoke.\nYes.\n")
+	f.Add("\ufeffa\r\nb", "A\nB\n")
+	f.Add("a\n", "A\nB\n")
+	f.Add("a\xff\n", "A\x00\n")
+	f.Fuzz(func(t *testing.T, src, tgt string) {
+		r := NewReader(strings.NewReader(src), strings.NewReader(tgt))
+		for {
+			p, err := r.Read()
+			if err != nil {
+				return
+			}
+			assert.NotContains(t, p.Src+p.Tgt, "\n")
+		}
+	})
+}

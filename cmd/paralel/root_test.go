@@ -1,0 +1,132 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestHelp: the help, the version and the shell completion work, and every
+// command shows examples.
+func TestHelp(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--help"}, "paralel align testdata/rama/sq.txt"},
+		{[]string{"--version"}, version},
+		{[]string{"completion", "bash"}, "bash completion"},
+		{[]string{"completion", "zsh"}, "zsh completion"},
+		{[]string{"completion", "fish"}, "fish completion"},
+		{[]string{"completion", "powershell"}, "powershell completion"},
+		{[]string{"__complete", "al"}, "align"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			stdout, _, err := runCmd(t, tt.args...)
+			require.NoError(t, err)
+			assert.Contains(t, stdout, tt.want)
+		})
+	}
+	root := newRootCmd()
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if sub.Name() == "help" {
+				continue // cobra's own
+			}
+			assert.NotEmpty(t, sub.Example, "paralel %s has no examples", sub.Name())
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// TestBadInput runs the commands on input that is not what they expect:
+// each gives a clear message and exits non-zero, or warns and goes on, and
+// none leaves a half-written output.
+func TestBadInput(t *testing.T) {
+	in := t.TempDir()
+	file := func(name, content string) string {
+		path := filepath.Join(in, name)
+		require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+		return path
+	}
+	sq, en := ramaSq, ramaEn
+	raw, err := os.ReadFile(en)
+	require.NoError(t, err)
+	var (
+		empty    = file("empty.txt", "")
+		dir      = filepath.Join(in, "adir")
+		missing  = filepath.Join(in, "missing.txt")
+		badUTF8  = file("latin1.txt", "Shqip\xebri.\n")
+		binary   = file("binary.dat", "\x7fELF\x02\x01\x00\x00text")
+		bom      = file("bom.txt", "\uFEFFAi erdhi më 5 maj.\r\nAta ikën më 12 qershor.\r\n")
+		crlf     = file("crlf.txt", "He came on 5 May.\r\nThey left on 12 June.\r\n")
+		long     = file("long.txt", strings.Repeat("fjalë ", 50<<10/7)+"\n")
+		short    = file("short.txt", strings.SplitN(string(raw), "\n", 2)[0]+"\n")
+		badTSV   = file("bad.tsv", "Po\tYes\t1\nJo\xff\tNo\t1\n")
+		oneField = file("one.tsv", "Po\tYes\t1\nonly one field\n")
+	)
+	require.NoError(t, os.Mkdir(dir, 0o755))
+
+	tests := []struct {
+		name    string
+		args    []string // "OUT" stands for the output file
+		err     string   // what the error says; empty for success
+		warning string   // what stderr says
+	}{
+		{"align: empty source", []string{"align", "-o", "OUT.tsv", empty, en}, "", "the source side is empty"},
+		{"align: both empty", []string{"align", "-o", "OUT.tsv", empty, empty}, "", "both sides are empty"},
+		{"align: missing file", []string{"align", "-o", "OUT.tsv", missing, en}, "missing.txt: no such file", ""},
+		{"align: a directory", []string{"align", "-o", "OUT.tsv", dir, en}, "adir: is a directory", ""},
+		{"align: invalid UTF-8", []string{"align", "-o", "OUT.tsv", sq, badUTF8}, "latin1.txt: invalid UTF-8 at byte 5", ""},
+		{"align: binary data", []string{"align", "-o", "OUT.tsv", binary, en}, "binary.dat: binary data (NUL byte) at byte 6", ""},
+		{"align: BOM and CRLF", []string{"align", "-o", "OUT.tsv", bom, crlf}, "", ""},
+		{"align: swapped sides", []string{"align", "-o", "OUT.tsv", en, sq}, "", "are the sides swapped?"},
+		{"align: the same language", []string{"align", "-o", "OUT.tsv", sq, sq}, "", "both sides look Albanian"},
+		{"align: a 50 KB line", []string{"align", "-o", "OUT.tsv", long, en}, "", "times as long as the source"},
+		{"align: sizes 10:1", []string{"align", "-o", "OUT.tsv", sq, short}, "", "the texts may not cover the same content"},
+		{"align: output is a directory", []string{"align", "-f", "tsv", "-o", dir, sq, en}, "adir: is a directory", ""},
+		{"align: output in a missing folder", []string{"align", "-o", filepath.Join(missing, "out.tsv"), sq, en}, "no such file or directory", ""},
+		{"split: binary data", []string{"split", "--lang", "sq", binary}, "binary data (NUL byte)", ""},
+		{"split: a 50 KB line", []string{"split", "--lang", "sq", long}, "", ""},
+		{"convert: empty input", []string{"convert", "--from", "tsv", empty, "OUT.tmx"}, "", "wrote 0 of 0 pairs"},
+		{"convert: a directory", []string{"convert", "--from", "tsv", dir, "OUT.tmx"}, "adir: is a directory", ""},
+		{"convert: invalid UTF-8", []string{"convert", badTSV, "OUT.tmx"}, "bad.tsv: tsv: line 2: invalid UTF-8 at byte 2 of the line", ""},
+		{"convert: binary data", []string{"convert", "--from", "jsonl", binary, "OUT.tmx"}, "jsonl: line 1: binary data (NUL byte) at byte 6 of the line", ""},
+		{"convert: text as TMX", []string{"convert", "--from", "tmx", sq, "OUT.tsv"}, "not a TMX document", ""},
+		{"convert: a line with one field", []string{"convert", oneField, "OUT.tmx"}, "one.tsv: tsv: line 2: wrong number of fields: 1", ""},
+		{"convert: output is a directory", []string{"convert", "--to", "tsv", badTSV, dir}, "adir: is a directory", ""},
+		{"eval: a directory", []string{"eval", "--gold", dir, "--pred", empty}, "adir: is a directory", ""},
+		{"eval: text as links", []string{"eval", "--gold", sq, "--pred", empty}, "sq.txt: line 1: want [ to open the source ids", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			args := make([]string, len(tt.args))
+			for i, a := range tt.args {
+				args[i] = strings.Replace(a, "OUT", filepath.Join(out, "out"), 1)
+			}
+			_, stderr, err := runCmd(t, args...)
+			if tt.err == "" {
+				require.NoError(t, err)
+			} else {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.err)
+			}
+			assert.Contains(t, stderr, tt.warning)
+			entries, err := os.ReadDir(out)
+			require.NoError(t, err)
+			for _, e := range entries {
+				assert.False(t, strings.Contains(e.Name(), ".tmp-"), "a temporary file is left: %s", e.Name())
+				assert.True(t, tt.err == "", "an output is left after an error: %s", e.Name())
+			}
+		})
+	}
+}
