@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/paralel/paralel/corpus"
 )
@@ -75,10 +74,6 @@ func (r *ListReader) ReadAll() ([]Doc, error) {
 }
 
 func parseLine(line string) (Doc, error) {
-	// Names go into every output format, XML included: they must be text.
-	if !utf8.ValidString(line) {
-		return Doc{}, corpus.ErrInvalidUTF8
-	}
 	fields := strings.Split(line, "\t")
 	if len(fields) < 2 || len(fields) > 3 {
 		return Doc{}, fmt.Errorf("%w: %d, want SRC<TAB>TGT[<TAB>NAME]", ErrFieldCount, len(fields))

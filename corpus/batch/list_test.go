@@ -29,7 +29,8 @@ func TestListReader(t *testing.T) {
 		{"space, not tab", "a.sq b.en\n", nil, "line 1: wrong number of fields: 1, want SRC<TAB>TGT[<TAB>NAME]"},
 		{"empty source", "\tb.en\n", nil, "line 1: empty source path"},
 		{"empty target", "a.sq\t \tname\n", nil, "line 1: empty target path"},
-		{"invalid UTF-8", "a.sq\tb.en\t\xff\n", nil, "line 1: invalid UTF-8"},
+		{"NUL byte", "a.sq\tb\x00.en\n", nil, "line 1: binary data (NUL byte) at byte 6 of the line"},
+		{"invalid UTF-8", "a.sq\tb.en\t\xff\n", nil, "line 1: invalid UTF-8 at byte 10 of the line"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
