@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
@@ -135,21 +137,73 @@ func runPooled(docs []Doc, w Writer, opt Options, s *Summary) error {
 func runEach(docs []Doc, w Writer, opt Options, s *Summary) error {
 	progress := opt.Align.Progress
 	opt.Align.Progress = nil
+	results, done, stop := alignEach(docs, opt)
+	defer stop()
 	for i, d := range docs {
-		b, err := read(d, opt)
-		if err == nil {
-			err = s.add(b, align.Align(b.Src, b.Tgt, opt.Align), w)
-			if err != nil {
-				return err // the writer's: no use going on
+		r := <-results[i]
+		done()
+		if r.err != nil {
+			if err := s.fail(d, r.err, opt.Strict); err != nil {
+				return err
 			}
-		} else if err := s.fail(d, err, opt.Strict); err != nil {
-			return err
+		} else if err := s.add(r.bitext, r.links, w); err != nil {
+			return err // the writer's: no use going on
 		}
 		if progress != nil {
 			progress(i+1, len(docs))
 		}
 	}
 	return nil
+}
+
+// aligned is one document read and aligned on its own.
+type aligned struct {
+	bitext align.Bitext
+	links  []align.Link
+	err    error
+}
+
+// alignEach reads and aligns the documents one by one, several at a time
+// since a short document keeps only one processor busy, and delivers each
+// on its own channel so that they are written in order. Call done when a
+// result is taken: at most twice as many documents as processors are
+// begun and not yet taken, which bounds the memory. stop abandons the
+// documents not yet begun and waits for those under way.
+func alignEach(docs []Doc, opt Options) (results []chan aligned, done, stop func()) {
+	results = make([]chan aligned, len(docs))
+	for i := range results {
+		results[i] = make(chan aligned, 1)
+	}
+	slots := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1) // the loop below, so that it may add the documents it begins
+	go func() {
+		defer wg.Done()
+		for i, d := range docs {
+			select {
+			case slots <- struct{}{}:
+			case <-quit:
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				b, err := read(d, opt)
+				var links []align.Link
+				if err == nil {
+					links = align.Align(b.Src, b.Tgt, opt.Align)
+				}
+				results[i] <- aligned{b, links, err}
+			}()
+		}
+	}()
+	done = func() { <-slots }
+	stop = func() {
+		close(quit)
+		wg.Wait()
+	}
+	return results, done, stop
 }
 
 // fail records a document that could not be read, and returns the error
