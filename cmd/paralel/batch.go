@@ -1,8 +1,12 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -96,8 +100,13 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 			bopt.Align = align.Options{SrcLang: corpus.BaseLang(opt.SrcLang), TgtLang: corpus.BaseLang(opt.TgtLang)}
 			bar := progress.ForTerminal(os.Stderr, "aligning")
 			bopt.Align.Progress = bar.Update
-			sum, err := batch.Run(docs, w, bopt)
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			sum, err := batch.Run(ctx, docs, w, bopt)
 			bar.Finish()
+			if errors.Is(err, context.Canceled) {
+				err = errors.New("interrupted: nothing written")
+			}
 			if err == nil {
 				err = w.Commit()
 			}

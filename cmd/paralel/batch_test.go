@@ -66,7 +66,7 @@ func TestBatchFormats(t *testing.T) {
 			assert.Equal(t, []string{"rama", "bashkia/sq.txt", "moti"}, docNames(pairs))
 			assert.Contains(t, stderr, "paralel: aligned 3 of 3 documents: ")
 			assert.Regexp(t, `paralel: \d+ links, \d+ doubtful \(\d+\.\d%, scored under 0\.8\); `+
-				strconv.Itoa(len(pairs))+` pairs written`, stderr)
+				strconv.Itoa(len(pairs))+` pairs kept`, stderr)
 		})
 	}
 	tmx, err := os.ReadFile(filepath.Join(dir, "out.tmx"))

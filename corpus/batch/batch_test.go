@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -142,7 +143,7 @@ func TestRun(t *testing.T) {
 			opt := Options{Each: each, Align: align.Options{SrcLang: "sq", TgtLang: "en"}}
 			opt.Align.Progress = func(done, total int) { calls++; last = total - done }
 			w := &collector{Filter: corpus.Filter{KeepUnaligned: true}}
-			s, err := Run(docs, w, opt)
+			s, err := Run(t.Context(), docs, w, opt)
 			require.NoError(t, err)
 
 			names, got := byDoc(w.pairs)
@@ -160,7 +161,7 @@ func TestRun(t *testing.T) {
 			assert.Equal(t, nsrc, s.SrcSentences)
 			assert.Equal(t, ntgt, s.TgtSentences)
 			assert.Equal(t, len(w.pairs), s.Links)
-			assert.Equal(t, len(w.pairs), s.Written)
+			assert.Equal(t, len(w.pairs), s.Kept)
 			assert.Positive(t, calls, "progress reported")
 			assert.Zero(t, last, "progress ends at the total")
 		})
@@ -184,11 +185,11 @@ func TestRunFilters(t *testing.T) {
 	docs, err := Load([]string{testdata + "/list.tsv"}, corpus.Lines)
 	require.NoError(t, err)
 	w := &collector{Filter: corpus.Filter{MinScore: 0.99}}
-	s, err := Run(docs, w, Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}})
+	s, err := Run(t.Context(), docs, w, Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}})
 	require.NoError(t, err)
 	assert.Positive(t, s.Dropped.BelowScore)
-	assert.Equal(t, s.Links, s.Written+s.Dropped.Total())
-	assert.Len(t, w.pairs, s.Written)
+	assert.Equal(t, s.Links, s.Kept+s.Dropped.Total())
+	assert.Len(t, w.pairs, s.Kept)
 	for _, p := range w.pairs {
 		assert.GreaterOrEqual(t, p.Score, 0.99)
 	}
@@ -238,7 +239,7 @@ func TestBadDocument(t *testing.T) {
 
 			for _, each := range []bool{false, true} {
 				w := &collector{}
-				s, err := Run(docs, w, Options{Each: each})
+				s, err := Run(t.Context(), docs, w, Options{Each: each})
 				require.NoError(t, err)
 				names, _ := byDoc(w.pairs)
 				assert.Equal(t, []string{"a", "c"}, names)
@@ -250,7 +251,7 @@ func TestBadDocument(t *testing.T) {
 				assert.Contains(t, s.String(), "failed: b: ")
 
 				w = &collector{}
-				s, err = Run(docs, w, Options{Each: each, Strict: true})
+				s, err = Run(t.Context(), docs, w, Options{Each: each, Strict: true})
 				var de *DocError
 				require.ErrorAs(t, err, &de)
 				assert.Equal(t, "b", de.Doc)
@@ -267,7 +268,7 @@ func TestNoDocuments(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "sq.txt"), []byte("Po.\n"), 0o644))
 	docs, err := Load([]string{dir}, corpus.Lines)
 	require.NoError(t, err)
-	s, err := Run(docs, &collector{}, Options{})
+	s, err := Run(t.Context(), docs, &collector{}, Options{})
 	assert.ErrorIs(t, err, ErrNoDocuments)
 	require.Len(t, s.Failed, 1)
 	assert.Contains(t, s.Failed[0].Error(), "en.txt")
@@ -282,7 +283,7 @@ func TestPresplit(t *testing.T) {
 	docs, err := Load([]string{dir}, corpus.Presplit)
 	require.NoError(t, err)
 	w := &collector{}
-	s, err := Run(docs, w, Options{Mode: corpus.Presplit})
+	s, err := Run(t.Context(), docs, w, Options{Mode: corpus.Presplit})
 	require.NoError(t, err)
 	assert.Equal(t, 2, s.SrcSentences, "segments are not split")
 	require.Len(t, w.pairs, 2)
@@ -300,7 +301,7 @@ func TestNTREXRaw(t *testing.T) {
 	docs, err := Load([]string{dir}, corpus.Lines)
 	require.NoError(t, err)
 	w := &collector{Filter: corpus.Filter{KeepUnaligned: true}}
-	s, err := Run(docs, w, Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}})
+	s, err := Run(t.Context(), docs, w, Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}})
 	require.NoError(t, err)
 	assert.Empty(t, s.Failed)
 	assert.Equal(t, len(docs), s.Aligned)
@@ -322,5 +323,25 @@ func TestNTREXRaw(t *testing.T) {
 			p := got[d.Name][j]
 			assert.Equal(t, align.Link{Src: l.Src, Tgt: l.Tgt, Score: l.Score}, align.Link{Src: p.SrcIDs, Tgt: p.TgtIDs, Score: p.Score}, "%s link %d", d.Name, j)
 		}
+	}
+}
+
+// TestCancel: a cancelled run stops between documents.
+func TestCancel(t *testing.T) {
+	docs, err := Load([]string{testdata + "/list.tsv"}, corpus.Lines)
+	require.NoError(t, err)
+	for _, each := range []bool{false, true} {
+		ctx, cancel := context.WithCancel(t.Context())
+		opt := Options{Each: each}
+		opt.Align.Progress = func(done, total int) {
+			if done > 0 {
+				cancel()
+			}
+		}
+		w := &collector{}
+		s, err := Run(ctx, docs, w, opt)
+		assert.ErrorIs(t, err, context.Canceled)
+		assert.Less(t, s.Aligned, len(docs), "each=%v", each)
+		cancel()
 	}
 }

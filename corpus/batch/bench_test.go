@@ -37,7 +37,7 @@ func BenchmarkRun(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					if _, err := Run(docs, w, opt); err != nil {
+					if _, err := Run(b.Context(), docs, w, opt); err != nil {
 						b.Fatal(err)
 					}
 					if err := w.Close(); err != nil {

@@ -15,9 +15,9 @@ func (s *Summary) Report() []string {
 	}
 	lines := []string{
 		docs + fmt.Sprintf(": %d source and %d target sentences", s.SrcSentences, s.TgtSentences),
-		fmt.Sprintf("%d %s, %d doubtful (%s, scored under %g); %d %s written",
+		fmt.Sprintf("%d %s, %d doubtful (%s, scored under %g); %d %s kept",
 			s.Links, plural(s.Links, "link"), s.Doubtful, percent(s.Doubtful, s.Links), s.Threshold,
-			s.Written, plural(s.Written, "pair")),
+			s.Kept, plural(s.Kept, "pair")),
 	}
 	if d := s.Dropped.String(); d != "" {
 		lines = append(lines, d)

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -81,7 +82,7 @@ type Summary struct {
 	Doubtful                   int     // links scored under Threshold
 	Threshold                  float64 // the score Doubtful counts under
 
-	Written  int            // pairs that passed the Writer's filters
+	Kept     int            // pairs that passed the Writer's filters
 	Dropped  corpus.Dropped // pairs that did not
 	Warnings []Warning
 }
@@ -90,30 +91,34 @@ type Summary struct {
 // document that cannot be read (missing, not UTF-8 text, an empty side) is
 // skipped and listed in Summary.Failed, or with opt.Strict ends the run
 // with its *DocError. Run returns ErrNoDocuments when every document
-// failed, and the error of w when writing fails; the Summary is never nil
+// failed, the error of w when writing fails, and ctx's error when it is
+// cancelled, which Run notices between documents; the Summary is never nil
 // and says what was done until then.
-func Run(docs []Doc, w Writer, opt Options) (*Summary, error) {
+func Run(ctx context.Context, docs []Doc, w Writer, opt Options) (*Summary, error) {
 	s := &Summary{Docs: len(docs), Threshold: opt.Doubtful}
 	if s.Threshold == 0 {
 		s.Threshold = sidebyside.DefaultDoubtful
 	}
 	var err error
 	if opt.Each {
-		err = runEach(docs, w, opt, s)
+		err = runEach(ctx, docs, w, opt, s)
 	} else {
-		err = runPooled(docs, w, opt, s)
+		err = runPooled(ctx, docs, w, opt, s)
 	}
 	s.Dropped = w.Dropped()
-	s.Written -= s.Dropped.Total()
+	s.Kept = s.Links - s.Dropped.Total() // a pair a link
 	if err == nil && s.Aligned == 0 {
 		err = ErrNoDocuments
 	}
 	return s, err
 }
 
-func runPooled(docs []Doc, w Writer, opt Options, s *Summary) error {
+func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary) error {
 	var bitexts []align.Bitext
 	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		b, err := read(d, opt)
 		if err != nil {
 			if err := s.fail(d, err, opt.Strict); err != nil {
@@ -127,6 +132,9 @@ func runPooled(docs []Doc, w Writer, opt Options, s *Summary) error {
 		return nil
 	}
 	for i, links := range align.AlignAll(bitexts, opt.Align) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := s.add(bitexts[i], links, w); err != nil {
 			return err
 		}
@@ -134,12 +142,15 @@ func runPooled(docs []Doc, w Writer, opt Options, s *Summary) error {
 	return nil
 }
 
-func runEach(docs []Doc, w Writer, opt Options, s *Summary) error {
+func runEach(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary) error {
 	progress := opt.Align.Progress
 	opt.Align.Progress = nil
 	results, done, stop := alignEach(docs, opt)
 	defer stop()
 	for i, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		r := <-results[i]
 		done()
 		if r.err != nil {
@@ -237,7 +248,6 @@ func (s *Summary) add(b align.Bitext, links []align.Link, w Writer) error {
 		if err := w.Write(p); err != nil {
 			return err
 		}
-		s.Written++
 	}
 	return nil
 }
