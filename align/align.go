@@ -75,7 +75,8 @@ func Align(src, tgt []corpus.Sentence, opt Options) []Link {
 	var out []Link
 	for g, links := range a.run() {
 		for _, l := range links {
-			l = Link{Src: shift(l.Src, starts[g][0]), Tgt: shift(l.Tgt, starts[g][1]), Score: l.Score}
+			shift(l.Src, starts[g][0])
+			shift(l.Tgt, starts[g][1])
 			// A fixed 1-0 or 0-1 link comes out one sentence at a time: put
 			// it back whole where its first sentence is.
 			if d := unalignedOf(l, alone); d >= 0 {
@@ -123,35 +124,27 @@ type docState struct {
 }
 
 func newAligner(docs []Bitext, opt Options) *aligner {
-	a := &aligner{opt: opt, sv: newVocab(), tv: newVocab()}
-	for _, d := range docs {
-		a.docs = append(a.docs, &docState{
-			src: newSideText(&a.sv, texts(d.Src), paras(d.Src)),
-			tgt: newSideText(&a.tv, texts(d.Tgt), paras(d.Tgt)),
-		})
+	a := &aligner{opt: opt, sv: newVocab(), tv: newVocab(), docs: make([]*docState, len(docs))}
+	for i, d := range docs {
+		a.docs[i] = &docState{}
 		a.work += workOf(len(d.Src), len(d.Tgt))
 	}
+	// Each side has a vocabulary of its own: tokenise the two at once.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i, d := range docs {
+			a.docs[i].src = newSideText(&a.sv, d.Src)
+		}
+	})
+	for i, d := range docs {
+		a.docs[i].tgt = newSideText(&a.tv, d.Tgt)
+	}
+	wg.Wait()
 	if !opt.NoSeedLexicon {
 		a.seed = a.pickSeed()
 	}
 	a.prm = defaultParams(a.docs)
 	return a
-}
-
-func texts(ss []corpus.Sentence) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = s.Text
-	}
-	return out
-}
-
-func paras(ss []corpus.Sentence) []int {
-	out := make([]int, len(ss))
-	for i, s := range ss {
-		out[i] = s.Para
-	}
-	return out
 }
 
 // pickSeed finds the seed lexicon for the languages. Languages that are not
@@ -160,17 +153,16 @@ func paras(ss []corpus.Sentence) []int {
 func (a *aligner) pickSeed() *lexicon {
 	probe := sqEn()
 	guess := func(v *vocab, side func(*docState) sideText) string {
-		var sents [][]token
+		// Each type counts once a sentence.
+		count := make([]int, len(v.toks))
 		for _, d := range a.docs {
 			for _, ids := range side(d).types {
-				ts := make([]token, len(ids))
-				for x, id := range ids {
-					ts[x] = v.toks[id]
+				for _, id := range ids {
+					count[id]++
 				}
-				sents = append(sents, ts)
 			}
 		}
-		return [...]string{"", "sq", "en"}[probe.guessSide(sents)]
+		return [...]string{"", "sq", "en"}[probe.guessSide(v.toks, count)]
 	}
 	sl, tl := a.opt.SrcLang, a.opt.TgtLang
 	gs := guess(&a.sv, func(d *docState) sideText { return d.src })
@@ -199,16 +191,21 @@ func (a *aligner) run() [][]Link {
 	out := make([][]Link, len(a.docs))
 	for di, d := range a.docs {
 		links := make([]Link, 0, len(d.path))
+		// The links' indices share one array.
+		ids := make([]int, 0, len(d.src.types)+len(d.tgt.types))
+		span := func(from, to int) []int {
+			if from == to {
+				return nil
+			}
+			start := len(ids)
+			for x := from; x < to; x++ {
+				ids = append(ids, x)
+			}
+			return ids[start:len(ids):len(ids)]
+		}
 		prev := node{}
 		for _, s := range d.path {
-			l := Link{Score: s.post}
-			for x := prev.i; x < s.to.i; x++ {
-				l.Src = append(l.Src, x)
-			}
-			for y := prev.j; y < s.to.j; y++ {
-				l.Tgt = append(l.Tgt, y)
-			}
-			links = append(links, l)
+			links = append(links, Link{Src: span(prev.i, s.to.i), Tgt: span(prev.j, s.to.j), Score: s.post})
 			prev = s.to
 		}
 		out[di] = links

@@ -43,7 +43,7 @@ func Check(src, tgt []corpus.Sentence, links []Link) []string {
 	// With the seed lexicon as a language probe: does the source look like
 	// the target language and the other way round?
 	probe := sqEn()
-	ss, ts := probe.guessSide(tokenizeAll(src)), probe.guessSide(tokenizeAll(tgt))
+	ss, ts := probe.guessSide(tokenCounts(src)), probe.guessSide(tokenCounts(tgt))
 	switch {
 	case ss == 2 && ts == 1:
 		warns = append(warns, "the source looks English and the target Albanian: are the sides swapped?")
@@ -62,10 +62,18 @@ func chars(ss []corpus.Sentence) float64 {
 	return math.Max(float64(n), 1)
 }
 
-func tokenizeAll(ss []corpus.Sentence) [][]token {
-	out := make([][]token, len(ss))
-	for i, s := range ss {
-		out[i] = tokenize(s.Text)
+// tokenCounts lists the distinct tokens of ss and how often each occurs.
+func tokenCounts(ss []corpus.Sentence) ([]token, []int) {
+	v := newVocab()
+	var count []int
+	for _, s := range ss {
+		scan(s.Text, func(kind tokenKind, raw string) {
+			id := v.rawID(kind, raw)
+			if int(id) == len(count) {
+				count = append(count, 0)
+			}
+			count[id]++
+		})
 	}
-	return out
+	return v.toks, count
 }

@@ -81,14 +81,9 @@ func run(ids []int, from, n int) bool {
 	return true
 }
 
-// shift adds by to every id.
-func shift(ids []int, by int) []int {
-	if len(ids) == 0 {
-		return nil
+// shift adds by to every id, in place.
+func shift(ids []int, by int) {
+	for i := range ids {
+		ids[i] += by
 	}
-	out := make([]int, len(ids))
-	for i, x := range ids {
-		out[i] = x + by
-	}
-	return out
 }

@@ -91,21 +91,20 @@ func lookup(dict map[string][]string, w string, cut int) []string {
 
 // guessSide says whether a text looks like the source (1) or the target (2)
 // language of a seed lexicon by counting exact hits of its words; it
-// returns 0 when it cannot tell.
-func (lx *lexicon) guessSide(sents [][]token) int {
+// returns 0 when it cannot tell. The text comes as its distinct tokens and
+// how often each occurs, so that every word is looked up once.
+func (lx *lexicon) guessSide(toks []token, count []int) int {
 	var s, t, n int
-	for _, toks := range sents {
-		for _, tk := range toks {
-			if tk.kind != wordToken {
-				continue
-			}
-			n++
-			if _, ok := lx.src[tk.text]; ok {
-				s++
-			}
-			if _, ok := lx.tgt[tk.text]; ok {
-				t++
-			}
+	for i, tk := range toks {
+		if tk.kind != wordToken {
+			continue
+		}
+		n += count[i]
+		if _, ok := lx.src[tk.text]; ok {
+			s += count[i]
+		}
+		if _, ok := lx.tgt[tk.text]; ok {
+			t += count[i]
 		}
 	}
 	// Function words make up a good part of any text, so a language of the

@@ -72,68 +72,120 @@ type lattice struct {
 	delScale float64
 }
 
-// maskCache keeps the token matches of the source units near the current
-// row, so that memory stays proportional to the band's width.
-type maskCache struct {
+// lexCache keeps the lexical evidence of the units near the current row of
+// the search. A unit adds the same to every link that pairs it with the
+// same units of the other side, and a cell of the lattice ends links of
+// many types that share them: working each sum out once per unit and span
+// instead of once per link saves most of the scoring. Memory stays
+// proportional to the band's width.
+type lexCache struct {
 	matcher
 	lat  *lattice
-	rows [maxSpan]maskRow
+	span int // the most units a link of the types searched takes
+	rows [maxSpan]srcRow
+
+	// For the current row i: tsum[(y-tlo)*span+a-1] is what target unit y
+	// adds to a link with the source units i-a..i-1.
+	row, tlo int
+	tsum     []float64
 }
 
-type maskRow struct {
+// srcRow holds the matches of source unit s with the target units tlo...
+type srcRow struct {
 	s, tlo int
-	ms, mt []uint64
+	ms, mt []uint64 // by target unit: the matched slots of either side
+	// sum[(y-tlo)*span+b-1] is what unit s adds to a link with the target
+	// units y-b+1..y.
+	sum []float64
 }
 
-func newMaskCache(lat *lattice) *maskCache {
-	mc := &maskCache{lat: lat}
-	for i := range mc.rows {
-		mc.rows[i].s = -1
+func newLexCache(lat *lattice) *lexCache {
+	lc := &lexCache{lat: lat, row: -1}
+	for _, t := range linkTypes[:lat.types] {
+		lc.span = max(lc.span, t.a, t.b)
 	}
-	return mc
+	for i := range lc.rows {
+		lc.rows[i].s = -1
+	}
+	return lc
 }
 
-func (mc *maskCache) get(s, t int) (uint64, uint64) {
-	r := &mc.rows[s%maxSpan]
-	if r.s != s {
-		mc.fill(r, s)
+// enter readies the evidence of the links that end in row i.
+func (lc *lexCache) enter(i int) {
+	if lc.row == i {
+		return
 	}
-	k := t - r.tlo
-	if k < 0 || k >= len(r.ms) {
-		return mc.match(mc.lat.src[s].keys, mc.lat.tgt[t].keys)
+	lc.row = i
+	for s := max(i-lc.span, 0); s < i; s++ {
+		if r := &lc.rows[s%maxSpan]; r.s != s {
+			lc.fill(r, s)
+		}
 	}
-	return r.ms[k], r.mt[k]
+	lat := lc.lat
+	m, span := len(lat.tgt), lc.span
+	lo, hi := max(lat.b.lo[i]-span, 0), min(lat.b.hi[i]-1, m-1)
+	lc.tlo = lo
+	lc.tsum = slices.Grow(lc.tsum[:0], max(hi-lo+1, 0)*span)[:max(hi-lo+1, 0)*span]
+	for y := lo; y <= hi; y++ {
+		var mask uint64
+		for a := 1; a <= span && a <= i; a++ {
+			r := &lc.rows[(i-a)%maxSpan]
+			mask |= r.mt[y-r.tlo]
+			lc.tsum[(y-lo)*span+a-1] = slotSum(&lat.tgt[y], a-1, mask, lat.tgtW)
+		}
+	}
 }
 
 // fill computes the matches of source unit s with every target unit that a
-// link through the band can pair it with.
-func (mc *maskCache) fill(r *maskRow, s int) {
-	lat := mc.lat
-	n, m := len(lat.src), len(lat.tgt)
+// link through the band can pair it with, and what s adds to such links.
+func (lc *lexCache) fill(r *srcRow, s int) {
+	lat := lc.lat
+	n, m, span := len(lat.src), len(lat.tgt), lc.span
 	lo, hi := m, 0
-	span := 0 // the most units a link of the types searched takes
-	for _, t := range linkTypes[:lat.types] {
-		span = max(span, t.a, t.b)
-	}
 	for i := s + 1; i <= s+span && i <= n; i++ {
 		lo = min(lo, lat.b.lo[i]-span)
 		hi = max(hi, lat.b.hi[i]-1)
 	}
 	lo, hi = max(lo, 0), min(hi, m-1)
 	r.s, r.tlo = s, lo
-	r.ms, r.mt = r.ms[:0], r.mt[:0]
-	keys := lat.src[s].keys
-	mc.mark(keys)
+	r.ms, r.mt, r.sum = r.ms[:0], r.mt[:0], r.sum[:0]
+	u := &lat.src[s]
+	lc.mark(u.keys)
 	for t := lo; t <= hi; t++ {
-		a, b := mc.probe(lat.tgt[t].keys)
+		a, b := lc.probe(lat.tgt[t].keys)
 		r.ms = append(r.ms, a)
 		r.mt = append(r.mt, b)
 	}
-	mc.unmark(keys)
+	lc.unmark(u.keys)
+	for y := lo; y <= hi; y++ {
+		var mask uint64
+		for b := 1; b <= span; b++ {
+			v := 0.0 // never used: the link would start before lo
+			if y-b+1 >= lo {
+				mask |= r.ms[y-b+1-lo]
+				v = slotSum(u, b-1, mask, lat.srcW)
+			}
+			r.sum = append(r.sum, v)
+		}
+	}
 }
 
-// score is the log score of link type k ending at node (i, j).
-func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
+// srcLex is what source unit x adds to a link with the target units
+// y-b+1..y.
+func (lc *lexCache) srcLex(x, y, b int) float64 {
+	r := &lc.rows[x%maxSpan]
+	return r.sum[(y-r.tlo)*lc.span+b-1]
+}
+
+// tgtLex is what target unit y adds to a link with the source units
+// i-a..i-1 of the current row i.
+func (lc *lexCache) tgtLex(y, a int) float64 {
+	return lc.tsum[(y-lc.tlo)*lc.span+a-1]
+}
+
+// score is the log score of link type k ending at node (i, j), in the row
+// that lc has entered.
+func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 	a, b := linkTypes[k].a, linkTypes[k].b
 	p := lat.prm
 	sc := p.prior[k]
@@ -161,27 +213,12 @@ func (lat *lattice) score(mc *maskCache, i, j, k int) float64 {
 		return math.Inf(-1)
 	}
 	sc += lp
-	var ms, mt [maxSpan][maxSpan]uint64
-	for x := range src {
-		for y := range tgt {
-			ms[x][y], mt[x][y] = mc.get(i-a+x, j-b+y)
-		}
-	}
-
 	var lex float64
-	for x := range src {
-		var mask uint64
-		for y := range tgt {
-			mask |= ms[x][y]
-		}
-		lex += slotSum(&src[x], b-1, mask, lat.srcW)
+	for x := i - a; x < i; x++ {
+		lex += lc.srcLex(x, j-1, b)
 	}
-	for y := range tgt {
-		var mask uint64
-		for x := range src {
-			mask |= mt[x][y]
-		}
-		lex += slotSum(&tgt[y], a-1, mask, lat.tgtW)
+	for y := j - b; y < j; y++ {
+		lex += lc.tgtLex(y, a)
 	}
 	sc += p.lexW * lex
 
@@ -290,7 +327,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha, scores []float32) {
 	n := len(lat.src)
 	lo, hi := lat.b.lo, lat.b.hi
 	vals := rowRing(lat.b)
-	mc := newMaskCache(lat)
+	lc := newLexCache(lat)
 	inv := 1 / lat.prm.temp
 	ninf := math.Inf(-1)
 	var terms [nTypes]float64
@@ -299,6 +336,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha, scores []float32) {
 			lat.progress(1024)
 		}
 		row := vals[i&7]
+		lc.enter(i)
 		for j := lo[i]; j <= hi[i]; j++ {
 			c := off[i] + j - lo[i]
 			best, arg := ninf, int8(-1)
@@ -315,7 +353,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha, scores []float32) {
 				if prev == ninf {
 					continue
 				}
-				sc := lat.score(mc, i, j, k)
+				sc := lat.score(lc, i, j, k)
 				if v := prev + sc; v > best {
 					best, arg = v, int8(k)
 				}

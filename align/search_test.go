@@ -231,13 +231,14 @@ func TestParagraphEvidence(t *testing.T) {
 	}
 	lat := &lattice{src: units(true, false, true), tgt: units(true, true, false), prm: &prm, types: nTypes, delScale: 1}
 	lat.srcW, lat.tgtW = weigh(lat.src, 0.5, 3), weigh(lat.tgt, 0.5, 3)
-	mc := newMaskCache(lat)
 	lat.b = fullBand(3, 3)
+	lc := newLexCache(lat)
 	score := func(i, j, k int) float64 {
+		lc.enter(i)
 		prm.usePara = true
-		with := lat.score(mc, i, j, k)
+		with := lat.score(lc, i, j, k)
 		prm.usePara = false
-		return with - lat.score(mc, i, j, k)
+		return with - lat.score(lc, i, j, k)
 	}
 	assert.Zero(t, score(1, 1, 0), "both start a paragraph")
 	assert.Equal(t, -3.0, score(2, 2, 0), "only the target starts one")

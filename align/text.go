@@ -116,8 +116,12 @@ func punctClass(r rune) string {
 		return "\""
 	case '%':
 		return "%"
-	case '$', '€', '£':
-		return string(r)
+	case '$':
+		return "$"
+	case '€':
+		return "€"
+	case '£':
+		return "£"
 	}
 	return ""
 }

@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/paralel/paralel/corpus"
 )
 
 // maxSlots is the number of tokens of a unit that take part in lexical
@@ -77,17 +79,26 @@ func (v *vocab) id(t token) int32 {
 	return id
 }
 
-func newSideText(v *vocab, sents []string, para []int) sideText {
+func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 	st := sideText{types: make([][]int32, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents))}
+	// The type lists take their room from one growing arena: one allocation
+	// per few thousand sentences rather than several per sentence.
+	var arena []int32
 	for i, s := range sents {
-		st.chars[i] = float64(utf8.RuneCountInString(s))
-		st.para[i] = i == 0 || para[i] != para[i-1]
-		var ids []int32
-		scan(s, func(kind tokenKind, raw string) {
-			ids = append(ids, v.rawID(kind, raw))
+		st.chars[i] = float64(utf8.RuneCountInString(s.Text))
+		st.para[i] = i == 0 || s.Para != sents[i-1].Para
+		if cap(arena)-len(arena) < len(s.Text) {
+			arena = make([]int32, 0, max(len(s.Text), 1<<16))
+		}
+		start := len(arena)
+		scan(s.Text, func(kind tokenKind, raw string) {
+			arena = append(arena, v.rawID(kind, raw))
 		})
+		ids := arena[start:]
 		slices.Sort(ids)
-		st.types[i] = slices.Compact(ids)
+		ids = slices.Compact(ids)
+		st.types[i] = ids[:len(ids):len(ids)]
+		arena = arena[:start+len(ids)]
 	}
 	return st
 }
