@@ -46,9 +46,9 @@ which aligns short documents better than each alone but holds them all in
 memory; --each aligns each on its own, holding only the few under way. A
 document that cannot be read or has an empty side is reported by name and
 skipped (with --strict it ends the run); the output is then written with
-the others, but the exit status is non-zero. A summary goes to the standard error: documents, sentences,
-links, the share of doubtful links, what the filters dropped, and warnings
-naming their document.
+the others, but the exit status is non-zero. A summary goes to the
+standard error: documents, sentences, links, the share of doubtful links,
+what the filters dropped, and warnings naming their document.
 
 The format is that of -f, or the one the extension of -o says, TSV by
 default, here with the link type and document columns (--tsv-meta=false
