@@ -42,13 +42,13 @@ paths relative to the list file, NAME defaulting to SRC. Lines starting with
 # are comments. The file names say sq and en whatever the languages.
 
 The documents are aligned together, with a lexicon induced from all of them,
-which aligns short documents better than each alone; --each aligns them one
-at a time, holding one document in memory. A document that cannot be read
-or has an empty side is reported by name and skipped (with --strict it ends
-the run); the output is then written with the others, but the exit status
-is non-zero. A summary goes to the standard error: documents, sentences,
-links, the share of doubtful links, what the filters dropped, and warnings
-naming their document.
+which aligns short documents better than each alone but holds them all in
+memory; --each aligns each on its own, holding only the few under way. A
+document that cannot be read or has an empty side is reported by name and
+skipped (with --strict it ends the run); the output is then written with
+the others, but the exit status is non-zero. A summary goes to the
+standard error: documents, sentences, links, the share of doubtful links,
+what the filters dropped, and warnings naming their document.
 
 The format is that of -f, or the one the extension of -o says, TSV by
 default, here with the link type and document columns (--tsv-meta=false

@@ -6,8 +6,8 @@
 // when pre-split) or from list files naming the two files of each document.
 // By default they are aligned together, so that the lexicon induced from
 // the input and the length model are estimated from all of them pooled;
-// Options.Each aligns them one at a time instead, holding only one document
-// in memory. Every link carries the name of its document. A document that
+// Options.Each aligns each on its own instead, holding only the few under
+// way in memory. Every link carries the name of its document. A document that
 // cannot be read, or has an empty side, is skipped and reported rather than
 // ending the run, unless Options.Strict.
 package batch

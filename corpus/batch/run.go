@@ -26,9 +26,9 @@ type Options struct {
 	// line.
 	Mode corpus.Mode
 
-	// Each aligns every document on its own, one at a time, rather than
-	// all together with a lexicon induced from the whole batch: weaker
-	// evidence, but memory for one document only.
+	// Each aligns every document on its own rather than all together
+	// with a lexicon induced from the whole batch: weaker evidence, but
+	// memory for a few documents only, however many there are.
 	Each bool
 
 	// Strict ends the run at the first document that cannot be read.
