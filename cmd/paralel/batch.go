@@ -82,10 +82,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 			if output == "" {
 				output = "-"
 			}
-			if formatName == "" && output == "-" {
-				formatName = "tsv"
-			}
-			name, err := format.Resolve(formatName, output)
+			name, err := format.ResolveOutput(formatName, output)
 			if err != nil {
 				return withFlag(err, "-f")
 			}

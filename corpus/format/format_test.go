@@ -203,6 +203,13 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := Resolve(tt.name, tt.path)
+		if out, oerr := ResolveOutput(tt.name, tt.path); tt.path == "-" {
+			require.NoError(t, oerr)
+			assert.Equal(t, "tsv", out, "TSV on the standard output")
+		} else {
+			assert.Equal(t, got, out)
+			assert.Equal(t, err, oerr)
+		}
 		if tt.err != "" {
 			assert.ErrorContains(t, err, tt.err, tt.path)
 			assert.ErrorIs(t, err, ErrNoFormat)
