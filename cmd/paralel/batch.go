@@ -21,7 +21,7 @@ func init() { commands = append(commands, newBatchCmd) }
 
 func newBatchCmd() *cobra.Command {
 	var (
-		presplit, wrapped  bool
+		input              *inputFlags
 		formatName, output string
 		opt                format.Options
 		bopt               batch.Options
@@ -69,13 +69,12 @@ Links with an empty side are left out of TSV, TMX and Moses unless
   paralel batch --presplit --each --strict -o links.jsonl ../shared/eval/ntrex-dev`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch {
-			case presplit:
-				bopt.Mode = corpus.Presplit
-			case wrapped:
-				bopt.Mode = corpus.Wrapped
+			mode, err := input.mode()
+			if err != nil {
+				return err
 			}
-			docs, err := batch.Load(args, bopt.Mode)
+			bopt.Mode = mode
+			docs, err := batch.Load(args, mode)
 			if err != nil {
 				return err
 			}
@@ -108,7 +107,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 				err = w.Commit()
 			}
 			for _, line := range sum.Report() {
-				fmt.Fprintln(cmd.ErrOrStderr(), "paralel:", line)
+				note(cmd, "%s", line)
 			}
 			if err != nil {
 				return err
@@ -120,8 +119,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&presplit, "presplit", false, "documents are sq.sent and en.sent, one segment a line: do not split sentences")
-	f.BoolVar(&wrapped, "wrapped", false, "lines are wrapped inside paragraphs; a blank line ends a paragraph")
+	input = readFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences")
 	f.BoolVar(&bopt.Each, "each", false, "align each document on its own: less memory, no lexicon shared across documents")
 	f.BoolVar(&bopt.Strict, "strict", false, "stop at the first document that cannot be read, writing nothing")
 	f.StringVar(&opt.SrcLang, "src-lang", "sq", "language of the source side, BCP 47 (sq, or sq-AL to name the region in exports)")
@@ -133,6 +131,5 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 	// A corpus of many documents needs to say where each pair comes from.
 	opt.TSVMeta = true
 	f.Lookup("tsv-meta").DefValue = "true"
-	cmd.MarkFlagsMutuallyExclusive("presplit", "wrapped")
 	return cmd
 }
