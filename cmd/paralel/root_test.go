@@ -106,11 +106,11 @@ func TestBadInput(t *testing.T) {
 		{"convert: a line with one field", []string{"convert", oneField, "OUT.tmx"}, "one.tsv: tsv: line 2: wrong number of fields: 1", ""},
 		{"convert: minimum score over 1", []string{"convert", "--min-score", "2", oneField, "OUT.tmx"}, "minimum score 2: want a score from 0 to 1", ""},
 		{"convert: output is a directory", []string{"convert", "--to", "tsv", badTSV, dir}, "adir: is a directory", ""},
-		{"batch: text as a list", []string{"batch", "-o", "OUT.tsv", sq}, "sq.txt: line 1: wrong number of fields: 1", ""},
+		{"batch: text as a list", []string{"batch", "-o", "OUT.tsv", sq}, "sq.txt: list: line 1: wrong number of fields: 1", ""},
 		{"batch: a folder without documents", []string{"batch", "-o", "OUT.tsv", dir}, "adir: no documents", ""},
 		{"batch: --strict and a bad document", []string{"batch", "--strict", "-o", "OUT.tsv", file("bad.list", bom+"\t"+badUTF8+"\tbad\n")}, "bad: " + badUTF8 + ": invalid UTF-8", "failed: bad: "},
 		{"eval: a directory", []string{"eval", "--gold", dir, "--pred", empty}, "adir: is a directory", ""},
-		{"eval: text as links", []string{"eval", "--gold", sq, "--pred", empty}, "sq.txt: line 1: want [ to open the source ids", ""},
+		{"eval: text as links", []string{"eval", "--gold", sq, "--pred", empty}, "sq.txt: ids: line 1: want [ to open the source ids", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -119,7 +119,7 @@ func TestLoadErrors(t *testing.T) {
 		{"missing input", []string{filepath.Join(dir, "nowhere")}, "no such file"},
 		{"folder without documents", []string{empty}, "no documents: want sq.txt and en.txt"},
 		{"empty list", []string{blank}, "no documents: want one SRC<TAB>TGT[<TAB>NAME] line"},
-		{"malformed list", []string{bad}, "bad.tsv: line 2: wrong number of fields: 1"},
+		{"malformed list", []string{bad}, "bad.tsv: list: line 2: wrong number of fields: 1"},
 		{"a name twice", []string{testdata, testdata + "/moti"}, `document "moti" is named twice`},
 	}
 	for _, tt := range tests {

@@ -24,22 +24,13 @@ func NewListReader(r io.Reader) *ListReader {
 	return &ListReader{sc: corpus.NewLineScanner(r)}
 }
 
-// A ParseError reports a malformed line of a list file.
-type ParseError struct {
-	Line int   // line number, from 1
-	Err  error // what is wrong
-}
-
-func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
-
-func (e *ParseError) Unwrap() error { return e.Err }
-
-// ErrFieldCount is wrapped by the ParseError of a line with other than two
+// ErrFieldCount is wrapped by the corpus.ParseError of a line with other than two
 // or three fields.
 var ErrFieldCount = errors.New("wrong number of fields")
 
 // Read returns the next document, with the paths as written, or io.EOF at
-// the end of the input.
+// the end of the input. A malformed line gives a *corpus.ParseError of the
+// format "list".
 func (r *ListReader) Read() (Doc, error) {
 	for r.sc.Scan() {
 		line := strings.TrimRight(r.sc.Text(), " \t")
@@ -48,14 +39,18 @@ func (r *ListReader) Read() (Doc, error) {
 		}
 		d, err := parseLine(line)
 		if err != nil {
-			return Doc{}, &ParseError{Line: r.sc.Line(), Err: err}
+			return Doc{}, r.error(err)
 		}
 		return d, nil
 	}
 	if err := r.sc.Err(); err != nil {
-		return Doc{}, &ParseError{Line: r.sc.Line(), Err: err}
+		return Doc{}, r.error(err)
 	}
 	return Doc{}, io.EOF
+}
+
+func (r *ListReader) error(err error) error {
+	return &corpus.ParseError{Format: "list", Line: r.sc.Line(), Err: err}
 }
 
 // ReadAll reads the documents up to the end of the input.

@@ -24,13 +24,13 @@ func TestListReader(t *testing.T) {
 		{"comments, blank lines, CRLF, BOM", "\uFEFF# docs\r\n\r\n  \na.sq\ta.en\tx\r\n", []Doc{{"x", "a.sq", "a.en"}}, ""},
 		{"spaces around fields", " a b.sq \t a b.en \t my doc \n", []Doc{{"my doc", "a b.sq", "a b.en"}}, ""},
 		{"empty", "", nil, ""},
-		{"one field", "a.sq\tb.en\nonly\n", nil, "line 2: wrong number of fields: 1, want SRC<TAB>TGT[<TAB>NAME]"},
-		{"four fields", "a\tb\tc\td\n", nil, "line 1: wrong number of fields: 4, want SRC<TAB>TGT[<TAB>NAME]"},
-		{"space, not tab", "a.sq b.en\n", nil, "line 1: wrong number of fields: 1, want SRC<TAB>TGT[<TAB>NAME]"},
-		{"empty source", "\tb.en\n", nil, "line 1: empty source path"},
-		{"empty target", "a.sq\t \tname\n", nil, "line 1: empty target path"},
-		{"NUL byte", "a.sq\tb\x00.en\n", nil, "line 1: binary data (NUL byte) at byte 6 of the line"},
-		{"invalid UTF-8", "a.sq\tb.en\t\xff\n", nil, "line 1: invalid UTF-8 at byte 10 of the line"},
+		{"one field", "a.sq\tb.en\nonly\n", nil, "list: line 2: wrong number of fields: 1, want SRC<TAB>TGT[<TAB>NAME]"},
+		{"four fields", "a\tb\tc\td\n", nil, "list: line 1: wrong number of fields: 4, want SRC<TAB>TGT[<TAB>NAME]"},
+		{"space, not tab", "a.sq b.en\n", nil, "list: line 1: wrong number of fields: 1, want SRC<TAB>TGT[<TAB>NAME]"},
+		{"empty source", "\tb.en\n", nil, "list: line 1: empty source path"},
+		{"empty target", "a.sq\t \tname\n", nil, "list: line 1: empty target path"},
+		{"NUL byte", "a.sq\tb\x00.en\n", nil, "list: line 1: binary data (NUL byte) at byte 6 of the line"},
+		{"invalid UTF-8", "a.sq\tb.en\t\xff\n", nil, "list: line 1: invalid UTF-8 at byte 10 of the line"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -38,7 +38,7 @@ func TestListReader(t *testing.T) {
 			if tt.err != "" {
 				require.Error(t, err)
 				assert.Equal(t, tt.err, err.Error())
-				var pe *ParseError
+				var pe *corpus.ParseError
 				assert.ErrorAs(t, err, &pe)
 				return
 			}
@@ -55,7 +55,7 @@ func TestListReaderLongLine(t *testing.T) {
 	require.NoError(t, err)
 	_, err = r.Read()
 	assert.ErrorIs(t, err, corpus.ErrLineTooLong)
-	assert.Contains(t, err.Error(), "line 2")
+	assert.Contains(t, err.Error(), "list: line 2")
 }
 
 func FuzzListReader(f *testing.F) {
@@ -70,8 +70,8 @@ func FuzzListReader(f *testing.F) {
 				return
 			}
 			if err != nil {
-				var pe *ParseError
-				if !errors.As(err, &pe) || pe.Line < 1 {
+				var pe *corpus.ParseError
+				if !errors.As(err, &pe) || pe.Line < 1 || pe.Format != "list" {
 					t.Fatalf("error %v: want a *ParseError with a line number", err)
 				}
 				return
