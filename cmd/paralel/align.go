@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -17,7 +16,7 @@ func init() { commands = append(commands, newAlignCmd) }
 
 func newAlignCmd() *cobra.Command {
 	var (
-		presplit, wrapped  bool
+		input              *inputFlags
 		formatName, output string
 		opt                format.Options
 	)
@@ -50,13 +49,11 @@ Links with an empty side are left out of TSV, TMX and Moses unless
   paralel align --presplit -f ids sq.sent en.sent`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ropt := corpus.ReadOptions{Mode: corpus.Lines}
-			switch {
-			case presplit:
-				ropt.Mode = corpus.Presplit
-			case wrapped:
-				ropt.Mode = corpus.Wrapped
+			mode, err := input.mode()
+			if err != nil {
+				return err
 			}
+			ropt := corpus.ReadOptions{Mode: mode}
 			ropt.Lang = corpus.BaseLang(opt.SrcLang) // language data is by language, not region
 			src, err := corpus.ReadFile(args[0], ropt)
 			if err != nil {
@@ -74,7 +71,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 			})
 			bar.Finish()
 			for _, w := range align.Check(src.Sentences, tgt.Sentences, links) {
-				fmt.Fprintln(cmd.ErrOrStderr(), "paralel: warning:", w)
+				warn(cmd, w)
 			}
 			pairs := align.Pairs(src.Sentences, tgt.Sentences, links, true)
 
@@ -94,20 +91,18 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 				return withFlag(err, "-f")
 			}
 			if s := st.Dropped.String(); s != "" {
-				fmt.Fprintln(cmd.ErrOrStderr(), "paralel:", s)
+				note(cmd, "%s", s)
 			}
 			return nil
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&presplit, "presplit", false, "input has one segment a line: do not split sentences")
-	f.BoolVar(&wrapped, "wrapped", false, "lines are wrapped inside paragraphs; a blank line ends a paragraph")
+	input = readFlags(cmd, "input has one segment a line: do not split sentences")
 	f.StringVar(&opt.SrcLang, "src-lang", "sq", "language of SRC, BCP 47 (sq, or sq-AL to name the region in exports)")
 	f.StringVar(&opt.TgtLang, "tgt-lang", "en", "language of TGT, BCP 47 (en, or en-GB to name the region in exports)")
 	f.StringVarP(&formatName, "format", "f", "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)")
 	f.StringVarP(&output, "output", "o", "", "write to `FILE` (complete or not at all) instead of the standard output")
 	f.BoolVar(&opt.KeepUnaligned, "keep-unaligned", false, "keep links with an empty side (1-0, 0-1), with an empty field")
 	exportOptions(cmd, &opt)
-	cmd.MarkFlagsMutuallyExclusive("presplit", "wrapped")
 	return cmd
 }

@@ -80,7 +80,7 @@ func TestAlignErrors(t *testing.T) {
 		{"unknown extension", []string{"align", "-o", filepath.Join(dir, "out.foo"), ramaSq, ramaEn}, "cannot tell the format"},
 		{"unknown format", []string{"align", "-f", "docx", ramaSq, ramaEn}, `unknown format "docx"`},
 		{"moses to stdout", []string{"align", "-f", "moses", ramaSq, ramaEn}, "moses is a pair of files"},
-		{"conflicting modes", []string{"align", "--presplit", "--wrapped", ramaSq, ramaEn}, "none of the others can be"},
+		{"conflicting modes", []string{"align", "--presplit", "--wrapped", ramaSq, ramaEn}, "--presplit and --wrapped exclude each other"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"strings"
@@ -60,7 +58,6 @@ unless they are given.`,
 				return withFlag(err, "--to")
 			}
 			opt.Stdin, opt.Stdout = cmd.InOrStdin(), cmd.OutOrStdout()
-			stderr := cmd.ErrOrStderr()
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			st, err := format.Convert(ctx, inName, in, outName, out, opt)
@@ -68,13 +65,13 @@ unless they are given.`,
 				return err
 			}
 			if out != "-" {
-				fmt.Fprintf(stderr, "wrote %d of %d pairs (%s/%s) to %s\n", st.Written, st.Read, st.SrcLang, st.TgtLang, strings.Join(st.Files, " and "))
+				note(cmd, "wrote %d of %d pairs (%s/%s) to %s", st.Written, st.Read, st.SrcLang, st.TgtLang, strings.Join(st.Files, " and "))
 			}
 			if s := st.Dropped.String(); s != "" {
-				fmt.Fprintln(stderr, s)
+				note(cmd, "%s", s)
 			}
 			if st.Skipped > 0 {
-				fmt.Fprintf(stderr, "skipped %d translation units without both languages\n", st.Skipped)
+				note(cmd, "skipped %d translation units without both languages", st.Skipped)
 			}
 			return nil
 		},
@@ -87,26 +84,4 @@ unless they are given.`,
 	f.BoolVar(&opt.KeepUnaligned, "keep-unaligned", false, "keep 1-0 and 0-1 links in TMX, TSV and Moses")
 	exportOptions(cmd, &opt)
 	return cmd
-}
-
-// exportOptions adds to cmd the flags of the filters and TSV columns that
-// every command writing pairs shares, and sets what the formats need to
-// know of the program: its version (for TMX) and where warnings go.
-func exportOptions(cmd *cobra.Command, opt *format.Options) {
-	f := cmd.Flags()
-	f.Float64Var(&opt.MinScore, "min-score", 0, "leave out links scored below this, and say how many")
-	f.BoolVar(&opt.Dedupe, "dedupe", false, "leave out repeated pairs")
-	f.BoolVar(&opt.Header, "header", false, "TSV: start with a row naming the columns")
-	f.BoolVar(&opt.TSVMeta, "tsv-meta", false, "TSV: add the link type (2-1) and document columns after the score")
-	opt.ToolVersion = version
-	opt.Warn = func(err error) { fmt.Fprintln(cmd.ErrOrStderr(), "paralel: warning:", err) }
-}
-
-// withFlag adds to an error of format.Resolve the flag that names the
-// format instead.
-func withFlag(err error, flag string) error {
-	if errors.Is(err, format.ErrNoFormat) {
-		return fmt.Errorf("%w: give %s", err, flag)
-	}
-	return err
 }

@@ -16,8 +16,8 @@ func TestConvertCommand(t *testing.T) {
 
 	_, stderr, err := runCmd(t, "convert", "--min-score", "0.5", "--dedupe", "--tgt-lang", "en-gb", tsv, filepath.Join(dir, "out.tmx"))
 	require.NoError(t, err)
-	assert.Contains(t, stderr, "wrote 1 of 4 pairs (sq/en-GB)")
-	assert.Contains(t, stderr, "dropped 3 pairs: 1 unaligned (1-0/0-1), 1 below the minimum score, 1 duplicate")
+	assert.Contains(t, stderr, "paralel: wrote 1 of 4 pairs (sq/en-GB)")
+	assert.Contains(t, stderr, "paralel: dropped 3 pairs: 1 unaligned (1-0/0-1), 1 below the minimum score, 1 duplicate")
 	tmx, err := os.ReadFile(filepath.Join(dir, "out.tmx"))
 	require.NoError(t, err)
 	assert.Contains(t, string(tmx), `<tuv xml:lang="en-GB"><seg>Yes.</seg></tuv>`)

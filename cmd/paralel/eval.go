@@ -18,7 +18,8 @@ func newEvalCmd() *cobra.Command {
 	var (
 		setDir, predDir, goldFile, predFile string
 		srcLang, tgtLang                    string
-		each, wrapped, perDoc               bool
+		each, perDoc                        bool
+		input                               *inputFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "eval (--set DIR | --gold FILE --pred FILE)",
@@ -65,8 +66,8 @@ With --gold and --pred, eval compares two files of links instead.`,
 				Each:    each,
 				PredDir: predDir,
 			}
-			if wrapped {
-				opt.Mode = corpus.Wrapped
+			if opt.Mode, err = input.mode(); err != nil {
+				return err
 			}
 			bar := progress.ForTerminal(os.Stderr, "aligning")
 			opt.Align.Progress = bar.Update
@@ -83,7 +84,7 @@ With --gold and --pred, eval compares two files of links instead.`,
 	f.StringVar(&predDir, "write-pred", "", "write each document's predicted links into `OUT`/<doc>/pred.txt (and pred.tsv for raw text)")
 	f.BoolVar(&each, "each", false, "align each document on its own instead of the whole set together")
 	f.BoolVar(&perDoc, "per-doc", false, "also print the figures of every document")
-	f.BoolVar(&wrapped, "wrapped", false, "raw text has lines wrapped inside paragraphs; a blank line ends a paragraph")
+	input = readFlags(cmd, "") // a set says which documents are pre-split
 	f.StringVar(&srcLang, "src-lang", "sq", "language of the source side (sq.*)")
 	f.StringVar(&tgtLang, "tgt-lang", "en", "language of the target side (en.*)")
 	f.StringVar(&goldFile, "gold", "", "gold links `FILE`, one link a line like [0, 1]:[2]")

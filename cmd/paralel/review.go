@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -23,7 +22,7 @@ func newReviewCmd() *cobra.Command {
 	var (
 		output, formatName string
 		srcLang, tgtLang   string
-		presplit, wrapped  bool
+		input              *inputFlags
 		port               int
 		threshold          float64
 		restart, tsvMeta   bool
@@ -62,7 +61,7 @@ Output formats:
 				resumed bool
 				err     error
 			)
-			if threshold < 0 || threshold > 1 {
+			if !(threshold >= 0 && threshold <= 1) { // NaN too
 				return fmt.Errorf("--threshold %v: want a score in [0,1]", threshold)
 			}
 			if len(args) == 1 {
@@ -78,14 +77,9 @@ Output formats:
 				if formatName, err = format.Resolve(formatName, output); err != nil {
 					return withFlag(err, "--format")
 				}
-				mode := corpus.Lines
-				switch {
-				case presplit && wrapped:
-					return errors.New("--presplit and --wrapped exclude each other")
-				case presplit:
-					mode = corpus.Presplit
-				case wrapped:
-					mode = corpus.Wrapped
+				mode, err := input.mode()
+				if err != nil {
+					return err
 				}
 				src, err := readInput(args[0], srcLang, mode)
 				if err != nil {
@@ -119,7 +113,7 @@ Output formats:
 			srv := review.NewServer(s, ln.Addr().String(), review.NewToken())
 			out := cmd.OutOrStdout()
 			for _, w := range s.Warnings {
-				fmt.Fprintln(cmd.ErrOrStderr(), "paralel: warning:", w)
+				warn(cmd, w)
 			}
 			st := s.Stats()
 			verb := "Aligned"
@@ -139,8 +133,7 @@ Output formats:
 	f.BoolVar(&tsvMeta, "tsv-meta", false, "TSV: add the link type (2-1) and document columns after the score")
 	f.StringVar(&srcLang, "src-lang", "sq", "language of SRC")
 	f.StringVar(&tgtLang, "tgt-lang", "en", "language of TGT")
-	f.BoolVar(&presplit, "presplit", false, "inputs hold one sentence a line")
-	f.BoolVar(&wrapped, "wrapped", false, "single line breaks are spaces; a blank line ends a paragraph")
+	input = readFlags(cmd, "inputs hold one segment a line: do not split sentences")
 	f.IntVar(&port, "port", 0, "port on 127.0.0.1 (default: a free one)")
 	f.Float64Var(&threshold, "threshold", review.DefaultThreshold, "links scored below this are doubtful")
 	f.BoolVar(&restart, "restart", false, "align afresh even if the output's session file holds a review")

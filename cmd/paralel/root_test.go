@@ -94,6 +94,8 @@ func TestBadInput(t *testing.T) {
 		{"align: sizes 10:1", []string{"align", "-o", "OUT.tsv", sq, short}, "", "the texts may not cover the same content"},
 		{"align: output is a directory", []string{"align", "-f", "tsv", "-o", dir, sq, en}, "adir: is a directory", ""},
 		{"align: output in a missing folder", []string{"align", "-o", filepath.Join(missing, "out.tsv"), sq, en}, "no such file or directory", ""},
+		{"align: minimum score not a number", []string{"align", "--min-score", "NaN", "-o", "OUT.tsv", sq, en}, "minimum score NaN: want a score from 0 to 1", ""},
+		{"review: threshold not a number", []string{"review", "--threshold", "NaN", "-o", "OUT.tmx", sq, en}, "--threshold NaN: want a score in [0,1]", ""},
 		{"split: binary data", []string{"split", "--lang", "sq", binary}, "binary data (NUL byte)", ""},
 		{"split: a 50 KB line", []string{"split", "--lang", "sq", long}, "", ""},
 		{"convert: empty input", []string{"convert", "--from", "tsv", empty, "OUT.tmx"}, "", "wrote 0 of 0 pairs"},
@@ -102,9 +104,13 @@ func TestBadInput(t *testing.T) {
 		{"convert: binary data", []string{"convert", "--from", "jsonl", binary, "OUT.tmx"}, "jsonl: line 1: binary data (NUL byte) at byte 6 of the line", ""},
 		{"convert: text as TMX", []string{"convert", "--from", "tmx", sq, "OUT.tsv"}, "not a TMX document", ""},
 		{"convert: a line with one field", []string{"convert", oneField, "OUT.tmx"}, "one.tsv: tsv: line 2: wrong number of fields: 1", ""},
+		{"convert: minimum score over 1", []string{"convert", "--min-score", "2", oneField, "OUT.tmx"}, "minimum score 2: want a score from 0 to 1", ""},
 		{"convert: output is a directory", []string{"convert", "--to", "tsv", badTSV, dir}, "adir: is a directory", ""},
+		{"batch: text as a list", []string{"batch", "-o", "OUT.tsv", sq}, "sq.txt: list: line 1: wrong number of fields: 1", ""},
+		{"batch: a folder without documents", []string{"batch", "-o", "OUT.tsv", dir}, "adir: no documents", ""},
+		{"batch: --strict and a bad document", []string{"batch", "--strict", "-o", "OUT.tsv", file("bad.list", bom+"\t"+badUTF8+"\tbad\n")}, "bad: " + badUTF8 + ": invalid UTF-8", "failed: bad: "},
 		{"eval: a directory", []string{"eval", "--gold", dir, "--pred", empty}, "adir: is a directory", ""},
-		{"eval: text as links", []string{"eval", "--gold", sq, "--pred", empty}, "sq.txt: line 1: want [ to open the source ids", ""},
+		{"eval: text as links", []string{"eval", "--gold", sq, "--pred", empty}, "sq.txt: ids: line 1: want [ to open the source ids", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -13,8 +12,8 @@ func init() { commands = append(commands, newSplitCmd) }
 
 func newSplitCmd() *cobra.Command {
 	var (
-		lang, format      string
-		wrapped, presplit bool
+		lang, format string
+		input        *inputFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "split [FILE|-]",
@@ -40,14 +39,9 @@ an error that gives the byte offset.`,
   fmt -w 60 testdata/rama/en.txt | paralel split --lang en --wrapped -`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if wrapped && presplit {
-				return errors.New("split: --wrapped and --presplit exclude each other")
-			}
-			mode := corpus.Lines
-			if wrapped {
-				mode = corpus.Wrapped
-			} else if presplit {
-				mode = corpus.Presplit
+			mode, err := input.mode()
+			if err != nil {
+				return err
 			}
 			out, err := corpus.NewSentenceWriter(cmd.OutOrStdout(), format)
 			if err != nil {
@@ -86,10 +80,8 @@ an error that gives the byte offset.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&lang, "lang", "", "language of the text: sq, en, or another code for generic rules")
-	f.BoolVar(&wrapped, "wrapped", false, "hard-wrapped text: only a blank line ends a paragraph")
-	f.BoolVar(&presplit, "presplit", false, "one sentence a line already: do not split")
+	input = readFlags(cmd, "one sentence a line already: do not split")
 	f.StringVar(&format, "format", "text", "output format: text or jsonl")
-	cmd.MarkFlagsMutuallyExclusive("wrapped", "presplit")
 	_ = cmd.MarkFlagRequired("lang")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"sq", "en"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(corpus.SentenceFormats, cobra.ShellCompDirectiveNoFileComp))

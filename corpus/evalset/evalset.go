@@ -28,13 +28,19 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/ids"
+)
+
+// The files of a document folder that hold its text: raw, and pre-split
+// one segment a line. Their names say sq and en whatever the languages.
+const (
+	SrcTextFile, TgtTextFile = "sq.txt", "en.txt"
+	SrcSentFile, TgtSentFile = "sq.sent", "en.sent"
 )
 
 // A Set is an evaluation set: documents with gold alignments.
@@ -88,6 +94,29 @@ func all(docs []*Doc, f func(*Doc) bool) bool {
 // Load reads the set in dir. A folder that is itself a document (it holds
 // gold.txt or gold.lines) is loaded as a set of one.
 func Load(dir string) (*Set, error) {
+	dirs, err := Folders(dir, isDoc)
+	if err != nil {
+		return nil, err
+	}
+	if len(dirs) == 0 {
+		return nil, fmt.Errorf("%s: no document folders (each needs gold.txt or gold.lines)", dir)
+	}
+	set := &Set{Dir: dir}
+	for _, d := range dirs {
+		doc, err := LoadDoc(d)
+		if err != nil {
+			return nil, err
+		}
+		set.Docs = append(set.Docs, doc)
+	}
+	return set, nil
+}
+
+// Folders lists the document folders of the set in dir, in the order of
+// their names: dir alone when isDoc says that it is a document itself,
+// otherwise every folder in it, each named after its document. It is the
+// layout of the evaluation sets, which "paralel batch" reads too.
+func Folders(dir string, isDoc func(dir string) bool) ([]string, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
 		return nil, err
@@ -95,34 +124,20 @@ func Load(dir string) (*Set, error) {
 	if !fi.IsDir() {
 		return nil, fmt.Errorf("%s: not a folder", dir)
 	}
-	set := &Set{Dir: dir}
 	if isDoc(dir) {
-		d, err := LoadDoc(dir)
-		if err != nil {
-			return nil, err
-		}
-		set.Docs = []*Doc{d}
-		return set, nil
+		return []string{dir}, nil
 	}
-	entries, err := os.ReadDir(dir)
+	entries, err := os.ReadDir(dir) // sorted by name
 	if err != nil {
 		return nil, err
 	}
+	var dirs []string
 	for _, e := range entries {
-		if !e.IsDir() {
-			continue
+		if e.IsDir() {
+			dirs = append(dirs, filepath.Join(dir, e.Name()))
 		}
-		d, err := LoadDoc(filepath.Join(dir, e.Name()))
-		if err != nil {
-			return nil, err
-		}
-		set.Docs = append(set.Docs, d)
 	}
-	if len(set.Docs) == 0 {
-		return nil, fmt.Errorf("%s: no document folders (each needs gold.txt or gold.lines)", dir)
-	}
-	sort.Slice(set.Docs, func(i, j int) bool { return set.Docs[i].Name < set.Docs[j].Name })
-	return set, nil
+	return dirs, nil
 }
 
 func isDoc(dir string) bool {
@@ -139,11 +154,11 @@ func LoadDoc(dir string) (*Doc, error) {
 		}
 		return ""
 	}
-	d.SrcText, d.TgtText = file("sq.txt"), file("en.txt")
+	d.SrcText, d.TgtText = file(SrcTextFile), file(TgtTextFile)
 	var sentSrc, sentTgt []string
 	if gold := file("gold.txt"); gold != "" {
 		var err error
-		d.SrcSent, d.TgtSent = file("sq.sent"), file("en.sent")
+		d.SrcSent, d.TgtSent = file(SrcSentFile), file(TgtSentFile)
 		if d.SrcSent == "" || d.TgtSent == "" {
 			return nil, fmt.Errorf("%s: gold.txt needs sq.sent and en.sent beside it", dir)
 		}

@@ -84,7 +84,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			"bad link line",
 			map[string]string{"d/sq.sent": "A.\n", "d/en.sent": "B.\n", "d/gold.txt": "[0]:[0]\n[0]-[1]\n"},
-			"gold.txt: line 2: want \":\" between the source and target ids",
+			"gold.txt: ids: line 2: want \":\" between the source and target ids",
 		},
 		{
 			"invalid UTF-8",

@@ -123,7 +123,7 @@ func TestCompareFiles(t *testing.T) {
 	assert.Equal(t, 2, wrong)
 
 	_, err = CompareFiles(filepath.Join(dir, "gold.txt"), filepath.Join(dir, "bad.txt"))
-	assert.ErrorContains(t, err, "bad.txt: line 2:")
+	assert.ErrorContains(t, err, "bad.txt: ids: line 2:")
 	_, err = CompareFiles(filepath.Join(dir, "missing.txt"), filepath.Join(dir, "pred.txt"))
 	assert.Error(t, err)
 }

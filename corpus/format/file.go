@@ -39,6 +39,9 @@ func Create(name, path string, opt Options) (*FileWriter, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := opt.checkFilters(); err != nil {
+		return nil, err
+	}
 	fw := &FileWriter{}
 	ws := make([]io.Writer, len(paths))
 	for i, p := range paths {
@@ -168,10 +171,7 @@ func WritePairs(name, path string, pairs []corpus.Pair, opt Options) (Stats, err
 	if path == "" {
 		path = "-"
 	}
-	if name == "" && path == "-" {
-		name = "tsv"
-	}
-	name, err := Resolve(name, path)
+	name, err := ResolveOutput(name, path)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -204,6 +204,15 @@ func Resolve(name, path string) (string, error) {
 		return name, nil
 	}
 	return "", fmt.Errorf("%w of %q from its extension (formats: %s)", ErrNoFormat, path, strings.Join(Names(), ", "))
+}
+
+// ResolveOutput is Resolve for an output, which is TSV on the standard
+// output ("-" or "") unless name says otherwise.
+func ResolveOutput(name, path string) (string, error) {
+	if name == "" && (path == "" || path == "-") {
+		return "tsv", nil
+	}
+	return Resolve(name, path)
 }
 
 // ErrNoFormat is wrapped by the error of Resolve when it finds no format.

@@ -193,7 +193,19 @@ func NewWriter(name string, w io.Writer, opt Options) (Writer, error) {
 	if s.twoFiles {
 		return nil, ErrTwoFiles
 	}
+	if err := opt.checkFilters(); err != nil {
+		return nil, err
+	}
 	return s.writer([]io.Writer{w}, opt), nil
+}
+
+// checkFilters refuses a minimum score that no score can be measured
+// against: scores are in [0,1], and NaN would keep every link unnoticed.
+func (o Options) checkFilters() error {
+	if !(o.MinScore >= 0 && o.MinScore <= 1) {
+		return fmt.Errorf("minimum score %v: want a score from 0 to 1", o.MinScore)
+	}
+	return nil
 }
 
 func (s spec) writer(ws []io.Writer, opt Options) *writer {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,6 +203,13 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := Resolve(tt.name, tt.path)
+		if out, oerr := ResolveOutput(tt.name, tt.path); tt.path == "-" {
+			require.NoError(t, oerr)
+			assert.Equal(t, "tsv", out, "TSV on the standard output")
+		} else {
+			assert.Equal(t, got, out)
+			assert.Equal(t, err, oerr)
+		}
 		if tt.err != "" {
 			assert.ErrorContains(t, err, tt.err, tt.path)
 			assert.ErrorIs(t, err, ErrNoFormat)
@@ -259,6 +267,12 @@ func TestWritePairsErrors(t *testing.T) {
 		_, err := WritePairs(tt.name, tt.path, sample, Options{Stdout: io.Discard})
 		assert.ErrorContains(t, err, tt.err, tt.path)
 	}
+	for _, min := range []float64{math.NaN(), -0.5, 1.5} {
+		_, err := WritePairs("tsv", filepath.Join(dir, "out.tsv"), sample, Options{MinScore: min})
+		assert.ErrorContains(t, err, "want a score from 0 to 1")
+		_, err = NewWriter("tsv", io.Discard, Options{MinScore: min})
+		assert.ErrorContains(t, err, "want a score from 0 to 1")
+	}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "nothing written on error")
@@ -276,7 +290,7 @@ func TestReadLongLine(t *testing.T) {
 	}{
 		{"tsv", "a\tb\t1\n", "tsv: line 2: longer than"},
 		{"jsonl", `{"src":"a","tgt":"b"}` + "\n", "jsonl: line 2: longer than"},
-		{"ids", "[0]:[0]\n", "line 2: longer than"},
+		{"ids", "[0]:[0]\n", "ids: line 2: longer than"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -287,6 +301,44 @@ func TestReadLongLine(t *testing.T) {
 			_, err = r.Read()
 			assert.ErrorIs(t, err, corpus.ErrLineTooLong)
 			assert.ErrorContains(t, err, tt.want)
+		})
+	}
+}
+
+// TestParseErrors: whatever the format, malformed input is a
+// *corpus.ParseError that names the format and the line, so that a command
+// can say which file went wrong, read as what, and where.
+func TestParseErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name  string
+		files map[string]string // file name under dir: contents
+		path  string
+		line  int
+		want  string
+	}{
+		{"tmx", map[string]string{"a.tmx": "<tmx version=\"1.4\"><header/>\n<body><tu></body></tmx>"}, "a.tmx", 2, "tmx: line 2, column 18: element <tu> closed by </body>"},
+		{"tsv", map[string]string{"a.tsv": "Po\tYes\t1\nPo\n"}, "a.tsv", 2, "tsv: line 2: wrong number of fields: 1, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document]]]"},
+		{"jsonl", map[string]string{"a.jsonl": "{}\n\n{\n"}, "a.jsonl", 3, "jsonl: line 3: unexpected end of JSON input"},
+		{"ids", map[string]string{"a.ids": "[0]:[0]\n[1]\n"}, "a.ids", 2, `ids: line 2: want ":" between the source and target ids`},
+		{"moses", map[string]string{"c.sq": "Po\nJo\n", "c.en": "Yes\nNo\xff\n"}, "c", 2, "moses: line 2: the target file: invalid UTF-8 at byte 2 of the line"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for name, text := range tt.files {
+				require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+			}
+			r, err := Open(tt.name, filepath.Join(dir, tt.path), Options{})
+			require.NoError(t, err)
+			defer r.Close()
+			for err == nil {
+				_, err = r.Read()
+			}
+			var pe *corpus.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, tt.name, pe.Format)
+			assert.Equal(t, tt.line, pe.Line)
+			assert.EqualError(t, err, tt.want)
 		})
 	}
 }

@@ -25,16 +25,6 @@ import (
 	"github.com/paralel/paralel/corpus"
 )
 
-// A ParseError reports a malformed line and where it is.
-type ParseError struct {
-	Line int   // line number, from 1
-	Err  error // what is wrong
-}
-
-func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
-
-func (e *ParseError) Unwrap() error { return e.Err }
-
 // A Reader reads links from a file in ids format.
 type Reader struct {
 	sc *corpus.LineScanner
@@ -47,7 +37,8 @@ func NewReader(r io.Reader) *Reader {
 
 // Read returns the next link as a Pair with SrcIDs, TgtIDs and Score set
 // (Score is 0 when the line has none). Blank lines are skipped. At the end
-// of the input Read returns io.EOF; a malformed line gives a *ParseError.
+// of the input Read returns io.EOF; a malformed line gives a
+// *corpus.ParseError.
 func (r *Reader) Read() (corpus.Pair, error) {
 	for r.sc.Scan() {
 		line := strings.TrimSpace(r.sc.Text())
@@ -56,14 +47,18 @@ func (r *Reader) Read() (corpus.Pair, error) {
 		}
 		p, err := parseLink(line)
 		if err != nil {
-			return corpus.Pair{}, &ParseError{Line: r.sc.Line(), Err: err}
+			return corpus.Pair{}, parseError(r.sc.Line(), err)
 		}
 		return p, nil
 	}
 	if err := r.sc.Err(); err != nil {
-		return corpus.Pair{}, &ParseError{Line: r.sc.Line(), Err: err}
+		return corpus.Pair{}, parseError(r.sc.Line(), err)
 	}
 	return corpus.Pair{}, io.EOF
+}
+
+func parseError(line int, err error) error {
+	return &corpus.ParseError{Format: "ids", Line: line, Err: err}
 }
 
 // ReadAll reads all the remaining links.

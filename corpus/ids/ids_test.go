@@ -45,26 +45,27 @@ func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
-		{"no brackets", "0:0\n", "line 1: want [ to open the source ids"},
-		{"unclosed", "[0]:[1\n", "line 1: missing ] after the target ids"},
-		{"no colon", "[0] [1]\n", `line 1: want ":" between the source and target ids`},
-		{"negative id", "[0]:[-1]\n", `line 1: bad target id "-1"`},
-		{"plus sign", "[+1]:[1]\n", `line 1: bad source id "+1"`},
-		{"empty id", "[0,,1]:[1]\n", `line 1: bad source id ""`},
-		{"space separated", "[0 1]:[1]\n", `line 1: bad source id "0 1"`},
-		{"too large", "[99999999999999999999]:[1]\n", `line 1: bad source id "99999999999999999999"`},
-		{"bad score", "[0]:[1]:high\n", `line 1: bad score "high"`},
-		{"NaN score", "[0]:[1]:NaN\n", `line 1: bad score "NaN"`},
-		{"trailing text", "[0]:[1] x\n", `line 1: unexpected "x" after the target ids`},
-		{"line number counts blank lines", "[0]:[0]\n\n[1]:[1]\n[2]\n", `line 4: want ":" between the source and target ids`},
+		{"no brackets", "0:0\n", "ids: line 1: want [ to open the source ids"},
+		{"unclosed", "[0]:[1\n", "ids: line 1: missing ] after the target ids"},
+		{"no colon", "[0] [1]\n", `ids: line 1: want ":" between the source and target ids`},
+		{"negative id", "[0]:[-1]\n", `ids: line 1: bad target id "-1"`},
+		{"plus sign", "[+1]:[1]\n", `ids: line 1: bad source id "+1"`},
+		{"empty id", "[0,,1]:[1]\n", `ids: line 1: bad source id ""`},
+		{"space separated", "[0 1]:[1]\n", `ids: line 1: bad source id "0 1"`},
+		{"too large", "[99999999999999999999]:[1]\n", `ids: line 1: bad source id "99999999999999999999"`},
+		{"bad score", "[0]:[1]:high\n", `ids: line 1: bad score "high"`},
+		{"NaN score", "[0]:[1]:NaN\n", `ids: line 1: bad score "NaN"`},
+		{"trailing text", "[0]:[1] x\n", `ids: line 1: unexpected "x" after the target ids`},
+		{"line number counts blank lines", "[0]:[0]\n\n[1]:[1]\n[2]\n", `ids: line 4: want ":" between the source and target ids`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := NewReader(strings.NewReader(tt.in)).ReadAll()
 			require.Error(t, err)
 			assert.EqualError(t, err, tt.want)
-			var pe *ParseError
-			assert.True(t, errors.As(err, &pe))
+			var pe *corpus.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, "ids", pe.Format)
 		})
 	}
 }
@@ -125,7 +126,7 @@ func FuzzReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		pairs, err := NewReader(strings.NewReader(in)).ReadAll()
 		if err != nil {
-			var pe *ParseError
+			var pe *corpus.ParseError
 			if !errors.As(err, &pe) || pe.Line < 1 {
 				t.Fatalf("error without a line number: %v", err)
 			}

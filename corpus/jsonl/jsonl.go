@@ -107,8 +107,8 @@ func NewReader(r io.Reader) *Reader {
 }
 
 // Read returns the next pair, or io.EOF at the end of the input. Blank
-// lines are skipped; a line that is not a JSON object of a link is an error
-// naming the line.
+// lines are skipped; a line that is not a JSON object of a link is a
+// *corpus.ParseError naming the line.
 func (r *Reader) Read() (corpus.Pair, error) {
 	for r.sc.Scan() {
 		line := bytes.TrimSpace(r.sc.Bytes())
@@ -118,7 +118,7 @@ func (r *Reader) Read() (corpus.Pair, error) {
 		return r.parse(line)
 	}
 	if err := r.sc.Err(); err != nil {
-		return corpus.Pair{}, fmt.Errorf("jsonl: line %d: %w", r.sc.Line(), err)
+		return corpus.Pair{}, r.error(err)
 	}
 	return corpus.Pair{}, io.EOF
 }
@@ -129,12 +129,12 @@ func (r *Reader) parse(line []byte) (corpus.Pair, error) {
 		Score *float64 `json:"score"`
 	}
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return corpus.Pair{}, fmt.Errorf("jsonl: line %d: %w", r.sc.Line(), err)
+		return corpus.Pair{}, r.error(err)
 	}
 	for _, ids := range [][]int{rec.SrcIDs, rec.TgtIDs} {
 		for _, id := range ids {
 			if id < 0 {
-				return corpus.Pair{}, fmt.Errorf("jsonl: line %d: negative sentence index %d", r.sc.Line(), id)
+				return corpus.Pair{}, r.error(fmt.Errorf("negative sentence index %d", id))
 			}
 		}
 	}
@@ -151,6 +151,11 @@ func (r *Reader) parse(line []byte) (corpus.Pair, error) {
 		p.Score = *rec.Score
 	}
 	return p, nil
+}
+
+// error reports err at the current line.
+func (r *Reader) error(err error) error {
+	return &corpus.ParseError{Format: "jsonl", Line: r.sc.Line(), Err: err}
 }
 
 func nilIfEmpty(ids []int) []int {

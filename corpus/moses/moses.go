@@ -10,6 +10,7 @@ package moses
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 
@@ -72,7 +73,8 @@ func NewReader(src, tgt io.Reader) *Reader {
 }
 
 // Read returns the next pair, or io.EOF when both files end. Files of
-// different lengths are an error naming the line where one ended.
+// different lengths, or a line that is not text, give a *corpus.ParseError
+// naming the line.
 func (r *Reader) Read() (corpus.Pair, error) {
 	src, srcErr := readLine(r.src)
 	tgt, tgtErr := readLine(r.tgt)
@@ -81,15 +83,19 @@ func (r *Reader) Read() (corpus.Pair, error) {
 	case srcErr == io.EOF && tgtErr == io.EOF:
 		return corpus.Pair{}, io.EOF
 	case srcErr != nil && srcErr != io.EOF:
-		return corpus.Pair{}, fmt.Errorf("moses: source line %d: %w", r.line, srcErr)
+		return corpus.Pair{}, r.error(fmt.Errorf("the source file: %w", srcErr))
 	case tgtErr != nil && tgtErr != io.EOF:
-		return corpus.Pair{}, fmt.Errorf("moses: target line %d: %w", r.line, tgtErr)
+		return corpus.Pair{}, r.error(fmt.Errorf("the target file: %w", tgtErr))
 	case srcErr == io.EOF:
-		return corpus.Pair{}, fmt.Errorf("moses: line %d: the source file ended before the target file", r.line)
+		return corpus.Pair{}, r.error(errors.New("the source file ended before the target file"))
 	case tgtErr == io.EOF:
-		return corpus.Pair{}, fmt.Errorf("moses: line %d: the target file ended before the source file", r.line)
+		return corpus.Pair{}, r.error(errors.New("the target file ended before the source file"))
 	}
 	return corpus.Pair{Src: src, Tgt: tgt}, nil
+}
+
+func (r *Reader) error(err error) error {
+	return &corpus.ParseError{Format: "moses", Line: r.line, Err: err}
 }
 
 // readLine returns the next line, or io.EOF when there is none.

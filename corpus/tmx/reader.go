@@ -184,14 +184,14 @@ func (r *Reader) token() (xml.Token, error) {
 		if errors.As(err, &se) {
 			return nil, r.errorf("%s", se.Msg)
 		}
-		return nil, r.errorf("%v", err)
+		return nil, r.errorf("%w", err)
 	}
 	return tok, nil
 }
 
 func (r *Reader) errorf(format string, args ...any) error {
 	line, col := r.d.InputPos()
-	return fmt.Errorf("tmx: line %d, column %d: %s", line, col, fmt.Sprintf(format, args...))
+	return &corpus.ParseError{Format: "tmx", Line: line, Column: col, Err: fmt.Errorf(format, args...)}
 }
 
 // skip skips to the end of the element just started.
@@ -419,7 +419,7 @@ func (r *Reader) skipUnit(u unit, why string) {
 
 func (r *Reader) warnf(u unit, format string, args ...any) {
 	if r.Warn != nil {
-		r.Warn(fmt.Errorf("tmx: line %d: %s", u.line, fmt.Sprintf(format, args...)))
+		r.Warn(&corpus.ParseError{Format: "tmx", Line: u.line, Err: fmt.Errorf(format, args...)})
 	}
 }
 

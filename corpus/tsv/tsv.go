@@ -103,16 +103,7 @@ func (w *Writer) Flush() {
 // Error reports any error from a previous Write or Flush.
 func (w *Writer) Error() error { return w.err }
 
-// A ParseError reports a malformed line.
-type ParseError struct {
-	Line int   // 1-based
-	Err  error // what is wrong
-}
-
-func (e *ParseError) Error() string { return fmt.Sprintf("tsv: line %d: %v", e.Line, e.Err) }
-func (e *ParseError) Unwrap() error { return e.Err }
-
-// ErrFieldCount is wrapped by the ParseError of a line with fewer than two
+// ErrFieldCount is wrapped by the corpus.ParseError of a line with fewer than two
 // or more than five fields.
 var ErrFieldCount = errors.New("wrong number of fields")
 
@@ -132,8 +123,8 @@ func NewReader(r io.Reader) *Reader {
 }
 
 // Read returns the next pair, or io.EOF at the end of the input. Empty
-// lines are skipped. A line with one field, or more than five, is an error
-// naming the line.
+// lines are skipped. A line with one field, or more than five, is a
+// *corpus.ParseError naming the line.
 func (r *Reader) Read() (corpus.Pair, error) {
 	for r.sc.Scan() {
 		r.line = r.sc.Line()
@@ -149,29 +140,29 @@ func (r *Reader) Read() (corpus.Pair, error) {
 		return r.parse(fields)
 	}
 	if err := r.sc.Err(); err != nil {
-		return corpus.Pair{}, &ParseError{r.sc.Line(), err}
+		return corpus.Pair{}, parseError(r.sc.Line(), err)
 	}
 	return corpus.Pair{}, io.EOF
 }
 
 func (r *Reader) parse(fields []string) (corpus.Pair, error) {
 	if len(fields) < 2 || len(fields) > 5 {
-		return corpus.Pair{}, &ParseError{r.line, fmt.Errorf("%w: %d, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document]]]", ErrFieldCount, len(fields))}
+		return corpus.Pair{}, parseError(r.line, fmt.Errorf("%w: %d, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document]]]", ErrFieldCount, len(fields)))
 	}
 	p := corpus.Pair{Src: fields[0], Tgt: fields[1]}
 	if len(fields) > 2 && fields[2] != "" {
 		s, err := strconv.ParseFloat(fields[2], 64)
 		if err != nil {
-			return corpus.Pair{}, &ParseError{r.line, fmt.Errorf("score %q is not a number", fields[2])}
+			return corpus.Pair{}, parseError(r.line, fmt.Errorf("score %q is not a number", fields[2]))
 		}
 		if math.IsNaN(s) || math.IsInf(s, 0) {
-			return corpus.Pair{}, &ParseError{r.line, fmt.Errorf("score %q is not a finite number", fields[2])}
+			return corpus.Pair{}, parseError(r.line, fmt.Errorf("score %q is not a finite number", fields[2]))
 		}
 		p.Score = s
 	}
 	if len(fields) > 3 {
 		if !validLink(fields[3]) {
-			return corpus.Pair{}, &ParseError{r.line, fmt.Errorf("link %q is not a link type such as 1-1 or 2-1", fields[3])}
+			return corpus.Pair{}, parseError(r.line, fmt.Errorf("link %q is not a link type such as 1-1 or 2-1", fields[3]))
 		}
 		p.Link = fields[3]
 	}
@@ -179,6 +170,10 @@ func (r *Reader) parse(fields []string) (corpus.Pair, error) {
 		p.Doc = fields[4]
 	}
 	return p, nil
+}
+
+func parseError(line int, err error) error {
+	return &corpus.ParseError{Format: "tsv", Line: line, Err: err}
 }
 
 // validLink reports whether s is empty or has the shape of a link type.

@@ -130,8 +130,9 @@ func TestReadBadInput(t *testing.T) {
 			_, err := readAll(NewReader(strings.NewReader(tt.input)))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.err)
-			var pe *ParseError
-			assert.True(t, errors.As(err, &pe))
+			var pe *corpus.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, "tsv", pe.Format)
 		})
 	}
 	_, err := readAll(NewReader(strings.NewReader("x\n")))

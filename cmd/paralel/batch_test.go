@@ -1,0 +1,170 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/format"
+)
+
+const batchList = "../../testdata/batch/list.tsv"
+
+// readPairs reads back an export of paralel batch.
+func readPairs(t *testing.T, name, path string) []corpus.Pair {
+	t.Helper()
+	r, err := format.Open(name, path, format.Options{})
+	require.NoError(t, err)
+	defer r.Close()
+	var pairs []corpus.Pair
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			return pairs
+		}
+		require.NoError(t, err)
+		pairs = append(pairs, p)
+	}
+}
+
+// docNames lists the documents of pairs in the order they first appear.
+func docNames(pairs []corpus.Pair) []string {
+	var names []string
+	for _, p := range pairs {
+		if len(names) == 0 || names[len(names)-1] != p.Doc {
+			names = append(names, p.Doc)
+		}
+	}
+	return names
+}
+
+// TestBatchFormats writes the test batch in the formats that carry the
+// document and reads it back: each document is there, in order, and the
+// summary counts what was written.
+func TestBatchFormats(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		format, file string
+		args         []string
+	}{
+		{"tsv", "out.tsv", nil},
+		{"tsv", "header.tsv", []string{"--header"}},
+		{"tmx", "out.tmx", nil},
+		{"jsonl", "out.jsonl", []string{"--each"}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			out := filepath.Join(dir, tt.file)
+			_, stderr, err := runCmd(t, append(append([]string{"batch", "-o", out}, tt.args...), batchList)...)
+			require.NoError(t, err)
+			pairs := readPairs(t, tt.format, out)
+			assert.Equal(t, []string{"rama", "bashkia/sq.txt", "moti"}, docNames(pairs))
+			assert.Contains(t, stderr, "paralel: aligned 3 of 3 documents: ")
+			assert.Regexp(t, `paralel: \d+ links, \d+ doubtful \(\d+\.\d%, scored under 0\.8\); `+
+				strconv.Itoa(len(pairs))+` pairs kept`, stderr)
+		})
+	}
+	tmx, err := os.ReadFile(filepath.Join(dir, "out.tmx"))
+	require.NoError(t, err)
+	assert.Contains(t, string(tmx), `<prop type="x-document">moti</prop>`)
+	tsv, err := os.ReadFile(filepath.Join(dir, "header.tsv"))
+	require.NoError(t, err)
+	assert.Regexp(t, "^sq\ten\tscore\tlink\tdocument\n", string(tsv))
+	assert.Contains(t, string(tsv), "\t1-2\tbashkia/sq.txt\n", "the document column is there by default")
+}
+
+// TestBatchStdout writes TSV to the standard output by default; Moses takes
+// the filters of paralel align.
+func TestBatchStdout(t *testing.T) {
+	stdout, _, err := runCmd(t, "batch", "--tsv-meta=false", "../../testdata/batch")
+	require.NoError(t, err)
+	assert.Contains(t, stdout, "Work on a second park will start in March.\t")
+	assert.NotContains(t, stdout, "\tmoti\n")
+
+	prefix := filepath.Join(t.TempDir(), "train")
+	_, stderr, err := runCmd(t, "batch", "-f", "moses", "--min-score", "0.99", "--dedupe", "-o", prefix, batchList)
+	require.NoError(t, err)
+	assert.Regexp(t, `paralel: dropped \d+ pairs: \d+ unaligned \(1-0/0-1\), \d+ below the minimum score`, stderr)
+	sq, err := os.ReadFile(prefix + ".sq")
+	require.NoError(t, err)
+	en, err := os.ReadFile(prefix + ".en")
+	require.NoError(t, err)
+	assert.Equal(t, countLines(sq), countLines(en))
+	assert.Positive(t, countLines(sq))
+}
+
+func countLines(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// TestBatchBadDocument: a bad document between two good ones is named and
+// skipped, and the exit status says so; with --strict nothing is written,
+// and an output already there is left as it was.
+func TestBatchBadDocument(t *testing.T) {
+	dir := t.TempDir()
+	set := filepath.Join(dir, "set")
+	for _, d := range []string{"a", "b", "c"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(set, d), 0o755))
+		for _, side := range []string{"sq.txt", "en.txt"} {
+			b, err := os.ReadFile(filepath.Join("../../testdata/batch/moti", side))
+			require.NoError(t, err)
+			if d == "b" && side == "en.txt" {
+				b = append(b, 0xff)
+			}
+			require.NoError(t, os.WriteFile(filepath.Join(set, d, side), b, 0o644))
+		}
+	}
+	out := filepath.Join(dir, "out.jsonl")
+
+	_, stderr, err := runCmd(t, "batch", "-o", out, set)
+	require.EqualError(t, err, "1 of 3 documents failed")
+	assert.Contains(t, stderr, "paralel: aligned 2 of 3 documents (1 failed)")
+	assert.Contains(t, stderr, "paralel: failed: b: "+filepath.Join(set, "b", "en.txt")+": invalid UTF-8 at byte")
+	assert.Equal(t, []string{"a", "c"}, docNames(readPairs(t, "jsonl", out)))
+
+	require.NoError(t, os.WriteFile(out, []byte("before\n"), 0o644))
+	_, stderr, err = runCmd(t, "batch", "--strict", "-o", out, set)
+	require.ErrorContains(t, err, "b: "+filepath.Join(set, "b", "en.txt")+": invalid UTF-8")
+	assert.Contains(t, stderr, "paralel: failed: b: ")
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, "before\n", string(b), "the output is untouched")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 2, "no temporary file left beside the output")
+}
+
+func TestBatchErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no input", []string{"batch"}, "requires at least 1 arg"},
+		{"missing input", []string{"batch", filepath.Join(dir, "nowhere")}, "no such file"},
+		{"unknown format", []string{"batch", "-o", filepath.Join(dir, "out.docx"), batchList}, "cannot tell the format"},
+		{"output in a missing folder", []string{"batch", "-o", filepath.Join(dir, "no", "out.tsv"), batchList}, "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := runCmd(t, tt.args...)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "nothing written")
+}

@@ -1,0 +1,130 @@
+// Package batch aligns many documents and their translations in one run and
+// writes the links of all of them to one output, as corpus builders need.
+//
+// The documents come from folders laid out like the evaluation sets (one
+// folder per document holding sq.txt and en.txt, or sq.sent and en.sent
+// when pre-split) or from list files naming the two files of each document.
+// By default they are aligned together, so that the lexicon induced from
+// the input and the length model are estimated from all of them pooled;
+// Options.Each aligns each on its own instead, holding only the few under
+// way in memory. Every link carries the name of its document. A document that
+// cannot be read, or has an empty side, is skipped and reported rather than
+// ending the run, unless Options.Strict.
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/evalset"
+)
+
+// A Doc is one document of a batch: a text and its translation.
+type Doc struct {
+	Name     string // goes into the Doc of every pair written
+	Src, Tgt string // paths of the two files
+}
+
+// Load lists the documents of the inputs, in order. An input that is a
+// folder is read with LoadDir, any other with LoadList. Two documents may
+// not have the same name, since the name is all that tells their links
+// apart in the output.
+func Load(inputs []string, mode corpus.Mode) ([]Doc, error) {
+	var docs []Doc
+	from := make(map[string]string) // document name -> input naming it
+	for _, in := range inputs {
+		fi, err := os.Stat(in)
+		if err != nil {
+			return nil, err
+		}
+		var more []Doc
+		if fi.IsDir() {
+			more, err = LoadDir(in, mode)
+		} else {
+			more, err = LoadList(in)
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range more {
+			if prev, ok := from[d.Name]; ok {
+				return nil, fmt.Errorf("%s: document %q is named twice (also in %s): names must be unique", in, d.Name, prev)
+			}
+			from[d.Name] = in
+		}
+		docs = append(docs, more...)
+	}
+	return docs, nil
+}
+
+// LoadDir lists the documents of a folder laid out like an evaluation set:
+// the folder itself when it holds one of the two files of a document,
+// otherwise each folder in it, named after it. The files are sq.txt and
+// en.txt, or sq.sent and en.sent when mode is corpus.Presplit, whatever
+// the languages. A document folder missing a file is listed all the same:
+// reading it fails, and the run reports it.
+func LoadDir(dir string, mode corpus.Mode) ([]Doc, error) {
+	srcFile, tgtFile := files(mode)
+	isDoc := func(dir string) bool {
+		return exists(filepath.Join(dir, srcFile)) || exists(filepath.Join(dir, tgtFile))
+	}
+	dirs, err := evalset.Folders(dir, isDoc)
+	if err != nil {
+		return nil, err
+	}
+	if len(dirs) == 0 {
+		return nil, fmt.Errorf("%s: no documents: want %s and %s in it or in each of its folders", dir, srcFile, tgtFile)
+	}
+	docs := make([]Doc, len(dirs))
+	for i, d := range dirs {
+		docs[i] = Doc{Name: filepath.Base(d), Src: filepath.Join(d, srcFile), Tgt: filepath.Join(d, tgtFile)}
+	}
+	return docs, nil
+}
+
+// files names the two files of a document folder.
+func files(mode corpus.Mode) (src, tgt string) {
+	if mode == corpus.Presplit {
+		return evalset.SrcSentFile, evalset.TgtSentFile
+	}
+	return evalset.SrcTextFile, evalset.TgtTextFile
+}
+
+// LoadList reads the list file at path (see ListReader). Relative paths in
+// it are relative to the folder of the list file, so that a list travels
+// with its documents.
+func LoadList(path string) ([]Doc, error) {
+	f, err := corpus.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := NewListReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("%s: no documents: want one SRC<TAB>TGT[<TAB>NAME] line per document", path)
+	}
+	dir := filepath.Dir(path)
+	for i, d := range docs {
+		docs[i].Src, docs[i].Tgt = resolve(dir, d.Src), resolve(dir, d.Tgt)
+	}
+	return docs, nil
+}
+
+func resolve(dir, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, path)
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return !errors.Is(err, fs.ErrNotExist)
+}

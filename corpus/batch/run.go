@@ -1,0 +1,294 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/paralel/paralel/align"
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/evalset"
+	"github.com/paralel/paralel/corpus/sidebyside"
+)
+
+// Options control a batch run.
+type Options struct {
+	// Align is passed to the aligner: the languages, and Progress, which
+	// follows the whole batch: the aligner's work when the documents are
+	// pooled, documents done with Each.
+	Align align.Options
+
+	// Mode is how the texts are read; corpus.Presplit takes one segment a
+	// line.
+	Mode corpus.Mode
+
+	// Each aligns every document on its own rather than all together
+	// with a lexicon induced from the whole batch: weaker evidence, but
+	// memory for a few documents only, however many there are.
+	Each bool
+
+	// Strict ends the run at the first document that cannot be read.
+	Strict bool
+
+	// Doubtful is the score under which the Summary counts a link as
+	// doubtful; zero means sidebyside.DefaultDoubtful, the mark of the
+	// side-by-side view.
+	Doubtful float64
+}
+
+// A Writer receives the pairs of the batch and filters them; format.Writer
+// is one.
+type Writer interface {
+	Write(p corpus.Pair) error
+	Dropped() corpus.Dropped
+}
+
+// ErrEmpty is wrapped by the error of a document with an empty side.
+var ErrEmpty = errors.New("no text: a document needs both sides")
+
+// ErrNoDocuments is returned by Run when no document could be aligned.
+var ErrNoDocuments = errors.New("no document could be aligned")
+
+// A DocError reports a document that the run skipped.
+type DocError struct {
+	Doc string // its name
+	Err error
+}
+
+func (e *DocError) Error() string { return e.Doc + ": " + e.Err.Error() }
+
+func (e *DocError) Unwrap() error { return e.Err }
+
+// A Warning is a sign, from align.Check, that a document's alignment may be
+// off.
+type Warning struct {
+	Doc, Text string
+}
+
+func (w Warning) String() string { return w.Doc + ": " + w.Text }
+
+// A Summary says what a run did.
+type Summary struct {
+	Docs    int         // documents given
+	Aligned int         // documents aligned
+	Failed  []*DocError // documents skipped, in order
+
+	SrcSentences, TgtSentences int
+	Links                      int     // every link, 1-0 and 0-1 included
+	Doubtful                   int     // links scored under Threshold
+	Threshold                  float64 // the score Doubtful counts under
+
+	Kept     int            // pairs that passed the Writer's filters
+	Dropped  corpus.Dropped // pairs that did not
+	Warnings []Warning
+}
+
+// Run reads, aligns and writes the documents, and sums up what it did. A
+// document that cannot be read (missing, not UTF-8 text, an empty side) is
+// skipped and listed in Summary.Failed, or with opt.Strict ends the run
+// with its *DocError. Run returns ErrNoDocuments when every document
+// failed, the error of w when writing fails, and ctx's error when it is
+// cancelled, which Run notices between documents; the Summary is never nil
+// and says what was done until then.
+func Run(ctx context.Context, docs []Doc, w Writer, opt Options) (*Summary, error) {
+	s := &Summary{Docs: len(docs), Threshold: opt.Doubtful}
+	if s.Threshold == 0 {
+		s.Threshold = sidebyside.DefaultDoubtful
+	}
+	var err error
+	if opt.Each {
+		err = runEach(ctx, docs, w, opt, s)
+	} else {
+		err = runPooled(ctx, docs, w, opt, s)
+	}
+	s.Dropped = w.Dropped()
+	s.Kept = s.Links - s.Dropped.Total() // a pair a link
+	if err == nil && s.Aligned == 0 {
+		err = ErrNoDocuments
+	}
+	return s, err
+}
+
+func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary) error {
+	var bitexts []align.Bitext
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, err := read(d, opt)
+		if err != nil {
+			if err := s.fail(d, err, opt.Strict); err != nil {
+				return err
+			}
+			continue
+		}
+		bitexts = append(bitexts, b)
+	}
+	if len(bitexts) == 0 {
+		return nil
+	}
+	for i, links := range align.AlignAll(bitexts, opt.Align) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.add(bitexts[i], links, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runEach(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary) error {
+	progress := opt.Align.Progress
+	opt.Align.Progress = nil
+	results, done, stop := alignEach(docs, opt)
+	defer stop()
+	for i, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r := <-results[i]
+		done()
+		if r.err != nil {
+			if err := s.fail(d, r.err, opt.Strict); err != nil {
+				return err
+			}
+		} else if err := s.add(r.bitext, r.links, w); err != nil {
+			return err // the writer's: no use going on
+		}
+		if progress != nil {
+			progress(i+1, len(docs))
+		}
+	}
+	return nil
+}
+
+// aligned is one document read and aligned on its own.
+type aligned struct {
+	bitext align.Bitext
+	links  []align.Link
+	err    error
+}
+
+// alignEach reads and aligns the documents one by one, several at a time
+// since a short document keeps only one processor busy, and delivers each
+// on its own channel so that they are written in order. Call done when a
+// result is taken: at most twice as many documents as processors are
+// begun and not yet taken, which bounds the memory. stop abandons the
+// documents not yet begun and waits for those under way.
+func alignEach(docs []Doc, opt Options) (results []chan aligned, done, stop func()) {
+	results = make([]chan aligned, len(docs))
+	for i := range results {
+		results[i] = make(chan aligned, 1)
+	}
+	slots := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1) // the loop below, so that it may add the documents it begins
+	go func() {
+		defer wg.Done()
+		for i, d := range docs {
+			select {
+			case slots <- struct{}{}:
+			case <-quit:
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				b, err := read(d, opt)
+				var links []align.Link
+				if err == nil {
+					links = align.Align(b.Src, b.Tgt, opt.Align)
+				}
+				results[i] <- aligned{b, links, err}
+			}()
+		}
+	}()
+	done = func() { <-slots }
+	stop = func() {
+		close(quit)
+		wg.Wait()
+	}
+	return results, done, stop
+}
+
+// fail records a document that could not be read, and returns the error
+// that ends the run in strict mode.
+func (s *Summary) fail(d Doc, err error, strict bool) error {
+	de := &DocError{Doc: d.Name, Err: err}
+	s.Failed = append(s.Failed, de)
+	if strict {
+		return de
+	}
+	return nil
+}
+
+// add counts one aligned document, checks it and writes its pairs.
+func (s *Summary) add(b align.Bitext, links []align.Link, w Writer) error {
+	s.Aligned++
+	s.SrcSentences += len(b.Src)
+	s.TgtSentences += len(b.Tgt)
+	s.Links += len(links)
+	for _, l := range links {
+		if l.Score < s.Threshold {
+			s.Doubtful++
+		}
+	}
+	for _, text := range align.Check(b.Src, b.Tgt, links) {
+		s.Warnings = append(s.Warnings, Warning{Doc: b.Name, Text: text})
+	}
+	// Every link goes to the writer, whose filters decide and count.
+	for _, p := range align.Pairs(b.Src, b.Tgt, links, true) {
+		p.Doc = b.Name
+		if err := w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// read reads and splits the two sides of a document.
+func read(d Doc, opt Options) (align.Bitext, error) {
+	src, err := readSide(d.Src, opt.Align.SrcLang, opt.Mode)
+	if err != nil {
+		return align.Bitext{}, err
+	}
+	tgt, err := readSide(d.Tgt, opt.Align.TgtLang, opt.Mode)
+	if err != nil {
+		return align.Bitext{}, err
+	}
+	return align.Bitext{Name: d.Name, Src: src, Tgt: tgt}, nil
+}
+
+func readSide(path, lang string, mode corpus.Mode) ([]corpus.Sentence, error) {
+	doc, err := corpus.ReadFile(path, corpus.ReadOptions{Lang: lang, Mode: mode})
+	if errors.Is(err, fs.ErrNotExist) {
+		if other, ok := twin[filepath.Base(path)]; ok && exists(filepath.Join(filepath.Dir(path), other)) {
+			return nil, fmt.Errorf("%w (the folder has %s: is it %s input?)", err, other, kind[other])
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(doc.Sentences) == 0 {
+		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
+	}
+	return doc.Sentences, nil
+}
+
+// twin pairs the files of a document folder with those of the other kind
+// of input, for a hint when the one looked for is missing.
+var twin = map[string]string{
+	evalset.SrcTextFile: evalset.SrcSentFile, evalset.SrcSentFile: evalset.SrcTextFile,
+	evalset.TgtTextFile: evalset.TgtSentFile, evalset.TgtSentFile: evalset.TgtTextFile,
+}
+
+var kind = map[string]string{
+	evalset.SrcTextFile: "raw text", evalset.TgtTextFile: "raw text",
+	evalset.SrcSentFile: "pre-split", evalset.TgtSentFile: "pre-split",
+}
