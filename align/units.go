@@ -110,13 +110,20 @@ func groupTypes(types [][]int32, k int) [][]int32 {
 		return types
 	}
 	out := make([][]int32, 0, (len(types)+1)/2)
+	// The merged lists take their room from shared arenas, with no spare
+	// capacity: all levels of a long text are held at once, and the words
+	// the two units share would leave a third of it unused.
+	var arena []int32
 	for i := 0; i < len(types); i += 2 {
 		if i+1 == len(types) {
 			out = append(out, types[i])
 			continue
 		}
 		a, b := types[i], types[i+1]
-		m := make([]int32, 0, len(a)+len(b))
+		if cap(arena)-len(arena) < len(a)+len(b) {
+			arena = make([]int32, 0, max(len(a)+len(b), 1<<16))
+		}
+		m := arena[len(arena):len(arena)]
 		for len(a) > 0 && len(b) > 0 {
 			switch {
 			case a[0] < b[0]:
@@ -128,7 +135,8 @@ func groupTypes(types [][]int32, k int) [][]int32 {
 			}
 		}
 		m = append(append(m, a...), b...)
-		out = append(out, m)
+		out = append(out, m[:len(m):len(m)])
+		arena = arena[:len(arena)+len(m)]
 	}
 	return out
 }
