@@ -245,3 +245,31 @@ func TestParagraphEvidence(t *testing.T) {
 	assert.Equal(t, -6.0, score(3, 3, 3), "2-1 across the source break")
 	assert.Equal(t, -9.0, score(3, 2, 3), "both")
 }
+
+// TestMatchableKeepsUnits: dropping the types that match nothing leaves
+// the units of every level as they were.
+func TestMatchableKeepsUnits(t *testing.T) {
+	src, tgt := synthetic(400, 5)
+	a := newAligner([]Bitext{{Src: sents(src...), Tgt: sents(tgt...)}}, Options{SrcLang: "sq", TgtLang: "en"})
+	ks := &keySpace{ids: map[string]int32{}}
+	skeys := typeKeys(ks, &a.sv, true, a.seed, nil)
+	tkeys := typeKeys(ks, &a.tv, false, a.seed, nil)
+	d := a.docs[0]
+	all := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
+	kept := all.matchable(skeys, tkeys, len(ks.ids))
+	count := func(types [][]int32) (n int) {
+		for _, ids := range types {
+			n += len(ids)
+		}
+		return n
+	}
+	require.Less(t, count(kept.st), count(all.st), "some source types match nothing")
+	require.Less(t, count(kept.tt), count(all.tt), "some target types match nothing")
+	for li := range 3 {
+		wantSrc, wantTgt := all.units(skeys, tkeys, len(ks.ids))
+		gotSrc, gotTgt := kept.units(skeys, tkeys, len(ks.ids))
+		assert.Equal(t, wantSrc, gotSrc, "source units of level %d", li)
+		assert.Equal(t, wantTgt, gotTgt, "target units of level %d", li)
+		all, kept = all.coarser(), kept.coarser()
+	}
+}
