@@ -140,3 +140,24 @@ func TestReviewCommandErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestReviewReopenExport: an export without a session is read, not
+// resumed, and says so; --doc names the document the saved links carry.
+func TestReviewReopenExport(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "rama.jsonl")
+	_, _, err := runCmd(t, "align", "-o", out, ramaSq, ramaEn)
+	require.NoError(t, err)
+
+	printed, u := startReview(t, "--doc", "Rama in Vienna", out)
+	assert.Regexp(t, `^Read \d+ links, \d+ doubtful, from `+regexp.QuoteMeta(out)+`, which has no review session: each side of a link is one sentence\. Save writes`, printed)
+	assert.NotContains(t, printed, "Resumed")
+	assert.Equal(t, http.StatusOK, post(t, u, "/api/save").StatusCode)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"doc":"Rama in Vienna"`)
+	assert.NotContains(t, string(data), `"doc":"rama"`)
+
+	printed, _ = startReview(t, out)
+	assert.Regexp(t, `^Resumed the review of \d+ links, \d+ doubtful\. Save writes`, printed)
+}
