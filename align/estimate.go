@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"unicode/utf8"
 )
 
 // defaultPrior is the share of each link type (in the order of linkTypes)
@@ -197,38 +198,45 @@ func (a *aligner) induce() *induced {
 		out := make([]int32, len(v.toks))
 		for i, t := range v.toks {
 			out[i] = -1
-			if t.kind == wordToken && len([]rune(t.text)) >= 3 {
+			if t.kind == wordToken && utf8.RuneCountInString(t.text) >= 3 {
 				out[i] = sid(t.text)
 			}
 		}
 		return out
 	}
 	ss, ts := stemIDs(&a.sv), stemIDs(&a.tv)
-	type side struct{ src, tgt []int32 }
-	var links []side
+	type span struct {
+		d        *docState
+		from, to node
+	}
+	var spans []span
 	for _, d := range a.docs {
 		prev := node{}
 		for _, s := range d.path {
 			if s.k != 1 && s.k != 2 && s.post >= confident {
-				var l side
-				for i := prev.i; i < s.to.i; i++ {
-					l.src = appendStems(l.src, d.src.types[i], ss)
-				}
-				for j := prev.j; j < s.to.j; j++ {
-					l.tgt = appendStems(l.tgt, d.tgt.types[j], ts)
-				}
-				links = append(links, l)
+				spans = append(spans, span{d, prev, s.to})
 			}
 			prev = s.to
 		}
 	}
-	if len(links) > maxLinks {
-		stride := float64(len(links)) / maxLinks
-		var kept []side
-		for x := 0.0; int(x) < len(links); x += stride {
-			kept = append(kept, links[int(x)])
+	if len(spans) > maxLinks {
+		stride := float64(len(spans)) / maxLinks
+		var kept []span
+		for x := 0.0; int(x) < len(spans); x += stride {
+			kept = append(kept, spans[int(x)])
 		}
-		links = kept
+		spans = kept
+	}
+	type side struct{ src, tgt []int32 }
+	links := make([]side, len(spans))
+	for x, sp := range spans {
+		l := &links[x]
+		for i := sp.from.i; i < sp.to.i; i++ {
+			l.src = appendStems(l.src, sp.d.src.types[i], ss)
+		}
+		for j := sp.from.j; j < sp.to.j; j++ {
+			l.tgt = appendStems(l.tgt, sp.d.tgt.types[j], ts)
+		}
 	}
 	fs := make([]int32, len(names))
 	ft := make([]int32, len(names))
@@ -241,17 +249,22 @@ func (a *aligner) induce() *induced {
 		}
 	}
 	// Only stems seen twice can make a pair; skipping the others saves
-	// most of the counting.
-	co := map[uint64]int32{}
-	for _, l := range links {
+	// most of the counting. The pairs of a source stem are counted in an
+	// array by target stem, over the links that hold it.
+	start := make([]int32, len(names)+1)
+	for x, f := range fs {
+		start[x+1] = start[x]
+		if f >= minPair {
+			start[x+1] += f
+		}
+	}
+	linksOf := make([]int32, start[len(names)])
+	next := slices.Clone(start[:len(names)])
+	for li, l := range links {
 		for _, x := range l.src {
-			if fs[x] < minPair {
-				continue
-			}
-			for _, y := range l.tgt {
-				if ft[y] >= minPair {
-					co[uint64(x)<<32|uint64(y)]++
-				}
+			if fs[x] >= minPair {
+				linksOf[next[x]] = int32(li)
+				next[x]++
 			}
 		}
 	}
@@ -260,15 +273,31 @@ func (a *aligner) induce() *induced {
 		dice float64
 	}
 	var cands []cand
-	for k, c := range co {
-		if c < minPair {
-			continue
+	co := make([]int32, len(names))
+	var seen []int32
+	for x := range names {
+		for _, li := range linksOf[start[x]:start[x+1]] {
+			for _, y := range links[li].tgt {
+				if ft[y] >= minPair {
+					if co[y] == 0 {
+						seen = append(seen, y)
+					}
+					co[y]++
+				}
+			}
 		}
-		x, y := int32(k>>32), int32(k&0xffffffff)
-		dice := 2 * float64(c) / float64(fs[x]+ft[y])
-		if dice >= minDice && gTest(float64(c), float64(fs[x]), float64(ft[y]), float64(len(links))) >= minG {
-			cands = append(cands, cand{x, y, dice})
+		for _, y := range seen {
+			c := co[y]
+			co[y] = 0
+			if c < minPair {
+				continue
+			}
+			dice := 2 * float64(c) / float64(fs[x]+ft[y])
+			if dice >= minDice && gTest(float64(c), float64(fs[x]), float64(ft[y]), float64(len(links))) >= minG {
+				cands = append(cands, cand{int32(x), y, dice})
+			}
 		}
+		seen = seen[:0]
 	}
 	slices.SortFunc(cands, func(p, q cand) int {
 		switch {

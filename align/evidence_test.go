@@ -227,3 +227,31 @@ func TestGTest(t *testing.T) {
 	assert.Less(t, gTest(10, 20, 50, 100), 1.0)
 	assert.Greater(t, gTest(10, 10, 10, 100), 10.8)
 }
+
+func TestSmallest(t *testing.T) {
+	spread := func(n int) []uint64 {
+		s := make([]uint64, n)
+		for i := range s {
+			s[i] = uint64(i * 7919 % 1009)
+		}
+		return s
+	}
+	tests := []struct {
+		name string
+		in   []uint64
+		k    int
+	}{
+		{"as many as kept", []uint64{5, 3, 9, 1}, 4},
+		{"one more", []uint64{5, 3, 9, 1, 0}, 4},
+		{"descending", []uint64{9, 8, 7, 6, 5, 4, 3, 2, 1}, 3},
+		{"ties", []uint64{2, 2, 1, 2, 1, 3, 1}, 4},
+		{"thousands", spread(3000), 64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := slices.Clone(tt.in)
+			slices.Sort(want)
+			assert.Equal(t, want[:tt.k], smallest(slices.Clone(tt.in), tt.k))
+		})
+	}
+}

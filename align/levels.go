@@ -39,9 +39,19 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		l = l.coarser()
 		levels = append(levels, l)
 	}
+	// The units of a level are built while the coarser one is searched,
+	// which for the smaller levels keeps one core only.
+	next := make(chan *lattice, 1)
+	build := func(li int) {
+		go func() { next <- a.newLattice(d, levels[li], li, skeys, tkeys, nk) }()
+	}
+	build(len(levels) - 1)
 	var path []step
 	for li := len(levels) - 1; li >= 0; li-- {
-		lat := a.newLattice(d, levels[li], li, skeys, tkeys, nk)
+		lat := <-next
+		if li > 0 {
+			build(li - 1)
+		}
 		ln, lm := len(lat.src), len(lat.tgt)
 		var cuts []node
 		if li == len(levels)-1 {
@@ -88,7 +98,14 @@ func (l level) coarser() level {
 	if 2*lm >= ln {
 		gt = 2
 	}
-	c := level{st: groupTypes(l.st, gs), tt: groupTypes(l.tt, gt)}
+	var c level
+	done := make(chan struct{})
+	go func() {
+		c.st = groupTypes(l.st, gs)
+		close(done)
+	}()
+	c.tt = groupTypes(l.tt, gt)
+	<-done
 	c.sc, c.srcStart = groupLen(l.sc, gs)
 	c.tc, c.tgtStart = groupLen(l.tc, gt)
 	// Blocks cut across paragraphs at random, so paragraphs are no evidence
@@ -114,13 +131,7 @@ func (a *aligner) newLattice(d *docState, l level, li int, skeys, tkeys [][]int3
 		}
 		lat.progress = func(rows int) { a.report(int(float64(rows) * scale)) }
 	}
-	done := make(chan struct{})
-	go func() {
-		lat.src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), lm)
-		close(done)
-	}()
-	lat.tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), ln)
-	<-done
+	lat.src, lat.tgt = l.units(skeys, tkeys, nk)
 	if li == 0 {
 		for i, x := range d.src.alone {
 			lat.src[i].alone = x
@@ -130,6 +141,19 @@ func (a *aligner) newLattice(d *docState, l level, li int, skeys, tkeys [][]int3
 		}
 	}
 	return lat
+}
+
+// units builds the units of both sides of a level, given the keys of
+// every type and the number of keys.
+func (l level) units(skeys, tkeys [][]int32, nk int) (src, tgt []unit) {
+	done := make(chan struct{})
+	go func() {
+		src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), len(l.tt))
+		close(done)
+	}()
+	tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), len(l.st))
+	<-done
+	return src, tgt
 }
 
 // weighLevel sets the lexical weights of a lattice whose band is set. The

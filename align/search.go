@@ -82,7 +82,11 @@ type lexCache struct {
 	matcher
 	lat  *lattice
 	span int // the most units a link of the types searched takes
-	rows [maxSpan]srcRow
+	// By the number of units a link takes on one side, the most it takes
+	// on the other among the types searched, 0 for none: sums no link
+	// uses are not worked out.
+	tgtSpan, srcSpan [maxSpan + 1]int
+	rows             [maxSpan]srcRow
 
 	// For the current row i: tsum[(y-tlo)*span+a-1] is what target unit y
 	// adds to a link with the source units i-a..i-1.
@@ -103,6 +107,10 @@ func newLexCache(lat *lattice) *lexCache {
 	lc := &lexCache{lat: lat, row: -1}
 	for _, t := range linkTypes[:lat.types] {
 		lc.span = max(lc.span, t.a, t.b)
+		if t.a > 0 && t.b > 0 {
+			lc.tgtSpan[t.a] = max(lc.tgtSpan[t.a], t.b)
+			lc.srcSpan[t.b] = max(lc.srcSpan[t.b], t.a)
+		}
 	}
 	for i := range lc.rows {
 		lc.rows[i].s = -1
@@ -131,7 +139,11 @@ func (lc *lexCache) enter(i int) {
 		for a := 1; a <= span && a <= i; a++ {
 			r := &lc.rows[(i-a)%maxSpan]
 			mask |= r.mt[y-r.tlo]
-			lc.tsum[(y-lo)*span+a-1] = slotSum(&lat.tgt[y], a-1, mask, lat.tgtW)
+			// Links of a source units that end in this row start at
+			// lo[i]-tgtSpan[a] at the earliest.
+			if y >= lat.b.lo[i]-lc.tgtSpan[a] {
+				lc.tsum[(y-lo)*span+a-1] = slotSum(&lat.tgt[y], a-1, mask, lat.tgtW)
+			}
 		}
 	}
 }
@@ -157,15 +169,25 @@ func (lc *lexCache) fill(r *srcRow, s int) {
 		r.mt = append(r.mt, b)
 	}
 	lc.unmark(u.keys)
+	// Links of b target units with s end in the rows s+1..s+srcSpan[b],
+	// in the columns of those rows: only their last target units need a
+	// sum.
+	var last [maxSpan + 1]struct{ lo, hi int }
+	for b := 1; b <= span; b++ {
+		last[b].lo, last[b].hi = m, -1
+		for i := s + 1; i <= s+lc.srcSpan[b] && i <= n; i++ {
+			last[b].lo = min(last[b].lo, lat.b.lo[i]-1)
+			last[b].hi = max(last[b].hi, lat.b.hi[i]-1)
+		}
+	}
+	r.sum = slices.Grow(r.sum, (hi-lo+1)*span)[:(hi-lo+1)*span]
 	for y := lo; y <= hi; y++ {
 		var mask uint64
-		for b := 1; b <= span; b++ {
-			v := 0.0 // never used: the link would start before lo
-			if y-b+1 >= lo {
-				mask |= r.ms[y-b+1-lo]
-				v = slotSum(u, b-1, mask, lat.srcW)
+		for b := 1; b <= span && y-b+1 >= lo; b++ {
+			mask |= r.ms[y-b+1-lo]
+			if y >= last[b].lo && y <= last[b].hi {
+				r.sum[(y-lo)*span+b-1] = slotSum(u, b-1, mask, lat.srcW)
 			}
-			r.sum = append(r.sum, v)
 		}
 	}
 }
@@ -257,7 +279,7 @@ func slotSum(u *unit, k int, mask uint64, w [][maxSpan]float32) float64 {
 // words that match.
 func lengthLogProb(ls, lt, c, s2 float64) float64 {
 	mean := (ls + lt/c) / 2
-	d := math.Abs(lt-c*ls) / math.Sqrt(s2*math.Max(mean, 1))
+	d := math.Abs(lt-c*ls) / math.Sqrt(s2*max(mean, 1))
 	return -math.Sqrt2 * d
 }
 

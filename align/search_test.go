@@ -87,8 +87,8 @@ func TestSearchParallel(t *testing.T) {
 	d := a.docs[0]
 	n, m := len(src), len(tgt)
 	lat := &lattice{prm: &a.prm, delScale: 1, types: nTypes}
-	lat.src = buildUnits(d.src.types, d.src.chars, d.src.para, skeys, docFreq(d.tgt.types, tkeys, len(ks.ids)), m)
-	lat.tgt = buildUnits(d.tgt.types, d.tgt.chars, d.tgt.para, tkeys, docFreq(d.src.types, skeys, len(ks.ids)), n)
+	fine := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
+	lat.src, lat.tgt = fine.units(skeys, tkeys, len(ks.ids))
 	lat.srcW = weigh(lat.src, 0.6, m)
 	lat.tgtW = weigh(lat.tgt, 0.6, n)
 	var diag []step

@@ -198,8 +198,7 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 			}
 		}
 		if len(slots) > maxSlots {
-			slices.Sort(slots)
-			slots = slots[:maxSlots]
+			slots = smallest(slots, maxSlots)
 			nkeys = 0
 			for _, s := range slots {
 				nkeys += len(info[int32(s)].keys)
@@ -223,6 +222,44 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		}
 	}
 	return units
+}
+
+// smallest returns the k smallest values of s in ascending order; it
+// reorders s. It keeps a heap of k rather than sorting all of s: the slot
+// lists of coarse blocks run to thousands. The heap starts from the end,
+// where the rare words are: types are numbered as they first occur, so
+// the common ones come first and would each displace a heap top.
+func smallest(s []uint64, k int) []uint64 {
+	h := s[len(s)-k:]
+	for i := k/2 - 1; i >= 0; i-- {
+		siftDown(h, i)
+	}
+	for x := len(s) - k - 1; x >= 0; x-- {
+		if s[x] < h[0] {
+			h[0] = s[x]
+			siftDown(h, 0)
+		}
+	}
+	slices.Sort(h)
+	return h
+}
+
+// siftDown restores the max-heap h below node i.
+func siftDown(h []uint64, i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && h[c+1] > h[c] {
+			c++
+		}
+		if h[i] >= h[c] {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
 
 // weigh sets the lexical weights of units whose tokens find a match in
