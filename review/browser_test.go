@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/review/internal/webdriver"
 )
@@ -127,13 +127,10 @@ func TestBrowserSample(t *testing.T) {
 	r, err := format.Open("tmx", s.Export.Path, format.Options{})
 	require.NoError(t, err)
 	defer r.Close()
+	pairs, err := corpus.ReadAll(r.Read)
+	require.NoError(t, err)
 	var got []string
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		require.NoError(t, err)
+	for _, p := range pairs {
 		got = append(got, p.Src+" ⇔ "+p.Tgt)
 	}
 	var want []string

@@ -3,7 +3,6 @@ package review
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -51,16 +50,9 @@ func openExport(path string) (*Session, error) {
 		return nil, err
 	}
 	defer r.Close()
-	var pairs []corpus.Pair
-	for {
-		p, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		pairs = append(pairs, p)
+	pairs, err := corpus.ReadAll(r.Read)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	srcLang, tgtLang := r.Langs()
 	abs, err := filepath.Abs(path)

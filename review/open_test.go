@@ -1,7 +1,6 @@
 package review
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,18 +23,9 @@ func writePairs(t *testing.T, name, path string, pairs []corpus.Pair) {
 
 func readPairs(t *testing.T, name, path string) []corpus.Pair {
 	t.Helper()
-	r, err := format.Open(name, path, format.Options{})
+	pairs, err := format.ReadPairs(name, path, format.Options{})
 	require.NoError(t, err)
-	defer r.Close()
-	var pairs []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return pairs
-		}
-		require.NoError(t, err)
-		pairs = append(pairs, p)
-	}
+	return pairs
 }
 
 func TestOpenExport(t *testing.T) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,18 +18,9 @@ const batchList = "../../testdata/batch/list.tsv"
 // readPairs reads back an export of paralel batch.
 func readPairs(t *testing.T, name, path string) []corpus.Pair {
 	t.Helper()
-	r, err := format.Open(name, path, format.Options{})
+	pairs, err := format.ReadPairs(name, path, format.Options{})
 	require.NoError(t, err)
-	defer r.Close()
-	var pairs []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return pairs
-		}
-		require.NoError(t, err)
-		pairs = append(pairs, p)
-	}
+	return pairs
 }
 
 // docNames lists the documents of pairs in the order they first appear.

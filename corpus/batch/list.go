@@ -55,17 +55,11 @@ func (r *ListReader) error(err error) error {
 
 // ReadAll reads the documents up to the end of the input.
 func (r *ListReader) ReadAll() ([]Doc, error) {
-	var docs []Doc
-	for {
-		d, err := r.Read()
-		if err == io.EOF {
-			return docs, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
+	docs, err := corpus.ReadAll(r.Read)
+	if err != nil {
+		return nil, err
 	}
+	return docs, nil
 }
 
 func parseLine(line string) (Doc, error) {

@@ -62,19 +62,7 @@ func parseError(line int, err error) error {
 }
 
 // ReadAll reads all the remaining links.
-func (r *Reader) ReadAll() ([]corpus.Pair, error) {
-	var pairs []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return pairs, nil
-		}
-		if err != nil {
-			return pairs, err
-		}
-		pairs = append(pairs, p)
-	}
-}
+func (r *Reader) ReadAll() ([]corpus.Pair, error) { return corpus.ReadAll(r.Read) }
 
 func parseLink(line string) (corpus.Pair, error) {
 	var p corpus.Pair

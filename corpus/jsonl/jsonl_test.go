@@ -56,16 +56,8 @@ func TestRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := NewReader(strings.NewReader(tt.input))
-			var got []corpus.Pair
-			for {
-				p, err := r.Read()
-				if err == io.EOF {
-					break
-				}
-				require.NoError(t, err)
-				got = append(got, p)
-			}
+			got, err := corpus.ReadAll(NewReader(strings.NewReader(tt.input)).Read)
+			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 		})
 	}

@@ -2,7 +2,6 @@ package moses
 
 import (
 	"bytes"
-	"io"
 	"strings"
 	"testing"
 
@@ -28,16 +27,8 @@ func TestWriteRead(t *testing.T) {
 	assert.Equal(t, "Rama foli.\nPo. Jo.\nTitulli\n", src.String())
 	assert.Equal(t, "Rama spoke.\nYes, no.\n\n", tgt.String())
 
-	r := NewReader(&src, &tgt)
-	var got []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		require.NoError(t, err)
-		got = append(got, p)
-	}
+	got, err := corpus.ReadAll(NewReader(&src, &tgt).Read)
+	require.NoError(t, err)
 	assert.Equal(t, []corpus.Pair{
 		{Src: "Rama foli.", Tgt: "Rama spoke."},
 		{Src: "Po. Jo.", Tgt: "Yes, no."},

@@ -108,7 +108,7 @@ func TestRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := readAll(NewReader(strings.NewReader(tt.input)))
+			got, err := corpus.ReadAll(NewReader(strings.NewReader(tt.input)).Read)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 		})
@@ -127,7 +127,7 @@ func TestReadBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := readAll(NewReader(strings.NewReader(tt.input)))
+			_, err := corpus.ReadAll(NewReader(strings.NewReader(tt.input)).Read)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.err)
 			var pe *corpus.ParseError
@@ -135,22 +135,8 @@ func TestReadBadInput(t *testing.T) {
 			assert.Equal(t, "tsv", pe.Format)
 		})
 	}
-	_, err := readAll(NewReader(strings.NewReader("x\n")))
+	_, err := corpus.ReadAll(NewReader(strings.NewReader("x\n")).Read)
 	assert.ErrorIs(t, err, ErrFieldCount)
-}
-
-func readAll(r *Reader) ([]corpus.Pair, error) {
-	var ps []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return ps, nil
-		}
-		if err != nil {
-			return ps, err
-		}
-		ps = append(ps, p)
-	}
 }
 
 type failWriter struct{}
