@@ -134,27 +134,3 @@ func TestBatchBadDocument(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, entries, 2, "no temporary file left beside the output")
 }
-
-func TestBatchErrors(t *testing.T) {
-	dir := t.TempDir()
-	tests := []struct {
-		name string
-		args []string
-		want string
-	}{
-		{"no input", []string{"batch"}, "requires at least 1 arg"},
-		{"missing input", []string{"batch", filepath.Join(dir, "nowhere")}, "no such file"},
-		{"unknown format", []string{"batch", "-o", filepath.Join(dir, "out.docx"), batchList}, "cannot tell the format"},
-		{"output in a missing folder", []string{"batch", "-o", filepath.Join(dir, "no", "out.tsv"), batchList}, "no such file"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := runCmd(t, tt.args...)
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.want)
-		})
-	}
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Empty(t, entries, "nothing written")
-}
