@@ -151,8 +151,9 @@ func TestWriteError(t *testing.T) {
 	assert.Error(t, w.Write(pairs[0]))
 }
 
-// FuzzReader checks that any input gives pairs or an error, never a panic,
-// and that what is read writes back to a line that reads the same.
+// FuzzReader checks that any input gives pairs and then io.EOF or a
+// ParseError naming the line, never a panic, and that what is read writes
+// back to a line that reads the same.
 func FuzzReader(f *testing.F) {
 	f.Add("Po\tYes\t0.5\t1-1\trama\n")
 	f.Add("sq\ten\tscore\tlink\tdocument\nPo\tYes\t1\n")
@@ -163,6 +164,10 @@ func FuzzReader(f *testing.F) {
 		for {
 			p, err := r.Read()
 			if err != nil {
+				var pe *corpus.ParseError
+				if err != io.EOF && (!errors.As(err, &pe) || pe.Format != "tsv" || pe.Line < 1) {
+					t.Fatalf("Read ended with %v: want io.EOF or a tsv ParseError with a line", err)
+				}
 				return
 			}
 			again, err := NewReader(strings.NewReader(write(t, false, true, p))).Read()
