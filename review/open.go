@@ -74,13 +74,13 @@ func openExport(path string) (*Session, error) {
 // commonDoc is the document name of pairs if they all have the same, and
 // otherwise empty: a review is of one document.
 func commonDoc(pairs []corpus.Pair) string {
-	for _, p := range pairs {
+	if len(pairs) == 0 {
+		return ""
+	}
+	for _, p := range pairs[1:] {
 		if p.Doc != pairs[0].Doc {
 			return ""
 		}
-	}
-	if len(pairs) == 0 {
-		return ""
 	}
 	return pairs[0].Doc
 }

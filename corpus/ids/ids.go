@@ -47,18 +47,19 @@ func (r *Reader) Read() (corpus.Pair, error) {
 		}
 		p, err := parseLink(line)
 		if err != nil {
-			return corpus.Pair{}, parseError(r.sc.Line(), err)
+			return corpus.Pair{}, r.parseError(err)
 		}
 		return p, nil
 	}
 	if err := r.sc.Err(); err != nil {
-		return corpus.Pair{}, parseError(r.sc.Line(), err)
+		return corpus.Pair{}, r.parseError(err)
 	}
 	return corpus.Pair{}, io.EOF
 }
 
-func parseError(line int, err error) error {
-	return &corpus.ParseError{Format: "ids", Line: line, Err: err}
+// parseError reports err at the current line.
+func (r *Reader) parseError(err error) error {
+	return &corpus.ParseError{Format: "ids", Line: r.sc.Line(), Err: err}
 }
 
 // ReadAll reads all the remaining links.
