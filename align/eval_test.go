@@ -1,20 +1,12 @@
 package align
 
 import (
-	"encoding/json"
-	"fmt"
-	"math/rand/v2"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/internal/shared"
 )
 
 func mkLink(src, tgt []int) Link { return Link{Src: src, Tgt: tgt} }
@@ -130,154 +122,6 @@ func TestPairs(t *testing.T) {
 	require.Len(t, all, 3)
 	assert.Equal(t, corpus.Pair{Src: "C.", SrcIDs: idv(2), Score: 0.2}, all[1])
 	assert.Equal(t, corpus.Pair{Tgt: "Y.", TgtIDs: idv(1), Score: 0.3}, all[2])
-}
-
-// TestCompareMatchesScorePy checks Compare and CompareText against the
-// reference scorer of the evaluation sets on random predictions.
-func TestCompareMatchesScorePy(t *testing.T) {
-	scorePy := shared.Require(t, "eval/score.py")
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed: skipping the cross-check with score.py")
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	set, pred := t.TempDir(), t.TempDir()
-	var idsCounts, textCounts Counts
-	for d := range 8 {
-		doc := randomDoc(rng, 20+rng.IntN(30))
-		name := fmt.Sprintf("doc%d", d)
-		require.NoError(t, os.MkdirAll(filepath.Join(set, name), 0o755))
-		require.NoError(t, os.MkdirAll(filepath.Join(pred, name), 0o755))
-		write := func(dir, file, text string) {
-			require.NoError(t, os.WriteFile(filepath.Join(dir, name, file), []byte(text), 0o644))
-		}
-		write(set, "sq.sent", strings.Join(doc.src, "\n")+"\n")
-		write(set, "en.sent", strings.Join(doc.tgt, "\n")+"\n")
-		write(set, "gold.txt", linkLines(doc.gold))
-		p := perturb(rng, doc.gold)
-		write(pred, "pred.txt", linkLines(p))
-		idsCounts = idsCounts.Add(Compare(doc.gold, p))
-
-		rows := textRows(rng, doc, p)
-		var tsv strings.Builder
-		for _, r := range rows {
-			fmt.Fprintf(&tsv, "%s\t%s\t0.5\n", r.Src, r.Tgt)
-		}
-		write(pred, "pred.tsv", tsv.String())
-		textCounts = textCounts.Add(CompareText(doc.src, doc.tgt, doc.gold, rows))
-	}
-	for mode, c := range map[string]Counts{"ids": idsCounts, "text": textCounts} {
-		out, err := exec.Command(python, scorePy, mode, set, pred).Output()
-		require.NoError(t, err, "score.py %s", mode)
-		var ref map[string]float64
-		require.NoError(t, json.Unmarshal(out, &ref))
-		s, x := c.Strict(), c.Lax()
-		for k, v := range map[string]float64{
-			"precision_strict": s.Precision, "recall_strict": s.Recall, "f1_strict": s.F1,
-			"precision_lax": x.Precision, "recall_lax": x.Recall, "f1_lax": x.F1,
-		} {
-			assert.InDelta(t, ref[k], v, 5e-5, "%s %s", mode, k)
-		}
-		assert.Less(t, s.F1, 1.0, "%s: the perturbed predictions must not be perfect", mode)
-		if mode == "text" {
-			assert.Equal(t, int(ref["unmapped_texts"]), c.Unmapped)
-			assert.Positive(t, c.Unmapped)
-		}
-	}
-}
-
-type randDoc struct {
-	src, tgt []string
-	gold     []Link
-}
-
-// randomDoc makes a document of n gold links of the usual types over
-// made-up sentences.
-func randomDoc(rng *rand.Rand, n int) randDoc {
-	var d randDoc
-	sizes := [][2]int{{1, 1}, {1, 1}, {1, 1}, {1, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {1, 0}, {0, 1}}
-	for range n {
-		sz := sizes[rng.IntN(len(sizes))]
-		var lk Link
-		for range sz[0] {
-			lk.Src = append(lk.Src, len(d.src))
-			d.src = append(d.src, fmt.Sprintf("Fjalia %d e %d.", len(d.src), rng.IntN(1000)))
-		}
-		for range sz[1] {
-			lk.Tgt = append(lk.Tgt, len(d.tgt))
-			d.tgt = append(d.tgt, fmt.Sprintf("Sentence %d of %d.", len(d.tgt), rng.IntN(1000)))
-		}
-		d.gold = append(d.gold, lk)
-	}
-	return d
-}
-
-// perturb returns a monotone cover of the same sentences with some links
-// merged, split or unaligned, as an aligner gets them wrong.
-func perturb(rng *rand.Rand, gold []Link) []Link {
-	var out []Link
-	for i := 0; i < len(gold); i++ {
-		g := gold[i]
-		switch r := rng.IntN(10); {
-		case r == 0 && i+1 < len(gold): // merge with the next link
-			n := gold[i+1]
-			out = append(out, Link{Src: concatIDs(g.Src, n.Src), Tgt: concatIDs(g.Tgt, n.Tgt)})
-			i++
-		case r == 1 && len(g.Src) > 1: // split off the last source sentence
-			out = append(out, Link{Src: g.Src[:len(g.Src)-1], Tgt: g.Tgt}, Link{Src: g.Src[len(g.Src)-1:]})
-		case r == 2 && len(g.Src) > 0 && len(g.Tgt) > 0: // unalign both sides
-			out = append(out, Link{Src: g.Src}, Link{Tgt: g.Tgt})
-		default:
-			out = append(out, g)
-		}
-	}
-	return out
-}
-
-// textRows gives the predicted links as text, with some sentences cut in
-// two and, now and then, a text that is not in the document.
-func textRows(rng *rand.Rand, d randDoc, pred []Link) []corpus.Pair {
-	var rows []corpus.Pair
-	for _, p := range pred {
-		src, tgt := joinLines(d.src, p.Src), joinLines(d.tgt, p.Tgt)
-		switch rng.IntN(12) {
-		case 0:
-			if a, b, ok := strings.Cut(src, " e "); ok {
-				rows = append(rows, corpus.Pair{Src: a, Tgt: tgt}, corpus.Pair{Src: "e " + b})
-				continue
-			}
-		case 1:
-			src += " (shtuar)"
-		}
-		rows = append(rows, corpus.Pair{Src: src, Tgt: tgt})
-	}
-	return rows
-}
-
-func joinLines(lines []string, ids []int) string {
-	var parts []string
-	for _, id := range ids {
-		parts = append(parts, lines[id])
-	}
-	return strings.Join(parts, " ")
-}
-
-func concatIDs(a, b []int) []int { return append(append([]int{}, a...), b...) }
-
-func linkLines(links []Link) string {
-	var b strings.Builder
-	for _, lk := range links {
-		fmt.Fprintf(&b, "%s:%s\n", pyList(lk.Src), pyList(lk.Tgt))
-	}
-	return b.String()
-}
-
-func pyList(v []int) string {
-	s := make([]string, len(v))
-	for i, x := range v {
-		s[i] = fmt.Sprint(x)
-	}
-	return "[" + strings.Join(s, ", ") + "]"
 }
 
 func TestRight(t *testing.T) {

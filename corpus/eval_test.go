@@ -1,10 +1,10 @@
 package corpus
 
 import (
-	"bufio"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,29 +86,7 @@ func TestSegAlbanian(t *testing.T) {
 // English-EWT dev. Web text often lacks final punctuation, so recall is low
 // for any punctuation-based splitter; precision must stay high.
 func TestSegEnglishEWT(t *testing.T) {
-	path := filepath.Join(shared.Require(t, "seg"), "en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	require.NoError(t, err)
-	defer f.Close()
-	var paras [][]string
-	var cur []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "# newdoc") || strings.HasPrefix(line, "# newpar"):
-			if len(cur) > 0 {
-				paras = append(paras, cur)
-			}
-			cur = nil
-		case strings.HasPrefix(line, "# text = "):
-			cur = append(cur, strings.TrimPrefix(line, "# text = "))
-		}
-	}
-	require.NoError(t, sc.Err())
-	if len(cur) > 0 {
-		paras = append(paras, cur)
-	}
+	paras := conlluParagraphs(t, filepath.Join(shared.Require(t, "seg"), "en_ewt-ud-dev.conllu"))
 	p, r, f1 := boundaryScore(t, "en", paras)
 	t.Logf("UD English-EWT dev: boundary P=%.4f R=%.4f F1=%.4f", p, r, f1)
 	assert.GreaterOrEqual(t, p, 0.97)
@@ -204,14 +182,30 @@ func head(s string) string {
 	return strings.ToValidUTF8(s, "")
 }
 
+// conlluTexts gives the sentence texts of a CoNLL-U file.
 func conlluTexts(t *testing.T, path string) []string {
-	var out []string
+	return slices.Concat(conlluParagraphs(t, path)...)
+}
+
+// conlluParagraphs gives the sentence texts of a CoNLL-U file in the
+// paragraphs that its "# newdoc" and "# newpar" comments mark.
+func conlluParagraphs(t *testing.T, path string) [][]string {
+	var paras [][]string
+	var cur []string
 	for _, l := range readLines(t, path) {
-		if s, ok := strings.CutPrefix(l, "# text = "); ok {
-			out = append(out, s)
+		if strings.HasPrefix(l, "# newdoc") || strings.HasPrefix(l, "# newpar") {
+			if len(cur) > 0 {
+				paras = append(paras, cur)
+			}
+			cur = nil
+		} else if s, ok := strings.CutPrefix(l, "# text = "); ok {
+			cur = append(cur, s)
 		}
 	}
-	return out
+	if len(cur) > 0 {
+		paras = append(paras, cur)
+	}
+	return paras
 }
 
 func readLines(t *testing.T, path string) []string {

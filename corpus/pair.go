@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -49,4 +50,33 @@ func (p Pair) Unaligned() bool {
 // a round trip through any of the formats unchanged.
 func FormatScore(score float64) string {
 	return strconv.FormatFloat(math.Round(score*1e4)/1e4, 'f', -1, 64)
+}
+
+// DocName is the document name that the exports of one text and its
+// translation carry when the user gives none (Pair.Doc, TMX's x-document):
+// the name of the source file without its extension, since the extension
+// says how the file is kept (rama.txt and rama.sent are one document), or,
+// for a file named after its language (BaseLang of lang) as in the layout
+// of the evaluation sets and of paralel batch (rama/sq.txt), the name of
+// its folder. The standard input ("-") has no name.
+func DocName(path, lang string) string {
+	if path == "" || path == "-" {
+		return ""
+	}
+	base := filepath.Base(path)
+	name := strings.TrimSuffix(base, filepath.Ext(base))
+	if name == "" {
+		name = base // a dot file, such as ".sq"
+	}
+	if lang == "" || !strings.EqualFold(name, BaseLang(lang)) {
+		return name
+	}
+	dir := filepath.Dir(path)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	if d := filepath.Base(dir); d != string(filepath.Separator) && d != "." {
+		return d
+	}
+	return name
 }

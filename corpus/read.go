@@ -77,17 +77,27 @@ func (e *InputError) Unwrap() error { return e.Err }
 
 // ReadDocument reads a whole text and splits it into sentences.
 func ReadDocument(r io.Reader, opt ReadOptions) (*Document, error) {
-	doc := &Document{Name: opt.Name, Lang: opt.Lang}
-	sr := NewSentenceReader(r, opt)
+	sentences, err := ReadAll(NewSentenceReader(r, opt).Read)
+	if err != nil {
+		return nil, err
+	}
+	return &Document{Name: opt.Name, Lang: opt.Lang, Sentences: sentences}, nil
+}
+
+// ReadAll calls read, the Read method of one of the streaming readers
+// (sentences, pairs, links, documents of a list), up to io.EOF and returns
+// what it read; after an error, what it read before, and the error.
+func ReadAll[T any](read func() (T, error)) ([]T, error) {
+	var all []T
 	for {
-		s, err := sr.Read()
+		v, err := read()
 		if err == io.EOF {
-			return doc, nil
+			return all, nil
 		}
 		if err != nil {
-			return nil, err
+			return all, err
 		}
-		doc.Sentences = append(doc.Sentences, s)
+		all = append(all, v)
 	}
 }
 

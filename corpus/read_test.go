@@ -209,3 +209,28 @@ func FuzzReadDocument(f *testing.F) {
 		require.Equal(t, doc.Sentences, slow.Sentences)
 	})
 }
+
+func TestReadAll(t *testing.T) {
+	stream := func(end error) func() (int, error) {
+		n := 0
+		return func() (int, error) {
+			if n == 2 {
+				return 0, end
+			}
+			n++
+			return n, nil
+		}
+	}
+	got, err := ReadAll(stream(io.EOF))
+	require.NoError(t, err)
+	assert.Equal(t, []int{1, 2}, got)
+
+	bad := errors.New("line 3: bad")
+	got, err = ReadAll(stream(bad))
+	assert.ErrorIs(t, err, bad)
+	assert.Equal(t, []int{1, 2}, got, "what was read before the error")
+
+	got, err = ReadAll(func() (int, error) { return 0, io.EOF })
+	require.NoError(t, err)
+	assert.Empty(t, got)
+}

@@ -9,11 +9,7 @@ import (
 )
 
 func TestSplitAlbanian(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []splitCase{
 		{"simple", "Ai erdhi. Ajo iku.", []string{"Ai erdhi.", "Ajo iku."}},
 		{"question and exclamation", "A erdhe? Po! Mirë.", []string{"A erdhe?", "Po!", "Mirë."}},
 		{"title abbreviations", "E tha z. Rama dhe znj. Kryemadhi me dr. Hoxha dhe prof. Dr. Ymeri.",
@@ -51,23 +47,11 @@ func TestSplitAlbanian(t *testing.T) {
 		{"empty", "", nil},
 		{"space", " \t ", nil},
 	}
-	sp, err := NewSplitter("sq")
-	require.NoError(t, err)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := sp.Split(tt.in)
-			assert.Equal(t, tt.want, nilIfEmpty(texts(got)))
-			checkInvariants(t, tt.in, got)
-		})
-	}
+	testSplit(t, "sq", tests)
 }
 
 func TestSplitEnglish(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []splitCase{
 		{"titles", "Mr. Smith met Dr. Jones in St. Louis.", []string{"Mr. Smith met Dr. Jones in St. Louis."}},
 		{"U.S. before a starter", "I live in the U.S. How about you?", []string{"I live in the U.S.", "How about you?"}},
 		{"U.S. before a name", "I work for the U.S. Government in Virginia.", []string{"I work for the U.S. Government in Virginia."}},
@@ -92,7 +76,20 @@ func TestSplitEnglish(t *testing.T) {
 		{"speech verb in a new sentence", `"There's neither." He said the bars were gone.`,
 			[]string{`"There's neither."`, "He said the bars were gone."}},
 	}
-	sp, err := NewSplitter("en")
+	testSplit(t, "en", tests)
+}
+
+// A splitCase is a text and the sentences it splits into.
+type splitCase struct {
+	name string
+	in   string
+	want []string
+}
+
+// testSplit splits each case with the splitter of lang.
+func testSplit(t *testing.T, lang string, tests []splitCase) {
+	t.Helper()
+	sp, err := NewSplitter(lang)
 	require.NoError(t, err)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

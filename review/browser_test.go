@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/review/internal/webdriver"
 )
@@ -67,7 +67,7 @@ func TestBrowser(t *testing.T) {
 
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
-	assert.Equal(t, "Një.\tOne.\t0.9\t1-1\tsq.txt\nDy.\tTwo.\t0.2\t1-1\tsq.txt\nTre <b>&</b>.\tThree.\t0.9\t1-1\tsq.txt\nKatër.\tFour.\t0.9\t1-1\tsq.txt\n", string(data))
+	assert.Equal(t, "Një.\tOne.\t0.9\t1-1\tin\nDy.\tTwo.\t0.2\t1-1\tin\nTre <b>&</b>.\tThree.\t0.9\t1-1\tin\nKatër.\tFour.\t0.9\t1-1\tin\n", string(data))
 	got, _ := ts.session.Rows()
 	assert.True(t, got[1].Confirmed)
 }
@@ -127,13 +127,10 @@ func TestBrowserSample(t *testing.T) {
 	r, err := format.Open("tmx", s.Export.Path, format.Options{})
 	require.NoError(t, err)
 	defer r.Close()
+	pairs, err := corpus.ReadAll(r.Read)
+	require.NoError(t, err)
 	var got []string
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		require.NoError(t, err)
+	for _, p := range pairs {
 		got = append(got, p.Src+" ⇔ "+p.Tgt)
 	}
 	var want []string

@@ -3,7 +3,6 @@ package review
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,17 +21,26 @@ const SessionExt = ".review.json"
 func SessionFile(export string) string { return export + SessionExt }
 
 // Open reopens a review from path: a session file, an export whose session
-// file lies beside it (reopened exactly), or else an export of another
-// origin (TMX, JSONL, TSV ...), whose pairs become the rows: each side of a
-// pair becomes one sentence, since an export no longer says where its
-// sentences began. The export is saved back to path.
-func Open(path string) (*Session, error) {
+// file lies beside it (reopened exactly: resumed is true), or else an
+// export of another origin (TMX, JSONL, TSV ...), whose pairs become the
+// rows: each side of a pair becomes one sentence, since an export no
+// longer says where its sentences began. The export is saved back to path,
+// with the document name its pairs had, if they all had the same.
+func Open(path string) (s *Session, resumed bool, err error) {
 	if strings.HasSuffix(path, SessionExt) {
-		return OpenSession(path)
+		s, err = OpenSession(path)
+		return s, err == nil, err
 	}
 	if _, err := os.Stat(SessionFile(path)); err == nil {
-		return OpenSession(SessionFile(path))
+		s, err = OpenSession(SessionFile(path))
+		return s, err == nil, err
 	}
+	s, err = openExport(path)
+	return s, false, err
+}
+
+// openExport starts a review of the pairs of an export without a session.
+func openExport(path string) (*Session, error) {
 	name, ok := format.FromPath(path)
 	if !ok {
 		return nil, fmt.Errorf("%s: cannot tell the format from the extension (want a session file or one of %s)", path, strings.Join(format.Names(), ", "))
@@ -42,16 +50,9 @@ func Open(path string) (*Session, error) {
 		return nil, err
 	}
 	defer r.Close()
-	var pairs []corpus.Pair
-	for {
-		p, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		pairs = append(pairs, p)
+	pairs, err := corpus.ReadAll(r.Read)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	srcLang, tgtLang := r.Langs()
 	abs, err := filepath.Abs(path)
@@ -65,9 +66,23 @@ func Open(path string) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	s.Export = Export{Path: abs, Format: name}
+	s.Export = Export{Path: abs, Format: name, Doc: commonDoc(pairs)}
 	s.File = SessionFile(abs)
 	return s, nil
+}
+
+// commonDoc is the document name of pairs if they all have the same, and
+// otherwise empty: a review is of one document.
+func commonDoc(pairs []corpus.Pair) string {
+	if len(pairs) == 0 {
+		return ""
+	}
+	for _, p := range pairs[1:] {
+		if p.Doc != pairs[0].Doc {
+			return ""
+		}
+	}
+	return pairs[0].Doc
 }
 
 // FromPairs rebuilds the inputs and rows of an alignment from its exported

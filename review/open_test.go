@@ -1,9 +1,9 @@
 package review
 
 import (
-	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -23,34 +23,26 @@ func writePairs(t *testing.T, name, path string, pairs []corpus.Pair) {
 
 func readPairs(t *testing.T, name, path string) []corpus.Pair {
 	t.Helper()
-	r, err := format.Open(name, path, format.Options{})
+	pairs, err := format.ReadPairs(name, path, format.Options{})
 	require.NoError(t, err)
-	defer r.Close()
-	var pairs []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return pairs
-		}
-		require.NoError(t, err)
-		pairs = append(pairs, p)
-	}
+	return pairs
 }
 
 func TestOpenExport(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out.jsonl")
 	writePairs(t, "jsonl", path, []corpus.Pair{
-		{Src: "Një. Dy.", Tgt: "One and two.", SrcIDs: ids(0, 1), TgtIDs: ids(0), Score: 0.8},
-		{Src: "Tre.", SrcIDs: ids(2), Score: 0.1},
-		{Src: "Katër.", Tgt: "Four.", SrcIDs: ids(3), TgtIDs: ids(1), Score: 0.95},
+		{Src: "Një. Dy.", Tgt: "One and two.", SrcIDs: ids(0, 1), TgtIDs: ids(0), Score: 0.8, Doc: "numbers"},
+		{Src: "Tre.", SrcIDs: ids(2), Score: 0.1, Doc: "numbers"},
+		{Src: "Katër.", Tgt: "Four.", SrcIDs: ids(3), TgtIDs: ids(1), Score: 0.95, Doc: "numbers"},
 	})
 
-	s, err := Open(path)
+	s, resumed, err := Open(path)
 	require.NoError(t, err)
+	assert.False(t, resumed, "an export without a session begins a review")
 	rows, _ := s.Rows()
 	assert.Equal(t, []Row{{Src: ids(0), Tgt: ids(0), Score: 0.8}, {Src: ids(1), Score: 0.1}, {Src: ids(2), Tgt: ids(1), Score: 0.95}}, rows)
 	assert.Equal(t, "Një. Dy.", s.Src.Sentences[0].Text)
-	assert.Equal(t, Export{Path: path, Format: "jsonl"}, s.Export)
+	assert.Equal(t, Export{Path: path, Format: "jsonl", Doc: "numbers"}, s.Export, "the pairs' document name is kept")
 	assert.Equal(t, path+SessionExt, s.File)
 
 	// A fix and a save: the export and its session file are rewritten, and
@@ -59,8 +51,10 @@ func TestOpenExport(t *testing.T) {
 	res, err := s.Save()
 	require.NoError(t, err)
 	assert.Equal(t, SaveResult{Export: path, Pairs: 3}, res)
-	again, err := Open(path)
+	again, resumed, err := Open(path)
 	require.NoError(t, err)
+	assert.True(t, resumed)
+	assert.Equal(t, "numbers", again.Export.Doc)
 	got, _ := again.Rows()
 	want, _ := s.Rows()
 	assert.Equal(t, want, got)
@@ -81,7 +75,7 @@ func TestOpenErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Open(tt.path)
+			_, _, err := Open(tt.path)
 			assert.ErrorContains(t, err, tt.want)
 		})
 	}
@@ -98,8 +92,9 @@ func TestSessionFileCannotRedirectExport(t *testing.T) {
 		"rows": [{"src": [0], "tgt": [0], "score": 0.5}]}`
 	file := filepath.Join(dir, "out.tsv"+SessionExt)
 	require.NoError(t, os.WriteFile(file, []byte(data), 0o644))
-	s, err := Open(file)
+	s, resumed, err := Open(file)
 	require.NoError(t, err)
+	assert.True(t, resumed)
 	assert.Equal(t, Export{Path: filepath.Join(dir, "out.tsv"), Format: "tsv"}, s.Export)
 	_, err = s.Save()
 	require.NoError(t, err)
@@ -146,7 +141,7 @@ func TestOpenOtherFormats(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "out."+name)
 			writePairs(t, name, path, pairs)
-			s, err := Open(path)
+			s, _, err := Open(path)
 			require.NoError(t, err)
 			rows, _ := s.Rows()
 			assert.Equal(t, []Row{{Src: ids(0), Tgt: ids(0), Score: 0.9}, {Src: ids(1), Tgt: ids(1), Score: 0.4}}, rows)
@@ -210,14 +205,15 @@ func TestSessionKeepsTSVColumns(t *testing.T) {
 	_, _, err = Begin(src, tgt, exp, align.Options{}, false)
 	require.NoError(t, err)
 
-	s, err := Open(exp.Path)
+	s, _, err := Open(exp.Path)
 	require.NoError(t, err)
 	assert.Equal(t, exp, s.Export)
 	_, err = s.Save()
 	require.NoError(t, err)
 	got, err := os.ReadFile(exp.Path)
 	require.NoError(t, err)
-	assert.Regexp(t, "^Një.\tOne.\t[0-9.]+\t1-1\tsq.txt\n$", string(got))
+	// sq.txt is named after its language: the document is its folder.
+	assert.Regexp(t, "^Një.\tOne.\t[0-9.]+\t1-1\t"+regexp.QuoteMeta(filepath.Base(dir))+"\n$", string(got))
 }
 
 // TestStartWarns: a review starts with the aligner's warnings, which the
@@ -242,4 +238,57 @@ func TestStartWarns(t *testing.T) {
 	s, err := Start(Input{Lang: "sq", Sentences: sentences("Një.")}, Input{Lang: "en", Sentences: sentences("One.")}, align.Options{})
 	require.NoError(t, err)
 	assert.Empty(t, s.Warnings)
+}
+
+// TestExportDoc: the pairs saved name their document as paralel align
+// names them by default, or as Export.Doc says, which the session keeps;
+// an export whose pairs name several documents is saved under the
+// default name.
+func TestExportDoc(t *testing.T) {
+	dir := t.TempDir()
+	sq := filepath.Join(dir, "rama", "sq.txt")
+	require.NoError(t, os.MkdirAll(filepath.Dir(sq), 0o755))
+	require.NoError(t, os.WriteFile(sq, []byte("Një.\n"), 0o644))
+	src, err := NewInput(sq, "sq", sentences("Një."))
+	require.NoError(t, err)
+	tgt, err := NewInput(sq, "en", sentences("One."))
+	require.NoError(t, err)
+	docs := func(path string) []string {
+		var names []string
+		for _, p := range readPairs(t, "jsonl", path) {
+			names = append(names, p.Doc)
+		}
+		return names
+	}
+
+	exp := Export{Path: filepath.Join(dir, "default.jsonl"), Format: "jsonl"}
+	s, _, err := Begin(src, tgt, exp, align.Options{}, false)
+	require.NoError(t, err)
+	_, err = s.Save()
+	require.NoError(t, err)
+	assert.Equal(t, []string{corpus.DocName(sq, "sq")}, docs(exp.Path))
+	assert.Equal(t, []string{"rama"}, docs(exp.Path))
+
+	exp = Export{Path: filepath.Join(dir, "named.jsonl"), Format: "jsonl", Doc: "Rama in Vienna"}
+	_, _, err = Begin(src, tgt, exp, align.Options{}, false)
+	require.NoError(t, err)
+	s, resumed, err := Open(exp.Path)
+	require.NoError(t, err)
+	assert.True(t, resumed)
+	assert.Equal(t, "Rama in Vienna", s.Export.Doc, "the session keeps the name")
+	_, err = s.Save()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Rama in Vienna"}, docs(exp.Path))
+
+	mixed := filepath.Join(dir, "batch.jsonl")
+	writePairs(t, "jsonl", mixed, []corpus.Pair{
+		{Src: "Një.", Tgt: "One.", Score: 0.9, Doc: "a"},
+		{Src: "Dy.", Tgt: "Two.", Score: 0.9, Doc: "b"},
+	})
+	s, _, err = Open(mixed)
+	require.NoError(t, err)
+	assert.Empty(t, s.Export.Doc)
+	_, err = s.Save()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"batch", "batch"}, docs(mixed))
 }

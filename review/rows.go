@@ -104,12 +104,7 @@ func MoveUp(rows []Row, i int, s Side) ([]Row, error) {
 	ids := from.ids(s)
 	*to.ids(s) = append(*to.ids(s), (*ids)[0])
 	*ids = (*ids)[1:]
-	to.Edited, to.Confirmed = true, false
-	from.Edited, from.Confirmed = false, false
-	if from.empty() {
-		out = slices.Delete(out, i, i+1)
-	}
-	return out, nil
+	return moved(out, i, i-1), nil
 }
 
 // MoveDown moves the last sentence of side s of row i to the start of the
@@ -124,12 +119,19 @@ func MoveDown(rows []Row, i int, s Side) ([]Row, error) {
 	last := (*ids)[len(*ids)-1]
 	*to.ids(s) = append([]int{last}, *to.ids(s)...)
 	*ids = (*ids)[:len(*ids)-1]
-	to.Edited, to.Confirmed = true, false
-	from.Edited, from.Confirmed = false, false
-	if from.empty() {
-		out = slices.Delete(out, i, i+1)
+	return moved(out, i, i+1), nil
+}
+
+// moved ends a move of a sentence from row from to row to: the row that
+// took it is fixed, the other left to re-alignment, or dropped if the move
+// emptied it.
+func moved(rows []Row, from, to int) []Row {
+	rows[to].Edited, rows[to].Confirmed = true, false
+	rows[from].Edited, rows[from].Confirmed = false, false
+	if rows[from].empty() {
+		rows = slices.Delete(rows, from, from+1)
 	}
-	return out, nil
+	return rows
 }
 
 // Detach marks side s of row i as having no counterpart: each of its

@@ -57,6 +57,9 @@ type Export struct {
 	Format      string // format name as known to the format registry, such as "tmx"
 	TSVMeta     bool   // TSV: add the link type and document columns
 	ToolVersion string // paralel's version, for the TMX header
+	// Doc is the document name every pair carries; empty means the
+	// corpus.DocName of the source file, as paralel align gives it.
+	Doc string
 }
 
 // DefaultThreshold is the score under which a row counts as doubtful.
@@ -226,7 +229,11 @@ func (s *Session) Save() (SaveResult, error) {
 	if s.Export.Path == "" {
 		return SaveResult{}, nil
 	}
-	pairs := Pairs(s.Src.Sentences, s.Tgt.Sentences, s.rows, filepath.Base(s.Src.Path))
+	doc := s.Export.Doc
+	if doc == "" {
+		doc = corpus.DocName(s.Src.Path, s.Src.Lang)
+	}
+	pairs := Pairs(s.Src.Sentences, s.Tgt.Sentences, s.rows, doc)
 	res, err := writeExport(s.Export, s.Src.Lang, s.Tgt.Lang, pairs)
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("save %s: %w", s.Export.Path, err)
@@ -260,6 +267,7 @@ type sessionFile struct {
 	Tgt       inputFile `json:"tgt"`
 	Format    string    `json:"format,omitempty"` // of the export, whose path is the session file's without SessionExt
 	TSVMeta   bool      `json:"tsv_meta,omitempty"`
+	Doc       string    `json:"doc,omitempty"` // the document name of the export; empty for the default
 	Threshold float64   `json:"threshold"`
 	Rows      []Row     `json:"rows"`
 }
@@ -287,6 +295,7 @@ func (s *Session) file() sessionFile {
 		Tgt:       toInputFile(s.Tgt),
 		Format:    s.Export.Format,
 		TSVMeta:   s.Export.TSVMeta,
+		Doc:       s.Export.Doc,
 		Threshold: s.Threshold,
 		Rows:      s.rows,
 	}
@@ -356,7 +365,7 @@ func ReadSession(data []byte) (*Session, error) {
 	if f.Threshold > 0 && f.Threshold <= 1 {
 		s.Threshold = f.Threshold
 	}
-	s.Export.Format, s.Export.TSVMeta = f.Format, f.TSVMeta
+	s.Export.Format, s.Export.TSVMeta, s.Export.Doc = f.Format, f.TSVMeta, f.Doc
 	return s, nil
 }
 

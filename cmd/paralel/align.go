@@ -18,6 +18,7 @@ func newAlignCmd() *cobra.Command {
 	var (
 		input              *inputFlags
 		formatName, output string
+		doc                string
 		opt                format.Options
 	)
 	cmd := &cobra.Command{
@@ -35,7 +36,10 @@ ones marked with "?". Otherwise they are written in the format of -f, or the
 one the extension of -o says, TSV by default:
 ` + format.Describe() + `
 Links with an empty side are left out of TSV, TMX and Moses unless
---keep-unaligned is given.`,
+--keep-unaligned is given. Every link names its document (TMX x-document,
+JSON lines doc, TSV with --tsv-meta): --doc, or by default the name of SRC
+without its extension, or its folder's name when SRC is named after its
+language (rama for testdata/rama/sq.txt), as paralel review does.`,
 		Example: `  # Look at the alignment of the sample pair
   paralel align testdata/rama/sq.txt testdata/rama/en.txt
 
@@ -74,6 +78,12 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 				warn(cmd, w)
 			}
 			pairs := align.Pairs(src.Sentences, tgt.Sentences, links, true)
+			if !cmd.Flags().Changed("doc") {
+				doc = corpus.DocName(args[0], opt.SrcLang)
+			}
+			for i := range pairs {
+				pairs[i].Doc = doc
+			}
 
 			if formatName == "" && (output == "" || output == "-") {
 				if view, ok := sidebyside.ForTerminal(cmd.OutOrStdout()); ok {
@@ -102,6 +112,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 	f.StringVar(&opt.TgtLang, "tgt-lang", "en", "language of TGT, BCP 47 (en, or en-GB to name the region in exports)")
 	f.StringVarP(&formatName, "format", "f", "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)")
 	f.StringVarP(&output, "output", "o", "", "write to `FILE` (complete or not at all) instead of the standard output")
+	f.StringVar(&doc, "doc", "", "document `NAME` every link carries (default: SRC's file name without extension, or its folder's if that is the language)")
 	f.BoolVar(&opt.KeepUnaligned, "keep-unaligned", false, "keep links with an empty side (1-0, 0-1), with an empty field")
 	exportOptions(cmd, &opt)
 	return cmd

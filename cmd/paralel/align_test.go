@@ -68,32 +68,6 @@ func TestAlignDropsUnaligned(t *testing.T) {
 	assert.Contains(t, stderr, "dropped 1 pair: 1 unaligned")
 }
 
-func TestAlignErrors(t *testing.T) {
-	dir := t.TempDir()
-	tests := []struct {
-		name string
-		args []string
-		want string
-	}{
-		{"missing file", []string{"align", ramaSq, filepath.Join(dir, "missing.txt")}, "missing.txt"},
-		{"one argument", []string{"align", ramaSq}, "accepts 2 arg(s)"},
-		{"unknown extension", []string{"align", "-o", filepath.Join(dir, "out.foo"), ramaSq, ramaEn}, "cannot tell the format"},
-		{"unknown format", []string{"align", "-f", "docx", ramaSq, ramaEn}, `unknown format "docx"`},
-		{"moses to stdout", []string{"align", "-f", "moses", ramaSq, ramaEn}, "moses is a pair of files"},
-		{"conflicting modes", []string{"align", "--presplit", "--wrapped", ramaSq, ramaEn}, "--presplit and --wrapped exclude each other"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := runCmd(t, tt.args...)
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.want)
-		})
-	}
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Empty(t, entries, "nothing written on error")
-}
-
 func TestAlignEmptySide(t *testing.T) {
 	empty := filepath.Join(t.TempDir(), "empty.txt")
 	require.NoError(t, os.WriteFile(empty, nil, 0o644))

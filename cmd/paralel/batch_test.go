@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,18 +18,9 @@ const batchList = "../../testdata/batch/list.tsv"
 // readPairs reads back an export of paralel batch.
 func readPairs(t *testing.T, name, path string) []corpus.Pair {
 	t.Helper()
-	r, err := format.Open(name, path, format.Options{})
+	pairs, err := format.ReadPairs(name, path, format.Options{})
 	require.NoError(t, err)
-	defer r.Close()
-	var pairs []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return pairs
-		}
-		require.NoError(t, err)
-		pairs = append(pairs, p)
-	}
+	return pairs
 }
 
 // docNames lists the documents of pairs in the order they first appear.
@@ -143,28 +133,4 @@ func TestBatchBadDocument(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Len(t, entries, 2, "no temporary file left beside the output")
-}
-
-func TestBatchErrors(t *testing.T) {
-	dir := t.TempDir()
-	tests := []struct {
-		name string
-		args []string
-		want string
-	}{
-		{"no input", []string{"batch"}, "requires at least 1 arg"},
-		{"missing input", []string{"batch", filepath.Join(dir, "nowhere")}, "no such file"},
-		{"unknown format", []string{"batch", "-o", filepath.Join(dir, "out.docx"), batchList}, "cannot tell the format"},
-		{"output in a missing folder", []string{"batch", "-o", filepath.Join(dir, "no", "out.tsv"), batchList}, "no such file"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := runCmd(t, tt.args...)
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.want)
-		})
-	}
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Empty(t, entries, "nothing written")
 }

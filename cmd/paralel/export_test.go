@@ -63,5 +63,36 @@ func TestTSVColumns(t *testing.T) {
 
 	stdout, _, err := runCmd(t, "align", "--tsv-meta", "-f", "tsv", ramaSq, ramaEn)
 	require.NoError(t, err)
-	assert.Regexp(t, `^[^\t\n]+\t[^\t\n]+\t[0-9.]+\t1-1\t\n`, stdout, "an aligned pair names no document")
+	assert.Regexp(t, `^[^\t\n]+\t[^\t\n]+\t[0-9.]+\t1-1\trama\n`, stdout, "an aligned pair names its document, rama/sq.txt's folder")
+}
+
+// TestAlignDoc: paralel align names the document as paralel review does, by
+// default after SRC (the sample pair's JSON lines are then the golden file
+// of corpus/format, which the tests there write with the name "rama"), or
+// as --doc says.
+func TestAlignDoc(t *testing.T) {
+	stdout, _, err := runCmd(t, "align", "-f", "jsonl", ramaSq, ramaEn)
+	require.NoError(t, err)
+	golden, err := os.ReadFile("../../corpus/format/testdata/rama.jsonl")
+	require.NoError(t, err)
+	assert.Equal(t, string(golden), stdout)
+
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--presplit"}, "<prop type=\"x-document\">doc</prop>"},
+		{[]string{"--presplit", "--doc", "Rama & OSBE"}, "<prop type=\"x-document\">Rama &amp; OSBE</prop>"},
+	} {
+		src := filepath.Join(dir, "doc.sq")
+		require.NoError(t, os.WriteFile(src, []byte("Po.\n"), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "doc.en"), []byte("Yes.\n"), 0o644))
+		out := filepath.Join(dir, "out.tmx")
+		_, _, err := runCmd(t, append(append([]string{"align", "-o", out}, tt.args...), src, filepath.Join(dir, "doc.en"))...)
+		require.NoError(t, err)
+		tmx, err := os.ReadFile(out)
+		require.NoError(t, err)
+		assert.Contains(t, string(tmx), tt.want)
+	}
 }

@@ -21,6 +21,7 @@ func init() { commands = append(commands, newReviewCmd) }
 func newReviewCmd() *cobra.Command {
 	var (
 		output, formatName string
+		doc                string
 		srcLang, tgtLang   string
 		input              *inputFlags
 		port               int
@@ -35,7 +36,8 @@ a translator checks the result, starting from the doubtful links, and fixes
 it: join, split, move a sentence, mark a sentence as untranslated, confirm.
 After each fix the links not yet confirmed are re-aligned around the fixed
 ones. Work is autosaved to a session file beside the output (OUTPUT` + review.SessionExt + `);
-Save on the page writes the output itself.
+Save on the page writes the output itself. Every link in it names its
+document: --doc, or by default the name paralel align gives it.
 
 With one FILE, review reopens it: a session file, an output whose session file
 lies beside it (exactly where the work stopped), or any TMX, TSV or JSONL
@@ -58,17 +60,19 @@ Output formats:
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var (
 				s       *review.Session
-				resumed bool
+				resumed bool // a review session reopened, not begun from an alignment or export
 				err     error
 			)
 			if !(threshold >= 0 && threshold <= 1) { // NaN too
 				return fmt.Errorf("--threshold %v: want a score in [0,1]", threshold)
 			}
 			if len(args) == 1 {
-				if s, err = review.Open(args[0]); err != nil {
+				if s, resumed, err = review.Open(args[0]); err != nil {
 					return err
 				}
-				resumed = true
+				if cmd.Flags().Changed("doc") {
+					s.Export.Doc = doc
+				}
 			} else {
 				if output == "" {
 					base := filepath.Base(args[0])
@@ -93,7 +97,7 @@ Output formats:
 				if err != nil {
 					return err
 				}
-				exp := review.Export{Path: abs, Format: formatName, TSVMeta: tsvMeta}
+				exp := review.Export{Path: abs, Format: formatName, TSVMeta: tsvMeta, Doc: doc}
 				opt := align.Options{SrcLang: srcLang, TgtLang: tgtLang}
 				if s, resumed, err = review.Begin(src, tgt, exp, opt, restart); err != nil {
 					return err
@@ -116,11 +120,15 @@ Output formats:
 				warn(cmd, w)
 			}
 			st := s.Stats()
-			verb := "Aligned"
-			if resumed {
-				verb = "Resumed"
+			switch {
+			case resumed:
+				fmt.Fprintf(out, "Resumed the review of %d links, %d doubtful.", st.Links, st.Doubtful)
+			case len(args) == 1:
+				fmt.Fprintf(out, "Read %d links, %d doubtful, from %s, which has no review session: each side of a link is one sentence.", st.Links, st.Doubtful, args[0])
+			default:
+				fmt.Fprintf(out, "Aligned %d links, %d doubtful.", st.Links, st.Doubtful)
 			}
-			fmt.Fprintf(out, "%s %d links, %d doubtful. Save writes %s; work is autosaved to %s.\n", verb, st.Links, st.Doubtful, s.Export.Path, s.File)
+			fmt.Fprintf(out, " Save writes %s; work is autosaved to %s.\n", s.Export.Path, s.File)
 			fmt.Fprintf(out, "Review at %s\n(Ctrl+C to stop)\n", srv.URL())
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
@@ -130,6 +138,7 @@ Output formats:
 	f := cmd.Flags()
 	f.StringVarP(&output, "output", "o", "", "file Save writes (default: SRC's name with .tmx, in the current directory)")
 	f.StringVarP(&formatName, "format", "f", "", "output format (default: from the output's extension)")
+	f.StringVar(&doc, "doc", "", "document `NAME` every link carries (default: as paralel align gives it)")
 	f.BoolVar(&tsvMeta, "tsv-meta", false, "TSV: add the link type (2-1) and document columns after the score")
 	f.StringVar(&srcLang, "src-lang", "sq", "language of SRC")
 	f.StringVar(&tgtLang, "tgt-lang", "en", "language of TGT")

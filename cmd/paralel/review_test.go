@@ -117,26 +117,23 @@ func TestReviewCommand(t *testing.T) {
 	assert.Contains(t, printed, "Resumed ")
 }
 
-func TestReviewCommandErrors(t *testing.T) {
+// TestReviewReopenExport: an export without a session is read, not
+// resumed, and says so; --doc names the document the saved links carry.
+func TestReviewReopenExport(t *testing.T) {
 	dir := t.TempDir()
-	sq := filepath.Join("..", "..", "testdata", "rama", "sq.txt")
-	en := filepath.Join("..", "..", "testdata", "rama", "en.txt")
-	tests := []struct {
-		name string
-		args []string
-		want string
-	}{
-		{"missing input", []string{"-o", filepath.Join(dir, "a.tsv"), filepath.Join(dir, "missing.txt"), en}, "missing.txt"},
-		{"unknown output format", []string{"-o", filepath.Join(dir, "a.xyz"), sq, en}, "cannot tell the format"},
-		{"two modes", []string{"--presplit", "--wrapped", "-o", filepath.Join(dir, "a.tsv"), sq, en}, "exclude each other"},
-		{"threshold", []string{"--threshold", "2", "-o", filepath.Join(dir, "a.tsv"), sq, en}, "--threshold"},
-		{"reopen a text", []string{sq}, "cannot tell the format"},
-		{"too many", []string{sq, en, sq}, "accepts between 1 and 2 arg(s)"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := runCmd(t, append([]string{"review"}, tt.args...)...)
-			assert.ErrorContains(t, err, tt.want)
-		})
-	}
+	out := filepath.Join(dir, "rama.jsonl")
+	_, _, err := runCmd(t, "align", "-o", out, ramaSq, ramaEn)
+	require.NoError(t, err)
+
+	printed, u := startReview(t, "--doc", "Rama in Vienna", out)
+	assert.Regexp(t, `^Read \d+ links, \d+ doubtful, from `+regexp.QuoteMeta(out)+`, which has no review session: each side of a link is one sentence\. Save writes`, printed)
+	assert.NotContains(t, printed, "Resumed")
+	assert.Equal(t, http.StatusOK, post(t, u, "/api/save").StatusCode)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"doc":"Rama in Vienna"`)
+	assert.NotContains(t, string(data), `"doc":"rama"`)
+
+	printed, _ = startReview(t, out)
+	assert.Regexp(t, `^Resumed the review of \d+ links, \d+ doubtful\. Save writes`, printed)
 }

@@ -24,8 +24,8 @@ func NewListReader(r io.Reader) *ListReader {
 	return &ListReader{sc: corpus.NewLineScanner(r)}
 }
 
-// ErrFieldCount is wrapped by the corpus.ParseError of a line with other than two
-// or three fields.
+// ErrFieldCount is wrapped by the corpus.ParseError of a line with other
+// than two or three fields.
 var ErrFieldCount = errors.New("wrong number of fields")
 
 // Read returns the next document, with the paths as written, or io.EOF at
@@ -39,33 +39,28 @@ func (r *ListReader) Read() (Doc, error) {
 		}
 		d, err := parseLine(line)
 		if err != nil {
-			return Doc{}, r.error(err)
+			return Doc{}, r.parseError(err)
 		}
 		return d, nil
 	}
 	if err := r.sc.Err(); err != nil {
-		return Doc{}, r.error(err)
+		return Doc{}, r.parseError(err)
 	}
 	return Doc{}, io.EOF
 }
 
-func (r *ListReader) error(err error) error {
+// parseError reports err at the current line.
+func (r *ListReader) parseError(err error) error {
 	return &corpus.ParseError{Format: "list", Line: r.sc.Line(), Err: err}
 }
 
 // ReadAll reads the documents up to the end of the input.
 func (r *ListReader) ReadAll() ([]Doc, error) {
-	var docs []Doc
-	for {
-		d, err := r.Read()
-		if err == io.EOF {
-			return docs, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
+	docs, err := corpus.ReadAll(r.Read)
+	if err != nil {
+		return nil, err
 	}
+	return docs, nil
 }
 
 func parseLine(line string) (Doc, error) {

@@ -16,12 +16,18 @@ import (
 func makeSet(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
+	makeFiles(t, dir, files)
+	return dir
+}
+
+// makeFiles writes files, named by their slash-separated paths under dir.
+func makeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
 	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
 	}
-	return dir
 }
 
 func TestLoad(t *testing.T) {

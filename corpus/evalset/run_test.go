@@ -2,8 +2,6 @@ package evalset
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -71,18 +69,7 @@ func TestEvaluate(t *testing.T) {
 }
 
 func tsvAll(f *os.File) ([]corpus.Pair, error) {
-	r := tsv.NewReader(f)
-	var pairs []corpus.Pair
-	for {
-		p, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return pairs, nil
-		}
-		if err != nil {
-			return pairs, err
-		}
-		pairs = append(pairs, p)
-	}
+	return corpus.ReadAll(tsv.NewReader(f).Read)
 }
 
 func TestEvaluateErrors(t *testing.T) {

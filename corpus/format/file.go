@@ -194,6 +194,17 @@ func WritePairs(name, path string, pairs []corpus.Pair, opt Options) (Stats, err
 	return st, nil
 }
 
+// ReadPairs reads all the pairs of the file at path ("-" for
+// Options.Stdin) in the named format: what WritePairs wrote, for example.
+func ReadPairs(name, path string, opt Options) ([]corpus.Pair, error) {
+	r, err := Open(name, path, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return corpus.ReadAll(r.Read)
+}
+
 // Resolve returns name when it is given, and otherwise the format that the
 // extension of path names, or an error saying that it names none.
 func Resolve(name, path string) (string, error) {

@@ -184,14 +184,20 @@ func FromPath(path string) (name string, ok bool) {
 // one file a language: use Create and Open, or the moses package.
 var ErrTwoFiles = errors.New("moses is a pair of files, one a language: give a path, not a stream")
 
+// lookupStream looks up a format written to, or read from, one stream.
+func lookupStream(name string) (spec, error) {
+	s, err := lookup(name)
+	if err == nil && s.twoFiles {
+		return spec{}, ErrTwoFiles
+	}
+	return s, err
+}
+
 // NewWriter returns a Writer of the named format writing to w.
 func NewWriter(name string, w io.Writer, opt Options) (Writer, error) {
-	s, err := lookup(name)
+	s, err := lookupStream(name)
 	if err != nil {
 		return nil, err
-	}
-	if s.twoFiles {
-		return nil, ErrTwoFiles
 	}
 	if err := opt.checkFilters(); err != nil {
 		return nil, err
@@ -221,12 +227,9 @@ func (s spec) writer(ws []io.Writer, opt Options) *writer {
 
 // NewReader returns a Reader of the named format reading r.
 func NewReader(name string, r io.Reader, opt Options) (Reader, error) {
-	s, err := lookup(name)
+	s, err := lookupStream(name)
 	if err != nil {
 		return nil, err
-	}
-	if s.twoFiles {
-		return nil, ErrTwoFiles
 	}
 	return &reader{r: s.newReader([]io.Reader{r}, opt), opt: opt}, nil
 }

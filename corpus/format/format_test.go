@@ -151,15 +151,9 @@ func TestCreateFailedRunLeavesNoFile(t *testing.T) {
 
 func readAll(t *testing.T, r Reader) []corpus.Pair {
 	t.Helper()
-	var ps []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return ps
-		}
-		require.NoError(t, err)
-		ps = append(ps, p)
-	}
+	pairs, err := corpus.ReadAll(r.Read)
+	require.NoError(t, err)
+	return pairs
 }
 
 func TestMosesFiles(t *testing.T) {

@@ -47,34 +47,23 @@ func (r *Reader) Read() (corpus.Pair, error) {
 		}
 		p, err := parseLink(line)
 		if err != nil {
-			return corpus.Pair{}, parseError(r.sc.Line(), err)
+			return corpus.Pair{}, r.parseError(err)
 		}
 		return p, nil
 	}
 	if err := r.sc.Err(); err != nil {
-		return corpus.Pair{}, parseError(r.sc.Line(), err)
+		return corpus.Pair{}, r.parseError(err)
 	}
 	return corpus.Pair{}, io.EOF
 }
 
-func parseError(line int, err error) error {
-	return &corpus.ParseError{Format: "ids", Line: line, Err: err}
+// parseError reports err at the current line.
+func (r *Reader) parseError(err error) error {
+	return &corpus.ParseError{Format: "ids", Line: r.sc.Line(), Err: err}
 }
 
 // ReadAll reads all the remaining links.
-func (r *Reader) ReadAll() ([]corpus.Pair, error) {
-	var pairs []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return pairs, nil
-		}
-		if err != nil {
-			return pairs, err
-		}
-		pairs = append(pairs, p)
-	}
-}
+func (r *Reader) ReadAll() ([]corpus.Pair, error) { return corpus.ReadAll(r.Read) }
 
 func parseLink(line string) (corpus.Pair, error) {
 	var p corpus.Pair

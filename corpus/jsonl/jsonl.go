@@ -118,7 +118,7 @@ func (r *Reader) Read() (corpus.Pair, error) {
 		return r.parse(line)
 	}
 	if err := r.sc.Err(); err != nil {
-		return corpus.Pair{}, r.error(err)
+		return corpus.Pair{}, r.parseError(err)
 	}
 	return corpus.Pair{}, io.EOF
 }
@@ -129,12 +129,12 @@ func (r *Reader) parse(line []byte) (corpus.Pair, error) {
 		Score *float64 `json:"score"`
 	}
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return corpus.Pair{}, r.error(err)
+		return corpus.Pair{}, r.parseError(err)
 	}
 	for _, ids := range [][]int{rec.SrcIDs, rec.TgtIDs} {
 		for _, id := range ids {
 			if id < 0 {
-				return corpus.Pair{}, r.error(fmt.Errorf("negative sentence index %d", id))
+				return corpus.Pair{}, r.parseError(fmt.Errorf("negative sentence index %d", id))
 			}
 		}
 	}
@@ -153,8 +153,8 @@ func (r *Reader) parse(line []byte) (corpus.Pair, error) {
 	return p, nil
 }
 
-// error reports err at the current line.
-func (r *Reader) error(err error) error {
+// parseError reports err at the current line.
+func (r *Reader) parseError(err error) error {
 	return &corpus.ParseError{Format: "jsonl", Line: r.sc.Line(), Err: err}
 }
 

@@ -56,16 +56,8 @@ func TestRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := NewReader(strings.NewReader(tt.input))
-			var got []corpus.Pair
-			for {
-				p, err := r.Read()
-				if err == io.EOF {
-					break
-				}
-				require.NoError(t, err)
-				got = append(got, p)
-			}
+			got, err := corpus.ReadAll(NewReader(strings.NewReader(tt.input)).Read)
+			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 		})
 	}
@@ -102,6 +94,8 @@ func TestWriteError(t *testing.T) {
 	assert.EqualError(t, w.Error(), "disk full")
 }
 
+// FuzzReader checks that any input gives pairs and then io.EOF or a
+// ParseError naming the line, never a panic.
 func FuzzReader(f *testing.F) {
 	f.Add(`{"src_ids":[1,2],"tgt_ids":[1],"src":"Po. Jo.","tgt":"Yes, no.","score":0.5,"link":"2-1"}`)
 	f.Add("{}\n[]\n")
@@ -109,6 +103,10 @@ func FuzzReader(f *testing.F) {
 		r := NewReader(strings.NewReader(input))
 		for {
 			if _, err := r.Read(); err != nil {
+				var pe *corpus.ParseError
+				if err != io.EOF && (!errors.As(err, &pe) || pe.Format != "jsonl" || pe.Line < 1) {
+					t.Fatalf("Read ended with %v: want io.EOF or a jsonl ParseError with a line", err)
+				}
 				return
 			}
 		}

@@ -83,18 +83,19 @@ func (r *Reader) Read() (corpus.Pair, error) {
 	case srcErr == io.EOF && tgtErr == io.EOF:
 		return corpus.Pair{}, io.EOF
 	case srcErr != nil && srcErr != io.EOF:
-		return corpus.Pair{}, r.error(fmt.Errorf("the source file: %w", srcErr))
+		return corpus.Pair{}, r.parseError(fmt.Errorf("the source file: %w", srcErr))
 	case tgtErr != nil && tgtErr != io.EOF:
-		return corpus.Pair{}, r.error(fmt.Errorf("the target file: %w", tgtErr))
+		return corpus.Pair{}, r.parseError(fmt.Errorf("the target file: %w", tgtErr))
 	case srcErr == io.EOF:
-		return corpus.Pair{}, r.error(errors.New("the source file ended before the target file"))
+		return corpus.Pair{}, r.parseError(errors.New("the source file ended before the target file"))
 	case tgtErr == io.EOF:
-		return corpus.Pair{}, r.error(errors.New("the target file ended before the source file"))
+		return corpus.Pair{}, r.parseError(errors.New("the target file ended before the source file"))
 	}
 	return corpus.Pair{Src: src, Tgt: tgt}, nil
 }
 
-func (r *Reader) error(err error) error {
+// parseError reports err at the current line.
+func (r *Reader) parseError(err error) error {
 	return &corpus.ParseError{Format: "moses", Line: r.line, Err: err}
 }
 

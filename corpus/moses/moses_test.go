@@ -2,6 +2,7 @@ package moses
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -28,16 +29,8 @@ func TestWriteRead(t *testing.T) {
 	assert.Equal(t, "Rama foli.\nPo. Jo.\nTitulli\n", src.String())
 	assert.Equal(t, "Rama spoke.\nYes, no.\n\n", tgt.String())
 
-	r := NewReader(&src, &tgt)
-	var got []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		require.NoError(t, err)
-		got = append(got, p)
-	}
+	got, err := corpus.ReadAll(NewReader(&src, &tgt).Read)
+	require.NoError(t, err)
 	assert.Equal(t, []corpus.Pair{
 		{Src: "Rama foli.", Tgt: "Rama spoke."},
 		{Src: "Po. Jo.", Tgt: "Yes, no."},
@@ -62,8 +55,9 @@ func TestReadUnevenFiles(t *testing.T) {
 	}
 }
 
-// FuzzReader checks that any two files give pairs or an error, never a
-// panic, and that a pair read is one line of each file.
+// FuzzReader checks that any two files give pairs and then io.EOF or a
+// ParseError naming the line, never a panic, and that a pair read is one
+// line of each file.
 func FuzzReader(f *testing.F) {
 	f.Add("Rama foli.\nPo.\n", "Rama spoke.\nYes.\n")
 	f.Add("\ufeffa\r\nb", "A\nB\n")
@@ -74,6 +68,10 @@ func FuzzReader(f *testing.F) {
 		for {
 			p, err := r.Read()
 			if err != nil {
+				var pe *corpus.ParseError
+				if err != io.EOF && (!errors.As(err, &pe) || pe.Format != "moses" || pe.Line < 1) {
+					t.Fatalf("Read ended with %v: want io.EOF or a moses ParseError with a line", err)
+				}
 				return
 			}
 			assert.NotContains(t, p.Src+p.Tgt, "\n")

@@ -20,16 +20,8 @@ import (
 func readAll(t testing.TB, r *Reader) (pairs []corpus.Pair, warnings []string, err error) {
 	t.Helper()
 	r.Warn = func(err error) { warnings = append(warnings, err.Error()) }
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return pairs, warnings, nil
-		}
-		if err != nil {
-			return pairs, warnings, err
-		}
-		pairs = append(pairs, p)
-	}
+	pairs, err = corpus.ReadAll(r.Read)
+	return pairs, warnings, err
 }
 
 func TestRoundTrip(t *testing.T) {

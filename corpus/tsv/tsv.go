@@ -103,8 +103,8 @@ func (w *Writer) Flush() {
 // Error reports any error from a previous Write or Flush.
 func (w *Writer) Error() error { return w.err }
 
-// ErrFieldCount is wrapped by the corpus.ParseError of a line with fewer than two
-// or more than five fields.
+// ErrFieldCount is wrapped by the corpus.ParseError of a line with fewer
+// than two or more than five fields.
 var ErrFieldCount = errors.New("wrong number of fields")
 
 // A Reader reads pairs from TSV lines.
@@ -113,8 +113,7 @@ type Reader struct {
 	// input had one; they are set by the first Read.
 	SrcLang, TgtLang string
 
-	sc   *corpus.LineScanner
-	line int
+	sc *corpus.LineScanner
 }
 
 // NewReader returns a Reader that reads from r.
@@ -127,42 +126,41 @@ func NewReader(r io.Reader) *Reader {
 // *corpus.ParseError naming the line.
 func (r *Reader) Read() (corpus.Pair, error) {
 	for r.sc.Scan() {
-		r.line = r.sc.Line()
 		text := r.sc.Text()
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
 		fields := strings.Split(text, "\t")
-		if r.line == 1 && len(fields) >= 3 && fields[2] == "score" {
+		if r.sc.Line() == 1 && len(fields) >= 3 && fields[2] == "score" {
 			r.SrcLang, r.TgtLang = fields[0], fields[1]
 			continue
 		}
 		return r.parse(fields)
 	}
 	if err := r.sc.Err(); err != nil {
-		return corpus.Pair{}, parseError(r.sc.Line(), err)
+		return corpus.Pair{}, r.parseError(err)
 	}
 	return corpus.Pair{}, io.EOF
 }
 
 func (r *Reader) parse(fields []string) (corpus.Pair, error) {
 	if len(fields) < 2 || len(fields) > 5 {
-		return corpus.Pair{}, parseError(r.line, fmt.Errorf("%w: %d, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document]]]", ErrFieldCount, len(fields)))
+		return corpus.Pair{}, r.parseError(fmt.Errorf("%w: %d, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document]]]", ErrFieldCount, len(fields)))
 	}
 	p := corpus.Pair{Src: fields[0], Tgt: fields[1]}
 	if len(fields) > 2 && fields[2] != "" {
 		s, err := strconv.ParseFloat(fields[2], 64)
 		if err != nil {
-			return corpus.Pair{}, parseError(r.line, fmt.Errorf("score %q is not a number", fields[2]))
+			return corpus.Pair{}, r.parseError(fmt.Errorf("score %q is not a number", fields[2]))
 		}
 		if math.IsNaN(s) || math.IsInf(s, 0) {
-			return corpus.Pair{}, parseError(r.line, fmt.Errorf("score %q is not a finite number", fields[2]))
+			return corpus.Pair{}, r.parseError(fmt.Errorf("score %q is not a finite number", fields[2]))
 		}
 		p.Score = s
 	}
 	if len(fields) > 3 {
 		if !validLink(fields[3]) {
-			return corpus.Pair{}, parseError(r.line, fmt.Errorf("link %q is not a link type such as 1-1 or 2-1", fields[3]))
+			return corpus.Pair{}, r.parseError(fmt.Errorf("link %q is not a link type such as 1-1 or 2-1", fields[3]))
 		}
 		p.Link = fields[3]
 	}
@@ -172,8 +170,9 @@ func (r *Reader) parse(fields []string) (corpus.Pair, error) {
 	return p, nil
 }
 
-func parseError(line int, err error) error {
-	return &corpus.ParseError{Format: "tsv", Line: line, Err: err}
+// parseError reports err at the current line.
+func (r *Reader) parseError(err error) error {
+	return &corpus.ParseError{Format: "tsv", Line: r.sc.Line(), Err: err}
 }
 
 // validLink reports whether s is empty or has the shape of a link type.

@@ -108,7 +108,7 @@ func TestRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := readAll(NewReader(strings.NewReader(tt.input)))
+			got, err := corpus.ReadAll(NewReader(strings.NewReader(tt.input)).Read)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 		})
@@ -127,7 +127,7 @@ func TestReadBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := readAll(NewReader(strings.NewReader(tt.input)))
+			_, err := corpus.ReadAll(NewReader(strings.NewReader(tt.input)).Read)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.err)
 			var pe *corpus.ParseError
@@ -135,22 +135,8 @@ func TestReadBadInput(t *testing.T) {
 			assert.Equal(t, "tsv", pe.Format)
 		})
 	}
-	_, err := readAll(NewReader(strings.NewReader("x\n")))
+	_, err := corpus.ReadAll(NewReader(strings.NewReader("x\n")).Read)
 	assert.ErrorIs(t, err, ErrFieldCount)
-}
-
-func readAll(r *Reader) ([]corpus.Pair, error) {
-	var ps []corpus.Pair
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return ps, nil
-		}
-		if err != nil {
-			return ps, err
-		}
-		ps = append(ps, p)
-	}
 }
 
 type failWriter struct{}
@@ -165,8 +151,9 @@ func TestWriteError(t *testing.T) {
 	assert.Error(t, w.Write(pairs[0]))
 }
 
-// FuzzReader checks that any input gives pairs or an error, never a panic,
-// and that what is read writes back to a line that reads the same.
+// FuzzReader checks that any input gives pairs and then io.EOF or a
+// ParseError naming the line, never a panic, and that what is read writes
+// back to a line that reads the same.
 func FuzzReader(f *testing.F) {
 	f.Add("Po\tYes\t0.5\t1-1\trama\n")
 	f.Add("sq\ten\tscore\tlink\tdocument\nPo\tYes\t1\n")
@@ -177,6 +164,10 @@ func FuzzReader(f *testing.F) {
 		for {
 			p, err := r.Read()
 			if err != nil {
+				var pe *corpus.ParseError
+				if err != io.EOF && (!errors.As(err, &pe) || pe.Format != "tsv" || pe.Line < 1) {
+					t.Fatalf("Read ended with %v: want io.EOF or a tsv ParseError with a line", err)
+				}
 				return
 			}
 			again, err := NewReader(strings.NewReader(write(t, false, true, p))).Read()

@@ -1,0 +1,35 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDocName(t *testing.T) {
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	tests := []struct {
+		path, lang, want string
+	}{
+		{"testdata/rama/sq.txt", "sq", "rama"},
+		{"testdata/rama/sq.txt", "sq-AL", "rama"},
+		{"articles/42/SQ.sent", "sq", "42"},
+		{"rama.txt", "sq", "rama"},
+		{"/data/rama.sq.txt", "sq", "rama.sq"},
+		{"corpus/news.sq", "sq", "news"},
+		{"en.txt", "sq", "en"}, // named after another language: not a set's layout
+		{"sq.txt", "sq", filepath.Base(wd)},
+		{"/sq.txt", "sq", "sq"},
+		{"README", "", "README"},
+		{".sq", "sq", ".sq"},
+		{"-", "sq", ""},
+		{"", "sq", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, DocName(tt.path, tt.lang), "DocName(%q, %q)", tt.path, tt.lang)
+	}
+}
