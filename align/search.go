@@ -77,11 +77,17 @@ type lattice struct {
 // same units of the other side, and a cell of the lattice ends links of
 // many types that share them: working each sum out once per unit and span
 // instead of once per link saves most of the scoring. Memory stays
-// proportional to the band's width.
+// proportional to the band's width. It also holds the length evidence of
+// the links that end in the current cell.
 type lexCache struct {
 	matcher
 	lat  *lattice
 	span int // the most units a link of the types searched takes
+
+	srcLen, tgtLen []float64 // lengths of the first i units of a side
+	lp             [nTypes]float64
+	alone          bool // some unit must stay unaligned
+
 	// By the number of units a link takes on one side, the most it takes
 	// on the other among the types searched, 0 for none: sums no link
 	// uses are not worked out.
@@ -115,7 +121,31 @@ func newLexCache(lat *lattice) *lexCache {
 	for i := range lc.rows {
 		lc.rows[i].s = -1
 	}
+	// Lengths are whole numbers of runes, so that the differences of these
+	// sums are exactly the sums over the units of a link.
+	cum := func(units []unit) []float64 {
+		out := make([]float64, len(units)+1)
+		for x := range units {
+			out[x+1] = out[x] + units[x].chars
+			lc.alone = lc.alone || units[x].alone
+		}
+		return out
+	}
+	lc.srcLen, lc.tgtLen = cum(lat.src), cum(lat.tgt)
 	return lc
+}
+
+// cell works out the length evidence of the links that end in cell j of
+// the current row. Done for all link types at once, away from the rest of
+// their scores, the divisions and square roots of one do not wait for
+// those of the other.
+func (lc *lexCache) cell(j int) {
+	i, p := lc.row, lc.lat.prm
+	for k, t := range linkTypes[:lc.lat.types] {
+		if t.a > 0 && t.b > 0 && t.a <= i && t.b <= j {
+			lc.lp[k] = lengthLogProb(lc.srcLen[i]-lc.srcLen[i-t.a], lc.tgtLen[j]-lc.tgtLen[j-t.b], p.c, p.s2)
+		}
+	}
 }
 
 // enter readies the evidence of the links that end in row i.
@@ -206,7 +236,7 @@ func (lc *lexCache) tgtLex(y, a int) float64 {
 }
 
 // score is the log score of link type k ending at node (i, j), in the row
-// that lc has entered.
+// and the cell that lc has entered.
 func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 	a, b := linkTypes[k].a, linkTypes[k].b
 	p := lat.prm
@@ -215,20 +245,19 @@ func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 		return sc * lat.delScale
 	}
 	src, tgt := lat.src[i-a:i], lat.tgt[j-b:j]
-	var ls, lt float64
-	for x := range src {
-		ls += src[x].chars
-		if src[x].alone {
-			return math.Inf(-1)
+	if lc.alone {
+		for x := range src {
+			if src[x].alone {
+				return math.Inf(-1)
+			}
+		}
+		for y := range tgt {
+			if tgt[y].alone {
+				return math.Inf(-1)
+			}
 		}
 	}
-	for y := range tgt {
-		lt += tgt[y].chars
-		if tgt[y].alone {
-			return math.Inf(-1)
-		}
-	}
-	lp := lengthLogProb(ls, lt, p.c, p.s2)
+	lp := lc.lp[k]
 	if a+b > 4 && lp < rareCutoff {
 		// The rare large links are searched only where their lengths fit:
 		// that keeps them from costing the search half as much again.
@@ -413,6 +442,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha []float32, scores *lin
 		row := vals[i&7]
 		lc.enter(i)
 		for j := lo[i]; j <= hi[i]; j++ {
+			lc.cell(j)
 			c := off[i] + j - lo[i]
 			best, arg := ninf, int8(-1)
 			if i == 0 && j == 0 {

@@ -235,6 +235,7 @@ func TestParagraphEvidence(t *testing.T) {
 	lc := newLexCache(lat)
 	score := func(i, j, k int) float64 {
 		lc.enter(i)
+		lc.cell(j)
 		prm.usePara = true
 		with := lat.score(lc, i, j, k)
 		prm.usePara = false
