@@ -72,8 +72,16 @@ func Align(src, tgt []corpus.Sentence, opt Options) []Link {
 	for g, d := range a.docs {
 		d.src.alone, d.tgt.alone = flags[g][0], flags[g][1]
 	}
+	found := a.run()
+	total := len(pairs)
+	for _, links := range found {
+		total += len(links)
+	}
 	var out []Link
-	for g, links := range a.run() {
+	if total > 0 {
+		out = make([]Link, 0, total)
+	}
+	for g, links := range found {
 		for _, l := range links {
 			shift(l.Src, starts[g][0])
 			shift(l.Tgt, starts[g][1])

@@ -232,8 +232,8 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 	return units
 }
 
-// smallest returns the k smallest values of s in ascending order; it
-// reorders s. It keeps a heap of k rather than sorting all of s: the slot
+// smallest moves the k smallest values of s to its front, in ascending
+// order, and returns them. It keeps a heap of k rather than sorting all of s: the slot
 // lists of coarse blocks run to thousands. The heap starts from the end,
 // where the rare words are: types are numbered as they first occur, so
 // the common ones come first and would each displace a heap top.
@@ -249,7 +249,7 @@ func smallest(s []uint64, k int) []uint64 {
 		}
 	}
 	slices.Sort(h)
-	return h
+	return s[:copy(s, h)]
 }
 
 // siftDown restores the max-heap h below node i.
