@@ -374,7 +374,7 @@ func (lat *lattice) search(post bool) []step {
 
 // linkScores keeps the score of every link in the band for the backward
 // pass. Those of 1-0 and 0-1 links are the same everywhere and are not
-// stored, which saves a quarter of the memory of the first pass.
+// stored: a quarter of the scores of the first pass.
 type linkScores struct {
 	s   []float32 // by cell, then by the index that stored gives the type
 	n   int       // stored types
@@ -417,6 +417,7 @@ func (ls *linkScores) set(c, k int, sc float64) {
 	}
 }
 
+// get is the score of the link of type k that ends in cell c.
 func (ls *linkScores) get(c, k int) float64 {
 	if x := stored[k]; x >= 0 {
 		return float64(ls.s[c*ls.n+x])
