@@ -3,8 +3,10 @@ package align
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/metrics"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -105,6 +107,54 @@ func BenchmarkAlign200k(b *testing.B) {
 	var mb float64
 	for b.Loop() {
 		mb = max(mb, peakHeap(func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) }))
+	}
+	b.ReportMetric(mb, "peak-heap-MB")
+}
+
+// manyDocs builds n short bitexts from the ntrex-dev documents, each
+// word of copy c of a document spelt with a suffix of its own, so that the
+// pooled vocabulary grows with the number of documents as in a large batch
+// of unrelated articles.
+func manyDocs(tb testing.TB, n int) []Bitext {
+	dir := shared.Require(tb, "eval/ntrex-dev")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var base [][2][]corpus.Sentence
+	for _, e := range ents {
+		if e.IsDir() {
+			d := filepath.Join(dir, e.Name())
+			base = append(base, [2][]corpus.Sentence{readSent(tb, filepath.Join(d, "sq.sent")), readSent(tb, filepath.Join(d, "en.sent"))})
+		}
+	}
+	word := regexp.MustCompile(`\pL+`)
+	distinct := func(sents []corpus.Sentence, suffix string) []corpus.Sentence {
+		out := make([]corpus.Sentence, len(sents))
+		for i, s := range sents {
+			out[i] = corpus.Sentence{Text: word.ReplaceAllString(s.Text, "${0}"+suffix), Para: s.Para}
+		}
+		return out
+	}
+	docs := make([]Bitext, n)
+	for i := range docs {
+		b := base[i%len(base)]
+		suffix := strings.Map(func(r rune) rune { return 'a' + (r-'0')%10 }, strconv.Itoa(i/len(base)))
+		docs[i] = Bitext{Name: strconv.Itoa(i), Src: distinct(b[0], suffix), Tgt: distinct(b[1], suffix)}
+	}
+	return docs
+}
+
+// BenchmarkAlignAllManyDocs aligns 3,000 short documents pooled, with a
+// vocabulary that grows with their number: time and memory must grow with
+// the documents, not with documents times vocabulary.
+func BenchmarkAlignAllManyDocs(b *testing.B) {
+	docs := manyDocs(b, 3000)
+	runtime.GC()
+	b.ResetTimer()
+	var mb float64
+	for b.Loop() {
+		mb = max(mb, peakHeap(func() { AlignAll(docs, Options{SrcLang: "sq", TgtLang: "en"}) }))
 	}
 	b.ReportMetric(mb, "peak-heap-MB")
 }

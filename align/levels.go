@@ -18,6 +18,12 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 		return
 	}
 	fine := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
+	if len(a.docs) > 1 {
+		// A lone document uses most of the vocabulary: numbering its types
+		// anew would only cost time.
+		ds := newDocSpace(fine.st, fine.tt, skeys, tkeys)
+		fine.st, fine.tt, skeys, tkeys, nk = ds.st, ds.tt, ds.skeys, ds.tkeys, ds.nk
+	}
 	if d.path != nil && n*m > fullLimit {
 		lat := a.newLattice(d, fine, 0, skeys, tkeys, nk)
 		lat.b = projectBand(d.path, identity(n), identity(m), n, m, max(a.band()/2, 1))
@@ -120,11 +126,16 @@ func keepMatching(types [][]int32, typeKeys [][]int32, dfOther []int32) [][]int3
 	const unknown, keep, drop = 0, 1, 2
 	verdict := make([]uint8, len(typeKeys))
 	out := make([][]int32, len(types))
+	left := 0
+	for _, ids := range types {
+		left += len(ids)
+	}
 	var arena []int32
 	for i, ids := range types {
 		if cap(arena)-len(arena) < len(ids) {
-			arena = make([]int32, 0, max(len(ids), 1<<16))
+			arena = make([]int32, 0, max(len(ids), min(left, 1<<16)))
 		}
+		left -= len(ids)
 		start := len(arena)
 		for _, t := range ids {
 			if verdict[t] == unknown {

@@ -82,14 +82,21 @@ func (v *vocab) id(t token) int32 {
 func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 	st := sideText{types: make([][]int32, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents))}
 	// The type lists take their room from one growing arena: one allocation
-	// per few thousand sentences rather than several per sentence.
+	// per few thousand sentences rather than several per sentence, and no
+	// more than the text left needs, which for a short document of a batch
+	// is much less than a whole arena.
+	left := 0
+	for _, s := range sents {
+		left += len(s.Text)
+	}
 	var arena []int32
 	for i, s := range sents {
 		st.chars[i] = float64(utf8.RuneCountInString(s.Text))
 		st.para[i] = i == 0 || s.Para != sents[i-1].Para
 		if cap(arena)-len(arena) < len(s.Text) {
-			arena = make([]int32, 0, max(len(s.Text), 1<<16))
+			arena = make([]int32, 0, max(len(s.Text), min(left, 1<<16)))
 		}
+		left -= len(s.Text)
 		start := len(arena)
 		scan(s.Text, func(kind tokenKind, raw string) {
 			arena = append(arena, v.rawID(kind, raw))
@@ -113,6 +120,10 @@ func groupTypes(types [][]int32, k int) [][]int32 {
 	// The merged lists take their room from shared arenas, with no spare
 	// capacity: all levels of a long text are held at once, and the words
 	// the two units share would leave a third of it unused.
+	left := 0
+	for _, ids := range types {
+		left += len(ids)
+	}
 	var arena []int32
 	for i := 0; i < len(types); i += 2 {
 		if i+1 == len(types) {
@@ -121,8 +132,9 @@ func groupTypes(types [][]int32, k int) [][]int32 {
 		}
 		a, b := types[i], types[i+1]
 		if cap(arena)-len(arena) < len(a)+len(b) {
-			arena = make([]int32, 0, max(len(a)+len(b), 1<<16))
+			arena = make([]int32, 0, max(len(a)+len(b), min(left, 1<<16)))
 		}
+		left -= len(a) + len(b)
 		m := arena[len(arena):len(arena)]
 		for len(a) > 0 && len(b) > 0 {
 			switch {
@@ -193,6 +205,10 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 	// Units take their slices from shared arenas: far fewer allocations.
 	var keyArena []keyTok
 	var dfArena []int32
+	left := 0 // types left, a bound on the slots
+	for _, ids := range types {
+		left += len(ids)
+	}
 	for i, ids := range types {
 		u := &units[i]
 		u.chars = chars[i]
@@ -213,11 +229,12 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 			}
 		}
 		if len(keyArena) < nkeys {
-			keyArena = make([]keyTok, max(nkeys, 1<<14))
+			keyArena = make([]keyTok, max(nkeys, min(2*left, 1<<14)))
 		}
 		if len(dfArena) < len(slots) {
-			dfArena = make([]int32, max(len(slots), 1<<12))
+			dfArena = make([]int32, max(len(slots), min(left, 1<<12)))
 		}
+		left -= len(ids)
 		u.nslot = len(slots)
 		u.df, dfArena = dfArena[:len(slots):len(slots)], dfArena[len(slots):]
 		u.keys, keyArena = keyArena[:0:nkeys], keyArena[nkeys:]
