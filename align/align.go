@@ -234,8 +234,9 @@ func (a *aligner) pass() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var nb numbering
 			for d := range jobs {
-				a.alignDoc(d, skeys, tkeys, nk)
+				a.alignDoc(d, skeys, tkeys, nk, &nb)
 			}
 		}()
 	}

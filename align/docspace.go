@@ -7,81 +7,99 @@ import "slices"
 // frequencies, what a type brings, the matcher's slots) are then the size
 // of the document rather than of the vocabulary of the whole batch, which
 // would make a batch of many short documents cost documents × vocabulary.
-// The numbering keeps the order of the batch's, so that sorted type lists
-// stay sorted and ties break as they would: the alignment is the same.
+// Types keep the order of the batch's numbers, so that sorted type lists
+// stay sorted and ties between slots break as they would: the alignment
+// is the same. The order of keys matters nowhere.
 type docSpace struct {
 	st, tt       [][]int32 // type lists of the sentences, in local types
 	skeys, tkeys [][]int32 // keys of each local type, in local keys
 	nk           int
 }
 
-func newDocSpace(st, tt, skeys, tkeys [][]int32) docSpace {
+// A numbering holds, by the batch's number of a type or key, its number in
+// the document under way plus one, or 0. One is kept per worker and
+// cleared where it was set after each document: clearing or allocating it
+// whole would again cost the vocabulary each time.
+type numbering struct {
+	src, tgt, keys []int32
+}
+
+// space numbers the types and keys of a document given by its type lists
+// and the keys of every type.
+func (nb *numbering) space(st, tt, skeys, tkeys [][]int32, nk int) docSpace {
 	var ds docSpace
 	var sg, tg []int32 // the batch's number of each local type
-	ds.st, sg = renumber(st)
-	ds.tt, tg = renumber(tt)
-	var keys []int32
-	for _, t := range sg {
-		keys = append(keys, skeys[t]...)
+	ds.st, sg = renumber(st, fit(&nb.src, len(skeys)))
+	ds.tt, tg = renumber(tt, fit(&nb.tgt, len(tkeys)))
+	local := fit(&nb.keys, nk)
+	var used []int32
+	keysOf := func(global []int32, typeKeys [][]int32) [][]int32 {
+		n := 0
+		for _, t := range global {
+			n += len(typeKeys[t])
+		}
+		arena := make([]int32, 0, n)
+		out := make([][]int32, len(global))
+		for i, t := range global {
+			start := len(arena)
+			for _, k := range typeKeys[t] {
+				if local[k] == 0 {
+					used = append(used, k)
+					local[k] = int32(len(used))
+				}
+				arena = append(arena, local[k]-1)
+			}
+			out[i] = arena[start:len(arena):len(arena)]
+		}
+		return out
 	}
-	for _, t := range tg {
-		keys = append(keys, tkeys[t]...)
+	ds.skeys = keysOf(sg, skeys)
+	ds.tkeys = keysOf(tg, tkeys)
+	ds.nk = len(used)
+	for _, k := range used {
+		local[k] = 0
 	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
-	ds.nk = len(keys)
-	ds.skeys = localKeys(sg, skeys, keys)
-	ds.tkeys = localKeys(tg, tkeys, keys)
 	return ds
 }
 
-// renumber numbers the types of the lists from 0 in their order and
-// returns the lists so numbered and the old number of each new one.
-func renumber(lists [][]int32) (local [][]int32, global []int32) {
+// renumber numbers the types of the lists from 0 in their order, with the
+// help of local, which it leaves cleared, and returns the lists so
+// numbered and the old number of each new one.
+func renumber(lists [][]int32, local []int32) (out [][]int32, global []int32) {
 	n := 0
 	for _, ids := range lists {
 		n += len(ids)
+		for _, t := range ids {
+			if local[t] == 0 {
+				local[t] = 1
+				global = append(global, t)
+			}
+		}
 	}
-	arena := make([]int32, 0, n)
-	for _, ids := range lists {
-		arena = append(arena, ids...)
-	}
-	global = slices.Clone(arena)
 	slices.Sort(global)
-	global = slices.Compact(global)
-	local = make([][]int32, len(lists))
+	for i, t := range global {
+		local[t] = int32(i + 1)
+	}
+	arena := make([]int32, n)
+	out = make([][]int32, len(lists))
 	for i, ids := range lists {
 		l := arena[:len(ids):len(ids)]
 		arena = arena[len(ids):]
-		for x, t := range l {
-			l[x] = index(global, t)
+		for x, t := range ids {
+			l[x] = local[t] - 1
 		}
-		local[i] = l
+		out[i] = l
 	}
-	return local, global
-}
-
-// localKeys gives the keys of the types numbered global in the numbering
-// of keys.
-func localKeys(global []int32, typeKeys [][]int32, keys []int32) [][]int32 {
-	n := 0
 	for _, t := range global {
-		n += len(typeKeys[t])
+		local[t] = 0
 	}
-	arena := make([]int32, 0, n)
-	out := make([][]int32, len(global))
-	for i, t := range global {
-		start := len(arena)
-		for _, k := range typeKeys[t] {
-			arena = append(arena, index(keys, k))
-		}
-		out[i] = arena[start:len(arena):len(arena)]
-	}
-	return out
+	return out, global
 }
 
-// index returns the position of x in the sorted s, which holds it.
-func index(s []int32, x int32) int32 {
-	i, _ := slices.BinarySearch(s, x)
-	return int32(i)
+// fit makes *s at least n long and returns it.
+func fit(s *[]int32, n int) []int32 {
+	if len(*s) < n {
+		*s = make([]int32, n)
+	}
+	return *s
 }

@@ -9,8 +9,9 @@ const fullLimit = 1 << 16
 // alignDoc searches one document. When the lattice is large, the first pass
 // aligns blocks of sentences first, halving the resolution until the lattice
 // is small, then refines the path level by level inside a band around it;
-// the second searches a band around the path of the first.
-func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
+// the second searches a band around the path of the first. A document of
+// a batch is searched in its own numbering of types and keys, made with nb.
+func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int, nb *numbering) {
 	n, m := len(d.src.types), len(d.tgt.types)
 	if n == 0 || m == 0 {
 		d.path = trivialPath(n, m)
@@ -21,7 +22,7 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int) {
 	if len(a.docs) > 1 {
 		// A lone document uses most of the vocabulary: numbering its types
 		// anew would only cost time.
-		ds := newDocSpace(fine.st, fine.tt, skeys, tkeys)
+		ds := nb.space(fine.st, fine.tt, skeys, tkeys, nk)
 		fine.st, fine.tt, skeys, tkeys, nk = ds.st, ds.tt, ds.skeys, ds.tkeys, ds.nk
 	}
 	if d.path != nil && n*m > fullLimit {
