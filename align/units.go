@@ -81,31 +81,28 @@ func (v *vocab) id(t token) int32 {
 
 func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 	st := sideText{types: make([][]int32, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents))}
-	// The type lists take their room from one growing arena: one allocation
-	// per few thousand sentences rather than several per sentence, and no
-	// more than the text left needs, which for a short document of a batch
-	// is much less than a whole arena.
-	left := 0
-	for _, s := range sents {
-		left += len(s.Text)
-	}
-	var arena []int32
+	// The type lists share one array, filled as a growing buffer and copied
+	// once its size is known: one allocation rather than several per
+	// sentence, and held with no spare room, which in a batch of many short
+	// documents would add up.
+	var buf []int32
 	for i, s := range sents {
 		st.chars[i] = float64(utf8.RuneCountInString(s.Text))
 		st.para[i] = i == 0 || s.Para != sents[i-1].Para
-		if cap(arena)-len(arena) < len(s.Text) {
-			arena = make([]int32, 0, max(len(s.Text), min(left, 1<<16)))
-		}
-		left -= len(s.Text)
-		start := len(arena)
+		start := len(buf)
 		scan(s.Text, func(kind tokenKind, raw string) {
-			arena = append(arena, v.rawID(kind, raw))
+			buf = append(buf, v.rawID(kind, raw))
 		})
-		ids := arena[start:]
+		ids := buf[start:]
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
-		st.types[i] = ids[:len(ids):len(ids)]
-		arena = arena[:start+len(ids)]
+		st.types[i] = ids
+		buf = buf[:start+len(ids)]
+	}
+	all := make([]int32, len(buf))
+	copy(all, buf)
+	for i, ids := range st.types {
+		st.types[i], all = all[:len(ids):len(ids)], all[len(ids):]
 	}
 	return st
 }
