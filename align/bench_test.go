@@ -30,9 +30,9 @@ func readSent(tb testing.TB, path string) []corpus.Sentence {
 	return out
 }
 
-// longPair builds a bitext of about n segments a side by concatenating the
-// ntrex-dev documents over and over, as a book-length input.
-func longPair(tb testing.TB, n int) (src, tgt []corpus.Sentence) {
+// ntrexDocs reads the source and target segments of every document of
+// ntrex-dev, in the order of their folders.
+func ntrexDocs(tb testing.TB) [][2][]corpus.Sentence {
 	dir := shared.Require(tb, "eval/ntrex-dev")
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -45,6 +45,13 @@ func longPair(tb testing.TB, n int) (src, tgt []corpus.Sentence) {
 			docs = append(docs, [2][]corpus.Sentence{readSent(tb, filepath.Join(d, "sq.sent")), readSent(tb, filepath.Join(d, "en.sent"))})
 		}
 	}
+	return docs
+}
+
+// longPair builds a bitext of about n segments a side by concatenating the
+// ntrex-dev documents over and over, as a book-length input.
+func longPair(tb testing.TB, n int) (src, tgt []corpus.Sentence) {
+	docs := ntrexDocs(tb)
 	for len(src) < n || len(tgt) < n {
 		for _, d := range docs {
 			src = append(src, d[0]...)
@@ -116,18 +123,7 @@ func BenchmarkAlign200k(b *testing.B) {
 // pooled vocabulary grows with the number of documents as in a large batch
 // of unrelated articles.
 func manyDocs(tb testing.TB, n int) []Bitext {
-	dir := shared.Require(tb, "eval/ntrex-dev")
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var base [][2][]corpus.Sentence
-	for _, e := range ents {
-		if e.IsDir() {
-			d := filepath.Join(dir, e.Name())
-			base = append(base, [2][]corpus.Sentence{readSent(tb, filepath.Join(d, "sq.sent")), readSent(tb, filepath.Join(d, "en.sent"))})
-		}
-	}
+	base := ntrexDocs(tb)
 	word := regexp.MustCompile(`\pL+`)
 	distinct := func(sents []corpus.Sentence, suffix string) []corpus.Sentence {
 		out := make([]corpus.Sentence, len(sents))
