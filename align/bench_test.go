@@ -92,30 +92,30 @@ func peakHeap(f func()) float64 {
 	return float64(peak.Load()) / (1 << 20)
 }
 
-// BenchmarkAlign30k aligns a pair of 30,000 segments a side; the target is
-// under 2 s and under 300 MB.
-func BenchmarkAlign30k(b *testing.B) {
-	src, tgt := longPair(b, 30000)
+// benchPeakHeap runs f as the body of the benchmark and reports the peak
+// heap in use over its runs.
+func benchPeakHeap(b *testing.B, f func()) {
 	runtime.GC()
 	b.ResetTimer()
 	var mb float64
 	for b.Loop() {
-		mb = max(mb, peakHeap(func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) }))
+		mb = max(mb, peakHeap(f))
 	}
 	b.ReportMetric(mb, "peak-heap-MB")
+}
+
+// BenchmarkAlign30k aligns a pair of 30,000 segments a side; the target is
+// under 2 s and under 300 MB.
+func BenchmarkAlign30k(b *testing.B) {
+	src, tgt := longPair(b, 30000)
+	benchPeakHeap(b, func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) })
 }
 
 // BenchmarkAlign200k aligns a book-length pair of 200,000 segments a side,
 // to show that time and memory grow linearly.
 func BenchmarkAlign200k(b *testing.B) {
 	src, tgt := longPair(b, 200000)
-	runtime.GC()
-	b.ResetTimer()
-	var mb float64
-	for b.Loop() {
-		mb = max(mb, peakHeap(func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) }))
-	}
-	b.ReportMetric(mb, "peak-heap-MB")
+	benchPeakHeap(b, func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) })
 }
 
 // manyDocs builds n short bitexts from the ntrex-dev documents, each
@@ -146,11 +146,5 @@ func manyDocs(tb testing.TB, n int) []Bitext {
 // the documents, not with documents times vocabulary.
 func BenchmarkAlignAllManyDocs(b *testing.B) {
 	docs := manyDocs(b, 3000)
-	runtime.GC()
-	b.ResetTimer()
-	var mb float64
-	for b.Loop() {
-		mb = max(mb, peakHeap(func() { AlignAll(docs, Options{SrcLang: "sq", TgtLang: "en"}) }))
-	}
-	b.ReportMetric(mb, "peak-heap-MB")
+	benchPeakHeap(b, func() { AlignAll(docs, Options{SrcLang: "sq", TgtLang: "en"}) })
 }
