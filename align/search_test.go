@@ -87,7 +87,7 @@ func TestSearchParallel(t *testing.T) {
 	d := a.docs[0]
 	n, m := len(src), len(tgt)
 	lat := &lattice{prm: &a.prm, delScale: 1, types: nTypes}
-	fine := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
+	fine := d.level()
 	lat.src, lat.tgt = fine.units(skeys, tkeys, len(ks.ids))
 	lat.srcW = weigh(lat.src, 0.6, m)
 	lat.tgtW = weigh(lat.tgt, 0.6, n)
@@ -256,7 +256,7 @@ func TestMatchableKeepsUnits(t *testing.T) {
 	skeys := typeKeys(ks, &a.sv, true, a.seed, nil)
 	tkeys := typeKeys(ks, &a.tv, false, a.seed, nil)
 	d := a.docs[0]
-	all := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
+	all := d.level()
 	kept := all.matchable(skeys, tkeys, len(ks.ids))
 	require.Less(t, lenSum(kept.st), lenSum(all.st), "some source types match nothing")
 	require.Less(t, lenSum(kept.tt), lenSum(all.tt), "some target types match nothing")
