@@ -10,20 +10,11 @@ import (
 )
 
 // r builds a row from source and target ids; e marks it edited.
-func r(src, tgt []int) Row  { return Row{Src: src, Tgt: tgt, Score: 0.5} }
-func e(src, tgt []int) Row  { return Row{Src: src, Tgt: tgt, Score: 0.5, Edited: true} }
-func ids(v ...int) []int    { return v }
-func rows(rs ...Row) []Row  { return rs }
-func none() []int           { return nil }
-func sizes(rs []Row) [2]int { return [2]int{countSide(rs, Source), countSide(rs, Target)} }
-
-func countSide(rs []Row, s Side) int {
-	n := 0
-	for _, r := range rs {
-		n += len(*r.ids(s))
-	}
-	return n
-}
+func r(src, tgt []int) Row { return Row{Src: src, Tgt: tgt, Score: 0.5} }
+func e(src, tgt []int) Row { return Row{Src: src, Tgt: tgt, Score: 0.5, Edited: true} }
+func ids(v ...int) []int   { return v }
+func rows(rs ...Row) []Row { return rs }
+func none() []int          { return nil }
 
 func TestFixes(t *testing.T) {
 	// 0:[0]-[0]  1:[1]-[1,2]  2:[2,3]-[3]  3:[4]-[]

@@ -196,11 +196,15 @@ func side(in Input) sideView {
 
 func (srv *Server) state() stateView {
 	s := srv.session
-	rows, rev := s.Rows()
+	rows, rev := s.Rows() // a copy of its own
 	for i := range rows {
 		// Empty sides go out as [] rather than null, for the page's sake.
-		rows[i].Src = append(make([]int, 0, len(rows[i].Src)), rows[i].Src...)
-		rows[i].Tgt = append(make([]int, 0, len(rows[i].Tgt)), rows[i].Tgt...)
+		if rows[i].Src == nil {
+			rows[i].Src = []int{}
+		}
+		if rows[i].Tgt == nil {
+			rows[i].Tgt = []int{}
+		}
 	}
 	return stateView{Rev: rev, Rows: rows, Stats: Count(rows, s.Threshold), CanUndo: s.CanUndo()}
 }

@@ -2,7 +2,6 @@ package evalset
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -10,8 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/align"
-	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/corpus/tsv"
+	"github.com/paralel/paralel/corpus/format"
 )
 
 // smallSet is a set of two documents, one pre-split with raw text beside
@@ -58,18 +56,11 @@ func TestEvaluate(t *testing.T) {
 			assert.Equal(t, d.Links[i].Tgt, links[i].Tgt)
 			assert.InDelta(t, d.Links[i].Score, links[i].Score, 5e-5)
 		}
-		f, err := os.Open(filepath.Join(pred, "a", "pred.tsv"))
-		require.NoError(t, err)
-		rows, err := tsvAll(f)
-		f.Close()
+		rows, err := format.ReadPairs("tsv", filepath.Join(pred, "a", "pred.tsv"), format.Options{})
 		require.NoError(t, err)
 		assert.Len(t, rows, len(res.EndToEnd.Docs[0].Links))
 		assert.Equal(t, "Më 12 janar 2020 erdhën 300 veta.", rows[0].Src)
 	}
-}
-
-func tsvAll(f *os.File) ([]corpus.Pair, error) {
-	return corpus.ReadAll(tsv.NewReader(f).Read)
 }
 
 func TestEvaluateErrors(t *testing.T) {
