@@ -30,9 +30,9 @@ func readSent(tb testing.TB, path string) []corpus.Sentence {
 	return out
 }
 
-// longPair builds a bitext of about n segments a side by concatenating the
-// ntrex-dev documents over and over, as a book-length input.
-func longPair(tb testing.TB, n int) (src, tgt []corpus.Sentence) {
+// ntrexDocs reads the source and target segments of every document of
+// ntrex-dev, in the order of their folders.
+func ntrexDocs(tb testing.TB) [][2][]corpus.Sentence {
 	dir := shared.Require(tb, "eval/ntrex-dev")
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -45,6 +45,13 @@ func longPair(tb testing.TB, n int) (src, tgt []corpus.Sentence) {
 			docs = append(docs, [2][]corpus.Sentence{readSent(tb, filepath.Join(d, "sq.sent")), readSent(tb, filepath.Join(d, "en.sent"))})
 		}
 	}
+	return docs
+}
+
+// longPair builds a bitext of about n segments a side by concatenating the
+// ntrex-dev documents over and over, as a book-length input.
+func longPair(tb testing.TB, n int) (src, tgt []corpus.Sentence) {
+	docs := ntrexDocs(tb)
 	for len(src) < n || len(tgt) < n {
 		for _, d := range docs {
 			src = append(src, d[0]...)
@@ -85,30 +92,30 @@ func peakHeap(f func()) float64 {
 	return float64(peak.Load()) / (1 << 20)
 }
 
-// BenchmarkAlign30k aligns a pair of 30,000 segments a side; the target is
-// under 2 s and under 300 MB.
-func BenchmarkAlign30k(b *testing.B) {
-	src, tgt := longPair(b, 30000)
+// benchPeakHeap runs f as the body of the benchmark and reports the peak
+// heap in use over its runs.
+func benchPeakHeap(b *testing.B, f func()) {
 	runtime.GC()
 	b.ResetTimer()
 	var mb float64
 	for b.Loop() {
-		mb = max(mb, peakHeap(func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) }))
+		mb = max(mb, peakHeap(f))
 	}
 	b.ReportMetric(mb, "peak-heap-MB")
+}
+
+// BenchmarkAlign30k aligns a pair of 30,000 segments a side; the target is
+// under 2 s and under 300 MB.
+func BenchmarkAlign30k(b *testing.B) {
+	src, tgt := longPair(b, 30000)
+	benchPeakHeap(b, func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) })
 }
 
 // BenchmarkAlign200k aligns a book-length pair of 200,000 segments a side,
 // to show that time and memory grow linearly.
 func BenchmarkAlign200k(b *testing.B) {
 	src, tgt := longPair(b, 200000)
-	runtime.GC()
-	b.ResetTimer()
-	var mb float64
-	for b.Loop() {
-		mb = max(mb, peakHeap(func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) }))
-	}
-	b.ReportMetric(mb, "peak-heap-MB")
+	benchPeakHeap(b, func() { Align(src, tgt, Options{SrcLang: "sq", TgtLang: "en"}) })
 }
 
 // manyDocs builds n short bitexts from the ntrex-dev documents, each
@@ -116,18 +123,7 @@ func BenchmarkAlign200k(b *testing.B) {
 // pooled vocabulary grows with the number of documents as in a large batch
 // of unrelated articles.
 func manyDocs(tb testing.TB, n int) []Bitext {
-	dir := shared.Require(tb, "eval/ntrex-dev")
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var base [][2][]corpus.Sentence
-	for _, e := range ents {
-		if e.IsDir() {
-			d := filepath.Join(dir, e.Name())
-			base = append(base, [2][]corpus.Sentence{readSent(tb, filepath.Join(d, "sq.sent")), readSent(tb, filepath.Join(d, "en.sent"))})
-		}
-	}
+	base := ntrexDocs(tb)
 	word := regexp.MustCompile(`\pL+`)
 	distinct := func(sents []corpus.Sentence, suffix string) []corpus.Sentence {
 		out := make([]corpus.Sentence, len(sents))
@@ -150,11 +146,5 @@ func manyDocs(tb testing.TB, n int) []Bitext {
 // the documents, not with documents times vocabulary.
 func BenchmarkAlignAllManyDocs(b *testing.B) {
 	docs := manyDocs(b, 3000)
-	runtime.GC()
-	b.ResetTimer()
-	var mb float64
-	for b.Loop() {
-		mb = max(mb, peakHeap(func() { AlignAll(docs, Options{SrcLang: "sq", TgtLang: "en"}) }))
-	}
-	b.ReportMetric(mb, "peak-heap-MB")
+	benchPeakHeap(b, func() { AlignAll(docs, Options{SrcLang: "sq", TgtLang: "en"}) })
 }

@@ -10,6 +10,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// tokenize cuts a sentence into the tokens that the aligner compares, as
+// newSideText does before numbering their types.
+func tokenize(s string) []token {
+	var toks []token
+	scan(s, func(kind tokenKind, raw string) {
+		toks = append(toks, normalize(kind, raw))
+	})
+	return toks
+}
+
 func TestTokenize(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -127,10 +127,7 @@ func keepMatching(types [][]int32, typeKeys [][]int32, dfOther []int32) [][]int3
 	const unknown, keep, drop = 0, 1, 2
 	verdict := make([]uint8, len(typeKeys))
 	out := make([][]int32, len(types))
-	left := 0
-	for _, ids := range types {
-		left += len(ids)
-	}
+	left := lenSum(types)
 	var arena []int32
 	for i, ids := range types {
 		if cap(arena)-len(arena) < len(ids) {

@@ -258,14 +258,8 @@ func TestMatchableKeepsUnits(t *testing.T) {
 	d := a.docs[0]
 	all := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
 	kept := all.matchable(skeys, tkeys, len(ks.ids))
-	count := func(types [][]int32) (n int) {
-		for _, ids := range types {
-			n += len(ids)
-		}
-		return n
-	}
-	require.Less(t, count(kept.st), count(all.st), "some source types match nothing")
-	require.Less(t, count(kept.tt), count(all.tt), "some target types match nothing")
+	require.Less(t, lenSum(kept.st), lenSum(all.st), "some source types match nothing")
+	require.Less(t, lenSum(kept.tt), lenSum(all.tt), "some target types match nothing")
 	for li := range 3 {
 		wantSrc, wantTgt := all.units(skeys, tkeys, len(ks.ids))
 		gotSrc, gotTgt := kept.units(skeys, tkeys, len(ks.ids))

@@ -22,16 +22,6 @@ type token struct {
 	kind tokenKind
 }
 
-// tokenize cuts a sentence into folded words, numbers and the punctuation
-// marks that survive translation.
-func tokenize(s string) []token {
-	var toks []token
-	scan(s, func(kind tokenKind, raw string) {
-		toks = append(toks, normalize(kind, raw))
-	})
-	return toks
-}
-
 // scan calls emit with the kind and the raw text of every token of s. Words
 // are split at anything that is not a letter or mark, so that "d'altitude"
 // and "Himalaya-Berge" give two tokens; separators inside a number

@@ -107,6 +107,15 @@ func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 	return st
 }
 
+// lenSum is the number of types in all the lists.
+func lenSum(lists [][]int32) int {
+	n := 0
+	for _, ids := range lists {
+		n += len(ids)
+	}
+	return n
+}
+
 // groupTypes merges the sorted type lists of consecutive groups of k = 1
 // or 2 units.
 func groupTypes(types [][]int32, k int) [][]int32 {
@@ -117,10 +126,7 @@ func groupTypes(types [][]int32, k int) [][]int32 {
 	// The merged lists take their room from shared arenas, with no spare
 	// capacity: all levels of a long text are held at once, and the words
 	// the two units share would leave a third of it unused.
-	left := 0
-	for _, ids := range types {
-		left += len(ids)
-	}
+	left := lenSum(types)
 	var arena []int32
 	for i := 0; i < len(types); i += 2 {
 		if i+1 == len(types) {
@@ -202,10 +208,7 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 	// Units take their slices from shared arenas: far fewer allocations.
 	var keyArena []keyTok
 	var dfArena []int32
-	left := 0 // types left, a bound on the slots
-	for _, ids := range types {
-		left += len(ids)
-	}
+	left := lenSum(types) // types left, a bound on the slots
 	for i, ids := range types {
 		u := &units[i]
 		u.chars = chars[i]
