@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"unicode/utf8"
 )
 
 // MaxLine is the longest line, in bytes, that a LineScanner accepts. Like
@@ -64,8 +63,8 @@ func (s *LineScanner) Scan() bool {
 		s.err = ErrLineTooLong
 		return false
 	}
-	if b := s.Bytes(); !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
-		i := checkText(b)
+	b := s.Bytes()
+	if i := checkText(b); i >= 0 {
 		s.err = fmt.Errorf("%w at byte %d of the line", errorAt(b, i), i)
 		return false
 	}

@@ -14,10 +14,9 @@ import (
 //
 // Writes are buffered; call Flush at the end and check Error.
 type SentenceWriter struct {
-	w    *bufio.Writer
-	enc  *json.Encoder
-	err  error
-	json bool
+	w   *bufio.Writer
+	enc *json.Encoder // nil for plain text
+	err error
 }
 
 // Formats that NewSentenceWriter accepts.
@@ -30,7 +29,6 @@ func NewSentenceWriter(w io.Writer, format string) (*SentenceWriter, error) {
 	switch format {
 	case "text":
 	case "jsonl":
-		sw.json = true
 		sw.enc = json.NewEncoder(sw.w)
 		sw.enc.SetEscapeHTML(false)
 	default:
@@ -44,7 +42,7 @@ func (w *SentenceWriter) Write(s Sentence) error {
 	if w.err != nil {
 		return w.err
 	}
-	if w.json {
+	if w.enc != nil {
 		w.err = w.enc.Encode(struct {
 			Text  string `json:"text"`
 			Start int    `json:"start"`

@@ -51,6 +51,13 @@ func TestBrowser(t *testing.T) {
 	require.NoError(t, b.Execute(&rows, `return document.querySelectorAll("#rows .row").length`))
 	assert.Equal(t, 5, rows)
 
+	// The last row's empty source side says so, and only its target side
+	// has the buttons that move a sentence.
+	var last string
+	require.NoError(t, b.Execute(&last, `const r = document.querySelector("#rows").children[4];
+		return r.querySelector(".text").textContent + " | " + r.querySelectorAll(".side-tools").length`))
+	assert.Equal(t, "no counterpart | 1", last)
+
 	// j j selects row 3, whose side buttons then show; its target "up"
 	// button moves "Two." up to row 2, and the re-alignment repairs the
 	// rows below.

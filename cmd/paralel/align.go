@@ -57,20 +57,19 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 			if err != nil {
 				return err
 			}
-			ropt := corpus.ReadOptions{Mode: mode}
-			ropt.Lang = corpus.BaseLang(opt.SrcLang) // language data is by language, not region
-			src, err := corpus.ReadFile(args[0], ropt)
+			src, err := corpus.ReadFile(args[0], corpus.ReadOptions{Lang: opt.SrcLang, Mode: mode})
 			if err != nil {
 				return err
 			}
-			ropt.Lang = corpus.BaseLang(opt.TgtLang)
-			tgt, err := corpus.ReadFile(args[1], ropt)
+			tgt, err := corpus.ReadFile(args[1], corpus.ReadOptions{Lang: opt.TgtLang, Mode: mode})
 			if err != nil {
 				return err
 			}
 
 			bar := progress.ForTerminal(os.Stderr, "aligning")
 			links := align.Align(src.Sentences, tgt.Sentences, align.Options{
+				// The aligner's language data is by language, not region; the
+				// splitter sees to that itself.
 				SrcLang: corpus.BaseLang(opt.SrcLang), TgtLang: corpus.BaseLang(opt.TgtLang), Progress: bar.Update,
 			})
 			bar.Finish()

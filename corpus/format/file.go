@@ -121,7 +121,7 @@ func Open(name, path string, opt Options) (*FileReader, error) {
 		fr.files = append(fr.files, f)
 		rs[i] = f
 	}
-	fr.Reader = &reader{r: s.newReader(rs, opt), opt: opt}
+	fr.Reader = s.reader(rs, opt)
 	return fr, nil
 }
 

@@ -231,7 +231,11 @@ func NewReader(name string, r io.Reader, opt Options) (Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &reader{r: s.newReader([]io.Reader{r}, opt), opt: opt}, nil
+	return s.reader([]io.Reader{r}, opt), nil
+}
+
+func (s spec) reader(rs []io.Reader, opt Options) *reader {
+	return &reader{r: s.newReader(rs, opt), opt: opt}
 }
 
 type writer struct {

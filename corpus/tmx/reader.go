@@ -173,7 +173,10 @@ func (r *Reader) next() (corpus.Pair, error) {
 	}
 }
 
-// token returns the next token, with the position of any error.
+// token returns the next token, with the position of any error. The
+// decoder reports input that ends inside an element as a syntax error, so
+// io.EOF means that the document ended after its root element closed (or
+// before it opened): the readers of elements below need not check for it.
 func (r *Reader) token() (xml.Token, error) {
 	tok, err := r.d.Token()
 	switch {
@@ -198,9 +201,6 @@ func (r *Reader) errorf(format string, args ...any) error {
 func (r *Reader) skip() error {
 	for depth := 0; ; {
 		tok, err := r.token()
-		if err == io.EOF {
-			return r.errorf("unexpected end of input")
-		}
 		if err != nil {
 			return err
 		}
@@ -222,9 +222,6 @@ func (r *Reader) readUnit() (unit, error) {
 	u.line, _ = r.d.InputPos()
 	for {
 		tok, err := r.token()
-		if err == io.EOF {
-			return u, r.errorf("unexpected end of input in <tu>")
-		}
 		if err != nil {
 			return u, err
 		}
@@ -259,9 +256,6 @@ func (r *Reader) readVariant(start xml.StartElement) (variant, error) {
 	v := variant{lang: attr(start, "lang")} // xml:lang, or lang in TMX 1.1
 	for {
 		tok, err := r.token()
-		if err == io.EOF {
-			return v, r.errorf("unexpected end of input in <tuv>")
-		}
 		if err != nil {
 			return v, err
 		}
@@ -287,9 +281,6 @@ func (r *Reader) readText(inline bool) (string, error) {
 	depth, code := 0, 0 // code is the depth of the code element we are in, or 0
 	for {
 		tok, err := r.token()
-		if err == io.EOF {
-			return "", r.errorf("unexpected end of input")
-		}
 		if err != nil {
 			return "", err
 		}

@@ -23,14 +23,10 @@ const doubtful = (r) => !r.confirmed && !r.edited && r.score < doc.threshold;
 const filtered = () => $("filter").checked;
 
 function sideHTML(side, ids, i) {
+  if (ids.length === 0) return '<span class="none">no counterpart</span>';
   const texts = doc[side].sentences;
   let h = "";
-  if (ids.length === 0) {
-    h = '<span class="none">no counterpart</span>';
-  } else {
-    for (const id of ids) h += `<span class="sent"><span class="id">${id + 1}</span>${esc(texts[id])}</span>`;
-  }
-  if (ids.length === 0) return h;
+  for (const id of ids) h += `<span class="sent"><span class="id">${id + 1}</span>${esc(texts[id])}</span>`;
   const last = state.rows.length - 1;
   return h + '<div class="side-tools">' +
     `<button data-op="up" data-side="${side}" title="Move the first sentence to the row above"${i === 0 ? " disabled" : ""}>↑ up</button>` +
