@@ -196,7 +196,7 @@ func side(in Input) sideView {
 
 func (srv *Server) state() stateView {
 	s := srv.session
-	rows, rev := s.Rows() // a copy of its own
+	rows, rev, canUndo := s.snapshot() // a copy of its own
 	for i := range rows {
 		// Empty sides go out as [] rather than null, for the page's sake.
 		if rows[i].Src == nil {
@@ -206,7 +206,7 @@ func (srv *Server) state() stateView {
 			rows[i].Tgt = []int{}
 		}
 	}
-	return stateView{Rev: rev, Rows: rows, Stats: Count(rows, s.Threshold), CanUndo: s.CanUndo()}
+	return stateView{Rev: rev, Rows: rows, Stats: Count(rows, s.Threshold), CanUndo: canUndo}
 }
 
 func (srv *Server) doc(w http.ResponseWriter, r *http.Request) {

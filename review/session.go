@@ -113,6 +113,14 @@ func (s *Session) Rows() ([]Row, int) {
 	return clone(s.rows), s.rev
 }
 
+// snapshot returns a copy of the rows, their revision and whether there is
+// a fix to undo, all of one moment, for the page.
+func (s *Session) snapshot() (rows []Row, rev int, canUndo bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return clone(s.rows), s.rev, len(s.undo) > 0
+}
+
 // Stats are the current figures of the document.
 func (s *Session) Stats() Stats {
 	s.mu.Lock()
@@ -203,13 +211,6 @@ func (s *Session) Apply(op Op) error {
 	}
 	s.rev++
 	return nil
-}
-
-// CanUndo reports whether there is a fix to undo.
-func (s *Session) CanUndo() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.undo) > 0
 }
 
 // SaveResult tells what Save wrote.
