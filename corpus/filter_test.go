@@ -75,4 +75,5 @@ func TestFormatScore(t *testing.T) {
 func TestOneLine(t *testing.T) {
 	assert.Equal(t, "a b c d e f", OneLine("a\tb\nc\rd\u2028e\u0085f"))
 	assert.Equal(t, "plain", OneLine("plain"))
+	assert.Equal(t, "a b c d e f g h", OneLine("a\vb\fc\x1cd\x1de\x1ef\u2029g\u0085h"), "every break of Python's str.splitlines")
 }

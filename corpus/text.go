@@ -19,10 +19,8 @@ func OneLine(s string) string {
 	}, s)
 }
 
+// isBreak reports whether r breaks a line or a field: the line breaks that
+// sentenceText already turns into spaces, and the tab and separators.
 func isBreak(r rune) bool {
-	switch r {
-	case '\t', '\n', '\v', '\f', '\r', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
-		return true
-	}
-	return false
+	return r == '\t' || 0x1c <= r && r <= 0x1e || isLineBreak(r)
 }

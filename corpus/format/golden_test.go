@@ -1,12 +1,9 @@
 package format
 
 import (
-	"bytes"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +12,7 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/internal/shared"
+	"github.com/paralel/paralel/corpus/tmx/tmxtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -86,22 +83,6 @@ func TestGoldenRama(t *testing.T) {
 		})
 	}
 	t.Run("tmx is valid", func(t *testing.T) {
-		validateTMX(t, filepath.Join("testdata", "rama.tmx"))
+		tmxtest.Validate(t, filepath.Join("testdata", "rama.tmx"))
 	})
-}
-
-// validateTMX checks a file against the TMX 1.4 DTD with xmllint, which
-// never goes to the network (--nonet).
-func validateTMX(t *testing.T, path string) {
-	t.Helper()
-	dtd := shared.Require(t, "formats/tmx14.dtd")
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Skip("xmllint not installed (Debian package libxml2-utils): TMX not validated")
-	}
-	var out bytes.Buffer
-	cmd := exec.Command(xmllint, "--noout", "--nonet", "--dtdvalid", dtd, path)
-	cmd.Stdout, cmd.Stderr = &out, &out
-	assert.NoError(t, cmd.Run(), "xmllint: %s", out.String())
-	assert.Empty(t, strings.TrimSpace(out.String()))
 }

@@ -139,9 +139,7 @@ func NewWriter(w io.Writer) *Writer {
 // like every export. Output is buffered: call Flush at the end and check
 // Error.
 func (w *Writer) Write(p corpus.Pair) error {
-	b := appendList(w.buf[:0], p.SrcIDs)
-	b = append(b, ':')
-	b = appendList(b, p.TgtIDs)
+	b := AppendLink(w.buf[:0], p.SrcIDs, p.TgtIDs)
 	if !w.OmitScore {
 		b = append(b, ':')
 		b = append(b, corpus.FormatScore(p.Score)...)
@@ -160,6 +158,15 @@ func (w *Writer) Flush() { w.w.Flush() }
 func (w *Writer) Error() error {
 	_, err := w.w.Write(nil)
 	return err
+}
+
+// AppendLink appends the ids of a link as a line has them, without the
+// score or the line end: "[1, 2]:[3]". TMX's x-position prop holds the
+// same notation.
+func AppendLink(b []byte, src, tgt []int) []byte {
+	b = appendList(b, src)
+	b = append(b, ':')
+	return appendList(b, tgt)
 }
 
 // appendList appends ids like Python prints a list, "[0, 1]", which is how

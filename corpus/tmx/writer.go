@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/ids"
 )
 
 // dateLayout is TMX's creationdate, ISO 8601 basic format in UTC.
@@ -209,16 +210,10 @@ func escape(s string, attr bool) string {
 }
 
 // FormatPosition writes the sentence indices of a link as the x-position
-// prop holds them, in the notation of the gold files: "[1, 2]:[3]".
+// prop holds them, in the notation of the gold files (see package ids):
+// "[1, 2]:[3]".
 func FormatPosition(src, tgt []int) string {
-	list := func(ids []int) string {
-		s := make([]string, len(ids))
-		for i, id := range ids {
-			s[i] = fmt.Sprint(id)
-		}
-		return "[" + strings.Join(s, ", ") + "]"
-	}
-	return list(src) + ":" + list(tgt)
+	return string(ids.AppendLink(nil, src, tgt))
 }
 
 // Flush writes any buffered data to the underlying io.Writer.
