@@ -15,13 +15,12 @@ import (
 // language's data, and the filters say what they dropped.
 func TestAlignExportFlags(t *testing.T) {
 	dir := t.TempDir()
-	sq, en := "../../testdata/rama/sq.txt", "../../testdata/rama/en.txt"
 
 	plain := filepath.Join(dir, "plain.tmx")
-	_, _, err := runCmd(t, "align", "-o", plain, sq, en)
+	_, _, err := runCmd(t, "align", "-o", plain, ramaSq, ramaEn)
 	require.NoError(t, err)
 	regional := filepath.Join(dir, "regional.tmx")
-	_, _, err = runCmd(t, "align", "--src-lang", "sq-AL", "--tgt-lang", "en-GB", "-o", regional, sq, en)
+	_, _, err = runCmd(t, "align", "--src-lang", "sq-AL", "--tgt-lang", "en-GB", "-o", regional, ramaSq, ramaEn)
 	require.NoError(t, err)
 
 	a, err := os.ReadFile(plain)
@@ -34,7 +33,7 @@ func TestAlignExportFlags(t *testing.T) {
 	assert.Equal(t, strings.Count(string(a), "<tu>"), strings.Count(string(b), "<tu>"), "the same alignment")
 	assert.Equal(t, strings.Count(string(a), "<seg>"), strings.Count(string(b), "<seg>"))
 
-	_, stderr, err := runCmd(t, "align", "--min-score", "0.99", "--dedupe", "-f", "tsv", "-o", filepath.Join(dir, "sure.tsv"), sq, en)
+	_, stderr, err := runCmd(t, "align", "--min-score", "0.99", "--dedupe", "-f", "tsv", "-o", filepath.Join(dir, "sure.tsv"), ramaSq, ramaEn)
 	require.NoError(t, err)
 	assert.Regexp(t, `dropped \d+ pairs: \d+ unaligned \(1-0/0-1\), \d+ below the minimum score`, stderr)
 }

@@ -90,10 +90,8 @@ func post(t *testing.T, u *url.URL, path string) *http.Response {
 func TestReviewCommand(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "rama.tsv")
-	sq := filepath.Join("..", "..", "testdata", "rama", "sq.txt")
-	en := filepath.Join("..", "..", "testdata", "rama", "en.txt")
 
-	printed, u := startReview(t, "-o", out, sq, en)
+	printed, u := startReview(t, "-o", out, ramaSq, ramaEn)
 	assert.Contains(t, printed, "Aligned ")
 	assert.Contains(t, printed, review.SessionFile(out))
 	res, err := http.Get(u.String())
@@ -113,7 +111,7 @@ func TestReviewCommand(t *testing.T) {
 	// The output's session file resumes the review, from either name.
 	printed, _ = startReview(t, out)
 	assert.Contains(t, printed, "Resumed ")
-	printed, _ = startReview(t, "-o", out, sq, en)
+	printed, _ = startReview(t, "-o", out, ramaSq, ramaEn)
 	assert.Contains(t, printed, "Resumed ")
 }
 

@@ -19,16 +19,15 @@ import (
 )
 
 func TestSplitCommand(t *testing.T) {
-	sq := filepath.Join("..", "..", "testdata", "rama", "sq.txt")
-	out, _, err := runCmd(t, "split", "--lang", "sq", sq)
+	out, _, err := runCmd(t, "split", "--lang", "sq", ramaSq)
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	assert.Len(t, lines, 25)
 	assert.Equal(t, "Camp Ashraf 3 Albania .", lines[2])
 
-	out, _, err = runCmd(t, "split", "--lang", "sq", "--format", "jsonl", sq)
+	out, _, err = runCmd(t, "split", "--lang", "sq", "--format", "jsonl", ramaSq)
 	require.NoError(t, err)
-	raw, err := os.ReadFile(sq)
+	raw, err := os.ReadFile(ramaSq)
 	require.NoError(t, err)
 	sc := bufio.NewScanner(strings.NewReader(out))
 	n := 0
@@ -103,7 +102,7 @@ func TestSplitCommandStreams(t *testing.T) {
 	if testing.Short() {
 		t.Skip("splits 100 MB")
 	}
-	article, err := os.ReadFile(filepath.Join("..", "..", "testdata", "rama", "sq.txt"))
+	article, err := os.ReadFile(ramaSq)
 	require.NoError(t, err)
 	const size = 100 << 20
 	in := testio.Repeat(article, size/len(article)+1)

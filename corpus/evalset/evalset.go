@@ -176,13 +176,14 @@ func LoadDoc(dir string) (*Doc, error) {
 	switch gold := file("gold.lines"); {
 	case gold != "":
 		var err error
-		if file("lines.sq") == "" || file("lines.en") == "" {
+		srcLines, tgtLines := file("lines.sq"), file("lines.en")
+		if srcLines == "" || tgtLines == "" {
 			return nil, fmt.Errorf("%s: gold.lines needs lines.sq and lines.en beside it", dir)
 		}
-		if d.SrcLines, err = ReadLines(file("lines.sq")); err != nil {
+		if d.SrcLines, err = ReadLines(srcLines); err != nil {
 			return nil, err
 		}
-		if d.TgtLines, err = ReadLines(file("lines.en")); err != nil {
+		if d.TgtLines, err = ReadLines(tgtLines); err != nil {
 			return nil, err
 		}
 		if d.LineGold, err = readGold(gold, len(d.SrcLines), len(d.TgtLines)); err != nil {
