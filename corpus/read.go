@@ -245,7 +245,7 @@ func (r *SentenceReader) fill() {
 
 // flush splits the paragraph gathered in Wrapped mode.
 func (r *SentenceReader) flush() {
-	if len(r.par) == 0 || r.split == nil {
+	if len(r.par) == 0 {
 		return
 	}
 	r.queue = r.split.appendSentences(r.queue, string(r.par), int(r.parStart), r.para)
