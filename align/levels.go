@@ -132,14 +132,9 @@ func keepMatching(types [][]int32, typeKeys [][]int32, dfOther []int32) [][]int3
 	const unknown, keep, drop = 0, 1, 2
 	verdict := make([]uint8, len(typeKeys))
 	out := make([][]int32, len(types))
-	left := lenSum(types)
-	var arena []int32
+	ar := newListArena(types)
 	for i, ids := range types {
-		if cap(arena)-len(arena) < len(ids) {
-			arena = make([]int32, 0, max(len(ids), min(left, 1<<16)))
-		}
-		left -= len(ids)
-		start := len(arena)
+		l := ar.room(len(ids))
 		for _, t := range ids {
 			if verdict[t] == unknown {
 				verdict[t] = drop
@@ -151,10 +146,10 @@ func keepMatching(types [][]int32, typeKeys [][]int32, dfOther []int32) [][]int3
 				}
 			}
 			if verdict[t] == keep {
-				arena = append(arena, t)
+				l = append(l, t)
 			}
 		}
-		out[i] = arena[start:len(arena):len(arena)]
+		out[i] = ar.keep(l)
 	}
 	return out
 }

@@ -116,6 +116,35 @@ func lenSum(lists [][]int32) int {
 	return n
 }
 
+// A listArena hands out the room of type lists from blocks that many lists
+// share, and holds them with no spare capacity: far fewer allocations than
+// one a list, and no room left over where lists come out shorter than
+// their bound. A block is no larger than the types still to come need, so
+// that a short document takes no more than its size.
+type listArena struct {
+	buf  []int32
+	left int // types still to come
+}
+
+func newListArena(types [][]int32) *listArena { return &listArena{left: lenSum(types)} }
+
+// room returns an empty list with room for n types, to be appended to and
+// then handed to keep. It counts the n types as come.
+func (ar *listArena) room(n int) []int32 {
+	if cap(ar.buf)-len(ar.buf) < n {
+		ar.buf = make([]int32, 0, max(n, min(ar.left, 1<<16)))
+	}
+	ar.left -= n
+	return ar.buf[len(ar.buf):len(ar.buf)]
+}
+
+// keep takes a list that was built in the room room returned last and
+// returns it with no spare capacity.
+func (ar *listArena) keep(l []int32) []int32 {
+	ar.buf = ar.buf[:len(ar.buf)+len(l)]
+	return l[:len(l):len(l)]
+}
+
 // groupTypes merges the sorted type lists of consecutive groups of k = 1
 // or 2 units.
 func groupTypes(types [][]int32, k int) [][]int32 {
@@ -123,22 +152,17 @@ func groupTypes(types [][]int32, k int) [][]int32 {
 		return types
 	}
 	out := make([][]int32, 0, (len(types)+1)/2)
-	// The merged lists take their room from shared arenas, with no spare
-	// capacity: all levels of a long text are held at once, and the words
-	// the two units share would leave a third of it unused.
-	left := lenSum(types)
-	var arena []int32
+	// A merged list's bound counts the words its two units share twice, a
+	// third of it: the arena passes that room on to the next list, which
+	// matters since all levels of a long text are held at once.
+	ar := newListArena(types)
 	for i := 0; i < len(types); i += 2 {
 		if i+1 == len(types) {
 			out = append(out, types[i])
 			continue
 		}
 		a, b := types[i], types[i+1]
-		if cap(arena)-len(arena) < len(a)+len(b) {
-			arena = make([]int32, 0, max(len(a)+len(b), min(left, 1<<16)))
-		}
-		left -= len(a) + len(b)
-		m := arena[len(arena):len(arena)]
+		m := ar.room(len(a) + len(b))
 		for len(a) > 0 && len(b) > 0 {
 			switch {
 			case a[0] < b[0]:
@@ -150,8 +174,7 @@ func groupTypes(types [][]int32, k int) [][]int32 {
 			}
 		}
 		m = append(append(m, a...), b...)
-		out = append(out, m[:len(m):len(m)])
-		arena = arena[:len(arena)+len(m)]
+		out = append(out, ar.keep(m))
 	}
 	return out
 }
