@@ -224,10 +224,7 @@ func (a *aligner) run() [][]Link {
 // pass aligns every document with the current keys and parameters, several
 // at a time.
 func (a *aligner) pass() {
-	ks := &keySpace{ids: map[string]int32{}}
-	skeys := typeKeys(ks, &a.sv, true, a.seed, a.ind)
-	tkeys := typeKeys(ks, &a.tv, false, a.seed, a.ind)
-	nk := len(ks.ids)
+	skeys, tkeys, nk := a.keys()
 	jobs := make(chan *docState)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -245,6 +242,15 @@ func (a *aligner) pass() {
 	}
 	close(jobs)
 	wg.Wait()
+}
+
+// keys lists the keys of every source and target type with the lexicons
+// of the pass under way, and says how many keys there are.
+func (a *aligner) keys() (skeys, tkeys [][]int32, nk int) {
+	ks := &keySpace{ids: map[string]int32{}}
+	skeys = typeKeys(ks, &a.sv, true, a.seed, a.ind)
+	tkeys = typeKeys(ks, &a.tv, false, a.seed, a.ind)
+	return skeys, tkeys, len(ks.ids)
 }
 
 // workOf is the work of aligning a document in both passes, counted in

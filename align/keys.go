@@ -85,7 +85,7 @@ func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon, ind *induced) [][
 					m = ind.src
 				}
 				for _, p := range m[stem(t.text)] {
-					keys[i] = append(keys[i], ks.id("!"+strconv.Itoa(int(p))))
+					add(i, '!', strconv.Itoa(int(p)))
 				}
 			}
 		}

@@ -18,7 +18,7 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int, nb *numb
 		a.report(1)
 		return
 	}
-	fine := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
+	fine := d.level()
 	if len(a.docs) > 1 {
 		// A lone document uses most of the vocabulary: numbering its types
 		// anew would only cost time.
@@ -97,6 +97,11 @@ type level struct {
 	sc, tc             []float64
 	sp, tp             []bool
 	srcStart, tgtStart []int
+}
+
+// level is the document at the finest resolution, one unit a sentence.
+func (d *docState) level() level {
+	return level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
 }
 
 // matchable drops the types none of whose keys occur on the other side

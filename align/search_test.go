@@ -87,7 +87,7 @@ func TestSearchParallel(t *testing.T) {
 	d := a.docs[0]
 	n, m := len(src), len(tgt)
 	lat := &lattice{prm: &a.prm, delScale: 1, types: nTypes}
-	fine := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
+	fine := d.level()
 	lat.src, lat.tgt = fine.units(skeys, tkeys, len(ks.ids))
 	lat.srcW = weigh(lat.src, 0.6, m)
 	lat.tgtW = weigh(lat.tgt, 0.6, n)
@@ -252,17 +252,15 @@ func TestParagraphEvidence(t *testing.T) {
 func TestMatchableKeepsUnits(t *testing.T) {
 	src, tgt := synthetic(400, 5)
 	a := newAligner([]Bitext{{Src: sents(src...), Tgt: sents(tgt...)}}, Options{SrcLang: "sq", TgtLang: "en"})
-	ks := &keySpace{ids: map[string]int32{}}
-	skeys := typeKeys(ks, &a.sv, true, a.seed, nil)
-	tkeys := typeKeys(ks, &a.tv, false, a.seed, nil)
+	skeys, tkeys, nk := a.keys()
 	d := a.docs[0]
-	all := level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
-	kept := all.matchable(skeys, tkeys, len(ks.ids))
+	all := d.level()
+	kept := all.matchable(skeys, tkeys, nk)
 	require.Less(t, lenSum(kept.st), lenSum(all.st), "some source types match nothing")
 	require.Less(t, lenSum(kept.tt), lenSum(all.tt), "some target types match nothing")
 	for li := range 3 {
-		wantSrc, wantTgt := all.units(skeys, tkeys, len(ks.ids))
-		gotSrc, gotTgt := kept.units(skeys, tkeys, len(ks.ids))
+		wantSrc, wantTgt := all.units(skeys, tkeys, nk)
+		gotSrc, gotTgt := kept.units(skeys, tkeys, nk)
 		assert.Equal(t, wantSrc, gotSrc, "source units of level %d", li)
 		assert.Equal(t, wantTgt, gotTgt, "target units of level %d", li)
 		all, kept = all.coarser(), kept.coarser()
