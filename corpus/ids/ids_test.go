@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,7 +147,7 @@ func FuzzReader(f *testing.F) {
 			if err != nil {
 				t.Fatalf("reading back %q: %v", buf.String(), err)
 			}
-			if !equalIDs(p.SrcIDs, q.SrcIDs) || !equalIDs(p.TgtIDs, q.TgtIDs) {
+			if !slices.Equal(p.SrcIDs, q.SrcIDs) || !slices.Equal(p.TgtIDs, q.TgtIDs) {
 				t.Fatalf("ids changed: %v:%v became %v:%v", p.SrcIDs, p.TgtIDs, q.SrcIDs, q.TgtIDs)
 			}
 			if d := p.Score - q.Score; d > 5e-5 || d < -5e-5 {
@@ -157,16 +158,4 @@ func FuzzReader(f *testing.F) {
 			t.Fatalf("extra link read back: %v", err)
 		}
 	})
-}
-
-func equalIDs(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
