@@ -391,6 +391,9 @@ marks:
 		}
 		return k, k
 	}
+	if l.final[lw] {
+		return k, k // "dardha etj. Rama", though "etj" is an abbreviation too
+	}
 	if single || l.abbrev[lw] || isInitials(word) {
 		if single && wb == first {
 			return k, -1 // "a. The first item"

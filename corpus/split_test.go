@@ -18,6 +18,8 @@ func TestSplitAlbanian(t *testing.T) {
 		{"abbreviation before lower case", "Fruta, p.sh. mollë, dardha etj. janë të mira.",
 			[]string{"Fruta, p.sh. mollë, dardha etj. janë të mira."}},
 		{"etj. ends a sentence", "Bleu mollë, dardha etj. Pastaj iku.", []string{"Bleu mollë, dardha etj.", "Pastaj iku."}},
+		{"etj. before a name", "Mollë, dardha etj. Rama foli.", []string{"Mollë, dardha etj.", "Rama foli."}},
+		{"e.t.j. before a name", "Mollë, dardha e.t.j. Rama foli.", []string{"Mollë, dardha e.t.j.", "Rama foli."}},
 		{"company", "Punon te Albtelecom sh.a. në Tiranë.", []string{"Punon te Albtelecom sh.a. në Tiranë."}},
 		{"numbers with abbreviations", "Shih nr. 5 në fq. 12, rr. Kavaja, shek. XX.",
 			[]string{"Shih nr. 5 në fq. 12, rr. Kavaja, shek. XX."}},
