@@ -191,10 +191,18 @@ func (a *aligner) run() [][]Link {
 	// A first pass with the seed evidence finds confident links; the length
 	// model, link shares and induced lexicon estimated from them drive the
 	// second.
-	a.pass()
+	skeys, tkeys, nk := a.keys()
+	a.pass(skeys, tkeys, nk)
 	a.estimate()
+	// The keys of the second pass are those of the first and the pairs of
+	// the induced lexicon: only these are worked out anew.
+	if a.ind != nil {
+		addInduced(&a.sv, skeys, a.ind.src, nk)
+		addInduced(&a.tv, tkeys, a.ind.tgt, nk)
+		nk += a.ind.pairs
+	}
 	a.final = true
-	a.pass()
+	a.pass(skeys, tkeys, nk)
 	a.report(a.work)
 	out := make([][]Link, len(a.docs))
 	for di, d := range a.docs {
@@ -221,10 +229,9 @@ func (a *aligner) run() [][]Link {
 	return out
 }
 
-// pass aligns every document with the current keys and parameters, several
-// at a time.
-func (a *aligner) pass() {
-	skeys, tkeys, nk := a.keys()
+// pass aligns every document with the given keys of the types of either
+// side, nk in all, and the current parameters, several at a time.
+func (a *aligner) pass(skeys, tkeys [][]int32, nk int) {
 	jobs := make(chan *docState)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -244,12 +251,12 @@ func (a *aligner) pass() {
 	wg.Wait()
 }
 
-// keys lists the keys of every source and target type with the lexicons
-// of the pass under way, and says how many keys there are.
+// keys lists the keys of every source and target type but those of the
+// induced lexicon, and says how many keys there are.
 func (a *aligner) keys() (skeys, tkeys [][]int32, nk int) {
 	ks := &keySpace{ids: map[string]int32{}}
-	skeys = typeKeys(ks, &a.sv, true, a.seed, a.ind)
-	tkeys = typeKeys(ks, &a.tv, false, a.seed, a.ind)
+	skeys = typeKeys(ks, &a.sv, true, a.seed)
+	tkeys = typeKeys(ks, &a.tv, false, a.seed)
 	return skeys, tkeys, len(ks.ids)
 }
 

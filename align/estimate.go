@@ -321,6 +321,7 @@ func (a *aligner) induce() *induced {
 		ind.tgt[ty] = append(ind.tgt[ty], np)
 		np++
 	}
+	ind.pairs = int(np)
 	return ind
 }
 

@@ -125,8 +125,12 @@ func shareKey(t *testing.T, src, tgt string, seed *lexicon, ind *induced) bool {
 	require.Len(t, tt, 1)
 	sv.id(st[0])
 	tv.id(tt[0])
-	a := typeKeys(ks, &sv, true, seed, ind)[0]
-	b := typeKeys(ks, &tv, false, seed, ind)[0]
+	skeys, tkeys := typeKeys(ks, &sv, true, seed), typeKeys(ks, &tv, false, seed)
+	if ind != nil {
+		addInduced(&sv, skeys, ind.src, len(ks.ids))
+		addInduced(&tv, tkeys, ind.tgt, len(ks.ids))
+	}
+	a, b := skeys[0], tkeys[0]
 	for _, k := range a {
 		if slices.Contains(b, k) {
 			return true

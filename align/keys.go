@@ -1,9 +1,6 @@
 package align
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Tokens of the two languages match when they share a key. The keys of a
 // token are its evidence sources:
@@ -13,7 +10,7 @@ import (
 //	=word      the same folded word on both sides (names, acronyms)
 //	~pref      the same first cognateLen runes (cognates: parlament/parliament)
 //	@concept   a seed lexicon entry
-//	!n         pair n of the lexicon induced from the input
+//	!n         pair n of the lexicon induced from the input (see addInduced)
 const cognateLen = 4
 
 // stemLen is how many leading runes of a word the induced lexicon keeps: it
@@ -36,13 +33,15 @@ func (ks *keySpace) id(s string) int32 {
 // induced is a translation lexicon learnt from the input: pairs of stems.
 type induced struct {
 	src, tgt map[string][]int32 // stem -> pair numbers
+	pairs    int                // how many: numbers 0 to pairs-1
 }
 
 func stem(w string) string { return prefix(w, stemLen) }
 
-// typeKeys lists the keys of every type of a vocabulary; src tells which
-// side of the lexicons the vocabulary is on.
-func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon, ind *induced) [][]int32 {
+// typeKeys lists the keys of every type of a vocabulary but those of the
+// induced lexicon (see addInduced); src tells which side of the seed
+// lexicon the vocabulary is on.
+func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon) [][]int32 {
 	keys := make([][]int32, len(v.toks))
 	buf := make([]byte, 0, 64)
 	add := func(i int, tag byte, s string) {
@@ -79,18 +78,24 @@ func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon, ind *induced) [][
 					add(i, '@', c)
 				}
 			}
-			if ind != nil {
-				m := ind.tgt
-				if src {
-					m = ind.src
-				}
-				for _, p := range m[stem(t.text)] {
-					add(i, '!', strconv.Itoa(int(p)))
-				}
-			}
 		}
 	}
 	return keys
+}
+
+// addInduced adds to the keys of every word type of a vocabulary the pairs
+// of the induced lexicon that its stem is in (pairs is one side of the
+// lexicon). Pair p is key first+p: the keys of typeKeys, numbered below
+// first, have none of them.
+func addInduced(v *vocab, keys [][]int32, pairs map[string][]int32, first int) {
+	for i, t := range v.toks {
+		if t.kind != wordToken {
+			continue
+		}
+		for _, p := range pairs[stem(t.text)] {
+			keys[i] = append(keys[i], int32(first)+p)
+		}
+	}
 }
 
 // skeleton spells a folded word so that cognates across Latin-script

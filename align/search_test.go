@@ -82,8 +82,8 @@ func TestSearchParallel(t *testing.T) {
 	src, tgt := synthetic(3*minChunk, 3)
 	a := newAligner([]Bitext{{Src: sents(src...), Tgt: sents(tgt...)}}, Options{})
 	ks := &keySpace{ids: map[string]int32{}}
-	skeys := typeKeys(ks, &a.sv, true, nil, nil)
-	tkeys := typeKeys(ks, &a.tv, false, nil, nil)
+	skeys := typeKeys(ks, &a.sv, true, nil)
+	tkeys := typeKeys(ks, &a.tv, false, nil)
 	d := a.docs[0]
 	n, m := len(src), len(tgt)
 	lat := &lattice{prm: &a.prm, delScale: 1, types: nTypes}
