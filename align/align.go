@@ -30,9 +30,11 @@ type Options struct {
 	// and the total, in arbitrary units.
 	Progress func(done, total int)
 
-	// SrcLang and TgtLang are ISO 639-1 codes. Language data (the seed
-	// lexicon) is used only where the pair has some; when a code is empty
-	// the language is guessed from the text among those with data.
+	// SrcLang and TgtLang are BCP 47 tags such as "sq" or "en-GB"; only
+	// their language subtag counts, as language data is by language.
+	// Language data (the seed lexicon) is used only where the pair has
+	// some; when a tag is empty the language is guessed from the text among
+	// those with data.
 	SrcLang, TgtLang string
 
 	// NoSeedLexicon and NoInducedLexicon switch those evidence sources off.
@@ -172,7 +174,7 @@ func (a *aligner) pickSeed() *lexicon {
 		}
 		return [...]string{"", "sq", "en"}[probe.guessSide(v.toks, count)]
 	}
-	sl, tl := a.opt.SrcLang, a.opt.TgtLang
+	sl, tl := corpus.BaseLang(a.opt.SrcLang), corpus.BaseLang(a.opt.TgtLang)
 	gs := guess(&a.sv, func(d *docState) sideText { return d.src })
 	gt := guess(&a.tv, func(d *docState) sideText { return d.tgt })
 	if gs != "" && gt != "" && gs != gt {

@@ -174,3 +174,16 @@ func TestAlignSwappedSides(t *testing.T) {
 	a = newAligner([]Bitext{{Src: sents(sq...), Tgt: sents(en...)}}, Options{})
 	assert.Same(t, sqEn(), a.seed, "guessed")
 }
+
+// A region in the language tags ("sq-AL") selects the same seed lexicon
+// as the bare language: the aligner, not each caller, strips it. The
+// target text is too short to guess its language, so the tag decides.
+func TestSeedForRegionalTags(t *testing.T) {
+	docs := []Bitext{{Src: sents("Më 8 janar erdhi ai në Tiranë."), Tgt: sents("Zork 8 blim.")}}
+	for _, tags := range [][2]string{{"sq", "en"}, {"sq-AL", "en-GB"}, {"SQ_al", "en-us"}} {
+		a := newAligner(docs, Options{SrcLang: tags[0], TgtLang: tags[1]})
+		assert.NotNil(t, a.seed, "%s-%s", tags[0], tags[1])
+	}
+	a := newAligner(docs, Options{SrcLang: "de", TgtLang: "fr"})
+	assert.Nil(t, a.seed)
+}

@@ -10,7 +10,6 @@ import (
 // AlignWith returns the Aligner that re-aligns with align.Align, passing
 // the fixed rows as opt.Fixed.
 func AlignWith(opt align.Options) Aligner {
-	opt = baseLangs(opt)
 	return func(src, tgt []corpus.Sentence, fixed []Row) []Row {
 		opt := opt
 		opt.Fixed = make([]align.Link, len(fixed))
@@ -39,7 +38,6 @@ func Start(src, tgt Input, opt align.Options) (*Session, error) {
 	if opt.TgtLang == "" {
 		opt.TgtLang = tgt.Lang
 	}
-	opt = baseLangs(opt)
 	opt.Fixed = nil
 	links := align.Align(src.Sentences, tgt.Sentences, opt)
 	s, err := NewSession(src, tgt, fromLinks(links))
@@ -49,12 +47,4 @@ func Start(src, tgt Input, opt align.Options) (*Session, error) {
 	s.Align = AlignWith(opt)
 	s.Warnings = align.Check(src.Sentences, tgt.Sentences, links)
 	return s, nil
-}
-
-// baseLangs gives the aligner the languages without their regions: its
-// language data is by language, while the inputs keep the tags the export
-// names (sq-AL, en-GB).
-func baseLangs(opt align.Options) align.Options {
-	opt.SrcLang, opt.TgtLang = corpus.BaseLang(opt.SrcLang), corpus.BaseLang(opt.TgtLang)
-	return opt
 }

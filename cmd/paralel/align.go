@@ -70,7 +70,7 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 			links := align.Align(src.Sentences, tgt.Sentences, align.Options{
 				// The aligner's language data is by language, not region; the
 				// splitter sees to that itself.
-				SrcLang: corpus.BaseLang(opt.SrcLang), TgtLang: corpus.BaseLang(opt.TgtLang), Progress: bar.Update,
+				SrcLang: opt.SrcLang, TgtLang: opt.TgtLang, Progress: bar.Update,
 			})
 			bar.Finish()
 			for _, w := range align.Check(src.Sentences, tgt.Sentences, links) {

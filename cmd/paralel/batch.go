@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/align"
-	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/batch"
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/progress"
@@ -93,7 +92,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 			defer w.Close()
 
 			// Language data is by language, not region.
-			bopt.Align = align.Options{SrcLang: corpus.BaseLang(opt.SrcLang), TgtLang: corpus.BaseLang(opt.TgtLang)}
+			bopt.Align = align.Options{SrcLang: opt.SrcLang, TgtLang: opt.TgtLang}
 			bar := progress.ForTerminal(os.Stderr, "aligning")
 			bopt.Align.Progress = bar.Update
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/align"
-	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/evalset"
 	"github.com/paralel/paralel/internal/progress"
 )
@@ -62,7 +61,7 @@ With --gold and --pred, eval compares two files of links instead.`,
 				return err
 			}
 			opt := evalset.Options{
-				Align:   align.Options{SrcLang: corpus.BaseLang(srcLang), TgtLang: corpus.BaseLang(tgtLang)},
+				Align:   align.Options{SrcLang: srcLang, TgtLang: tgtLang},
 				Each:    each,
 				PredDir: predDir,
 			}
