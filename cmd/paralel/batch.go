@@ -125,7 +125,6 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 	f.StringVar(&opt.TgtLang, "tgt-lang", "en", "language of the target side, BCP 47 (en, or en-GB to name the region in exports)")
 	f.StringVarP(&formatName, "format", "f", "", "output `format`: tsv, tmx, jsonl, moses, ids (default: from the -o extension, else tsv)")
 	f.StringVarP(&output, "output", "o", "", "write to `FILE` (complete or not at all) instead of the standard output")
-	f.BoolVar(&opt.KeepUnaligned, "keep-unaligned", false, "keep links with an empty side (1-0, 0-1), with an empty field")
 	exportOptions(cmd, &opt)
 	// A corpus of many documents needs to say where each pair comes from.
 	opt.TSVMeta = true

@@ -81,7 +81,6 @@ unless they are given.`,
 	f.StringVarP(&to, "to", "f", "", "format of OUT (default: from the extension)")
 	f.StringVar(&opt.SrcLang, "src-lang", "", "source language, BCP 47 (sq, sq-AL) (default: from the input, or sq)")
 	f.StringVar(&opt.TgtLang, "tgt-lang", "", "target language, BCP 47 (en, en-GB) (default: from the input, or en)")
-	f.BoolVar(&opt.KeepUnaligned, "keep-unaligned", false, "keep 1-0 and 0-1 links in TMX, TSV and Moses")
 	exportOptions(cmd, &opt)
 	return cmd
 }

@@ -51,6 +51,7 @@ func (in *inputFlags) mode() (corpus.Mode, error) {
 // know of the program: its version (for TMX) and where warnings go.
 func exportOptions(cmd *cobra.Command, opt *format.Options) {
 	f := cmd.Flags()
+	f.BoolVar(&opt.KeepUnaligned, "keep-unaligned", false, "keep links with an empty side (1-0, 0-1) in TMX, TSV and Moses, with an empty field")
 	f.Float64Var(&opt.MinScore, "min-score", 0, "leave out links scored below this, and say how many")
 	f.BoolVar(&opt.Dedupe, "dedupe", false, "leave out repeated pairs")
 	f.BoolVar(&opt.Header, "header", false, "TSV: start with a row naming the columns")
