@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,6 +24,34 @@ type Input struct {
 	Lang      string            // language code, such as "sq"
 	SHA256    string            // hex digest of the file when it was read; empty if unknown
 	Sentences []corpus.Sentence // the segments, as the aligner saw them
+}
+
+// ReadInput reads the text at path ("-" for the standard input) and splits
+// it as opt says, hashing the very bytes it split so that a reopened session
+// can tell whether the file has changed since.
+func ReadInput(path string, opt corpus.ReadOptions) (Input, error) {
+	f, err := corpus.Open(path)
+	if err != nil {
+		return Input{}, err
+	}
+	defer f.Close()
+	if opt.Name == "" {
+		opt.Name = corpus.InputName(path)
+	}
+	h := sha256.New()
+	doc, err := corpus.ReadDocument(io.TeeReader(f, h), opt)
+	if err != nil {
+		return Input{}, err
+	}
+	in := Input{Path: path, Lang: opt.Lang, Sentences: doc.Sentences}
+	if path == "-" {
+		return in, nil
+	}
+	if in.Path, err = filepath.Abs(path); err != nil {
+		return Input{}, err
+	}
+	in.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return in, nil
 }
 
 // NewInput returns the Input for sentences read from the file at path,

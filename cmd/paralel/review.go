@@ -85,11 +85,11 @@ Output formats:
 				if err != nil {
 					return err
 				}
-				src, err := readInput(args[0], srcLang, mode)
+				src, err := review.ReadInput(args[0], corpus.ReadOptions{Lang: srcLang, Mode: mode})
 				if err != nil {
 					return err
 				}
-				tgt, err := readInput(args[1], tgtLang, mode)
+				tgt, err := review.ReadInput(args[1], corpus.ReadOptions{Lang: tgtLang, Mode: mode})
 				if err != nil {
 					return err
 				}
@@ -147,12 +147,4 @@ Output formats:
 	f.Float64Var(&threshold, "threshold", review.DefaultThreshold, "links scored below this are doubtful")
 	f.BoolVar(&restart, "restart", false, "align afresh even if the output's session file holds a review")
 	return cmd
-}
-
-func readInput(path, lang string, mode corpus.Mode) (review.Input, error) {
-	doc, err := corpus.ReadFile(path, corpus.ReadOptions{Lang: lang, Mode: mode, Name: path})
-	if err != nil {
-		return review.Input{}, err
-	}
-	return review.NewInput(path, lang, doc.Sentences)
 }

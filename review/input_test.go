@@ -1,0 +1,35 @@
+package review
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+func TestReadInput(t *testing.T) {
+	const path = "../testdata/rama/sq.txt"
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	want, err := corpus.ReadFile(path, corpus.ReadOptions{Lang: "sq"})
+	require.NoError(t, err)
+
+	in, err := ReadInput(path, corpus.ReadOptions{Lang: "sq"})
+	require.NoError(t, err)
+	sum := sha256.Sum256(data)
+	assert.Equal(t, hex.EncodeToString(sum[:]), in.SHA256)
+	assert.True(t, filepath.IsAbs(in.Path))
+	assert.Equal(t, "sq", in.Lang)
+	assert.Equal(t, want.Sentences, in.Sentences)
+
+	for _, bad := range []string{filepath.Join(t.TempDir(), "missing.txt"), t.TempDir()} {
+		_, err := ReadInput(bad, corpus.ReadOptions{Lang: "sq"})
+		assert.Error(t, err, bad)
+	}
+}
