@@ -1,14 +1,13 @@
-// Package corpus moves parallel text in and out of paralel.
+// Package corpus holds the types that every layer of paralel shares and
+// the plain I/O beneath them.
 //
-// Text comes in through a SentenceReader (or ReadFile): UTF-8 with or
-// without a byte order mark and with any line ends, cut into paragraphs (a
-// line each by default, blank-line separated in Wrapped mode, or one
-// segment a line, left whole, in Presplit mode) and the paragraphs into
-// sentences by the Splitter of the language, whose abbreviations and other
-// rules are data files embedded in the binary. Every Sentence keeps the
-// byte range of the input it came from, so that exports can carry the
-// exact text; input that is not text (invalid UTF-8, a NUL byte) is an
-// InputError naming the byte where it starts.
+// Text comes in through a ParagraphReader: UTF-8 with or without a byte
+// order mark and with any line ends, cut into paragraphs (a line each by
+// default, blank-line separated in Wrapped mode, or one segment a line in
+// Presplit mode). Input that is not text (invalid UTF-8, a NUL byte) is an
+// InputError naming the byte where it starts. Package segment cuts the
+// paragraphs into Sentences, each keeping the byte range of the input it
+// came from, so that exports can carry the exact text.
 //
 // Aligned units go out as Pairs. A Filter makes the choices users expect
 // of an export (1-0 and 0-1 links out, a minimum score, no duplicates) and

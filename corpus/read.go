@@ -75,15 +75,6 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
-// ReadDocument reads a whole text and splits it into sentences.
-func ReadDocument(r io.Reader, opt ReadOptions) (*Document, error) {
-	sentences, err := ReadAll(NewSentenceReader(r, opt).Read)
-	if err != nil {
-		return nil, err
-	}
-	return &Document{Name: opt.Name, Lang: opt.Lang, Sentences: sentences}, nil
-}
-
 // ReadAll calls read, the Read method of one of the streaming readers
 // (sentences, pairs, links, documents of a list), up to io.EOF and returns
 // what it read; after an error, what it read before, and the error.
@@ -99,20 +90,6 @@ func ReadAll[T any](read func() (T, error)) ([]T, error) {
 		}
 		all = append(all, v)
 	}
-}
-
-// ReadFile reads and splits the file at path; "-" reads standard input.
-// Errors name the file.
-func ReadFile(path string, opt ReadOptions) (*Document, error) {
-	f, err := Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if opt.Name == "" {
-		opt.Name = InputName(path)
-	}
-	return ReadDocument(f, opt)
 }
 
 // Open opens the text file at path for reading, or standard input for "-".
@@ -140,62 +117,53 @@ func InputName(path string) string {
 	return path
 }
 
-// A SentenceReader reads the sentences of a text one at a time, holding no
-// more than one paragraph in memory.
-type SentenceReader struct {
-	opt   ReadOptions
-	split *Splitter
-	sc    *bufio.Scanner
-	off   int64 // offset in the input of the next line
-	para  int   // index of the next paragraph
-	queue []Sentence
-	spare []Sentence
-	err   error
+// A Paragraph is one paragraph of a text as it was read: in Wrapped mode
+// its lines with their line breaks, otherwise one line without its break.
+type Paragraph struct {
+	Text  string
+	Start int // byte offset of Text in the input
+}
+
+// A ParagraphReader reads the paragraphs of a text one at a time, holding
+// no more than one paragraph in memory. It checks that the input is text
+// and skips a leading byte order mark; blank lines are never paragraphs.
+type ParagraphReader struct {
+	opt ReadOptions
+	sc  *bufio.Scanner
+	off int64 // offset in the input of the next line
+	err error
 
 	par      []byte // Wrapped mode: the lines of the paragraph so far
 	parStart int64  // and its offset
 }
 
-// NewSentenceReader returns a reader of the sentences of r.
-func NewSentenceReader(r io.Reader, opt ReadOptions) *SentenceReader {
+// NewParagraphReader returns a reader of the paragraphs of r. Presplit
+// mode reads like Lines: each line is a paragraph.
+func NewParagraphReader(r io.Reader, opt ReadOptions) *ParagraphReader {
 	if opt.Name == "" {
 		opt.Name = "input"
 	}
-	sr := &SentenceReader{opt: opt, sc: bufio.NewScanner(r)}
-	sr.sc.Buffer(make([]byte, 0, 64<<10), MaxParagraph+2)
-	sr.sc.Split(scanLines)
-	sr.split, sr.err = NewSplitter(opt.Lang)
-	return sr
+	pr := &ParagraphReader{opt: opt, sc: bufio.NewScanner(r)}
+	pr.sc.Buffer(make([]byte, 0, 64<<10), MaxParagraph+2)
+	pr.sc.Split(scanLines)
+	return pr
 }
 
-// Read returns the next sentence, or io.EOF after the last one. After an
+// Read returns the next paragraph, or io.EOF after the last one. After an
 // error every call returns that error.
-func (r *SentenceReader) Read() (Sentence, error) {
-	for len(r.queue) == 0 {
-		if r.err != nil {
-			return Sentence{}, r.err
-		}
-		r.queue = r.spare[:0] // the sentences handed out were copies
-		r.fill()
-		r.spare = r.queue
-	}
-	s := r.queue[0]
-	r.queue = r.queue[1:]
-	return s, nil
-}
-
-// fill reads lines until it has sentences to queue or meets the end.
-func (r *SentenceReader) fill() {
-	for len(r.queue) == 0 {
+func (r *ParagraphReader) Read() (Paragraph, error) {
+	for r.err == nil {
 		if !r.sc.Scan() {
-			r.flush()
 			r.err = io.EOF
 			if err := r.sc.Err(); errors.Is(err, bufio.ErrTooLong) {
 				r.err = &InputError{r.opt.Name, r.off, ErrTooLong}
 			} else if err != nil {
 				r.err = fmt.Errorf("%s: %w", r.opt.Name, err)
 			}
-			return
+			if p, ok := r.flush(); ok {
+				return p, nil
+			}
+			break
 		}
 		raw := r.sc.Bytes()
 		start := r.off
@@ -204,53 +172,46 @@ func (r *SentenceReader) fill() {
 			raw, start = raw[3:], 3
 		}
 		if err := checkText(raw); err >= 0 {
-			r.flush()
 			r.err = &InputError{r.opt.Name, start + int64(err), errorAt(raw, err)}
-			return
+			if p, ok := r.flush(); ok {
+				return p, nil
+			}
+			break
 		}
 		line := trimEOL(raw)
 		blank := len(bytes.TrimSpace(line)) == 0
-		switch r.opt.Mode {
-		case Wrapped:
-			if blank {
-				r.flush()
-				continue
-			}
-			if len(r.par) == 0 {
-				r.parStart = start
-			}
-			if len(r.par)+len(raw) > MaxParagraph {
-				r.err = &InputError{r.opt.Name, r.parStart, ErrTooLong}
-				return
-			}
-			r.par = append(r.par, raw...)
-		case Presplit:
+		if r.opt.Mode != Wrapped {
 			if blank {
 				continue
 			}
-			text := string(line)
-			a, b := trimSpan(text, 0, len(text))
-			r.queue = append(r.queue, Sentence{Text: sentenceText(text[a:b]),
-				Start: int(start) + a, End: int(start) + b, Para: r.para})
-			r.para++
-		default:
-			if blank {
-				continue
-			}
-			r.queue = r.split.appendSentences(r.queue, string(line), int(start), r.para)
-			r.para++
+			return Paragraph{Text: string(line), Start: int(start)}, nil
 		}
+		if blank {
+			if p, ok := r.flush(); ok {
+				return p, nil
+			}
+			continue
+		}
+		if len(r.par) == 0 {
+			r.parStart = start
+		}
+		if len(r.par)+len(raw) > MaxParagraph {
+			r.err = &InputError{r.opt.Name, r.parStart, ErrTooLong}
+			break
+		}
+		r.par = append(r.par, raw...)
 	}
+	return Paragraph{}, r.err
 }
 
-// flush splits the paragraph gathered in Wrapped mode.
-func (r *SentenceReader) flush() {
+// flush returns the paragraph gathered in Wrapped mode, if there is one.
+func (r *ParagraphReader) flush() (Paragraph, bool) {
 	if len(r.par) == 0 {
-		return
+		return Paragraph{}, false
 	}
-	r.queue = r.split.appendSentences(r.queue, string(r.par), int(r.parStart), r.para)
-	r.para++
+	p := Paragraph{Text: string(r.par), Start: int(r.parStart)}
 	r.par = r.par[:0]
+	return p, true
 }
 
 // scanLines is a bufio.SplitFunc for lines ended by "\n", "\r\n" or a lone

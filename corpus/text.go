@@ -22,5 +22,16 @@ func OneLine(s string) string {
 // isBreak reports whether r breaks a line or a field: the line breaks that
 // sentenceText already turns into spaces, and the tab and separators.
 func isBreak(r rune) bool {
-	return r == '\t' || 0x1c <= r && r <= 0x1e || isLineBreak(r)
+	return r == '\t' || 0x1c <= r && r <= 0x1e || IsLineBreak(r)
+}
+
+// IsLineBreak reports whether r ends a line somewhere: "\n" and "\r",
+// which end paragraphs, and the others, which a sentence must not carry
+// into line-oriented output.
+func IsLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
 }

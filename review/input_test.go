@@ -11,13 +11,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/segment"
 )
 
 func TestReadInput(t *testing.T) {
 	const path = "../testdata/rama/sq.txt"
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	want, err := corpus.ReadFile(path, corpus.ReadOptions{Lang: "sq"})
+	want, err := segment.ReadFile(path, corpus.ReadOptions{Lang: "sq"})
 	require.NoError(t, err)
 
 	in, err := ReadInput(path, corpus.ReadOptions{Lang: "sq"})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/segment"
 )
 
 // sample reads the sample article pair, testdata/rama/{sq,en}.txt, split
@@ -19,7 +20,7 @@ func sample(tb testing.TB) (src, tgt Input) {
 	tb.Helper()
 	read := func(name, lang string) Input {
 		path := filepath.Join("..", "testdata", "rama", name)
-		doc, err := corpus.ReadFile(path, corpus.ReadOptions{Lang: lang, Name: path})
+		doc, err := segment.ReadFile(path, corpus.ReadOptions{Lang: lang, Name: path})
 		require.NoError(tb, err)
 		in, err := NewInput(path, lang, doc.Sentences)
 		require.NoError(tb, err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/segment"
 )
 
 // Input is one side of the bitext under review. The session keeps the
@@ -39,7 +40,7 @@ func ReadInput(path string, opt corpus.ReadOptions) (Input, error) {
 		opt.Name = corpus.InputName(path)
 	}
 	h := sha256.New()
-	doc, err := corpus.ReadDocument(io.TeeReader(f, h), opt)
+	doc, err := segment.ReadDocument(io.TeeReader(f, h), opt)
 	if err != nil {
 		return Input{}, err
 	}

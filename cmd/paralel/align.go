@@ -8,8 +8,9 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
-	"github.com/paralel/paralel/corpus/sidebyside"
 	"github.com/paralel/paralel/internal/progress"
+	"github.com/paralel/paralel/internal/sidebyside"
+	"github.com/paralel/paralel/segment"
 )
 
 func init() { commands = append(commands, newAlignCmd) }
@@ -57,11 +58,11 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 			if err != nil {
 				return err
 			}
-			src, err := corpus.ReadFile(args[0], corpus.ReadOptions{Lang: opt.SrcLang, Mode: mode})
+			src, err := segment.ReadFile(args[0], corpus.ReadOptions{Lang: opt.SrcLang, Mode: mode})
 			if err != nil {
 				return err
 			}
-			tgt, err := corpus.ReadFile(args[1], corpus.ReadOptions{Lang: opt.TgtLang, Mode: mode})
+			tgt, err := segment.ReadFile(args[1], corpus.ReadOptions{Lang: opt.TgtLang, Mode: mode})
 			if err != nil {
 				return err
 			}

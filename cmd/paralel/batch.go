@@ -11,9 +11,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/align"
-	"github.com/paralel/paralel/corpus/batch"
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/progress"
+	"github.com/paralel/paralel/pipeline/batch"
 )
 
 func init() { commands = append(commands, newBatchCmd) }

@@ -7,8 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/align"
-	"github.com/paralel/paralel/corpus/evalset"
 	"github.com/paralel/paralel/internal/progress"
+	"github.com/paralel/paralel/pipeline/evalset"
 )
 
 func init() { commands = append(commands, newEvalCmd) }

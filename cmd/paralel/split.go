@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/segment"
 )
 
 func init() { commands = append(commands, newSplitCmd) }
@@ -60,7 +61,7 @@ an error that gives the byte offset.`,
 				defer f.Close()
 				in = f
 			}
-			sr := corpus.NewSentenceReader(in, corpus.ReadOptions{Lang: lang, Mode: mode, Name: corpus.InputName(path)})
+			sr := segment.NewReader(in, corpus.ReadOptions{Lang: lang, Mode: mode, Name: corpus.InputName(path)})
 			for {
 				s, err := sr.Read()
 				if err == io.EOF {

@@ -13,6 +13,7 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/tmx/tmxtest"
+	"github.com/paralel/paralel/segment"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -32,9 +33,9 @@ var goldenOptions = Options{
 // regenerated with -update when it changes.
 func ramaPairs(t testing.TB) []corpus.Pair {
 	t.Helper()
-	sq, err := corpus.ReadFile("../../testdata/rama/sq.txt", corpus.ReadOptions{Lang: "sq"})
+	sq, err := segment.ReadFile("../../testdata/rama/sq.txt", corpus.ReadOptions{Lang: "sq"})
 	require.NoError(t, err)
-	en, err := corpus.ReadFile("../../testdata/rama/en.txt", corpus.ReadOptions{Lang: "en"})
+	en, err := segment.ReadFile("../../testdata/rama/en.txt", corpus.ReadOptions{Lang: "en"})
 	require.NoError(t, err)
 	links := align.Align(sq.Sentences, en.Sentences, align.Options{SrcLang: "sq", TgtLang: "en"})
 	pairs := align.Pairs(sq.Sentences, en.Sentences, links, true)

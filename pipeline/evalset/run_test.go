@@ -41,7 +41,7 @@ func TestEvaluate(t *testing.T) {
 		require.Len(t, res.Presplit.Docs, 1)
 		d := res.Presplit.Docs[0]
 		assert.Equal(t, "a", d.Name)
-		assert.Equal(t, align.Counts{Pred: 3, PredStrict: 3, PredLax: 3, Gold: 3, GoldStrict: 3, GoldLax: 3}, d.Counts)
+		assert.Equal(t, Counts{Pred: 3, PredStrict: 3, PredLax: 3, Gold: 3, GoldStrict: 3, GoldLax: 3}, d.Counts)
 		assert.Equal(t, d.Counts, res.Presplit.Counts)
 		assert.Equal(t, []bool{true, true, true}, d.Right)
 		if each {
@@ -95,7 +95,7 @@ func TestCompareFiles(t *testing.T) {
 	})
 	res, err := CompareFiles(filepath.Join(dir, "gold.txt"), filepath.Join(dir, "pred.txt"))
 	require.NoError(t, err)
-	assert.Equal(t, align.Counts{Pred: 4, PredStrict: 2, PredLax: 3, Gold: 2, GoldStrict: 1, GoldLax: 2}, res.Presplit.Counts)
+	assert.Equal(t, Counts{Pred: 4, PredStrict: 2, PredLax: 3, Gold: 2, GoldStrict: 1, GoldLax: 2}, res.Presplit.Counts)
 	found, wrong := res.Presplit.WrongInLowest(0.5)
 	assert.Equal(t, 2, found)
 	assert.Equal(t, 2, wrong)
@@ -107,7 +107,7 @@ func TestCompareFiles(t *testing.T) {
 }
 
 func TestWriteReport(t *testing.T) {
-	c := align.Counts{Pred: 10, PredStrict: 8, PredLax: 9, Gold: 9, GoldStrict: 8, GoldLax: 9, Unmapped: 1}
+	c := Counts{Pred: 10, PredStrict: 8, PredLax: 9, Gold: 9, GoldStrict: 8, GoldLax: 9, Unmapped: 1}
 	res := &Result{
 		Presplit: &Run{Counts: c, Docs: []DocResult{{
 			Name: "doc", Counts: c,

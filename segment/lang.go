@@ -1,4 +1,4 @@
-package corpus
+package segment
 
 import (
 	"bufio"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/neurosnap/sentences"
 	punktdata "github.com/neurosnap/sentences/data"
+
+	"github.com/paralel/paralel/corpus"
 )
 
 // The splitter's knowledge of a language lives in data/<lang>.txt, not in
@@ -50,7 +52,7 @@ var (
 // abbreviations, no starters) when there is no data file for it. The data
 // is by language: a regional tag such as sq-AL reads that of sq.
 func loadLanguage(lang string) (*language, error) {
-	lang = BaseLang(strings.TrimSpace(lang))
+	lang = corpus.BaseLang(strings.TrimSpace(lang))
 	langMu.Lock()
 	defer langMu.Unlock()
 	if l, ok := langCache[lang]; ok {

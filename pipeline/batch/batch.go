@@ -20,7 +20,7 @@ import (
 	"path/filepath"
 
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/corpus/evalset"
+	"github.com/paralel/paralel/pipeline/evalset"
 )
 
 // A Doc is one document of a batch: a text and its translation.

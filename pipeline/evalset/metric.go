@@ -1,4 +1,4 @@
-package align
+package evalset
 
 import (
 	"cmp"
@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 )
 
@@ -72,7 +73,7 @@ func newScores(predHits, pred, goldHits, gold int) Scores {
 // the gold links were found. Precision is over all predicted links, so a
 // wrong 1-0 or 0-1 link costs; recall leaves out links with an empty side on
 // both lists, because an omission cannot be found "partly".
-func Compare(gold, pred []Link) Counts {
+func Compare(gold, pred []align.Link) Counts {
 	var c Counts
 	c.Pred, c.PredStrict, c.PredLax = countHits(gold, pred)
 	c.Gold, c.GoldStrict, c.GoldLax = countHits(withBothSides(pred), withBothSides(gold))
@@ -82,7 +83,7 @@ func Compare(gold, pred []Link) Counts {
 // countHits counts the distinct non-empty links of test, and those of them that
 // are in ref (strict) or link a source id to a target id that ref links it
 // to (lax).
-func countHits(ref, test []Link) (n, strict, lax int) {
+func countHits(ref, test []align.Link) (n, strict, lax int) {
 	refKeys := make(map[string]bool, len(ref))
 	refTgt := make(map[int]map[int]bool)
 	for _, l := range ref {
@@ -118,7 +119,7 @@ func countHits(ref, test []Link) (n, strict, lax int) {
 	return n, strict, lax
 }
 
-func laxHit(refTgt map[int]map[int]bool, l Link) bool {
+func laxHit(refTgt map[int]map[int]bool, l align.Link) bool {
 	for _, s := range l.Src {
 		for _, t := range l.Tgt {
 			if refTgt[s][t] {
@@ -131,7 +132,7 @@ func laxHit(refTgt map[int]map[int]bool, l Link) bool {
 
 // linkKey identifies a link by its ids in the order given, as gold files write
 // them.
-func linkKey(l Link) string {
+func linkKey(l align.Link) string {
 	b := make([]byte, 0, 16)
 	for _, id := range l.Src {
 		b = strconv.AppendInt(b, int64(id), 10)
@@ -145,8 +146,8 @@ func linkKey(l Link) string {
 	return string(b)
 }
 
-func withBothSides(links []Link) []Link {
-	var out []Link
+func withBothSides(links []align.Link) []align.Link {
+	var out []align.Link
 	for _, l := range links {
 		if len(l.Src) > 0 && len(l.Tgt) > 0 {
 			out = append(out, l)
@@ -156,7 +157,7 @@ func withBothSides(links []Link) []Link {
 }
 
 // Right reports for each predicted link whether gold has exactly that link.
-func Right(gold, pred []Link) []bool {
+func Right(gold, pred []align.Link) []bool {
 	keys := make(map[string]bool, len(gold))
 	for _, l := range gold {
 		keys[linkKey(l)] = true
@@ -173,7 +174,7 @@ func Right(gold, pred []Link) []bool {
 // frac of links with the lowest scores, and how many there are in all. A
 // reviewer who checks links from the lowest score up finds that many errors
 // after reading frac of the links. Ties keep the order of the links.
-func WrongInLowest(links []Link, right []bool, frac float64) (found, wrong int) {
+func WrongInLowest(links []align.Link, right []bool, frac float64) (found, wrong int) {
 	order := make([]int, len(links))
 	for i := range order {
 		order[i] = i
@@ -200,7 +201,7 @@ func WrongInLowest(links []Link, right []bool, frac float64) (found, wrong int) 
 // merged links are compared with gold. So a sentence boundary the splitter
 // missed costs the links around it, and a pair whose text is not found
 // verbatim counts as a wrong link (and in Counts.Unmapped, once per side).
-func CompareText(srcLines, tgtLines []string, gold []Link, pred []corpus.Pair) Counts {
+func CompareText(srcLines, tgtLines []string, gold []align.Link, pred []corpus.Pair) Counts {
 	srcTexts := make([]string, len(pred))
 	tgtTexts := make([]string, len(pred))
 	for i, p := range pred {
@@ -208,14 +209,14 @@ func CompareText(srcLines, tgtLines []string, gold []Link, pred []corpus.Pair) C
 	}
 	src, srcMissed := locateTexts(srcLines, srcTexts)
 	tgt, tgtMissed := locateTexts(tgtLines, tgtTexts)
-	var links []Link
+	var links []align.Link
 	wrong := 0
 	for i := range pred {
 		if src[i] == nil || tgt[i] == nil {
 			wrong++
 			continue
 		}
-		links = append(links, Link{Src: src[i], Tgt: tgt[i]})
+		links = append(links, align.Link{Src: src[i], Tgt: tgt[i]})
 	}
 	c := Compare(gold, mergeSharing(links))
 	c.Pred += wrong // distinct links that no gold link can match
@@ -269,7 +270,7 @@ func locateTexts(lines, texts []string) (covered [][]int, missed int) {
 
 // mergeSharing unites links that share a line on either side, with their ids
 // sorted.
-func mergeSharing(links []Link) []Link {
+func mergeSharing(links []align.Link) []align.Link {
 	parent := make([]int, len(links))
 	for i := range parent {
 		parent[i] = i
@@ -313,9 +314,9 @@ func mergeSharing(links []Link) []Link {
 			g.tgt[id] = true
 		}
 	}
-	out := make([]Link, 0, len(order))
+	out := make([]align.Link, 0, len(order))
 	for _, r := range order {
-		out = append(out, Link{Src: sortedIDs(groups[r].src), Tgt: sortedIDs(groups[r].tgt)})
+		out = append(out, align.Link{Src: sortedIDs(groups[r].src), Tgt: sortedIDs(groups[r].tgt)})
 	}
 	return out
 }

@@ -43,7 +43,7 @@ func scorePy(t *testing.T, mode, set, pred string) (figures map[string]float64, 
 
 // checkScorePy checks that c gives the figures score.py gives for the
 // predictions in pred, as it prints them (to four decimals).
-func checkScorePy(t *testing.T, mode, set, pred string, c align.Counts) {
+func checkScorePy(t *testing.T, mode, set, pred string, c Counts) {
 	t.Helper()
 	ref, ok := scorePy(t, mode, set, pred)
 	if !ok {
@@ -68,7 +68,7 @@ func TestCompareMatchesScorePy(t *testing.T) {
 	shared.Require(t, "eval/score.py")
 	rng := rand.New(rand.NewPCG(1, 2))
 	set, pred := t.TempDir(), t.TempDir()
-	var idsCounts, textCounts align.Counts
+	var idsCounts, textCounts Counts
 	for d := range 8 {
 		doc := randomDoc(rng, 20+rng.IntN(30))
 		name := fmt.Sprintf("doc%d", d)
@@ -79,11 +79,11 @@ func TestCompareMatchesScorePy(t *testing.T) {
 		})
 		p := perturb(rng, doc.gold)
 		require.NoError(t, writePred(pred, name, "pred.txt", "ids", linkPairs(p)))
-		idsCounts = idsCounts.Add(align.Compare(doc.gold, p))
+		idsCounts = idsCounts.Add(Compare(doc.gold, p))
 
 		rows := textRows(rng, doc, p)
 		require.NoError(t, writePred(pred, name, "pred.tsv", "tsv", rows))
-		textCounts = textCounts.Add(align.CompareText(doc.src, doc.tgt, doc.gold, rows))
+		textCounts = textCounts.Add(CompareText(doc.src, doc.tgt, doc.gold, rows))
 	}
 	// Cases that make the check worth its while.
 	assert.Less(t, idsCounts.Strict().F1, 1.0, "the perturbed predictions must not be perfect")

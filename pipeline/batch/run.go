@@ -11,8 +11,9 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/corpus/evalset"
-	"github.com/paralel/paralel/corpus/sidebyside"
+	"github.com/paralel/paralel/internal/sidebyside"
+	"github.com/paralel/paralel/pipeline/evalset"
+	"github.com/paralel/paralel/segment"
 )
 
 // Options control a batch run.
@@ -266,7 +267,7 @@ func read(d Doc, opt Options) (align.Bitext, error) {
 }
 
 func readSide(path, lang string, mode corpus.Mode) ([]corpus.Sentence, error) {
-	doc, err := corpus.ReadFile(path, corpus.ReadOptions{Lang: lang, Mode: mode})
+	doc, err := segment.ReadFile(path, corpus.ReadOptions{Lang: lang, Mode: mode})
 	if errors.Is(err, fs.ErrNotExist) {
 		if other, ok := twin[filepath.Base(path)]; ok && exists(filepath.Join(filepath.Dir(path), other)) {
 			return nil, fmt.Errorf("%w (the folder has %s: is it %s input?)", err, other, kind[other])

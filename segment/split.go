@@ -1,4 +1,4 @@
-package corpus
+package segment
 
 import (
 	"strconv"
@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/paralel/paralel/corpus"
 )
 
 // A Splitter cuts paragraphs into sentences.
@@ -43,13 +45,13 @@ func NewSplitter(lang string) (*Splitter, error) {
 // it, with the space around it, reads as one space. Every character of the
 // paragraph that is not space belongs to exactly one sentence, and the end
 // of the paragraph always ends a sentence.
-func (s *Splitter) Split(paragraph string) []Sentence {
+func (s *Splitter) Split(paragraph string) []corpus.Sentence {
 	return s.appendSentences(nil, paragraph, 0, 0)
 }
 
 // appendSentences splits text and appends its sentences to dst, with
 // offsets shifted by base and paragraph index para.
-func (s *Splitter) appendSentences(dst []Sentence, text string, base, para int) []Sentence {
+func (s *Splitter) appendSentences(dst []corpus.Sentence, text string, base, para int) []corpus.Sentence {
 	var buf [32]int
 	cuts := append(s.cuts(text, buf[:0]), len(text))
 	first := len(dst)
@@ -76,11 +78,11 @@ func (s *Splitter) appendSentences(dst []Sentence, text string, base, para int) 
 		if carry >= 0 {
 			a, carry = carry, -1
 		}
-		dst = append(dst, Sentence{Text: sentenceText(text[a:b]), Start: base + a, End: base + b, Para: para})
+		dst = append(dst, corpus.Sentence{Text: sentenceText(text[a:b]), Start: base + a, End: base + b, Para: para})
 	}
 	if carry >= 0 { // nothing but punctuation in the whole paragraph
 		a, b := trimSpan(text, carry, len(text))
-		dst = append(dst, Sentence{Text: sentenceText(text[a:b]), Start: base + a, End: base + b, Para: para})
+		dst = append(dst, corpus.Sentence{Text: sentenceText(text[a:b]), Start: base + a, End: base + b, Para: para})
 	}
 	return dst
 }
@@ -119,7 +121,7 @@ func sentenceText(raw string) string {
 				if !unicode.IsSpace(r) {
 					break
 				}
-				brk = brk || isLineBreak(r)
+				brk = brk || corpus.IsLineBreak(r)
 				j += n
 			}
 			if j > i {
@@ -140,17 +142,6 @@ func sentenceText(raw string) string {
 	return norm.NFC.String(raw)
 }
 
-// isLineBreak reports whether r ends a line somewhere: "\n" and "\r",
-// which end paragraphs, and the others, which a sentence must not carry
-// into line-oriented output.
-func isLineBreak(r rune) bool {
-	switch r {
-	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
-		return true
-	}
-	return false
-}
-
 // hasLineBreak reports whether s holds a line break. It runs on every
 // sentence, so it looks at bytes: the runes beyond ASCII start with 0xC2
 // or 0xE2.
@@ -160,7 +151,7 @@ func hasLineBreak(s string) bool {
 		case '\n', '\r', '\v', '\f':
 			return true
 		case 0xC2, 0xE2:
-			if isLineBreak(runeAt(s, i)) {
+			if corpus.IsLineBreak(runeAt(s, i)) {
 				return true
 			}
 		}

@@ -1,4 +1,4 @@
-package corpus
+package segment
 
 import (
 	"encoding/json"
@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/internal/shared"
+
+	"github.com/paralel/paralel/corpus"
 )
 
 // These tests measure the splitter on the gold data in ../shared and skip
@@ -23,7 +25,7 @@ func TestRamaExact(t *testing.T) {
 	dir := shared.Require(t, "eval/rama/faxweb-2020-01-08")
 	for _, lang := range []string{"sq", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			doc, err := ReadFile(filepath.Join("..", "testdata", "rama", lang+".txt"), ReadOptions{Lang: lang})
+			doc, err := ReadFile(filepath.Join("..", "testdata", "rama", lang+".txt"), corpus.ReadOptions{Lang: lang})
 			require.NoError(t, err)
 			assert.Equal(t, readLines(t, filepath.Join(dir, lang+".sent")), texts(doc.Sentences))
 		})
@@ -42,7 +44,7 @@ func TestNtrexLines(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(d, "lines."+lang)); err != nil {
 				continue
 			}
-			doc, err := ReadFile(filepath.Join(d, lang+".txt"), ReadOptions{Lang: lang})
+			doc, err := ReadFile(filepath.Join(d, lang+".txt"), corpus.ReadOptions{Lang: lang})
 			require.NoError(t, err)
 			got := map[string]int{}
 			for _, s := range doc.Sentences {
@@ -111,7 +113,7 @@ func TestGoldenRulesEnglish(t *testing.T) {
 		}
 		require.NoError(t, json.Unmarshal([]byte(line), &c))
 		in := strings.NewReplacer(`\n`, "\n", `\"`, `"`).Replace(c.Input)
-		doc, err := ReadDocument(strings.NewReader(in), ReadOptions{Lang: "en", Mode: Wrapped})
+		doc, err := ReadDocument(strings.NewReader(in), corpus.ReadOptions{Lang: "en", Mode: corpus.Wrapped})
 		require.NoError(t, err)
 		var want []string
 		for _, e := range c.Expected {
@@ -221,7 +223,7 @@ func readLines(t *testing.T, path string) []string {
 	return out
 }
 
-func texts(ss []Sentence) []string {
+func texts(ss []corpus.Sentence) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
 		out[i] = s.Text

@@ -1,4 +1,4 @@
-package align
+package evalset
 
 import (
 	"testing"
@@ -6,15 +6,16 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 )
 
-func mkLink(src, tgt []int) Link { return Link{Src: src, Tgt: tgt} }
+func mkLink(src, tgt []int) align.Link { return align.Link{Src: src, Tgt: tgt} }
 
 func idv(v ...int) []int { return v }
 
 func TestCompare(t *testing.T) {
-	gold := []Link{
+	gold := []align.Link{
 		mkLink(idv(0), idv(0)),
 		mkLink(idv(1, 2), idv(1)),
 		mkLink(idv(3), idv()),
@@ -23,30 +24,30 @@ func TestCompare(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		pred []Link
+		pred []align.Link
 		want Counts
 	}{
 		{"perfect", gold, Counts{Pred: 5, PredStrict: 5, PredLax: 5, Gold: 3, GoldStrict: 3, GoldLax: 3}},
 		{
 			"merge split in two",
-			[]Link{mkLink(idv(0), idv(0)), mkLink(idv(1), idv(1)), mkLink(idv(2), idv()), mkLink(idv(3), idv()), mkLink(idv(), idv(2)), mkLink(idv(4), idv(3, 4))},
+			[]align.Link{mkLink(idv(0), idv(0)), mkLink(idv(1), idv(1)), mkLink(idv(2), idv()), mkLink(idv(3), idv()), mkLink(idv(), idv(2)), mkLink(idv(4), idv(3, 4))},
 			// [1]:[1] is a lax hit, [2]:[] a miss; gold [1,2]:[1] is found laxly.
 			Counts{Pred: 6, PredStrict: 4, PredLax: 5, Gold: 3, GoldStrict: 2, GoldLax: 3},
 		},
 		{
 			"omissions linked instead",
-			[]Link{mkLink(idv(0), idv(0)), mkLink(idv(1, 2), idv(1)), mkLink(idv(3), idv(2)), mkLink(idv(4), idv(3, 4))},
+			[]align.Link{mkLink(idv(0), idv(0)), mkLink(idv(1, 2), idv(1)), mkLink(idv(3), idv(2)), mkLink(idv(4), idv(3, 4))},
 			// 1-0 and 0-1 gold links do not enter recall.
 			Counts{Pred: 4, PredStrict: 3, PredLax: 3, Gold: 3, GoldStrict: 3, GoldLax: 3},
 		},
 		{
 			"everything unaligned",
-			[]Link{mkLink(idv(0, 1, 2, 3, 4), idv()), mkLink(idv(), idv(0, 1, 2, 3, 4))},
+			[]align.Link{mkLink(idv(0, 1, 2, 3, 4), idv()), mkLink(idv(), idv(0, 1, 2, 3, 4))},
 			Counts{Pred: 2, Gold: 3},
 		},
 		{
 			"duplicates and empty links ignored",
-			[]Link{mkLink(idv(0), idv(0)), mkLink(idv(0), idv(0)), mkLink(idv(), idv())},
+			[]align.Link{mkLink(idv(0), idv(0)), mkLink(idv(0), idv(0)), mkLink(idv(), idv())},
 			Counts{Pred: 1, PredStrict: 1, PredLax: 1, Gold: 3, GoldStrict: 1, GoldLax: 1},
 		},
 		{"nothing predicted", nil, Counts{Gold: 3}},
@@ -78,7 +79,7 @@ func TestScores(t *testing.T) {
 func TestCompareText(t *testing.T) {
 	srcLines := []string{"Një.", "Dy  tre.", "Katër.", "Pesë."}
 	tgtLines := []string{"One.", "Two three.", "Four.", "Five."}
-	gold := []Link{mkLink(idv(0), idv(0)), mkLink(idv(1), idv(1)), mkLink(idv(2), idv(2)), mkLink(idv(3), idv())}
+	gold := []align.Link{mkLink(idv(0), idv(0)), mkLink(idv(1), idv(1)), mkLink(idv(2), idv(2)), mkLink(idv(3), idv())}
 	tests := []struct {
 		name string
 		pred []corpus.Pair
@@ -115,24 +116,24 @@ func TestCompareText(t *testing.T) {
 func TestPairs(t *testing.T) {
 	src := []corpus.Sentence{{Text: "A."}, {Text: "B."}, {Text: "C."}}
 	tgt := []corpus.Sentence{{Text: "X."}, {Text: "Y."}}
-	links := []Link{{Src: idv(0, 1), Tgt: idv(0), Score: 0.9}, {Src: idv(2), Score: 0.2}, {Tgt: idv(1), Score: 0.3}}
+	links := []align.Link{{Src: idv(0, 1), Tgt: idv(0), Score: 0.9}, {Src: idv(2), Score: 0.2}, {Tgt: idv(1), Score: 0.3}}
 	assert.Equal(t, []corpus.Pair{{Src: "A. B.", Tgt: "X.", SrcIDs: idv(0, 1), TgtIDs: idv(0), Score: 0.9}},
-		Pairs(src, tgt, links, false))
-	all := Pairs(src, tgt, links, true)
+		align.Pairs(src, tgt, links, false))
+	all := align.Pairs(src, tgt, links, true)
 	require.Len(t, all, 3)
 	assert.Equal(t, corpus.Pair{Src: "C.", SrcIDs: idv(2), Score: 0.2}, all[1])
 	assert.Equal(t, corpus.Pair{Tgt: "Y.", TgtIDs: idv(1), Score: 0.3}, all[2])
 }
 
 func TestRight(t *testing.T) {
-	gold := []Link{mkLink(idv(0), idv(0)), mkLink(idv(1, 2), idv(1)), mkLink(idv(3), idv())}
-	pred := []Link{mkLink(idv(0), idv(0)), mkLink(idv(1), idv(1)), mkLink(idv(2), idv()), mkLink(idv(3), idv())}
+	gold := []align.Link{mkLink(idv(0), idv(0)), mkLink(idv(1, 2), idv(1)), mkLink(idv(3), idv())}
+	pred := []align.Link{mkLink(idv(0), idv(0)), mkLink(idv(1), idv(1)), mkLink(idv(2), idv()), mkLink(idv(3), idv())}
 	assert.Equal(t, []bool{true, false, false, true}, Right(gold, pred))
 }
 
 func TestWrongInLowest(t *testing.T) {
-	score := func(s ...float64) []Link {
-		links := make([]Link, len(s))
+	score := func(s ...float64) []align.Link {
+		links := make([]align.Link, len(s))
 		for i := range s {
 			links[i].Score = s[i]
 		}
@@ -140,7 +141,7 @@ func TestWrongInLowest(t *testing.T) {
 	}
 	tests := []struct {
 		name        string
-		links       []Link
+		links       []align.Link
 		right       []bool
 		frac        float64
 		found, want int

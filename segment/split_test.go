@@ -1,4 +1,4 @@
-package corpus
+package segment
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
 )
 
 func TestSplitAlbanian(t *testing.T) {
@@ -126,8 +128,8 @@ func TestSplitOffsets(t *testing.T) {
 	in := "  Ai erdhi.   Ajo iku.  "
 	got := sp.Split(in)
 	require.Len(t, got, 2)
-	assert.Equal(t, Sentence{Text: "Ai erdhi.", Start: 2, End: 11}, got[0])
-	assert.Equal(t, Sentence{Text: "Ajo iku.", Start: 14, End: 22}, got[1])
+	assert.Equal(t, corpus.Sentence{Text: "Ai erdhi.", Start: 2, End: 11}, got[0])
+	assert.Equal(t, corpus.Sentence{Text: "Ajo iku.", Start: 14, End: 22}, got[1])
 }
 
 func TestSplitNFC(t *testing.T) {
@@ -168,7 +170,7 @@ func TestSplitLongLine(t *testing.T) {
 // checkInvariants asserts what every split must satisfy: sentences in
 // order, not overlapping, inside the text, Text the NFC of the trimmed
 // span, and every non-space character inside some sentence.
-func checkInvariants(t *testing.T, text string, got []Sentence) {
+func checkInvariants(t *testing.T, text string, got []corpus.Sentence) {
 	t.Helper()
 	prev := 0
 	for _, s := range got {

@@ -1,4 +1,4 @@
-package corpus
+package segment
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"github.com/neurosnap/sentences/english"
 
 	"github.com/paralel/paralel/internal/shared"
+
+	"github.com/paralel/paralel/corpus"
 )
 
 // benchText is about 10 MB of Albanian news text: the sample article and,
@@ -40,14 +42,14 @@ func benchText(b *testing.B) []byte {
 // on one core, from bytes to sentences; MB/s is the throughput.
 func BenchmarkReadAlbanian(b *testing.B) {
 	text := benchText(b)
-	opt := ReadOptions{Lang: "sq"}
+	opt := corpus.ReadOptions{Lang: "sq"}
 	if _, err := NewSplitter("sq"); err != nil { // load the data outside the timing
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		sr := NewSentenceReader(bytes.NewReader(text), opt)
+		sr := NewReader(bytes.NewReader(text), opt)
 		for {
 			if _, err := sr.Read(); err != nil {
 				break

@@ -13,8 +13,9 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/corpus/evalset"
 	"github.com/paralel/paralel/internal/shared"
+	"github.com/paralel/paralel/pipeline/evalset"
+	"github.com/paralel/paralel/segment"
 )
 
 const testdata = "../../testdata/batch"
@@ -67,7 +68,7 @@ func count(n int) []int {
 
 func sentences(t *testing.T, path, lang string) int {
 	t.Helper()
-	doc, err := corpus.ReadFile(path, corpus.ReadOptions{Lang: lang})
+	doc, err := segment.ReadFile(path, corpus.ReadOptions{Lang: lang})
 	require.NoError(t, err)
 	return len(doc.Sentences)
 }

@@ -1,4 +1,4 @@
-package corpus
+package segment
 
 import (
 	"testing"

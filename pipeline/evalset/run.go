@@ -8,6 +8,7 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
+	"github.com/paralel/paralel/segment"
 )
 
 // Options control an evaluation.
@@ -39,14 +40,14 @@ type Result struct {
 
 // A Run is the evaluation of a set on one kind of input.
 type Run struct {
-	Counts align.Counts // summed over the documents
+	Counts Counts // summed over the documents
 	Docs   []DocResult
 }
 
 // DocResult is the evaluation of one document.
 type DocResult struct {
 	Name   string
-	Counts align.Counts
+	Counts Counts
 	Links  []align.Link // as predicted
 	Right  []bool       // for pre-split input: whether each link is in gold
 }
@@ -64,7 +65,7 @@ func (r *Run) WrongInLowest(frac float64) (found, wrong int) {
 	if len(right) != len(links) {
 		return 0, 0
 	}
-	return align.WrongInLowest(links, right, frac)
+	return WrongInLowest(links, right, frac)
 }
 
 // Evaluate aligns every document of the set and compares the links with
@@ -102,8 +103,8 @@ func CompareFiles(goldFile, predFile string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := align.Compare(gold, pred)
-	doc := DocResult{Name: predFile, Counts: c, Links: pred, Right: align.Right(gold, pred)}
+	c := Compare(gold, pred)
+	doc := DocResult{Name: predFile, Counts: c, Links: pred, Right: Right(gold, pred)}
 	return &Result{Presplit: &Run{Counts: c, Docs: []DocResult{doc}}}, nil
 }
 
@@ -123,9 +124,9 @@ func evaluatePresplit(set *Set, opt Options) (*Run, error) {
 	run := &Run{}
 	for i, links := range alignAll(bitexts, opt) {
 		d := set.Docs[i]
-		c := align.Compare(d.Gold, links)
+		c := Compare(d.Gold, links)
 		run.Counts = run.Counts.Add(c)
-		run.Docs = append(run.Docs, DocResult{Name: d.Name, Counts: c, Links: links, Right: align.Right(d.Gold, links)})
+		run.Docs = append(run.Docs, DocResult{Name: d.Name, Counts: c, Links: links, Right: Right(d.Gold, links)})
 		if opt.PredDir != "" {
 			if err := writePred(opt.PredDir, d.Name, "pred.txt", "ids", align.Pairs(bitexts[i].Src, bitexts[i].Tgt, links, true)); err != nil {
 				return nil, err
@@ -138,7 +139,7 @@ func evaluatePresplit(set *Set, opt Options) (*Run, error) {
 // readPresplit reads one segment a line and checks that the gold ids,
 // which count lines, still point at the same segments.
 func readPresplit(path string, lines int, lang string) ([]corpus.Sentence, error) {
-	doc, err := corpus.ReadFile(path, corpus.ReadOptions{Lang: lang, Mode: corpus.Presplit})
+	doc, err := segment.ReadFile(path, corpus.ReadOptions{Lang: lang, Mode: corpus.Presplit})
 	if err != nil {
 		return nil, err
 	}
@@ -152,11 +153,11 @@ func readPresplit(path string, lines int, lang string) ([]corpus.Sentence, error
 func evaluateText(set *Set, opt Options) (*Run, error) {
 	bitexts := make([]align.Bitext, len(set.Docs))
 	for i, d := range set.Docs {
-		src, err := corpus.ReadFile(d.SrcText, corpus.ReadOptions{Lang: opt.Align.SrcLang, Mode: opt.Mode})
+		src, err := segment.ReadFile(d.SrcText, corpus.ReadOptions{Lang: opt.Align.SrcLang, Mode: opt.Mode})
 		if err != nil {
 			return nil, err
 		}
-		tgt, err := corpus.ReadFile(d.TgtText, corpus.ReadOptions{Lang: opt.Align.TgtLang, Mode: opt.Mode})
+		tgt, err := segment.ReadFile(d.TgtText, corpus.ReadOptions{Lang: opt.Align.TgtLang, Mode: opt.Mode})
 		if err != nil {
 			return nil, err
 		}
@@ -166,7 +167,7 @@ func evaluateText(set *Set, opt Options) (*Run, error) {
 	for i, links := range alignAll(bitexts, opt) {
 		d, b := set.Docs[i], bitexts[i]
 		pairs := align.Pairs(b.Src, b.Tgt, links, true)
-		c := align.CompareText(d.SrcLines, d.TgtLines, d.LineGold, pairs)
+		c := CompareText(d.SrcLines, d.TgtLines, d.LineGold, pairs)
 		run.Counts = run.Counts.Add(c)
 		run.Docs = append(run.Docs, DocResult{Name: d.Name, Counts: c, Links: links})
 		if opt.PredDir != "" {
