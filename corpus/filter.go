@@ -7,7 +7,9 @@ import (
 )
 
 // A Filter decides which pairs an export keeps. The zero Filter keeps
-// everything but 1-0 and 0-1 links, which are not translations.
+// everything but 1-0 and 0-1 links, which are not translations. A link a
+// translator confirmed or edited is always kept, and so is one without a
+// score whatever MinScore says: Dropped counts those kept unscored.
 type Filter struct {
 	KeepUnaligned bool    // keep links with an empty side
 	MinScore      float64 // drop links scored below this
@@ -22,21 +24,30 @@ type Filter struct {
 }
 
 // Dropped counts the pairs a Filter left out, by the first reason that
-// applied.
+// applied, and the unscored pairs it kept though a minimum score was set.
 type Dropped struct {
 	Unaligned  int // 1-0 or 0-1 links
 	BelowScore int // scored under MinScore
 	Duplicates int // repeats of a kept pair
+
+	// Unscored counts pairs without a score that a MinScore above zero
+	// kept, having nothing to compare: they are not in Total.
+	Unscored int
 }
 
 // Total is the number of pairs dropped for any reason.
 func (d Dropped) Total() int { return d.Unaligned + d.BelowScore + d.Duplicates }
 
 // String describes the counts for a user, e.g. "dropped 3 pairs: 2 below
-// score 0.5, 1 duplicate". It is empty when nothing was dropped.
+// the minimum score, 1 duplicate". It is empty when nothing was dropped
+// and no unscored pair was kept.
 func (d Dropped) String() string {
+	var kept string
+	if d.Unscored > 0 {
+		kept = fmt.Sprintf("kept %d %s without a score, which the minimum score cannot judge", d.Unscored, plural(d.Unscored, "pair"))
+	}
 	if d.Total() == 0 {
-		return ""
+		return kept
 	}
 	var parts []string
 	if d.Unaligned > 0 {
@@ -48,7 +59,11 @@ func (d Dropped) String() string {
 	if d.Duplicates > 0 {
 		parts = append(parts, fmt.Sprintf("%d duplicate", d.Duplicates))
 	}
-	return fmt.Sprintf("dropped %d %s: %s", d.Total(), plural(d.Total(), "pair"), strings.Join(parts, ", "))
+	s := fmt.Sprintf("dropped %d %s: %s", d.Total(), plural(d.Total(), "pair"), strings.Join(parts, ", "))
+	if kept != "" {
+		s += "; " + kept
+	}
+	return s
 }
 
 func plural(n int, word string) string {
@@ -59,11 +74,18 @@ func plural(n int, word string) string {
 }
 
 // Keep reports whether p passes the filter, and counts it when it does not.
+// A reviewed pair passes every test, and later copies of it are duplicates.
 func (f *Filter) Keep(p Pair) bool {
+	reviewed := p.Status.Reviewed()
 	switch {
+	case reviewed:
 	case !f.KeepUnaligned && p.Unaligned():
 		f.Dropped.Unaligned++
 		return false
+	case p.Unscored:
+		if f.MinScore > 0 {
+			f.Dropped.Unscored++
+		}
 	case p.Score < f.MinScore:
 		f.Dropped.BelowScore++
 		return false
@@ -77,7 +99,7 @@ func (f *Filter) Keep(p Pair) bool {
 	h.Write([]byte(p.Tgt))
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
-	if _, dup := f.seen[key]; dup {
+	if _, dup := f.seen[key]; dup && !reviewed {
 		f.Dropped.Duplicates++
 		return false
 	}

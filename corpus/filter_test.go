@@ -77,3 +77,46 @@ func TestOneLine(t *testing.T) {
 	assert.Equal(t, "plain", OneLine("plain"))
 	assert.Equal(t, "a b c d e f g h", OneLine("a\vb\fc\x1cd\x1de\x1ef\u2029g\u0085h"), "every break of Python's str.splitlines")
 }
+
+func TestFilterKeepsReviewedAndUnscored(t *testing.T) {
+	tests := []struct {
+		name   string
+		pair   Pair
+		filter Filter
+		keep   bool
+		want   Dropped
+	}{
+		{"confirmed below the minimum", Pair{Src: "a", Tgt: "b", Score: 0.1, Status: StatusConfirmed}, Filter{MinScore: 0.5}, true, Dropped{}},
+		{"edited below the minimum", Pair{Src: "a", Tgt: "b", Score: 0.1, Status: StatusEdited}, Filter{MinScore: 0.5}, true, Dropped{}},
+		{"automatic below the minimum", Pair{Src: "a", Tgt: "b", Score: 0.1}, Filter{MinScore: 0.5}, false, Dropped{BelowScore: 1}},
+		{"confirmed 1-0", Pair{Src: "a", Status: StatusConfirmed}, Filter{}, true, Dropped{}},
+		{"automatic 1-0", Pair{Src: "a"}, Filter{}, false, Dropped{Unaligned: 1}},
+		{"unscored with a minimum", Pair{Src: "a", Tgt: "b", Unscored: true}, Filter{MinScore: 0.5}, true, Dropped{Unscored: 1}},
+		{"unscored without a minimum", Pair{Src: "a", Tgt: "b", Unscored: true}, Filter{}, true, Dropped{}},
+		{"unscored 1-0", Pair{Src: "a", Unscored: true}, Filter{MinScore: 0.5}, false, Dropped{Unaligned: 1}},
+		{"scored zero with a minimum", Pair{Src: "a", Tgt: "b"}, Filter{MinScore: 0.5}, false, Dropped{BelowScore: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.keep, tt.filter.Keep(tt.pair))
+			assert.Equal(t, tt.want, tt.filter.Dropped)
+		})
+	}
+}
+
+func TestFilterDedupeReviewed(t *testing.T) {
+	f := Filter{Dedupe: true}
+	auto := Pair{Src: "Po.", Tgt: "Yes.", Score: 0.9}
+	confirmed := auto
+	confirmed.Status = StatusConfirmed
+	assert.True(t, f.Keep(confirmed))
+	assert.True(t, f.Keep(confirmed), "a reviewed repeat is kept")
+	assert.False(t, f.Keep(auto), "an automatic repeat of a reviewed pair is a duplicate")
+	assert.Equal(t, Dropped{Duplicates: 1}, f.Dropped)
+}
+
+func TestDroppedStringUnscored(t *testing.T) {
+	assert.Equal(t, "kept 2 pairs without a score, which the minimum score cannot judge", Dropped{Unscored: 2}.String())
+	assert.Equal(t, "dropped 1 pair: 1 below the minimum score; kept 1 pair without a score, which the minimum score cannot judge",
+		Dropped{BelowScore: 1, Unscored: 1}.String())
+}

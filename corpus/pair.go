@@ -1,10 +1,12 @@
 package corpus
 
 import (
+	"fmt"
 	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pair is one aligned unit as it is exported: the text of each side and
@@ -12,13 +14,57 @@ import (
 type Pair struct {
 	Src, Tgt       string  // several sentences of a side are joined by a space
 	SrcIDs, TgtIDs []int   // sentence indices within the document, from 0
-	Score          float64 // confidence of the link, in [0,1]
+	Score          float64 // confidence of the link, in [0,1]; meaningless when Unscored
 	Doc            string  // document name, may be empty
+
+	// Unscored says the pair came without a score, as from a Moses corpus,
+	// a two-column TSV or another tool's TMX: it is written with no score
+	// (no x-score prop, an empty TSV column, null in JSON lines), and a
+	// minimum score keeps it, having nothing to compare.
+	Unscored bool
+
+	// Status is what a translator made of the link; a reviewed link
+	// (confirmed or edited) keeps its Score beside the status, and no
+	// filter drops it.
+	Status Status
 
 	// Link is the link type as read from a file that records the type but
 	// not the sentence indices (a TSV column, a TMX prop). Type prefers the
 	// indices when there are any.
 	Link string
+}
+
+// Status is what a translator made of a link.
+type Status string
+
+const (
+	StatusAuto      Status = ""          // as the aligner left it
+	StatusConfirmed Status = "confirmed" // a translator confirmed the link as it was
+	StatusEdited    Status = "edited"    // a translator made the link (joined, split, moved)
+)
+
+// Reviewed reports whether a translator confirmed or edited the link.
+func (s Status) Reviewed() bool { return s == StatusConfirmed || s == StatusEdited }
+
+// ParseStatus reads a status as the formats write it: "", "confirmed" or
+// "edited".
+func ParseStatus(s string) (Status, error) {
+	switch st := Status(s); st {
+	case StatusAuto, StatusConfirmed, StatusEdited:
+		return st, nil
+	}
+	return "", fmt.Errorf("status %q: want confirmed, edited or none", clip(s, 40))
+}
+
+// clip shortens s to at most n bytes, on a rune boundary, for a message.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // Type is the link type of the pair, such as "1-1" or "2-1". Without

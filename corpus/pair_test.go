@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,5 +32,32 @@ func TestDocName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, DocName(tt.path, tt.lang), "DocName(%q, %q)", tt.path, tt.lang)
+	}
+}
+
+func TestParseStatus(t *testing.T) {
+	tests := []struct {
+		in       string
+		want     Status
+		reviewed bool
+		err      string
+	}{
+		{"", StatusAuto, false, ""},
+		{"confirmed", StatusConfirmed, true, ""},
+		{"edited", StatusEdited, true, ""},
+		{"Confirmed", "", false, `status "Confirmed"`},
+		{"ok", "", false, `status "ok": want confirmed, edited or none`},
+		{strings.Repeat("x", 1000), "", false, `status "` + strings.Repeat("x", 40) + `…"`},
+	}
+	for _, tt := range tests {
+		got, err := ParseStatus(tt.in)
+		if tt.err != "" {
+			require.ErrorContains(t, err, tt.err)
+			assert.Less(t, len(err.Error()), 100, "a long status is quoted short")
+			continue
+		}
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got)
+		assert.Equal(t, tt.reviewed, got.Reviewed())
 	}
 }
