@@ -53,7 +53,7 @@ var ErrNoOp = errors.New("fix does not apply")
 
 // Join merges row i with row i+1. The merged row is fixed.
 func Join(rows []Row, i int) ([]Row, error) {
-	if i < 0 || i+1 >= len(rows) {
+	if i < 0 || i >= len(rows)-1 { // not i+1 >= len(rows), which overflows
 		return nil, fmt.Errorf("join row %d with the next: %w", i, ErrNoOp)
 	}
 	out := clone(rows)
@@ -110,7 +110,7 @@ func MoveUp(rows []Row, i int, s Side) ([]Row, error) {
 // MoveDown moves the last sentence of side s of row i to the start of the
 // row below, which becomes fixed; the rest of row i is left to re-alignment.
 func MoveDown(rows []Row, i int, s Side) ([]Row, error) {
-	if i < 0 || i+1 >= len(rows) || len(*rows[i].ids(s)) == 0 {
+	if i < 0 || i >= len(rows)-1 || len(*rows[i].ids(s)) == 0 {
 		return nil, fmt.Errorf("move the last %s sentence of row %d down: %w", s, i, ErrNoOp)
 	}
 	out := clone(rows)

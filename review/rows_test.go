@@ -1,6 +1,7 @@
 package review
 
 import (
+	"math"
 	"testing"
 
 	"github.com/paralel/paralel/corpus"
@@ -79,6 +80,20 @@ func TestFixesThatDoNotApply(t *testing.T) {
 		{"move the last row down", func(rs []Row) ([]Row, error) { return MoveDown(rs, 1, Source) }},
 		{"detach an empty side", func(rs []Row) ([]Row, error) { return Detach(rs, 1, Target) }},
 		{"confirm out of range", func(rs []Row) ([]Row, error) { return Confirm(rs, 5, true) }},
+	}
+	// The largest row number, on which i+1 overflows.
+	for name, fix := range map[string]func([]Row, int) ([]Row, error){
+		"join":    Join,
+		"split":   Split,
+		"up":      func(rs []Row, i int) ([]Row, error) { return MoveUp(rs, i, Source) },
+		"down":    func(rs []Row, i int) ([]Row, error) { return MoveDown(rs, i, Target) },
+		"detach":  func(rs []Row, i int) ([]Row, error) { return Detach(rs, i, Source) },
+		"confirm": func(rs []Row, i int) ([]Row, error) { return Confirm(rs, i, true) },
+	} {
+		tests = append(tests, struct {
+			name string
+			fix  func([]Row) ([]Row, error)
+		}{name + " the last int", func(rs []Row) ([]Row, error) { return fix(rs, math.MaxInt) }})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

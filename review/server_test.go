@@ -471,6 +471,8 @@ func FuzzOp(f *testing.F) {
 	f.Add([]byte(`{"op":"detach","row":-1,"side":"src"}`))
 	f.Add([]byte(`{"op":"split","row":1e9}`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"op":"join","row":9223372036854775807,"rev":0}`)) // i+1 overflowed
+	f.Add([]byte(`{"op":"down","row":9223372036854775807,"side":"src","rev":0}`))
 	src := Input{Lang: "sq", Sentences: sentences("Një.", "Dy.", "Tre.", "Katër.")}
 	tgt := Input{Lang: "en", Sentences: sentences("One.", "Two.", "Three.", "Four.")}
 	f.Fuzz(func(t *testing.T, body []byte) {
