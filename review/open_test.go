@@ -292,3 +292,27 @@ func TestExportDoc(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"batch", "batch"}, docs(mixed))
 }
+
+// TestSessionFileIsPrivate: a session file holds the whole texts, so it is
+// its owner's alone, even where it replaces a file others could read.
+func TestSessionFileIsPrivate(t *testing.T) {
+	dir := t.TempDir()
+	src := Input{Lang: "sq", Sentences: sentences("Një.", "Dy.")}
+	tgt := Input{Lang: "en", Sentences: sentences("One.", "Two.")}
+	exp := Export{Path: filepath.Join(dir, "out.tsv"), Format: "tsv"}
+	file := SessionFile(exp.Path)
+	require.NoError(t, os.WriteFile(file, []byte("old"), 0o644))
+	s, _, err := Begin(src, tgt, exp, align.Options{}, true)
+	require.NoError(t, err)
+	mode := func() os.FileMode {
+		fi, err := os.Stat(file)
+		require.NoError(t, err)
+		return fi.Mode().Perm()
+	}
+	assert.Equal(t, os.FileMode(0o600), mode())
+	require.NoError(t, s.Apply(Op{Name: "confirm", Row: 0}))
+	assert.Equal(t, os.FileMode(0o600), mode())
+	_, err = s.Save()
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), mode())
+}

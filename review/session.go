@@ -1,6 +1,7 @@
 package review
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -401,15 +402,22 @@ func ReadSession(data []byte) (*Session, error) {
 }
 
 // writeFileAtomic replaces path with data so that a crash leaves either the
-// old file or the new one, never half of one.
+// old file or the new one, never half of one. The file is its owner's alone
+// (0600), whatever the umask and the mode of the file it replaces: a session
+// holds the whole texts under review.
 func writeFileAtomic(path string, data []byte) error {
-	f, err := corpus.CreateFile(path)
+	dir, base := filepath.Split(path)
+	f, err := os.CreateTemp(cmp.Or(dir, "."), "."+base+".tmp-*") // created 0600
 	if err != nil {
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
 	}
-	defer f.Close()
-	if _, err := f.Write(data); err != nil {
-		return err
+	_, err = f.Write(data)
+	if err = errors.Join(err, f.Sync(), f.Close()); err == nil {
+		err = os.Rename(f.Name(), path)
 	}
-	return f.Commit()
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }
