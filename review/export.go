@@ -28,6 +28,7 @@ func Pairs(src, tgt []corpus.Sentence, rows []Row, doc string) []corpus.Pair {
 func writeExport(e Export, srcLang, tgtLang string, pairs []corpus.Pair) (SaveResult, error) {
 	st, err := format.WritePairs(e.Format, e.Path, pairs, format.Options{
 		SrcLang: srcLang, TgtLang: tgtLang, ToolVersion: e.ToolVersion, TSVMeta: e.TSVMeta,
+		KeepUnaligned: e.KeepUnaligned, MinScore: e.MinScore, Dedupe: e.Dedupe, Header: e.Header,
 	})
 	if err != nil {
 		return SaveResult{}, err

@@ -88,6 +88,14 @@ type Export struct {
 	Format      string // format name as known to the format registry, such as "tmx"
 	TSVMeta     bool   // TSV: add the link type and document columns
 	ToolVersion string // paralel's version, for the TMX header
+
+	// The filters and the TSV header of the export, as format.Options
+	// has them: the same as paralel align's.
+	KeepUnaligned bool
+	MinScore      float64
+	Dedupe        bool
+	Header        bool
+
 	// Doc is the document name every pair carries; empty means the
 	// corpus.DocName of the source file, as paralel align gives it.
 	Doc string
@@ -294,14 +302,19 @@ func (s *Session) autosave() error {
 // The session file: JSON, versioned, with lower-case names for people who
 // look inside.
 type sessionFile struct {
-	Version   int       `json:"paralel_review"`
-	Src       inputFile `json:"src"`
-	Tgt       inputFile `json:"tgt"`
-	Format    string    `json:"format,omitempty"` // of the export, whose path is the session file's without SessionExt
-	TSVMeta   bool      `json:"tsv_meta,omitempty"`
-	Doc       string    `json:"doc,omitempty"` // the document name of the export; empty for the default
-	Threshold float64   `json:"threshold"`
-	Rows      []Row     `json:"rows"`
+	Version int       `json:"paralel_review"`
+	Src     inputFile `json:"src"`
+	Tgt     inputFile `json:"tgt"`
+	Format  string    `json:"format,omitempty"` // of the export, whose path is the session file's without SessionExt
+	TSVMeta bool      `json:"tsv_meta,omitempty"`
+	Doc     string    `json:"doc,omitempty"` // the document name of the export; empty for the default
+	// The export's filters and TSV header.
+	KeepUnaligned bool    `json:"keep_unaligned,omitempty"`
+	MinScore      float64 `json:"min_score,omitempty"`
+	Dedupe        bool    `json:"dedupe,omitempty"`
+	Header        bool    `json:"header,omitempty"`
+	Threshold     float64 `json:"threshold"`
+	Rows          []Row   `json:"rows"`
 }
 
 type inputFile struct {
@@ -329,7 +342,12 @@ func (s *Session) file() sessionFile {
 		TSVMeta:   s.Export.TSVMeta,
 		Doc:       s.Export.Doc,
 		Threshold: s.Threshold,
-		Rows:      s.rows,
+
+		KeepUnaligned: s.Export.KeepUnaligned,
+		MinScore:      s.Export.MinScore,
+		Dedupe:        s.Export.Dedupe,
+		Header:        s.Export.Header,
+		Rows:          s.rows,
 	}
 }
 
@@ -398,6 +416,7 @@ func ReadSession(data []byte) (*Session, error) {
 		s.Threshold = f.Threshold
 	}
 	s.Export.Format, s.Export.TSVMeta, s.Export.Doc = f.Format, f.TSVMeta, f.Doc
+	s.Export.KeepUnaligned, s.Export.MinScore, s.Export.Dedupe, s.Export.Header = f.KeepUnaligned, f.MinScore, f.Dedupe, f.Header
 	return s, nil
 }
 

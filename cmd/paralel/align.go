@@ -1,27 +1,34 @@
 package main
 
 import (
-	"os"
+	"context"
 
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
-	"github.com/paralel/paralel/internal/progress"
-	"github.com/paralel/paralel/internal/sidebyside"
+	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/segment"
 )
 
-func init() { commands = append(commands, newAlignCmd) }
+// AlignOptions are what paralel align is asked to do.
+type AlignOptions struct {
+	IO *iostreams.IOStreams
 
-func newAlignCmd() *cobra.Command {
-	var (
-		input              *inputFlags
-		formatName, output string
-		doc                string
-		opt                format.Options
-	)
+	Src, Tgt string      // the input files
+	Mode     corpus.Mode // how they are read
+	Format   string      // -f; empty for the side-by-side view on a terminal, else -o's extension or TSV
+	Output   string      // -o; empty or "-" for the standard output
+	Doc      string      // the document every link names
+	Export   format.Options
+}
+
+// NewCmdAlign makes paralel align; runF, when not nil, is called in place
+// of runAlign.
+func NewCmdAlign(f *Factory, runF func(context.Context, *AlignOptions) error) *cobra.Command {
+	opts := &AlignOptions{IO: f.IOStreams}
+	var input *inputFlags
 	cmd := &cobra.Command{
 		Use:   "align [flags] SRC TGT",
 		Short: "Align the sentences of a text and its translation",
@@ -54,65 +61,74 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
   paralel align --presplit -f ids sq.sent en.sent`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			mode, err := input.mode()
-			if err != nil {
+			opts.Src, opts.Tgt = args[0], args[1]
+			var err error
+			if opts.Mode, err = input.mode(); err != nil {
 				return err
 			}
-			src, err := segment.ReadFile(args[0], corpus.ReadOptions{Lang: opt.SrcLang, Mode: mode})
-			if err != nil {
-				return err
-			}
-			tgt, err := segment.ReadFile(args[1], corpus.ReadOptions{Lang: opt.TgtLang, Mode: mode})
-			if err != nil {
-				return err
-			}
-
-			bar := progress.ForTerminal(os.Stderr, "aligning")
-			links := align.Align(src.Sentences, tgt.Sentences, align.Options{
-				// The aligner's language data is by language, not region; the
-				// splitter sees to that itself.
-				SrcLang: opt.SrcLang, TgtLang: opt.TgtLang, Progress: bar.Update,
-			})
-			bar.Finish()
-			for _, w := range align.Check(src.Sentences, tgt.Sentences, links) {
-				warn(cmd, w)
-			}
-			pairs := align.Pairs(src.Sentences, tgt.Sentences, links, true)
 			if !cmd.Flags().Changed("doc") {
-				doc = corpus.DocName(args[0], opt.SrcLang)
+				opts.Doc = corpus.DocName(opts.Src, opts.Export.SrcLang)
 			}
-			for i := range pairs {
-				pairs[i].Doc = doc
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-
-			if formatName == "" && (output == "" || output == "-") {
-				if view, ok := sidebyside.ForTerminal(cmd.OutOrStdout()); ok {
-					view.SrcLang, view.TgtLang = opt.SrcLang, opt.TgtLang
-					for _, p := range pairs {
-						view.Write(p)
-					}
-					view.Flush()
-					return view.Error()
-				}
-			}
-			opt.Stdout = cmd.OutOrStdout()
-			st, err := format.WritePairs(formatName, output, pairs, opt)
-			if err != nil {
-				return withFlag(err, "-f")
-			}
-			if s := st.Dropped.String(); s != "" {
-				note(cmd, "%s", s)
-			}
-			return nil
+			return runAlign(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
-	input = readFlags(cmd, "input has one segment a line: do not split sentences")
-	f.StringVar(&opt.SrcLang, "src-lang", "sq", "language of SRC, BCP 47 (sq, or sq-AL to name the region in exports)")
-	f.StringVar(&opt.TgtLang, "tgt-lang", "en", "language of TGT, BCP 47 (en, or en-GB to name the region in exports)")
-	f.StringVarP(&formatName, "format", "f", "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)")
-	f.StringVarP(&output, "output", "o", "", "write to `FILE` (complete or not at all) instead of the standard output")
-	f.StringVar(&doc, "doc", "", "document `NAME` every link carries (default: SRC's file name without extension, or its folder's if that is the language)")
-	exportOptions(cmd, &opt)
+	input = addInputFlags(cmd, "input has one segment a line: do not split sentences")
+	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "SRC", "TGT", false)
+	addFormatFlag(cmd, &opts.Format, "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)", format.Names())
+	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
+	cmd.Flags().StringVar(&opts.Doc, "doc", "", "document `NAME` every link carries (default: SRC's file name without extension, or its folder's if that is the language)")
+	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
 	return cmd
+}
+
+func runAlign(_ context.Context, opts *AlignOptions) error {
+	ios := opts.IO
+	srcLang, tgtLang := opts.Export.SrcLang, opts.Export.TgtLang
+	src, err := segment.ReadFile(opts.Src, corpus.ReadOptions{Lang: srcLang, Mode: opts.Mode})
+	if err != nil {
+		return err
+	}
+	tgt, err := segment.ReadFile(opts.Tgt, corpus.ReadOptions{Lang: tgtLang, Mode: opts.Mode})
+	if err != nil {
+		return err
+	}
+
+	bar := ios.ProgressBar("aligning")
+	links := align.Align(src.Sentences, tgt.Sentences, align.Options{
+		// The aligner's language data is by language, not region; the
+		// splitter sees to that itself.
+		SrcLang: srcLang, TgtLang: tgtLang, Progress: bar.Update,
+	})
+	bar.Finish()
+	for _, w := range align.Check(src.Sentences, tgt.Sentences, links) {
+		warn(ios.ErrOut, w)
+	}
+	pairs := align.Pairs(src.Sentences, tgt.Sentences, links, true)
+	for i := range pairs {
+		pairs[i].Doc = opts.Doc
+	}
+
+	if opts.Format == "" && (opts.Output == "" || opts.Output == "-") {
+		if view, ok := ios.SideBySide(); ok {
+			view.SrcLang, view.TgtLang = srcLang, tgtLang
+			for _, p := range pairs {
+				view.Write(p)
+			}
+			view.Flush()
+			return view.Error()
+		}
+	}
+	exp := opts.Export
+	exp.Stdout = ios.Out
+	st, err := format.WritePairs(opts.Format, opts.Output, pairs, exp)
+	if err != nil {
+		return withFlag(err, "-f")
+	}
+	if s := st.Dropped.String(); s != "" {
+		note(ios.ErrOut, "%s", s)
+	}
+	return nil
 }

@@ -12,19 +12,26 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus/format"
-	"github.com/paralel/paralel/internal/progress"
+	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/pipeline/batch"
 )
 
-func init() { commands = append(commands, newBatchCmd) }
+// BatchOptions are what paralel batch is asked to do.
+type BatchOptions struct {
+	IO *iostreams.IOStreams
 
-func newBatchCmd() *cobra.Command {
-	var (
-		input              *inputFlags
-		formatName, output string
-		opt                format.Options
-		bopt               batch.Options
-	)
+	Inputs []string // folders of documents and list files
+	Format string   // -f; empty for -o's extension, else TSV
+	Output string   // -o; "-" for the standard output
+	Batch  batch.Options
+	Export format.Options
+}
+
+// NewCmdBatch makes paralel batch; runF, when not nil, is called in place
+// of runBatch.
+func NewCmdBatch(f *Factory, runF func(context.Context, *BatchOptions) error) *cobra.Command {
+	opts := &BatchOptions{IO: f.IOStreams}
+	var input *inputFlags
 	cmd := &cobra.Command{
 		Use:   "batch [flags] [-o OUT] INPUT...",
 		Short: "Align many documents and their translations into one corpus",
@@ -68,66 +75,75 @@ Links with an empty side are left out of TSV, TMX and Moses unless
   paralel batch --presplit --each --strict -o links.jsonl ../shared/eval/ntrex-dev`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			mode, err := input.mode()
-			if err != nil {
+			opts.Inputs = args
+			var err error
+			if opts.Batch.Mode, err = input.mode(); err != nil {
 				return err
 			}
-			bopt.Mode = mode
-			docs, err := batch.Load(args, mode)
-			if err != nil {
-				return err
+			if opts.Output == "" {
+				opts.Output = "-"
 			}
-			if output == "" {
-				output = "-"
-			}
-			name, err := format.ResolveOutput(formatName, output)
-			if err != nil {
-				return withFlag(err, "-f")
-			}
-			opt.Stdout = cmd.OutOrStdout()
-			w, err := format.Create(name, output, opt)
-			if err != nil {
-				return err
-			}
-			defer w.Close()
-
 			// Language data is by language, not region.
-			bopt.Align = align.Options{SrcLang: opt.SrcLang, TgtLang: opt.TgtLang}
-			bar := progress.ForTerminal(os.Stderr, "aligning")
-			bopt.Align.Progress = bar.Update
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			sum, err := batch.Run(ctx, docs, w, bopt)
-			bar.Finish()
-			if errors.Is(err, context.Canceled) {
-				err = errors.New("interrupted: nothing written")
+			opts.Batch.Align = align.Options{SrcLang: opts.Export.SrcLang, TgtLang: opts.Export.TgtLang}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			if err == nil {
-				err = w.Commit()
-			}
-			for _, line := range sum.Report() {
-				note(cmd, "%s", line)
-			}
-			if err != nil {
-				return err
-			}
-			if n := len(sum.Failed); n > 0 {
-				return fmt.Errorf("%d of %d documents failed", n, sum.Docs)
-			}
-			return nil
+			return runBatch(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
-	input = readFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences")
-	f.BoolVar(&bopt.Each, "each", false, "align each document on its own: less memory, no lexicon shared across documents")
-	f.BoolVar(&bopt.Strict, "strict", false, "stop at the first document that cannot be read, writing nothing")
-	f.StringVar(&opt.SrcLang, "src-lang", "sq", "language of the source side, BCP 47 (sq, or sq-AL to name the region in exports)")
-	f.StringVar(&opt.TgtLang, "tgt-lang", "en", "language of the target side, BCP 47 (en, or en-GB to name the region in exports)")
-	f.StringVarP(&formatName, "format", "f", "", "output `format`: tsv, tmx, jsonl, moses, ids (default: from the -o extension, else tsv)")
-	f.StringVarP(&output, "output", "o", "", "write to `FILE` (complete or not at all) instead of the standard output")
-	exportOptions(cmd, &opt)
+	flags := cmd.Flags()
+	input = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences")
+	flags.BoolVar(&opts.Batch.Each, "each", false, "align each document on its own: less memory, no lexicon shared across documents")
+	flags.BoolVar(&opts.Batch.Strict, "strict", false, "stop at the first document that cannot be read, writing nothing")
+	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "the source side", "the target side", false)
+	addFormatFlag(cmd, &opts.Format, "", "output `format`: tsv, tmx, jsonl, moses, ids (default: from the -o extension, else tsv)", format.Names())
+	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
+	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
 	// A corpus of many documents needs to say where each pair comes from.
-	opt.TSVMeta = true
-	f.Lookup("tsv-meta").DefValue = "true"
+	opts.Export.TSVMeta = true
+	flags.Lookup("tsv-meta").DefValue = "true"
 	return cmd
+}
+
+func runBatch(ctx context.Context, opts *BatchOptions) error {
+	ios := opts.IO
+	docs, err := batch.Load(opts.Inputs, opts.Batch.Mode)
+	if err != nil {
+		return err
+	}
+	name, err := format.ResolveOutput(opts.Format, opts.Output)
+	if err != nil {
+		return withFlag(err, "-f")
+	}
+	exp := opts.Export
+	exp.Stdout = ios.Out
+	w, err := format.Create(name, opts.Output, exp)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+
+	bopt := opts.Batch
+	bar := ios.ProgressBar("aligning")
+	bopt.Align.Progress = bar.Update
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	sum, err := batch.Run(ctx, docs, w, bopt)
+	bar.Finish()
+	if errors.Is(err, context.Canceled) {
+		err = errors.New("interrupted: nothing written")
+	}
+	if err == nil {
+		err = w.Commit()
+	}
+	for _, line := range sum.Report() {
+		note(ios.ErrOut, "%s", line)
+	}
+	if err != nil {
+		return err
+	}
+	if n := len(sum.Failed); n > 0 {
+		return fmt.Errorf("%d of %d documents failed", n, sum.Docs)
+	}
+	return nil
 }

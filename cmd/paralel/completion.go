@@ -6,12 +6,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { commands = append(commands, newCompletionCmd) }
-
-// newCompletionCmd replaces cobra's default completion command, to give it
+// newCmdCompletion replaces cobra's default completion command, to give it
 // examples and to write to the command's output, which cobra's fixes when
 // the command is made.
-func newCompletionCmd() *cobra.Command {
+func newCmdCompletion() *cobra.Command {
 	shells := map[string]func(cmd *cobra.Command) error{
 		"bash":       func(cmd *cobra.Command) error { return cmd.Root().GenBashCompletionV2(cmd.OutOrStdout(), true) },
 		"zsh":        func(cmd *cobra.Command) error { return cmd.Root().GenZshCompletion(cmd.OutOrStdout()) },

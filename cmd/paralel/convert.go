@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"os/signal"
 	"strings"
@@ -9,22 +10,29 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/corpus/format"
+	"github.com/paralel/paralel/internal/iostreams"
 )
 
-func init() { commands = append(commands, newConvertCmd) }
+// ConvertOptions are what paralel convert is asked to do.
+type ConvertOptions struct {
+	IO *iostreams.IOStreams
 
-func newConvertCmd() *cobra.Command {
-	var (
-		from, to string
-		opt      format.Options
-	)
+	In, Out      string // the files; "-" for the standard input or output
+	From, Format string // their formats; empty for their extensions'
+	Export       format.Options
+}
+
+// NewCmdConvert makes paralel convert; runF, when not nil, is called in
+// place of runConvert.
+func NewCmdConvert(f *Factory, runF func(context.Context, *ConvertOptions) error) *cobra.Command {
+	opts := &ConvertOptions{IO: f.IOStreams}
 	cmd := &cobra.Command{
 		Use:   "convert IN OUT",
 		Short: "Convert aligned pairs between TMX, TSV, Moses and JSON lines",
 		Long: `convert reads aligned pairs from IN and writes them to OUT. The formats
-come from the file extensions, or from --from and --to where the extension
-does not say (Moses files, standard input and output as "-"). OUT is written
-to a temporary file and renamed when complete.
+come from the file extensions, or from --from and -f (--format) where the
+extension does not say (Moses files, standard input and output as "-"). OUT
+is written to a temporary file and renamed when complete.
 
 Formats:
 ` + format.Describe() + `
@@ -34,7 +42,7 @@ and corpus.en (the languages of --src-lang and --tgt-lang).
 1-0 and 0-1 links are left out of TMX, TSV and Moses unless --keep-unaligned.
 From a multilingual TMX, --src-lang and --tgt-lang choose the two languages
 (en matches en-GB and EN-US); the output keeps the input's language codes
-unless they are given.`,
+unless they are given. --to is another name of --format.`,
 		Example: `  # A TMX for a CAT tool from TSV (with a header row naming the languages)
   paralel convert rama.tsv rama.tmx
 
@@ -42,45 +50,55 @@ unless they are given.`,
   paralel convert --src-lang sq --tgt-lang en-GB memory.tmx pairs.tsv
 
   # A Moses corpus (train.sq, train.en) of the confident, distinct pairs
-  paralel convert --to moses --min-score 0.8 --dedupe rama.tmx train
+  paralel convert -f moses --min-score 0.8 --dedupe rama.tmx train
 
   # JSON lines to standard output
-  paralel convert --to jsonl rama.tmx -`,
+  paralel convert -f jsonl rama.tmx -`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, out := args[0], args[1]
-			inName, err := format.Resolve(from, in)
-			if err != nil {
-				return withFlag(err, "--from")
+			opts.In, opts.Out = args[0], args[1]
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			outName, err := format.Resolve(to, out)
-			if err != nil {
-				return withFlag(err, "--to")
-			}
-			opt.Stdin, opt.Stdout = cmd.InOrStdin(), cmd.OutOrStdout()
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			st, err := format.Convert(ctx, inName, in, outName, out, opt)
-			if err != nil {
-				return err
-			}
-			if out != "-" {
-				note(cmd, "wrote %d of %d pairs (%s/%s) to %s", st.Written, st.Read, st.SrcLang, st.TgtLang, strings.Join(st.Files, " and "))
-			}
-			if s := st.Dropped.String(); s != "" {
-				note(cmd, "%s", s)
-			}
-			if st.Skipped > 0 {
-				note(cmd, "skipped %d translation units without both languages", st.Skipped)
-			}
-			return nil
+			return runConvert(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&from, "from", "", "format of IN: "+strings.Join(format.Names(), ", ")+" (default: from the extension)")
-	f.StringVarP(&to, "to", "f", "", "format of OUT (default: from the extension)")
-	f.StringVar(&opt.SrcLang, "src-lang", "", "source language, BCP 47 (sq, sq-AL) (default: from the input, or sq)")
-	f.StringVar(&opt.TgtLang, "tgt-lang", "", "target language, BCP 47 (en, en-GB) (default: from the input, or en)")
-	exportOptions(cmd, &opt)
+	flags := cmd.Flags()
+	flags.StringVar(&opts.From, "from", "", "format of IN: "+strings.Join(format.Names(), ", ")+" (default: from the extension)")
+	_ = cmd.RegisterFlagCompletionFunc("from", cobra.FixedCompletions(format.Names(), cobra.ShellCompDirectiveNoFileComp))
+	addFormatFlag(cmd, &opts.Format, "", "`format` of OUT (default: from the extension)", format.Names())
+	aliasFlag(cmd, "to", "format")
+	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "the source side", "the target side", true)
+	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
 	return cmd
+}
+
+func runConvert(ctx context.Context, opts *ConvertOptions) error {
+	ios := opts.IO
+	inName, err := format.Resolve(opts.From, opts.In)
+	if err != nil {
+		return withFlag(err, "--from")
+	}
+	outName, err := format.Resolve(opts.Format, opts.Out)
+	if err != nil {
+		return withFlag(err, "-f")
+	}
+	exp := opts.Export
+	exp.Stdin, exp.Stdout = ios.In, ios.Out
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	st, err := format.Convert(ctx, inName, opts.In, outName, opts.Out, exp)
+	if err != nil {
+		return err
+	}
+	if opts.Out != "-" {
+		note(ios.ErrOut, "wrote %d of %d pairs (%s/%s) to %s", st.Written, st.Read, st.SrcLang, st.TgtLang, strings.Join(st.Files, " and "))
+	}
+	if s := st.Dropped.String(); s != "" {
+		note(ios.ErrOut, "%s", s)
+	}
+	if st.Skipped > 0 {
+		note(ios.ErrOut, "skipped %d translation units without both languages", st.Skipped)
+	}
+	return nil
 }

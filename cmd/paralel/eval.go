@@ -1,24 +1,34 @@
 package main
 
 import (
+	"context"
 	"errors"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/align"
-	"github.com/paralel/paralel/internal/progress"
+	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/pipeline/evalset"
 )
 
-func init() { commands = append(commands, newEvalCmd) }
+// EvalOptions are what paralel eval is asked to do: score a set, or
+// compare two files of links.
+type EvalOptions struct {
+	IO *iostreams.IOStreams
 
-func newEvalCmd() *cobra.Command {
+	Set        string // --set: the evaluation set's folder
+	Gold, Pred string // --gold and --pred: two files of links
+	PerDoc     bool   // also report each document
+	Eval       evalset.Options
+}
+
+// NewCmdEval makes paralel eval; runF, when not nil, is called in place of
+// runEval.
+func NewCmdEval(f *Factory, runF func(context.Context, *EvalOptions) error) *cobra.Command {
+	opts := &EvalOptions{IO: f.IOStreams}
 	var (
-		setDir, predDir, goldFile, predFile string
-		srcLang, tgtLang                    string
-		each, perDoc                        bool
-		input                               *inputFlags
+		input            *inputFlags
+		srcLang, tgtLang string
 	)
 	cmd := &cobra.Command{
 		Use:   "eval (--set DIR | --gold FILE --pred FILE)",
@@ -50,53 +60,53 @@ With --gold and --pred, eval compares two files of links instead.`,
   paralel eval --gold gold.txt --pred pred.txt`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if goldFile != "" {
-				return compareFiles(cmd, goldFile, predFile)
-			}
-			if setDir == "" {
+			if opts.Gold == "" && opts.Set == "" {
 				return errors.New("give --set DIR, or --gold FILE and --pred FILE")
 			}
-			set, err := evalset.Load(setDir)
-			if err != nil {
+			var err error
+			if opts.Eval.Mode, err = input.mode(); err != nil {
 				return err
 			}
-			opt := evalset.Options{
-				Align:   align.Options{SrcLang: srcLang, TgtLang: tgtLang},
-				Each:    each,
-				PredDir: predDir,
+			opts.Eval.Align = align.Options{SrcLang: srcLang, TgtLang: tgtLang}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			if opt.Mode, err = input.mode(); err != nil {
-				return err
-			}
-			bar := progress.ForTerminal(os.Stderr, "aligning")
-			opt.Align.Progress = bar.Update
-			res, err := evalset.Evaluate(set, opt)
-			bar.Finish()
-			if err != nil {
-				return err
-			}
-			return res.WriteReport(cmd.OutOrStdout(), perDoc)
+			return runEval(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&setDir, "set", "", "evaluation set `DIR`, one folder per document (or one document folder)")
-	f.StringVar(&predDir, "write-pred", "", "write each document's predicted links into `OUT`/<doc>/pred.txt (and pred.tsv for raw text)")
-	f.BoolVar(&each, "each", false, "align each document on its own instead of the whole set together")
-	f.BoolVar(&perDoc, "per-doc", false, "also print the figures of every document")
-	input = readFlags(cmd, "") // a set says which documents are pre-split
-	f.StringVar(&srcLang, "src-lang", "sq", "language of the source side (sq.*)")
-	f.StringVar(&tgtLang, "tgt-lang", "en", "language of the target side (en.*)")
-	f.StringVar(&goldFile, "gold", "", "gold links `FILE`, one link a line like [0, 1]:[2]")
-	f.StringVar(&predFile, "pred", "", "predicted links `FILE` to compare with --gold")
+	flags := cmd.Flags()
+	flags.StringVar(&opts.Set, "set", "", "evaluation set `DIR`, one folder per document (or one document folder)")
+	flags.StringVar(&opts.Eval.PredDir, "write-pred", "", "write each document's predicted links into `OUT`/<doc>/pred.txt (and pred.tsv for raw text)")
+	flags.BoolVar(&opts.Eval.Each, "each", false, "align each document on its own instead of the whole set together")
+	flags.BoolVar(&opts.PerDoc, "per-doc", false, "also print the figures of every document")
+	input = addInputFlags(cmd, "") // a set says which documents are pre-split
+	addLangFlags(cmd, &srcLang, &tgtLang, "the source side (sq.*)", "the target side (en.*)", false)
+	flags.StringVar(&opts.Gold, "gold", "", "gold links `FILE`, one link a line like [0, 1]:[2]")
+	flags.StringVar(&opts.Pred, "pred", "", "predicted links `FILE` to compare with --gold")
 	cmd.MarkFlagsMutuallyExclusive("set", "gold")
 	cmd.MarkFlagsRequiredTogether("gold", "pred")
 	return cmd
 }
 
-func compareFiles(cmd *cobra.Command, goldFile, predFile string) error {
-	res, err := evalset.CompareFiles(goldFile, predFile)
+func runEval(_ context.Context, opts *EvalOptions) error {
+	if opts.Gold != "" {
+		res, err := evalset.CompareFiles(opts.Gold, opts.Pred)
+		if err != nil {
+			return err
+		}
+		return res.WriteReport(opts.IO.Out, false)
+	}
+	set, err := evalset.Load(opts.Set)
 	if err != nil {
 		return err
 	}
-	return res.WriteReport(cmd.OutOrStdout(), false)
+	eopt := opts.Eval
+	bar := opts.IO.ProgressBar("aligning")
+	eopt.Align.Progress = bar.Update
+	res, err := evalset.Evaluate(set, eopt)
+	bar.Finish()
+	if err != nil {
+		return err
+	}
+	return res.WriteReport(opts.IO.Out, opts.PerDoc)
 }

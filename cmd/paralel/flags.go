@@ -3,15 +3,19 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 )
 
 // This file holds what several commands share: the flags that say how text
-// is read and how pairs are exported, and the notes they print.
+// is read, in which languages, and how pairs are exported, and the notes
+// the commands print. A flag that two commands have is added here, so that
+// it has the same name, shorthand and meaning in both.
 
 // inputFlags are --presplit and --wrapped, which say how the lines of a
 // text input make paragraphs and sentences.
@@ -19,10 +23,10 @@ type inputFlags struct {
 	presplit, wrapped bool
 }
 
-// readFlags adds --wrapped to cmd and, unless presplitHelp is empty,
+// addInputFlags adds --wrapped to cmd and, unless presplitHelp is empty,
 // --presplit with that help: only the command knows what its pre-split
 // input is called, and eval's sets say it by their file names.
-func readFlags(cmd *cobra.Command, presplitHelp string) *inputFlags {
+func addInputFlags(cmd *cobra.Command, presplitHelp string) *inputFlags {
 	in := &inputFlags{}
 	f := cmd.Flags()
 	if presplitHelp != "" {
@@ -46,10 +50,46 @@ func (in *inputFlags) mode() (corpus.Mode, error) {
 	return corpus.Lines, nil
 }
 
-// exportOptions adds to cmd the flags of the filters and TSV columns that
+// addLangFlags adds --src-lang and --tgt-lang, the BCP 47 languages of the
+// two sides, which the command's help calls src and tgt. They default to
+// sq and en, or with fromInput to what the input says (for commands that
+// read pairs which name their languages).
+func addLangFlags(cmd *cobra.Command, srcLang, tgtLang *string, src, tgt string, fromInput bool) {
+	f := cmd.Flags()
+	for _, l := range []struct {
+		p                    *string
+		name, side, def, reg string
+	}{
+		{srcLang, "src-lang", src, "sq", "sq-AL"},
+		{tgtLang, "tgt-lang", tgt, "en", "en-GB"},
+	} {
+		usage := fmt.Sprintf("language of %s, BCP 47 (%s, or %s to name the region in exports)", l.side, l.def, l.reg)
+		value := l.def
+		if fromInput {
+			usage = fmt.Sprintf("language of %s, BCP 47 (default: from the input, else %s)", l.side, l.def)
+			value = ""
+		}
+		f.StringVar(l.p, l.name, value, usage)
+		_ = cmd.RegisterFlagCompletionFunc(l.name, cobra.FixedCompletions([]string{"sq", "en"}, cobra.ShellCompDirectiveNoFileComp))
+	}
+}
+
+// addFormatFlag adds -f/--format, the format of the output, with the
+// formats to complete.
+func addFormatFlag(cmd *cobra.Command, p *string, value, usage string, formats []string) {
+	cmd.Flags().StringVarP(p, "format", "f", value, usage)
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// addOutputFlag adds -o/--output.
+func addOutputFlag(cmd *cobra.Command, p *string, usage string) {
+	cmd.Flags().StringVarP(p, "output", "o", "", usage)
+}
+
+// addExportFlags adds to cmd the flags of the filters and TSV columns that
 // every command writing pairs shares, and sets what the formats need to
 // know of the program: its version (for TMX) and where warnings go.
-func exportOptions(cmd *cobra.Command, opt *format.Options) {
+func addExportFlags(cmd *cobra.Command, opt *format.Options, warnings io.Writer) {
 	f := cmd.Flags()
 	f.BoolVar(&opt.KeepUnaligned, "keep-unaligned", false, "keep links with an empty side (1-0, 0-1) in TMX, TSV and Moses, with an empty field")
 	f.Float64Var(&opt.MinScore, "min-score", 0, "leave out links scored below this, and say how many")
@@ -57,7 +97,21 @@ func exportOptions(cmd *cobra.Command, opt *format.Options) {
 	f.BoolVar(&opt.Header, "header", false, "TSV: start with a row naming the columns")
 	f.BoolVar(&opt.TSVMeta, "tsv-meta", false, "TSV: add the link type (2-1) and document columns after the score")
 	opt.ToolVersion = version
-	opt.Warn = func(err error) { warn(cmd, err) }
+	opt.Warn = func(err error) { warn(warnings, err) }
+}
+
+// exportFlags are the names of the flags of addExportFlags.
+var exportFlags = []string{"keep-unaligned", "min-score", "dedupe", "header", "tsv-meta"}
+
+// aliasFlag makes --old another name of the flag --name of cmd: it parses
+// and completes as --name, and help shows only --name.
+func aliasFlag(cmd *cobra.Command, old, name string) {
+	cmd.Flags().SetNormalizeFunc(func(_ *pflag.FlagSet, flag string) pflag.NormalizedName {
+		if flag == old {
+			flag = name
+		}
+		return pflag.NormalizedName(flag)
+	})
 }
 
 // withFlag adds to an error of format.Resolve the flag that names the
@@ -69,14 +123,14 @@ func withFlag(err error, flag string) error {
 	return err
 }
 
-// note prints a line for the user on the standard error, after the
+// note prints a line for the user on w, the standard error, after the
 // program's name like the error that ends a run, so that it stands apart
 // from the output when both go to a terminal.
-func note(cmd *cobra.Command, format string, args ...any) {
-	fmt.Fprintf(cmd.ErrOrStderr(), "paralel: "+format+"\n", args...)
+func note(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, "paralel: "+format+"\n", args...)
 }
 
 // warn notes a problem that does not stop the run.
-func warn(cmd *cobra.Command, problem any) {
-	note(cmd, "warning: %v", problem)
+func warn(w io.Writer, problem any) {
+	note(w, "warning: %v", problem)
 }

@@ -53,7 +53,7 @@ func TestReadFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.args[0], func(t *testing.T) {
-			cmd, _, err := newRootCmd().Find(tt.args[:1])
+			cmd, _, err := newRootCmd(testFactoryQuiet()).Find(tt.args[:1])
 			require.NoError(t, err)
 			assert.NotNil(t, cmd.Flags().Lookup("wrapped"))
 			assert.Equal(t, tt.presplit, cmd.Flags().Lookup("presplit") != nil)

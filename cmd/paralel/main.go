@@ -5,11 +5,14 @@ package main
 import (
 	"fmt"
 	"os"
+
+	"github.com/paralel/paralel/internal/iostreams"
 )
 
 func main() {
-	if err := newRootCmd().Execute(); err != nil {
-		fmt.Fprintln(os.Stderr, "paralel:", err)
+	ios := iostreams.System()
+	if err := newRootCmd(&Factory{IOStreams: ios}).Execute(); err != nil {
+		fmt.Fprintln(ios.ErrOut, "paralel:", err)
 		os.Exit(1)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/signal"
@@ -9,25 +10,41 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
+	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/review"
 )
 
-func init() { commands = append(commands, newReviewCmd) }
+// ReviewOptions are what paralel review is asked to do: review the
+// alignment of Src and Tgt, or reopen Reopen.
+type ReviewOptions struct {
+	IO *iostreams.IOStreams
 
-func newReviewCmd() *cobra.Command {
-	var (
-		output, formatName string
-		doc                string
-		srcLang, tgtLang   string
-		input              *inputFlags
-		port               int
-		threshold          float64
-		restart, tsvMeta   bool
-	)
+	Src, Tgt  string // the texts to align and review
+	Reopen    string // or the session or export to reopen
+	Output    string // the file Save writes; by default SRC's name with .tmx
+	Format    string // its format; by default its extension's
+	Doc       string // the document every link names; empty for the default
+	Mode      corpus.Mode
+	Port      int
+	Threshold float64
+	Restart   bool
+	Export    format.Options
+
+	// Given holds the flags given on the command line: they override what
+	// a reopened session says.
+	Given map[string]bool
+}
+
+// NewCmdReview makes paralel review; runF, when not nil, is called in
+// place of runReview.
+func NewCmdReview(f *Factory, runF func(context.Context, *ReviewOptions) error) *cobra.Command {
+	opts := &ReviewOptions{IO: f.IOStreams}
+	var input *inputFlags
 	cmd := &cobra.Command{
 		Use:   "review SRC TGT | FILE",
 		Short: "Check and fix an alignment in the browser",
@@ -36,12 +53,13 @@ a translator checks the result, starting from the doubtful links, and fixes
 it: join, split, move a sentence, mark a sentence as untranslated, confirm.
 After each fix the links not yet confirmed are re-aligned around the fixed
 ones. Work is autosaved to a session file beside the output (OUTPUT` + review.SessionExt + `);
-Save on the page writes the output itself. Every link in it names its
-document: --doc, or by default the name paralel align gives it.
+Save on the page writes the output itself, with the filters of paralel
+align. Every link in it names its document: --doc, or by default the name
+paralel align gives it.
 
 With one FILE, review reopens it: a session file, an output whose session file
 lies beside it (exactly where the work stopped), or any TMX, TSV or JSONL
-alignment.
+alignment. The flags given then override what the session says.
 
 The printed address holds a secret token: only those who have it can see or
 change the review.
@@ -58,93 +76,129 @@ Output formats:
   paralel review rama.tmx`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var (
-				s       *review.Session
-				resumed bool // a review session reopened, not begun from an alignment or export
-				err     error
-			)
-			if !(threshold >= 0 && threshold <= 1) { // NaN too
-				return fmt.Errorf("--threshold %v: want a score in [0,1]", threshold)
-			}
 			if len(args) == 1 {
-				if s, resumed, err = review.Open(args[0]); err != nil {
-					return err
-				}
-				if cmd.Flags().Changed("doc") {
-					s.Export.Doc = doc
-				}
+				opts.Reopen = args[0]
 			} else {
-				if output == "" {
-					base := filepath.Base(args[0])
-					output = strings.TrimSuffix(base, filepath.Ext(base)) + ".tmx"
-				}
-				if formatName, err = format.Resolve(formatName, output); err != nil {
-					return withFlag(err, "--format")
-				}
-				mode, err := input.mode()
-				if err != nil {
-					return err
-				}
-				src, err := review.ReadInput(args[0], corpus.ReadOptions{Lang: srcLang, Mode: mode})
-				if err != nil {
-					return err
-				}
-				tgt, err := review.ReadInput(args[1], corpus.ReadOptions{Lang: tgtLang, Mode: mode})
-				if err != nil {
-					return err
-				}
-				abs, err := filepath.Abs(output)
-				if err != nil {
-					return err
-				}
-				exp := review.Export{Path: abs, Format: formatName, TSVMeta: tsvMeta, Doc: doc}
-				opt := align.Options{SrcLang: srcLang, TgtLang: tgtLang}
-				if s, resumed, err = review.Begin(src, tgt, exp, opt, restart); err != nil {
-					return err
-				}
+				opts.Src, opts.Tgt = args[0], args[1]
 			}
-			s.Export.ToolVersion = version
-			if cmd.Flags().Changed("tsv-meta") {
-				s.Export.TSVMeta = tsvMeta
+			if !(opts.Threshold >= 0 && opts.Threshold <= 1) { // NaN too
+				return fmt.Errorf("--threshold %v: want a score in [0,1]", opts.Threshold)
 			}
-			if cmd.Flags().Changed("threshold") || !resumed {
-				s.Threshold = threshold
-			}
-			ln, err := review.Listen(port)
-			if err != nil {
+			var err error
+			if opts.Mode, err = input.mode(); err != nil {
 				return err
 			}
-			srv := review.NewServer(s, ln.Addr().String(), review.NewToken())
-			out := cmd.OutOrStdout()
-			for _, w := range s.Warnings {
-				warn(cmd, w)
+			opts.Given = map[string]bool{}
+			cmd.Flags().Visit(func(f *pflag.Flag) { opts.Given[f.Name] = true })
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			st := s.Stats()
-			switch {
-			case resumed:
-				fmt.Fprintf(out, "Resumed the review of %d links, %d doubtful.", st.Links, st.Doubtful)
-			case len(args) == 1:
-				fmt.Fprintf(out, "Read %d links, %d doubtful, from %s, which has no review session: each side of a link is one sentence.", st.Links, st.Doubtful, args[0])
-			default:
-				fmt.Fprintf(out, "Aligned %d links, %d doubtful.", st.Links, st.Doubtful)
-			}
-			fmt.Fprintf(out, " Save writes %s; work is autosaved to %s.\n", s.Export.Path, s.File)
-			fmt.Fprintf(out, "Review at %s\n(Ctrl+C to stop)\n", srv.URL())
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			return review.Serve(ctx, ln, srv)
+			return runReview(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&output, "output", "o", "", "file Save writes (default: SRC's name with .tmx, in the current directory)")
-	f.StringVarP(&formatName, "format", "f", "", "output format (default: from the output's extension)")
-	f.StringVar(&doc, "doc", "", "document `NAME` every link carries (default: as paralel align gives it)")
-	f.BoolVar(&tsvMeta, "tsv-meta", false, "TSV: add the link type (2-1) and document columns after the score")
-	f.StringVar(&srcLang, "src-lang", "sq", "language of SRC")
-	f.StringVar(&tgtLang, "tgt-lang", "en", "language of TGT")
-	input = readFlags(cmd, "inputs hold one segment a line: do not split sentences")
-	f.IntVar(&port, "port", 0, "port on 127.0.0.1 (default: a free one)")
-	f.Float64Var(&threshold, "threshold", review.DefaultThreshold, "links scored below this are doubtful")
-	f.BoolVar(&restart, "restart", false, "align afresh even if the output's session file holds a review")
+	flags := cmd.Flags()
+	addOutputFlag(cmd, &opts.Output, "file Save writes (default: SRC's name with .tmx, in the current directory)")
+	addFormatFlag(cmd, &opts.Format, "", "output `format` (default: from the output's extension)", format.Names())
+	flags.StringVar(&opts.Doc, "doc", "", "document `NAME` every link carries (default: as paralel align gives it)")
+	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "SRC", "TGT", false)
+	input = addInputFlags(cmd, "inputs hold one segment a line: do not split sentences")
+	flags.IntVar(&opts.Port, "port", 0, "port on 127.0.0.1 (default: a free one)")
+	flags.Float64Var(&opts.Threshold, "threshold", review.DefaultThreshold, "links scored below this are doubtful")
+	flags.BoolVar(&opts.Restart, "restart", false, "align afresh even if the output's session file holds a review")
+	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
 	return cmd
+}
+
+func runReview(ctx context.Context, opts *ReviewOptions) error {
+	var (
+		s       *review.Session
+		resumed bool // a review session reopened, not begun from an alignment or export
+		err     error
+	)
+	if opts.Reopen != "" {
+		if s, resumed, err = review.Open(opts.Reopen); err != nil {
+			return err
+		}
+		if opts.Given["doc"] {
+			s.Export.Doc = opts.Doc
+		}
+	} else {
+		output := opts.Output
+		if output == "" {
+			base := filepath.Base(opts.Src)
+			output = strings.TrimSuffix(base, filepath.Ext(base)) + ".tmx"
+		}
+		formatName, err := format.Resolve(opts.Format, output)
+		if err != nil {
+			return withFlag(err, "--format")
+		}
+		srcLang, tgtLang := opts.Export.SrcLang, opts.Export.TgtLang
+		src, err := review.ReadInput(opts.Src, corpus.ReadOptions{Lang: srcLang, Mode: opts.Mode})
+		if err != nil {
+			return err
+		}
+		tgt, err := review.ReadInput(opts.Tgt, corpus.ReadOptions{Lang: tgtLang, Mode: opts.Mode})
+		if err != nil {
+			return err
+		}
+		abs, err := filepath.Abs(output)
+		if err != nil {
+			return err
+		}
+		exp := review.Export{Path: abs, Format: formatName, Doc: opts.Doc}
+		setExport(&exp, opts.Export, nil)
+		aopt := align.Options{SrcLang: srcLang, TgtLang: tgtLang}
+		if s, resumed, err = review.Begin(src, tgt, exp, aopt, opts.Restart); err != nil {
+			return err
+		}
+	}
+	s.Export.ToolVersion = version
+	setExport(&s.Export, opts.Export, opts.Given)
+	if opts.Given["threshold"] || !resumed {
+		s.Threshold = opts.Threshold
+	}
+	ln, err := review.Listen(opts.Port)
+	if err != nil {
+		return err
+	}
+	srv := review.NewServer(s, ln.Addr().String(), review.NewToken())
+	out := opts.IO.Out
+	for _, w := range s.Warnings {
+		warn(opts.IO.ErrOut, w)
+	}
+	st := s.Stats()
+	switch {
+	case resumed:
+		fmt.Fprintf(out, "Resumed the review of %d links, %d doubtful.", st.Links, st.Doubtful)
+	case opts.Reopen != "":
+		fmt.Fprintf(out, "Read %d links, %d doubtful, from %s, which has no review session: each side of a link is one sentence.", st.Links, st.Doubtful, opts.Reopen)
+	default:
+		fmt.Fprintf(out, "Aligned %d links, %d doubtful.", st.Links, st.Doubtful)
+	}
+	fmt.Fprintf(out, " Save writes %s; work is autosaved to %s.\n", s.Export.Path, s.File)
+	fmt.Fprintf(out, "Review at %s\n(Ctrl+C to stop)\n", srv.URL())
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return review.Serve(ctx, ln, srv)
+}
+
+// setExport sets the filters and TSV columns of e from the export flags
+// in opt: all of them when given is nil, else those given.
+func setExport(e *review.Export, opt format.Options, given map[string]bool) {
+	all := given == nil
+	if all || given["keep-unaligned"] {
+		e.KeepUnaligned = opt.KeepUnaligned
+	}
+	if all || given["min-score"] {
+		e.MinScore = opt.MinScore
+	}
+	if all || given["dedupe"] {
+		e.Dedupe = opt.Dedupe
+	}
+	if all || given["header"] {
+		e.Header = opt.Header
+	}
+	if all || given["tsv-meta"] {
+		e.TSVMeta = opt.TSVMeta
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/review"
 )
 
@@ -46,10 +47,10 @@ var reviewURL = regexp.MustCompile(`Review at (http://127\.0\.0\.1:\d+/\?token=\
 func startReview(t *testing.T, args ...string) (printed string, addr *url.URL) {
 	t.Helper()
 	var out lockedBuffer
-	cmd := newRootCmd()
+	ios, _, _, _ := iostreams.Test()
+	ios.Out, ios.ErrOut = &out, &out
+	cmd := newRootCmd(&Factory{IOStreams: ios})
 	cmd.SetArgs(append([]string{"review"}, args...))
-	cmd.SetOut(&out)
-	cmd.SetErr(&out)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- cmd.ExecuteContext(ctx) }()

@@ -1,13 +1,44 @@
+// Every command of paralel has the same shape, that of the GitHub CLI's:
+//
+//   - a file of its own, x.go, holding an XOptions struct, NewCmdX and runX;
+//   - NewCmdX(f *Factory, runF func(context.Context, *XOptions) error)
+//     builds the cobra command, whose flags parse into an XOptions. Its RunE
+//     only checks and completes the options (the arguments, what the flags
+//     imply) and then calls runF, or runX when runF is nil;
+//   - runX(ctx, opts) does the work, reading and writing only opts.IO (the
+//     streams, and whether they are terminals) and the files the options
+//     name. Progress, notes and warnings go to opts.IO.ErrOut through note
+//     and warn, never to os.Stderr. What is more than gluing library calls
+//     together belongs in a library package, where a test can reach it;
+//   - newRootCmd adds it with AddCommand.
+//
+// To add a command: copy the shape of a small one (convert.go), give it
+// Example text, use the shared flag helpers of flags.go (addLangFlags,
+// addInputFlags, addExportFlags, addFormatFlag for -f/--format, addOutputFlag)
+// so that a flag means the same everywhere, add it in newRootCmd, and test
+// its flags with a runF that captures the options (see TestParseAlign in
+// options_test.go) and its work through runCmd on fake streams.
+//
+// (Not the package comment, which is main.go's.)
+
 package main
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/paralel/paralel/internal/iostreams"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
 
-func newRootCmd() *cobra.Command {
+// A Factory gives the commands what they share with the world: today the
+// streams. Tests make one on fake streams.
+type Factory struct {
+	IOStreams *iostreams.IOStreams
+}
+
+func newRootCmd(f *Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "paralel",
 		Short: "Split, align and export Albanian–English parallel text",
@@ -29,12 +60,21 @@ and exports TMX, TSV, Moses and JSON lines.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	for _, add := range commands {
-		root.AddCommand(add())
-	}
+	// cobra's own output (help, usage, version, completion) goes to the
+	// same streams as the commands'.
+	ios := f.IOStreams
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+
+	root.AddCommand(
+		NewCmdSplit(f, nil),
+		NewCmdAlign(f, nil),
+		NewCmdReview(f, nil),
+		NewCmdConvert(f, nil),
+		NewCmdEval(f, nil),
+		NewCmdBatch(f, nil),
+		newCmdCompletion(),
+	)
 	return root
 }
-
-// commands holds the constructors of the subcommands; each command's file
-// registers its own in an init function, so that files stay independent.
-var commands []func() *cobra.Command

@@ -33,7 +33,7 @@ func TestHelp(t *testing.T) {
 			assert.Contains(t, stdout, tt.want)
 		})
 	}
-	root := newRootCmd()
+	root := newRootCmd(testFactoryQuiet())
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		for _, sub := range c.Commands() {

@@ -1,21 +1,31 @@
 package main
 
 import (
+	"context"
 	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/segment"
 )
 
-func init() { commands = append(commands, newSplitCmd) }
+// SplitOptions are what paralel split is asked to do.
+type SplitOptions struct {
+	IO *iostreams.IOStreams
 
-func newSplitCmd() *cobra.Command {
-	var (
-		lang, format string
-		input        *inputFlags
-	)
+	Input  string // the file; "-" for the standard input
+	Lang   string
+	Mode   corpus.Mode
+	Format string // a corpus.SentenceFormats
+}
+
+// NewCmdSplit makes paralel split; runF, when not nil, is called in place
+// of runSplit.
+func NewCmdSplit(f *Factory, runF func(context.Context, *SplitOptions) error) *cobra.Command {
+	opts := &SplitOptions{IO: f.IOStreams}
+	var input *inputFlags
 	cmd := &cobra.Command{
 		Use:   "split [FILE|-]",
 		Short: "Split a text into sentences",
@@ -34,57 +44,63 @@ an error that gives the byte offset.`,
   paralel split --lang sq testdata/rama/sq.txt
 
   # Keep the byte offsets
-  paralel split --lang en --format jsonl testdata/rama/en.txt
+  paralel split --lang en -f jsonl testdata/rama/en.txt
 
   # Hard-wrapped text from a pipe
   fmt -w 60 testdata/rama/en.txt | paralel split --lang en --wrapped -`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			mode, err := input.mode()
-			if err != nil {
-				return err
-			}
-			out, err := corpus.NewSentenceWriter(cmd.OutOrStdout(), format)
-			if err != nil {
-				return err
-			}
-			path := "-"
+			opts.Input = "-"
 			if len(args) == 1 {
-				path = args[0]
+				opts.Input = args[0]
 			}
-			var in io.Reader = cmd.InOrStdin()
-			if path != "-" {
-				f, err := corpus.Open(path)
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				in = f
+			var err error
+			if opts.Mode, err = input.mode(); err != nil {
+				return err
 			}
-			sr := segment.NewReader(in, corpus.ReadOptions{Lang: lang, Mode: mode, Name: corpus.InputName(path)})
-			for {
-				s, err := sr.Read()
-				if err == io.EOF {
-					break
-				}
-				if err != nil {
-					out.Flush()
-					return err
-				}
-				if out.Write(s) != nil {
-					break
-				}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			out.Flush()
-			return out.Error()
+			return runSplit(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&lang, "lang", "", "language of the text: sq, en, or another code for generic rules")
-	input = readFlags(cmd, "one sentence a line already: do not split")
-	f.StringVar(&format, "format", "text", "output format: text or jsonl")
+	flags := cmd.Flags()
+	flags.StringVar(&opts.Lang, "lang", "", "language of the text: sq, en, or another code for generic rules")
+	input = addInputFlags(cmd, "one sentence a line already: do not split")
+	addFormatFlag(cmd, &opts.Format, "text", "output `format`: text or jsonl", corpus.SentenceFormats)
 	_ = cmd.MarkFlagRequired("lang")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"sq", "en"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(corpus.SentenceFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+func runSplit(_ context.Context, opts *SplitOptions) error {
+	out, err := corpus.NewSentenceWriter(opts.IO.Out, opts.Format)
+	if err != nil {
+		return err
+	}
+	in := opts.IO.In
+	if opts.Input != "-" {
+		f, err := corpus.Open(opts.Input)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	sr := segment.NewReader(in, corpus.ReadOptions{Lang: opts.Lang, Mode: opts.Mode, Name: corpus.InputName(opts.Input)})
+	for {
+		s, err := sr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			out.Flush()
+			return err
+		}
+		if out.Write(s) != nil {
+			break
+		}
+	}
+	out.Flush()
+	return out.Error()
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/internal/testio"
 )
 
@@ -124,11 +125,11 @@ func TestSplitCommandStreams(t *testing.T) {
 			}
 		}
 	})
-	cmd := newRootCmd()
-	cmd.SetArgs([]string{"split", "--lang", "sq", "-"})
-	cmd.SetIn(in)
+	ios, _, _, _ := iostreams.Test()
 	counter := &countWriter{}
-	cmd.SetOut(counter)
+	ios.In, ios.Out = in, counter
+	cmd := newRootCmd(&Factory{IOStreams: ios})
+	cmd.SetArgs([]string{"split", "--lang", "sq", "-"})
 	err = cmd.Execute()
 	close(done)
 	wg.Wait()

@@ -1,21 +1,19 @@
 // Package progress draws a progress bar on a terminal for work that takes a
 // while. A Bar stays silent for its first second, so quick runs print
 // nothing, then redraws one line in place a few times a second and clears
-// it when the work is done. Output is meant for a terminal only: ForTerminal
-// gives a nil Bar, which does nothing, when the stream is not one, so that
-// logs and pipes get no control characters.
+// it when the work is done. Output is meant for a terminal only: a nil *Bar
+// does nothing, and is what a command uses when its error stream is not a
+// terminal (see iostreams.IOStreams.ProgressBar), so that logs and pipes get
+// no control characters.
 package progress
 
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
-
-	"golang.org/x/term"
 )
 
 // Defaults of a new Bar.
@@ -47,15 +45,6 @@ func New(w io.Writer, label string) *Bar {
 
 func newBar(w io.Writer, label string, now func() time.Time) *Bar {
 	return &Bar{Label: label, Delay: DefaultDelay, Interval: DefaultInterval, w: w, now: now, start: now()}
-}
-
-// ForTerminal returns a Bar drawing on f if f is a terminal, and nil
-// otherwise.
-func ForTerminal(f *os.File, label string) *Bar {
-	if !term.IsTerminal(int(f.Fd())) {
-		return nil
-	}
-	return New(f, label)
 }
 
 // Update records that done of total units of work are finished, drawing the

@@ -2,14 +2,12 @@ package progress
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // clock is a fake time source moved by hand.
@@ -77,13 +75,6 @@ func TestNilBar(t *testing.T) {
 	progress := b.Update // as passed to align.Options.Progress
 	progress(1, 2)
 	b.Finish()
-}
-
-func TestForTerminal(t *testing.T) {
-	f, err := os.CreateTemp(t.TempDir(), "out")
-	require.NoError(t, err)
-	defer f.Close()
-	assert.Nil(t, ForTerminal(f, "x"), "a file is not a terminal")
 }
 
 func TestBarConcurrent(t *testing.T) {

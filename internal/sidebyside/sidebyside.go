@@ -9,11 +9,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode"
 
-	"golang.org/x/term"
 	"golang.org/x/text/width"
 
 	"github.com/paralel/paralel/corpus"
@@ -51,20 +49,6 @@ type Writer struct {
 // NewWriter returns a Writer that writes to w.
 func NewWriter(w io.Writer) *Writer {
 	return &Writer{Width: DefaultWidth, Doubtful: DefaultDoubtful, w: bufio.NewWriter(w)}
-}
-
-// ForTerminal returns a Writer fitted to the width of the terminal w, and
-// false when w is not a terminal.
-func ForTerminal(w io.Writer) (*Writer, bool) {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return nil, false
-	}
-	sw := NewWriter(f)
-	if width, _, err := term.GetSize(int(f.Fd())); err == nil && width > 0 {
-		sw.Width = width
-	}
-	return sw, true
 }
 
 // Write writes one link, wrapped over as many lines as its longer side

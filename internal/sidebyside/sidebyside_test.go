@@ -3,7 +3,6 @@ package sidebyside
 import (
 	"bytes"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
@@ -84,14 +83,4 @@ func TestWriteError(t *testing.T) {
 	_ = w.Write(corpus.Pair{Src: "a", Tgt: "b"})
 	w.Flush()
 	assert.EqualError(t, w.Error(), "broken pipe")
-}
-
-func TestForTerminal(t *testing.T) {
-	_, ok := ForTerminal(&bytes.Buffer{})
-	assert.False(t, ok)
-	f, err := os.CreateTemp(t.TempDir(), "out")
-	require.NoError(t, err)
-	defer f.Close()
-	_, ok = ForTerminal(f)
-	assert.False(t, ok, "a file is not a terminal")
 }
