@@ -213,7 +213,7 @@ func TestSessionKeepsTSVColumns(t *testing.T) {
 	got, err := os.ReadFile(exp.Path)
 	require.NoError(t, err)
 	// sq.txt is named after its language: the document is its folder.
-	assert.Regexp(t, "^Një.\tOne.\t[0-9.]+\t1-1\t"+regexp.QuoteMeta(filepath.Base(dir))+"\n$", string(got))
+	assert.Regexp(t, "^Një.\tOne.\t[0-9.]+\t1-1\t"+regexp.QuoteMeta(filepath.Base(dir))+"\t\n$", string(got))
 }
 
 // TestStartWarns: a review starts with the aligner's warnings, which the

@@ -65,8 +65,8 @@ func TestBatchFormats(t *testing.T) {
 	assert.Contains(t, string(tmx), `<prop type="x-document">moti</prop>`)
 	tsv, err := os.ReadFile(filepath.Join(dir, "header.tsv"))
 	require.NoError(t, err)
-	assert.Regexp(t, "^sq\ten\tscore\tlink\tdocument\n", string(tsv))
-	assert.Contains(t, string(tsv), "\t1-2\tbashkia/sq.txt\n", "the document column is there by default")
+	assert.Regexp(t, "^sq\ten\tscore\tlink\tdocument\tstatus\n", string(tsv))
+	assert.Contains(t, string(tsv), "\t1-2\tbashkia/sq.txt\t\n", "the document column is there by default")
 }
 
 // TestBatchStdout writes TSV to the standard output by default; Moses takes

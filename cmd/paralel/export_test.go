@@ -39,7 +39,7 @@ func TestAlignExportFlags(t *testing.T) {
 }
 
 // TestTSVColumns: TSV has source, target and score, and the link type and
-// document with --tsv-meta; --header names the columns written.
+// document and status with --tsv-meta; --header names the columns written.
 func TestTSVColumns(t *testing.T) {
 	in := filepath.Join(t.TempDir(), "in.jsonl")
 	require.NoError(t, os.WriteFile(in, []byte(`{"src_ids":[0,1],"tgt_ids":[0],"src":"Po. Jo.","tgt":"Yes, no.","score":0.5,"doc":"d"}`+"\n"), 0o644))
@@ -49,8 +49,8 @@ func TestTSVColumns(t *testing.T) {
 	}{
 		{[]string{"convert", "--to", "tsv", in, "-"}, "Po. Jo.\tYes, no.\t0.5\n"},
 		{[]string{"convert", "--to", "tsv", "--header", in, "-"}, "sq\ten\tscore\nPo. Jo.\tYes, no.\t0.5\n"},
-		{[]string{"convert", "--to", "tsv", "--tsv-meta", in, "-"}, "Po. Jo.\tYes, no.\t0.5\t2-1\td\n"},
-		{[]string{"convert", "--to", "tsv", "--tsv-meta", "--header", in, "-"}, "sq\ten\tscore\tlink\tdocument\nPo. Jo.\tYes, no.\t0.5\t2-1\td\n"},
+		{[]string{"convert", "--to", "tsv", "--tsv-meta", in, "-"}, "Po. Jo.\tYes, no.\t0.5\t2-1\td\t\n"},
+		{[]string{"convert", "--to", "tsv", "--tsv-meta", "--header", in, "-"}, "sq\ten\tscore\tlink\tdocument\tstatus\nPo. Jo.\tYes, no.\t0.5\t2-1\td\t\n"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args[3:len(tt.args)-2], " "), func(t *testing.T) {
@@ -62,7 +62,7 @@ func TestTSVColumns(t *testing.T) {
 
 	stdout, _, err := runCmd(t, "align", "--tsv-meta", "-f", "tsv", ramaSq, ramaEn)
 	require.NoError(t, err)
-	assert.Regexp(t, `^[^\t\n]+\t[^\t\n]+\t[0-9.]+\t1-1\trama\n`, stdout, "an aligned pair names its document, rama/sq.txt's folder")
+	assert.Regexp(t, `^[^\t\n]+\t[^\t\n]+\t[0-9.]+\t1-1\trama\t\n`, stdout, "an aligned pair names its document, rama/sq.txt's folder")
 }
 
 // TestAlignDoc: paralel align names the document as paralel review does, by

@@ -148,3 +148,43 @@ func TestConvertEmptyInput(t *testing.T) {
 	ps, _ := readFile(t, "tmx", out, Options{})
 	assert.Empty(t, ps)
 }
+
+// TestConvertUnscoredAndReviewed: pairs without a score (Moses, a plain
+// bitext) pass a minimum score and are counted; links a translator
+// checked pass every filter and keep their status and score in every
+// format that has room for them.
+func TestConvertUnscoredAndReviewed(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "in.sq"), []byte("Po.\nJo.\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "in.en"), []byte("Yes.\nNo.\n"), 0o644))
+	out := filepath.Join(dir, "out.jsonl")
+	st, err := Convert(ctx, "moses", filepath.Join(dir, "in"), "jsonl", out, Options{MinScore: 0.5})
+	require.NoError(t, err)
+	assert.Equal(t, 2, st.Written)
+	assert.Equal(t, corpus.Dropped{Unscored: 2}, st.Dropped)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"score":null`)
+
+	reviewed := []corpus.Pair{
+		{Src: "Po.", Tgt: "Yes.", Score: 0.1, Status: corpus.StatusConfirmed},
+		{Src: "Titulli", Score: 0.2, Status: corpus.StatusEdited},
+		{Src: "Jo.", Tgt: "No.", Score: 0.1},
+		{Src: "Mirë.", Tgt: "Good.", Unscored: true},
+	}
+	in := filepath.Join(dir, "reviewed.jsonl")
+	writeFile(t, "jsonl", in, Options{}, reviewed)
+	for _, via := range []string{"tsv", "jsonl"} {
+		mid := filepath.Join(dir, "mid."+via)
+		st, err := Convert(ctx, "jsonl", in, via, mid, Options{MinScore: 0.5, Dedupe: true, TSVMeta: true})
+		require.NoError(t, err)
+		assert.Equal(t, corpus.Dropped{BelowScore: 1, Unscored: 1}, st.Dropped, via)
+		got, _ := readFile(t, via, mid, Options{})
+		require.Len(t, got, 3, via)
+		assert.Equal(t, []corpus.Status{corpus.StatusConfirmed, corpus.StatusEdited, corpus.StatusAuto},
+			[]corpus.Status{got[0].Status, got[1].Status, got[2].Status}, via)
+		assert.Equal(t, []float64{0.1, 0.2}, []float64{got[0].Score, got[1].Score}, "%s: the score stays beside the status", via)
+		assert.True(t, got[2].Unscored, via)
+	}
+}

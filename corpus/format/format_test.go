@@ -98,10 +98,10 @@ func TestCreateCommit(t *testing.T) {
 			"Rama foli.\tRama spoke.\t0.9731\n" +
 			"Po. Jo.\tYes, no.\t0.4\n" +
 			"Rama foli.\tRama spoke.\t0.8\n"},
-		{"link and document", Options{Header: true, TSVMeta: true}, "sq\ten\tscore\tlink\tdocument\n" +
-			"Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n" +
-			"Po. Jo.\tYes, no.\t0.4\t2-1\trama\n" +
-			"Rama foli.\tRama spoke.\t0.8\t1-1\trama\n"},
+		{"link, document and status", Options{Header: true, TSVMeta: true}, "sq\ten\tscore\tlink\tdocument\tstatus\n" +
+			"Rama foli.\tRama spoke.\t0.9731\t1-1\trama\t\n" +
+			"Po. Jo.\tYes, no.\t0.4\t2-1\trama\t\n" +
+			"Rama foli.\tRama spoke.\t0.8\t1-1\trama\t\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,7 +179,7 @@ func TestMosesFiles(t *testing.T) {
 		ps := readAll(t, r)
 		require.NoError(t, r.Close())
 		require.Len(t, ps, 3)
-		assert.Equal(t, corpus.Pair{Src: "Po. Jo.", Tgt: "Yes, no."}, ps[1])
+		assert.Equal(t, corpus.Pair{Src: "Po. Jo.", Tgt: "Yes, no.", Unscored: true}, ps[1])
 	}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
@@ -312,7 +312,7 @@ func TestParseErrors(t *testing.T) {
 		want  string
 	}{
 		{"tmx", map[string]string{"a.tmx": "<tmx version=\"1.4\"><header/>\n<body><tu></body></tmx>"}, "a.tmx", 2, "tmx: line 2, column 18: element <tu> closed by </body>"},
-		{"tsv", map[string]string{"a.tsv": "Po\tYes\t1\nPo\n"}, "a.tsv", 2, "tsv: line 2: wrong number of fields: 1, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document]]]"},
+		{"tsv", map[string]string{"a.tsv": "Po\tYes\t1\nPo\n"}, "a.tsv", 2, "tsv: line 2: wrong number of fields: 1, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document[<TAB>status]]]]"},
 		{"jsonl", map[string]string{"a.jsonl": "{}\n\n{\n"}, "a.jsonl", 3, "jsonl: line 3: unexpected end of JSON input"},
 		{"ids", map[string]string{"a.ids": "[0]:[0]\n[1]\n"}, "a.ids", 2, `ids: line 2: want ":" between the source and target ids`},
 		{"moses", map[string]string{"c.sq": "Po\nJo\n", "c.en": "Yes\nNo\xff\n"}, "c", 2, "moses: line 2: the target file: invalid UTF-8 at byte 2 of the line"},

@@ -36,7 +36,7 @@ func NewReader(r io.Reader) *Reader {
 }
 
 // Read returns the next link as a Pair with SrcIDs, TgtIDs and Score set
-// (Score is 0 when the line has none). Blank lines are skipped. At the end
+// (Unscored when the line has none). Blank lines are skipped. At the end
 // of the input Read returns io.EOF; a malformed line gives a
 // *corpus.ParseError.
 func (r *Reader) Read() (corpus.Pair, error) {
@@ -82,6 +82,7 @@ func parseLink(line string) (corpus.Pair, error) {
 	p.SrcIDs, p.TgtIDs = src, tgt
 	rest = strings.TrimSpace(rest)
 	if rest == "" {
+		p.Unscored = true
 		return p, nil
 	}
 	score, ok := strings.CutPrefix(rest, ":")
@@ -136,11 +137,11 @@ func NewWriter(w io.Writer) *Writer {
 }
 
 // Write writes the ids of one link and its score, rounded to four decimals
-// like every export. Output is buffered: call Flush at the end and check
+// like every export (none for an Unscored pair). Output is buffered: call Flush at the end and check
 // Error.
 func (w *Writer) Write(p corpus.Pair) error {
 	b := AppendLink(w.buf[:0], p.SrcIDs, p.TgtIDs)
-	if !w.OmitScore {
+	if !w.OmitScore && !p.Unscored {
 		b = append(b, ':')
 		b = append(b, corpus.FormatScore(p.Score)...)
 	}

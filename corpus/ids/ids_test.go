@@ -20,18 +20,18 @@ func TestRead(t *testing.T) {
 		in   string
 		want []corpus.Pair
 	}{
-		{"one to one", "[0]:[0]\n", []corpus.Pair{{SrcIDs: []int{0}, TgtIDs: []int{0}}}},
-		{"merge", "[1, 2]:[1]", []corpus.Pair{{SrcIDs: []int{1, 2}, TgtIDs: []int{1}}}},
-		{"deletion", "[7]:[]\n", []corpus.Pair{{SrcIDs: []int{7}}}},
-		{"insertion", "[]:[9]\n", []corpus.Pair{{TgtIDs: []int{9}}}},
+		{"one to one", "[0]:[0]\n", []corpus.Pair{{SrcIDs: []int{0}, TgtIDs: []int{0}, Unscored: true}}},
+		{"merge", "[1, 2]:[1]", []corpus.Pair{{SrcIDs: []int{1, 2}, TgtIDs: []int{1}, Unscored: true}}},
+		{"deletion", "[7]:[]\n", []corpus.Pair{{SrcIDs: []int{7}, Unscored: true}}},
+		{"insertion", "[]:[9]\n", []corpus.Pair{{TgtIDs: []int{9}, Unscored: true}}},
 		{"score", "[0]:[0]:0.9731\n", []corpus.Pair{{SrcIDs: []int{0}, TgtIDs: []int{0}, Score: 0.9731}}},
 		{"loose spacing and CRLF", " [ 3 ,4 ] : [5]  : 1 \r\n", []corpus.Pair{{SrcIDs: []int{3, 4}, TgtIDs: []int{5}, Score: 1}}},
 		{"blank lines skipped", "\n[0]:[1]\n\n  \n[1]:[2]\n", []corpus.Pair{
-			{SrcIDs: []int{0}, TgtIDs: []int{1}},
-			{SrcIDs: []int{1}, TgtIDs: []int{2}},
+			{SrcIDs: []int{0}, TgtIDs: []int{1}, Unscored: true},
+			{SrcIDs: []int{1}, TgtIDs: []int{2}, Unscored: true},
 		}},
 		{"empty input", "", nil},
-		{"BOM and CRLF", "\ufeff[0]:[0]\r\n[1]:[]\r\n", []corpus.Pair{{SrcIDs: []int{0}, TgtIDs: []int{0}}, {SrcIDs: []int{1}}}},
+		{"BOM and CRLF", "\ufeff[0]:[0]\r\n[1]:[]\r\n", []corpus.Pair{{SrcIDs: []int{0}, TgtIDs: []int{0}, Unscored: true}, {SrcIDs: []int{1}, Unscored: true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,14 +77,15 @@ func TestWrite(t *testing.T) {
 		{SrcIDs: []int{1, 2}, TgtIDs: []int{1}, Score: 0.5},
 		{SrcIDs: []int{3}, Score: 0.1},
 		{TgtIDs: []int{2}, Score: 0},
+		{SrcIDs: []int{4}, TgtIDs: []int{3}, Unscored: true},
 	}
 	tests := []struct {
 		name      string
 		omitScore bool
 		want      string
 	}{
-		{"with scores", false, "[0]:[0]:0.9731\n[1, 2]:[1]:0.5\n[3]:[]:0.1\n[]:[2]:0\n"},
-		{"like gold", true, "[0]:[0]\n[1, 2]:[1]\n[3]:[]\n[]:[2]\n"},
+		{"with scores", false, "[0]:[0]:0.9731\n[1, 2]:[1]:0.5\n[3]:[]:0.1\n[]:[2]:0\n[4]:[3]\n"},
+		{"like gold", true, "[0]:[0]\n[1, 2]:[1]\n[3]:[]\n[]:[2]\n[4]:[3]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,6 +150,9 @@ func FuzzReader(f *testing.F) {
 			}
 			if !slices.Equal(p.SrcIDs, q.SrcIDs) || !slices.Equal(p.TgtIDs, q.TgtIDs) {
 				t.Fatalf("ids changed: %v:%v became %v:%v", p.SrcIDs, p.TgtIDs, q.SrcIDs, q.TgtIDs)
+			}
+			if p.Unscored != q.Unscored {
+				t.Fatalf("unscored %v became %v", p.Unscored, q.Unscored)
 			}
 			if d := p.Score - q.Score; d > 5e-5 || d < -5e-5 {
 				t.Fatalf("score %v became %v", p.Score, q.Score)

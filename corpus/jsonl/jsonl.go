@@ -3,6 +3,9 @@
 //
 //	{"src_ids":[2,3],"tgt_ids":[1],"src":"Po. Jo.","tgt":"Yes, no.","score":0.5,"link":"2-1","doc":"rama"}
 //
+// A link a translator checked says so, beside its score
+// ("status":"confirmed" or "edited"); a link without a score has
+// "score":null.
 // It is the complete record of an alignment: sentence indices (from 0)
 // and 1-0 and 0-1 links included, for scripts in any language to filter.
 // When the Writer is given languages, each object also names them
@@ -24,15 +27,16 @@ import (
 
 // record is the JSON shape of a pair; the field order is the output's.
 type record struct {
-	SrcIDs  []int       `json:"src_ids"`
-	TgtIDs  []int       `json:"tgt_ids"`
-	Src     string      `json:"src"`
-	Tgt     string      `json:"tgt"`
-	Score   json.Number `json:"score"`
-	Link    string      `json:"link"`
-	Doc     string      `json:"doc,omitempty"`
-	SrcLang string      `json:"src_lang,omitempty"`
-	TgtLang string      `json:"tgt_lang,omitempty"`
+	SrcIDs  []int        `json:"src_ids"`
+	TgtIDs  []int        `json:"tgt_ids"`
+	Src     string       `json:"src"`
+	Tgt     string       `json:"tgt"`
+	Score   *json.Number `json:"score"`
+	Link    string       `json:"link"`
+	Doc     string       `json:"doc,omitempty"`
+	Status  string       `json:"status,omitempty"`
+	SrcLang string       `json:"src_lang,omitempty"`
+	TgtLang string       `json:"tgt_lang,omitempty"`
 }
 
 // A Writer writes pairs as JSON lines.
@@ -64,11 +68,15 @@ func (w *Writer) Write(p corpus.Pair) error {
 		TgtIDs:  orEmpty(p.TgtIDs),
 		Src:     p.Src,
 		Tgt:     p.Tgt,
-		Score:   json.Number(corpus.FormatScore(p.Score)),
 		Link:    p.Type(),
 		Doc:     p.Doc,
+		Status:  string(p.Status),
 		SrcLang: w.SrcLang,
 		TgtLang: w.TgtLang,
+	}
+	if !p.Unscored {
+		n := json.Number(corpus.FormatScore(p.Score))
+		rec.Score = &n
 	}
 	w.err = w.enc.Encode(rec)
 	return w.err
@@ -138,17 +146,24 @@ func (r *Reader) parse(line []byte) (corpus.Pair, error) {
 			}
 		}
 	}
+	status, err := corpus.ParseStatus(rec.Status)
+	if err != nil {
+		return corpus.Pair{}, r.parseError(err)
+	}
 	if r.SrcLang == "" && r.TgtLang == "" {
 		r.SrcLang, r.TgtLang = rec.SrcLang, rec.TgtLang
 	}
 	p := corpus.Pair{
 		Src: rec.Src, Tgt: rec.Tgt,
 		SrcIDs: nilIfEmpty(rec.SrcIDs), TgtIDs: nilIfEmpty(rec.TgtIDs),
-		Link: rec.Link,
-		Doc:  rec.Doc,
+		Link:   rec.Link,
+		Doc:    rec.Doc,
+		Status: status,
 	}
 	if rec.Score != nil {
 		p.Score = *rec.Score
+	} else {
+		p.Unscored = true
 	}
 	return p, nil
 }

@@ -17,6 +17,8 @@ var pairs = []corpus.Pair{
 	{Src: "Rama <foli> & \"tha\".", Tgt: "Rama spoke.", SrcIDs: []int{0}, TgtIDs: []int{0}, Score: 0.97314, Doc: "rama"},
 	{Src: "Po. Jo.", Tgt: "Yes, no.", SrcIDs: []int{1, 2}, TgtIDs: []int{1}, Score: 0.5},
 	{Tgt: "Caption", TgtIDs: []int{2}, Score: 1, Doc: "rama"},
+	{Src: "Jo.", Tgt: "No.", SrcIDs: []int{3}, TgtIDs: []int{3}, Score: 0.25, Status: corpus.StatusConfirmed},
+	{Src: "Mirë.", Tgt: "Good.", Unscored: true, Status: corpus.StatusEdited},
 }
 
 func TestWrite(t *testing.T) {
@@ -30,6 +32,8 @@ func TestWrite(t *testing.T) {
 	assert.Equal(t, `{"src_ids":[0],"tgt_ids":[0],"src":"Rama <foli> & \"tha\".","tgt":"Rama spoke.","score":0.9731,"link":"1-1","doc":"rama"}
 {"src_ids":[1,2],"tgt_ids":[1],"src":"Po. Jo.","tgt":"Yes, no.","score":0.5,"link":"2-1"}
 {"src_ids":[],"tgt_ids":[2],"src":"","tgt":"Caption","score":1,"link":"0-1","doc":"rama"}
+{"src_ids":[3],"tgt_ids":[3],"src":"Jo.","tgt":"No.","score":0.25,"link":"1-1","status":"confirmed"}
+{"src_ids":[],"tgt_ids":[],"src":"Mirë.","tgt":"Good.","score":null,"link":"1-1","status":"edited"}
 `, b.String())
 
 	r := NewReader(&b)
@@ -49,10 +53,12 @@ func TestRead(t *testing.T) {
 		name, input string
 		want        []corpus.Pair
 	}{
-		{"minimal", `{"src":"Po","tgt":"Yes"}`, []corpus.Pair{{Src: "Po", Tgt: "Yes"}}},
+		{"minimal", `{"src":"Po","tgt":"Yes"}`, []corpus.Pair{{Src: "Po", Tgt: "Yes", Unscored: true}}},
+		{"null score, status", `{"src":"Po","tgt":"Yes","score":null,"status":"confirmed"}`, []corpus.Pair{{Src: "Po", Tgt: "Yes", Unscored: true, Status: corpus.StatusConfirmed}}},
+		{"score zero", `{"src":"Po","tgt":"Yes","score":0,"status":""}`, []corpus.Pair{{Src: "Po", Tgt: "Yes"}}},
 		{"unknown fields, blank lines, CRLF", "\r\n{\"src\":\"a\",\"tgt\":\"b\",\"lang\":\"sq\",\"score\":0.2}\r\n\n",
 			[]corpus.Pair{{Src: "a", Tgt: "b", Score: 0.2}}},
-		{"link without ids", `{"src":"a b","tgt":"c","link":"2-1"}`, []corpus.Pair{{Src: "a b", Tgt: "c", Link: "2-1"}}},
+		{"link without ids", `{"src":"a b","tgt":"c","link":"2-1"}`, []corpus.Pair{{Src: "a b", Tgt: "c", Link: "2-1", Unscored: true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,6 +76,8 @@ func TestReadBadInput(t *testing.T) {
 		{"ids not numbers", `{"src_ids":["a"]}`, "jsonl: line 1:"},
 		{"negative id", `{"src_ids":[-1]}`, "jsonl: line 1: negative sentence index -1"},
 		{"score a string", `{"score":"high"}`, "jsonl: line 1:"},
+		{"unknown status", `{"score":1,"status":"checked"}`, `jsonl: line 1: status "checked": want confirmed, edited or none`},
+		{"status not a string", `{"score":1,"status":true}`, "jsonl: line 1:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,20 +103,32 @@ func TestWriteError(t *testing.T) {
 }
 
 // FuzzReader checks that any input gives pairs and then io.EOF or a
-// ParseError naming the line, never a panic.
+// ParseError naming the line, never a panic, and that a pair read writes
+// back to a line that reads the same.
 func FuzzReader(f *testing.F) {
 	f.Add(`{"src_ids":[1,2],"tgt_ids":[1],"src":"Po. Jo.","tgt":"Yes, no.","score":0.5,"link":"2-1"}`)
 	f.Add("{}\n[]\n")
+	f.Add(`{"src":"a","tgt":"b","score":null,"status":"edited"}` + "\n" + `{"src":"a","tgt":"b","score":0.1,"status":"confirmed"}`)
 	f.Fuzz(func(t *testing.T, input string) {
 		r := NewReader(strings.NewReader(input))
 		for {
-			if _, err := r.Read(); err != nil {
+			p, err := r.Read()
+			if err != nil {
 				var pe *corpus.ParseError
 				if err != io.EOF && (!errors.As(err, &pe) || pe.Format != "jsonl" || pe.Line < 1) {
 					t.Fatalf("Read ended with %v: want io.EOF or a jsonl ParseError with a line", err)
 				}
 				return
 			}
+			var b bytes.Buffer
+			w := NewWriter(&b)
+			require.NoError(t, w.Write(p))
+			w.Flush()
+			again, err := NewReader(&b).Read()
+			require.NoError(t, err)
+			assert.Equal(t, p.Unscored, again.Unscored)
+			assert.Equal(t, p.Status, again.Status)
+			assert.Equal(t, p.Src, again.Src)
 		}
 	})
 }

@@ -3,7 +3,8 @@
 // where line i of one is the translation of line i of the other. It is
 // what Moses, Marian, fairseq and OPUS tools take in.
 //
-// The files carry the text only: no score, link type or document. A
+// The files carry the text only: no score (a pair read is Unscored), link
+// type, document or status. A
 // segment is kept to one line, as in TSV: tabs and line breaks become
 // spaces (see corpus.OneLine).
 package moses
@@ -91,7 +92,7 @@ func (r *Reader) Read() (corpus.Pair, error) {
 	case tgtErr == io.EOF:
 		return corpus.Pair{}, r.parseError(errors.New("the target file ended before the source file"))
 	}
-	return corpus.Pair{Src: src, Tgt: tgt}, nil
+	return corpus.Pair{Src: src, Tgt: tgt, Unscored: true}, nil
 }
 
 // parseError reports err at the current line.

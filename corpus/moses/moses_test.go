@@ -32,10 +32,10 @@ func TestWriteRead(t *testing.T) {
 	got, err := corpus.ReadAll(NewReader(&src, &tgt).Read)
 	require.NoError(t, err)
 	assert.Equal(t, []corpus.Pair{
-		{Src: "Rama foli.", Tgt: "Rama spoke."},
-		{Src: "Po. Jo.", Tgt: "Yes, no."},
-		{Src: "Titulli"},
-	}, got)
+		{Src: "Rama foli.", Tgt: "Rama spoke.", Unscored: true},
+		{Src: "Po. Jo.", Tgt: "Yes, no.", Unscored: true},
+		{Src: "Titulli", Unscored: true},
+	}, got, "Moses carries no score")
 }
 
 func TestReadUnevenFiles(t *testing.T) {

@@ -4,19 +4,21 @@
 //	source<TAB>target<TAB>score
 //
 // the shape that corpus-filtering scripts, spreadsheets and pandas take in
-// without options. With Writer.Meta two more columns say where each pair
-// came from:
+// without options. With Writer.Meta three more columns say where each pair
+// came from and what a translator made of it:
 //
-//	source<TAB>target<TAB>score<TAB>link<TAB>document
+//	source<TAB>target<TAB>score<TAB>link<TAB>document<TAB>status
+//
+// The status is empty, "confirmed" or "edited" (see corpus.Status). A
+// pair without a score (corpus.Pair.Unscored) has an empty score column.
 //
 // A line holds exactly one record, so a tab or a line break inside a
 // segment is written as a space; there is no quoting. An optional first
 // row names the columns written; the reader recognizes it by its third
 // field, "score", which no record can have.
 //
-// The reader takes two, three, four or five columns: the plain bitexts of
-// other tools (source<TAB>target, leaving the score at zero) as well as
-// what the Writer writes.
+// The reader takes two to six columns: the plain bitexts of other tools
+// (source<TAB>target, read as unscored) as well as what the Writer writes.
 package tsv
 
 import (
@@ -39,7 +41,7 @@ type Writer struct {
 	Header           bool
 	SrcLang, TgtLang string
 	// Meta, when set before the first Write, adds the link type (such as
-	// "2-1") and the document name after the score.
+	// "2-1"), the document name and the status after the score.
 	Meta bool
 
 	w       *bufio.Writer
@@ -67,17 +69,21 @@ func (w *Writer) Write(p corpus.Pair) error {
 			if tgt == "" {
 				tgt = "target"
 			}
-			w.writeRow(src, tgt, "score", "link", "document")
+			w.writeRow(src, tgt, "score", "link", "document", "status")
 		}
 	}
-	w.writeRow(p.Src, p.Tgt, corpus.FormatScore(p.Score), p.Type(), p.Doc)
+	score := ""
+	if !p.Unscored {
+		score = corpus.FormatScore(p.Score)
+	}
+	w.writeRow(p.Src, p.Tgt, score, p.Type(), p.Doc, string(p.Status))
 	return w.err
 }
 
 // writeRow writes the fields of a row as one line: the first three, or all
-// five with Meta.
-func (w *Writer) writeRow(src, tgt, score, link, doc string) {
-	fields := []string{src, tgt, score, link, doc}
+// six with Meta.
+func (w *Writer) writeRow(src, tgt, score, link, doc, status string) {
+	fields := []string{src, tgt, score, link, doc, status}
 	if !w.Meta {
 		fields = fields[:3]
 	}
@@ -104,7 +110,7 @@ func (w *Writer) Flush() {
 func (w *Writer) Error() error { return w.err }
 
 // ErrFieldCount is wrapped by the corpus.ParseError of a line with fewer
-// than two or more than five fields.
+// than two or more than six fields.
 var ErrFieldCount = errors.New("wrong number of fields")
 
 // A Reader reads pairs from TSV lines.
@@ -122,7 +128,7 @@ func NewReader(r io.Reader) *Reader {
 }
 
 // Read returns the next pair, or io.EOF at the end of the input. Empty
-// lines are skipped. A line with one field, or more than five, is a
+// lines are skipped. A line with one field, or more than six, is a
 // *corpus.ParseError naming the line.
 func (r *Reader) Read() (corpus.Pair, error) {
 	for r.sc.Scan() {
@@ -144,10 +150,10 @@ func (r *Reader) Read() (corpus.Pair, error) {
 }
 
 func (r *Reader) parse(fields []string) (corpus.Pair, error) {
-	if len(fields) < 2 || len(fields) > 5 {
-		return corpus.Pair{}, r.parseError(fmt.Errorf("%w: %d, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document]]]", ErrFieldCount, len(fields)))
+	if len(fields) < 2 || len(fields) > 6 {
+		return corpus.Pair{}, r.parseError(fmt.Errorf("%w: %d, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document[<TAB>status]]]]", ErrFieldCount, len(fields)))
 	}
-	p := corpus.Pair{Src: fields[0], Tgt: fields[1]}
+	p := corpus.Pair{Src: fields[0], Tgt: fields[1], Unscored: true}
 	if len(fields) > 2 && fields[2] != "" {
 		s, err := strconv.ParseFloat(fields[2], 64)
 		if err != nil {
@@ -156,7 +162,7 @@ func (r *Reader) parse(fields []string) (corpus.Pair, error) {
 		if math.IsNaN(s) || math.IsInf(s, 0) {
 			return corpus.Pair{}, r.parseError(fmt.Errorf("score %q is not a finite number", fields[2]))
 		}
-		p.Score = s
+		p.Score, p.Unscored = s, false
 	}
 	if len(fields) > 3 {
 		if !validLink(fields[3]) {
@@ -166,6 +172,13 @@ func (r *Reader) parse(fields []string) (corpus.Pair, error) {
 	}
 	if len(fields) > 4 {
 		p.Doc = fields[4]
+	}
+	if len(fields) > 5 {
+		st, err := corpus.ParseStatus(fields[5])
+		if err != nil {
+			return corpus.Pair{}, r.parseError(err)
+		}
+		p.Status = st
 	}
 	return p, nil
 }

@@ -17,6 +17,8 @@ var pairs = []corpus.Pair{
 	{Src: "Rama foli.", Tgt: "Rama spoke.", SrcIDs: []int{0}, TgtIDs: []int{0}, Score: 0.9731, Doc: "rama"},
 	{Src: "Po. Jo.", Tgt: "Yes, no.", SrcIDs: []int{1, 2}, TgtIDs: []int{1}, Score: 0.5, Doc: "rama"},
 	{Src: "Titulli", SrcIDs: []int{3}, Score: 1, Doc: "rama"},
+	{Src: "Jo.", Tgt: "No.", SrcIDs: []int{4}, TgtIDs: []int{2}, Score: 0.25, Doc: "rama", Status: corpus.StatusConfirmed},
+	{Src: "Mirë.", Tgt: "Good.", Unscored: true, Doc: "rama", Status: corpus.StatusEdited},
 }
 
 func write(t *testing.T, header, meta bool, ps ...corpus.Pair) string {
@@ -41,18 +43,26 @@ func TestWrite(t *testing.T) {
 	}{
 		{"three columns", false, false, "Rama foli.\tRama spoke.\t0.9731\n" +
 			"Po. Jo.\tYes, no.\t0.5\n" +
-			"Titulli\t\t1\n"},
+			"Titulli\t\t1\n" +
+			"Jo.\tNo.\t0.25\n" +
+			"Mirë.\tGood.\t\n"},
 		{"three columns, header", true, false, "sq\ten\tscore\n" +
 			"Rama foli.\tRama spoke.\t0.9731\n" +
 			"Po. Jo.\tYes, no.\t0.5\n" +
-			"Titulli\t\t1\n"},
-		{"link and document", false, true, "Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n" +
-			"Po. Jo.\tYes, no.\t0.5\t2-1\trama\n" +
-			"Titulli\t\t1\t1-0\trama\n"},
-		{"link and document, header", true, true, "sq\ten\tscore\tlink\tdocument\n" +
-			"Rama foli.\tRama spoke.\t0.9731\t1-1\trama\n" +
-			"Po. Jo.\tYes, no.\t0.5\t2-1\trama\n" +
-			"Titulli\t\t1\t1-0\trama\n"},
+			"Titulli\t\t1\n" +
+			"Jo.\tNo.\t0.25\n" +
+			"Mirë.\tGood.\t\n"},
+		{"link, document and status", false, true, "Rama foli.\tRama spoke.\t0.9731\t1-1\trama\t\n" +
+			"Po. Jo.\tYes, no.\t0.5\t2-1\trama\t\n" +
+			"Titulli\t\t1\t1-0\trama\t\n" +
+			"Jo.\tNo.\t0.25\t1-1\trama\tconfirmed\n" +
+			"Mirë.\tGood.\t\t1-1\trama\tedited\n"},
+		{"link, document and status, header", true, true, "sq\ten\tscore\tlink\tdocument\tstatus\n" +
+			"Rama foli.\tRama spoke.\t0.9731\t1-1\trama\t\n" +
+			"Po. Jo.\tYes, no.\t0.5\t2-1\trama\t\n" +
+			"Titulli\t\t1\t1-0\trama\t\n" +
+			"Jo.\tNo.\t0.25\t1-1\trama\tconfirmed\n" +
+			"Mirë.\tGood.\t\t1-1\trama\tedited\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,7 +73,7 @@ func TestWrite(t *testing.T) {
 
 func TestWriteKeepsOneRecordALine(t *testing.T) {
 	got := write(t, false, true, corpus.Pair{Src: "a\tb\nc", Tgt: "d\r\ne\u2029f", Score: 0.25, Doc: "x\ty"})
-	assert.Equal(t, "a b c\td  e f\t0.25\t1-1\tx y\n", got)
+	assert.Equal(t, "a b c\td  e f\t0.25\t1-1\tx y\t\n", got)
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -76,9 +86,11 @@ func TestRoundTrip(t *testing.T) {
 				assert.Equal(t, want.Src, got.Src)
 				assert.Equal(t, want.Tgt, got.Tgt)
 				assert.Equal(t, want.Score, got.Score)
+				assert.Equal(t, want.Unscored, got.Unscored)
 				if meta {
 					assert.Equal(t, want.Type(), got.Type())
 					assert.Equal(t, want.Doc, got.Doc)
+					assert.Equal(t, want.Status, got.Status)
 				}
 			}
 			_, err := r.Read()
@@ -97,11 +109,17 @@ func TestRead(t *testing.T) {
 		input string
 		want  []corpus.Pair
 	}{
-		{"two columns", "Po\tYes\n", []corpus.Pair{{Src: "Po", Tgt: "Yes"}}},
+		{"two columns", "Po\tYes\n", []corpus.Pair{{Src: "Po", Tgt: "Yes", Unscored: true}}},
+		{"empty score", "Po\tYes\t\t1-1\n", []corpus.Pair{{Src: "Po", Tgt: "Yes", Unscored: true, Link: "1-1"}}},
+		{"score zero", "Po\tYes\t0\n", []corpus.Pair{{Src: "Po", Tgt: "Yes"}}},
+		{"status", "Po\tYes\t0.1\t1-1\td\tconfirmed\nJo\tNo\t\t1-1\td\tedited\nA\tB\t1\t1-1\td\t\n", []corpus.Pair{
+			{Src: "Po", Tgt: "Yes", Score: 0.1, Link: "1-1", Doc: "d", Status: corpus.StatusConfirmed},
+			{Src: "Jo", Tgt: "No", Unscored: true, Link: "1-1", Doc: "d", Status: corpus.StatusEdited},
+			{Src: "A", Tgt: "B", Score: 1, Link: "1-1", Doc: "d"}}},
 		{"CRLF and BOM", "\ufeffPo\tYes\t0.5\r\nJo\tNo\t1\r\n",
 			[]corpus.Pair{{Src: "Po", Tgt: "Yes", Score: 0.5}, {Src: "Jo", Tgt: "No", Score: 1}}},
 		{"no final newline, blank lines", "\nPo\tYes\t0.5\t2-1\n\nJo\tNo", []corpus.Pair{
-			{Src: "Po", Tgt: "Yes", Score: 0.5, Link: "2-1"}, {Src: "Jo", Tgt: "No"}}},
+			{Src: "Po", Tgt: "Yes", Score: 0.5, Link: "2-1"}, {Src: "Jo", Tgt: "No", Unscored: true}}},
 		{"empty side", "\tCaption\t0.7\t0-1\td\n", []corpus.Pair{{Tgt: "Caption", Score: 0.7, Link: "0-1", Doc: "d"}}},
 		{"header without languages", "source\ttarget\tscore\nPo\tYes\t1\n", []corpus.Pair{{Src: "Po", Tgt: "Yes", Score: 1}}},
 		{"empty input", "", nil},
@@ -120,7 +138,8 @@ func TestReadBadInput(t *testing.T) {
 		name, input, err string
 	}{
 		{"one column", "Po\tYes\nonly one column\n", "tsv: line 2: wrong number of fields: 1, want source<TAB>target"},
-		{"six columns", "a\tb\t1\t1-1\td\te\n", "tsv: line 1: wrong number of fields: 6"},
+		{"seven columns", "a\tb\t1\t1-1\td\tconfirmed\te\n", "tsv: line 1: wrong number of fields: 7"},
+		{"bad status", "a\tb\t1\t1-1\td\tchecked\n", `tsv: line 1: status "checked": want confirmed, edited or none`},
 		{"score not a number", "a\tb\thigh\n", `tsv: line 1: score "high" is not a number`},
 		{"score not finite", "a\tb\tNaN\n", `tsv: line 1: score "NaN" is not a finite number`},
 		{"bad link", "a\tb\t1\tone-one\n", `tsv: line 1: link "one-one" is not a link type`},
@@ -159,6 +178,8 @@ func FuzzReader(f *testing.F) {
 	f.Add("sq\ten\tscore\tlink\tdocument\nPo\tYes\t1\n")
 	f.Add("one\n\t\t\t\t\t\n")
 	f.Add("\ufeffa\tb\r\n")
+	f.Add("a\tb\t\t1-1\td\tconfirmed\nc\td\t0.5\t2-1\t\tedited\n")
+	f.Add("a\tb\t\t\t\t\n")
 	f.Fuzz(func(t *testing.T, input string) {
 		r := NewReader(strings.NewReader(input))
 		for {
@@ -177,6 +198,11 @@ func FuzzReader(f *testing.F) {
 			require.NoError(t, err)
 			assert.Equal(t, strings.TrimPrefix(corpus.OneLine(p.Src), "\ufeff"), again.Src)
 			assert.Equal(t, corpus.OneLine(p.Tgt), again.Tgt)
+			assert.Equal(t, p.Unscored, again.Unscored)
+			assert.Equal(t, p.Status, again.Status)
+			if !p.Unscored {
+				assert.Equal(t, corpus.FormatScore(p.Score), corpus.FormatScore(again.Score))
+			}
 		}
 	})
 }
