@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
-	"unicode/utf8"
 )
 
 // defaultPrior is the share of each link type (in the order of linkTypes)
@@ -71,10 +70,6 @@ func count(b []bool) int {
 	}
 	return n
 }
-
-// confident is the posterior above which a first-pass link is trusted for
-// estimating parameters and inducing the lexicon.
-const confident = 0.9
 
 // estimate re-estimates the length model, the link type shares and the
 // match rates from the links of the first pass, and induces a lexicon from
@@ -168,186 +163,43 @@ func countMatches(lat *lattice, path []step) matchRate {
 	return r
 }
 
-func clamp(x, lo, hi float64) float64 { return math.Min(math.Max(x, lo), hi) }
-
-// induce learns a lexicon from the confident links of the first pass: stem
-// pairs that occur in the same links far more often than chance, by the
-// Dice coefficient, as in hunalign's and Moore's second passes.
-func (a *aligner) induce() *induced {
-	const (
-		minPair  = 2
-		minDice  = 0.3
-		minG     = 10.8 // p < 0.001 that the pair co-occurs by chance
-		maxPairs = 3    // translations kept per stem
-		maxLinks = 5000
-	)
-	stems := map[string]int32{}
-	var names []string
-	sid := func(w string) int32 {
-		s := stem(w)
-		if id, ok := stems[s]; ok {
-			return id
-		}
-		id := int32(len(names))
-		stems[s] = id
-		names = append(names, s)
-		return id
-	}
-	// Stem ids of each type, or -1 for tokens that are not words.
-	stemIDs := func(v *vocab) []int32 {
-		out := make([]int32, len(v.toks))
-		for i, t := range v.toks {
-			out[i] = -1
-			if t.kind == wordToken && utf8.RuneCountInString(t.text) >= 3 {
-				out[i] = sid(t.text)
-			}
-		}
-		return out
-	}
-	ss, ts := stemIDs(&a.sv), stemIDs(&a.tv)
-	type span struct {
-		d        *docState
-		from, to node
-	}
-	var spans []span
-	for _, d := range a.docs {
-		prev := node{}
-		for _, s := range d.path {
-			if s.k != 1 && s.k != 2 && s.post >= confident {
-				spans = append(spans, span{d, prev, s.to})
-			}
-			prev = s.to
-		}
-	}
-	if len(spans) > maxLinks {
-		stride := float64(len(spans)) / maxLinks
-		var kept []span
-		for x := 0.0; int(x) < len(spans); x += stride {
-			kept = append(kept, spans[int(x)])
-		}
-		spans = kept
-	}
-	type side struct{ src, tgt []int32 }
-	links := make([]side, len(spans))
-	for x, sp := range spans {
-		l := &links[x]
-		for i := sp.from.i; i < sp.to.i; i++ {
-			l.src = appendStems(l.src, sp.d.src.types[i], ss)
-		}
-		for j := sp.from.j; j < sp.to.j; j++ {
-			l.tgt = appendStems(l.tgt, sp.d.tgt.types[j], ts)
-		}
-	}
-	fs := make([]int32, len(names))
-	ft := make([]int32, len(names))
-	for _, l := range links {
-		for _, x := range l.src {
-			fs[x]++
-		}
-		for _, y := range l.tgt {
-			ft[y]++
-		}
-	}
-	// Only stems seen twice can make a pair; skipping the others saves
-	// most of the counting. The pairs of a source stem are counted in an
-	// array by target stem, over the links that hold it.
-	start := make([]int32, len(names)+1)
-	for x, f := range fs {
-		start[x+1] = start[x]
-		if f >= minPair {
-			start[x+1] += f
-		}
-	}
-	linksOf := make([]int32, start[len(names)])
-	next := slices.Clone(start[:len(names)])
-	for li, l := range links {
-		for _, x := range l.src {
-			if fs[x] >= minPair {
-				linksOf[next[x]] = int32(li)
-				next[x]++
-			}
-		}
-	}
-	type cand struct {
-		x, y int32
-		dice float64
-	}
-	var cands []cand
-	co := make([]int32, len(names))
-	var seen []int32
-	for x := range names {
-		for _, li := range linksOf[start[x]:start[x+1]] {
-			for _, y := range links[li].tgt {
-				if ft[y] >= minPair {
-					if co[y] == 0 {
-						seen = append(seen, y)
-					}
-					co[y]++
-				}
-			}
-		}
-		for _, y := range seen {
-			c := co[y]
-			co[y] = 0
-			if c < minPair {
+// estimateMatchRate guesses how many token slots find a match in their
+// translation before any link is known: for a sample of source units, the
+// best-matching target unit in the band is taken as the translation, and the
+// median match rates over the sample are returned.
+func estimateMatchRate(lat *lattice) (p1s, p1t float64) {
+	n := len(lat.src)
+	step := max(1, n/2000)
+	var rs, rt []float64
+	var mr matcher
+	for s := 0; s < n; s += step {
+		u := &lat.src[s]
+		best, bs, bt := -1.0, 0.0, 0.0
+		mr.mark(u.keys)
+		for t := max(lat.b.lo[s+1]-1, 0); t < lat.b.hi[s+1] && t < len(lat.tgt); t++ {
+			v := &lat.tgt[t]
+			if u.nslot == 0 || v.nslot == 0 {
 				continue
 			}
-			dice := 2 * float64(c) / float64(fs[x]+ft[y])
-			if dice >= minDice && gTest(float64(c), float64(fs[x]), float64(ft[y]), float64(len(links))) >= minG {
-				cands = append(cands, cand{int32(x), y, dice})
+			ms, mt := mr.probe(v.keys)
+			fs := float64(bits.OnesCount64(ms)) / float64(u.nslot)
+			ft := float64(bits.OnesCount64(mt)) / float64(v.nslot)
+			if fs+ft > best {
+				best, bs, bt = fs+ft, fs, ft
 			}
 		}
-		seen = seen[:0]
-	}
-	slices.SortFunc(cands, func(p, q cand) int {
-		switch {
-		case p.dice > q.dice:
-			return -1
-		case p.dice < q.dice:
-			return 1
-		case p.x != q.x:
-			return int(p.x - q.x)
+		mr.unmark(u.keys)
+		if best >= 0 {
+			rs = append(rs, bs)
+			rt = append(rt, bt)
 		}
-		return int(p.y - q.y)
-	})
-	ind := &induced{src: map[string][]int32{}, tgt: map[string][]int32{}}
-	var np int32
-	for _, c := range cands {
-		sx, ty := names[c.x], names[c.y]
-		if len(ind.src[sx]) >= maxPairs || len(ind.tgt[ty]) >= maxPairs {
-			continue
-		}
-		ind.src[sx] = append(ind.src[sx], np)
-		ind.tgt[ty] = append(ind.tgt[ty], np)
-		np++
 	}
-	ind.pairs = int(np)
-	return ind
+	if len(rs) == 0 {
+		return 0.5, 0.5
+	}
+	slices.Sort(rs)
+	slices.Sort(rt)
+	return clamp(rs[len(rs)/2], 0.2, 0.9), clamp(rt[len(rt)/2], 0.2, 0.9)
 }
 
-// gTest is Dunning's log-likelihood ratio statistic for c co-occurrences
-// of two items seen a and b times in n trials.
-func gTest(c, a, b, n float64) float64 {
-	cells := [4][3]float64{
-		{c, a, b},
-		{a - c, a, n - b},
-		{b - c, n - a, b},
-		{n - a - b + c, n - a, n - b},
-	}
-	var g float64
-	for _, k := range cells {
-		if k[0] > 0 {
-			g += k[0] * math.Log(k[0]*n/(k[1]*k[2]))
-		}
-	}
-	return 2 * g
-}
-
-func appendStems(out []int32, types []int32, stems []int32) []int32 {
-	for _, t := range types {
-		if s := stems[t]; s >= 0 && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
+func clamp(x, lo, hi float64) float64 { return math.Min(math.Max(x, lo), hi) }

@@ -13,10 +13,6 @@ import "unicode/utf8"
 //	!n         pair n of the lexicon induced from the input (see addInduced)
 const cognateLen = 4
 
-// stemLen is how many leading runes of a word the induced lexicon keeps: it
-// pools the inflected forms of a word so that they are counted together.
-const stemLen = 5
-
 type keySpace struct {
 	ids map[string]int32
 }
@@ -29,14 +25,6 @@ func (ks *keySpace) id(s string) int32 {
 	ks.ids[s] = id
 	return id
 }
-
-// induced is a translation lexicon learnt from the input: pairs of stems.
-type induced struct {
-	src, tgt map[string][]int32 // stem -> pair numbers
-	pairs    int                // how many: numbers 0 to pairs-1
-}
-
-func stem(w string) string { return prefix(w, stemLen) }
 
 // typeKeys lists the keys of every type of a vocabulary but those of the
 // induced lexicon (see addInduced); src tells which side of the seed

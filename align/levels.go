@@ -2,93 +2,6 @@ package align
 
 import "math"
 
-// fullLimit is the largest lattice searched whole; larger inputs are
-// searched coarse to fine.
-const fullLimit = 1 << 16
-
-// alignDoc searches one document. When the lattice is large, the first pass
-// aligns blocks of sentences first, halving the resolution until the lattice
-// is small, then refines the path level by level inside a band around it;
-// the second searches a band around the path of the first. A document of
-// a batch is searched in its own numbering of types and keys, made with nb.
-func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int, nb *numbering) {
-	n, m := len(d.src.types), len(d.tgt.types)
-	if n == 0 || m == 0 {
-		d.path = trivialPath(n, m)
-		a.report(1)
-		return
-	}
-	fine := d.level()
-	if len(a.docs) > 1 {
-		// A lone document uses most of the vocabulary: numbering its types
-		// anew would only cost time.
-		ds := nb.space(fine.st, fine.tt, skeys, tkeys, nk)
-		fine.st, fine.tt, skeys, tkeys, nk = ds.st, ds.tt, ds.skeys, ds.tkeys, ds.nk
-	}
-	if d.path != nil && n*m > fullLimit {
-		lat := a.newLattice(d, fine, 0, skeys, tkeys, nk)
-		lat.b = projectBand(d.path, identity(n), identity(m), n, m, max(a.band()/2, 1))
-		// Long searches run in parallel chunks, cut where the guiding path
-		// is sure: between two confident links.
-		var cuts []node
-		for x := 1; x < len(d.path); x++ {
-			if d.path[x-1].post > 0.99 && d.path[x].post > 0.99 {
-				cuts = append(cuts, d.path[x-1].to)
-			}
-		}
-		a.weighLevel(lat, 0)
-		d.path = lat.searchParallel(cuts, true)
-		d.rate = countMatches(lat, d.path)
-		return
-	}
-	levels := []level{fine}
-	if n*m > fullLimit {
-		levels[0] = fine.matchable(skeys, tkeys, nk)
-	}
-	for l := levels[0]; len(l.st)*len(l.tt) > fullLimit; {
-		l = l.coarser()
-		levels = append(levels, l)
-	}
-	// The units of a level are built while the coarser one is searched,
-	// which for the smaller levels keeps one core only. Its type lists are
-	// not needed after that.
-	next := make(chan *lattice, 1)
-	build := func(li int) {
-		l := levels[li]
-		levels[li].st, levels[li].tt = nil, nil
-		go func() { next <- a.newLattice(d, l, li, skeys, tkeys, nk) }()
-	}
-	build(len(levels) - 1)
-	var path []step
-	for li := len(levels) - 1; li >= 0; li-- {
-		lat := <-next
-		if li > 0 {
-			build(li - 1)
-		}
-		ln, lm := len(lat.src), len(lat.tgt)
-		var cuts []node
-		if li == len(levels)-1 {
-			lat.b = fullBand(ln, lm)
-		} else {
-			up := levels[li+1]
-			lat.b = projectBand(path, up.srcStart, up.tgtStart, ln, lm, a.band())
-			// Cut the search into parallel chunks at coarse 1-1 links.
-			for x := 1; x < len(path); x++ {
-				if path[x-1].k == 0 && path[x].k == 0 {
-					cuts = append(cuts, node{up.srcStart[path[x-1].to.i], up.tgtStart[path[x-1].to.j]})
-				}
-			}
-			levels[li+1] = level{} // no longer needed
-		}
-		a.weighLevel(lat, li)
-		path = lat.searchParallel(cuts, li == 0)
-		if li == 0 {
-			d.rate = countMatches(lat, path)
-		}
-	}
-	d.path = path
-}
-
 // level is the input at one resolution of the search: for each unit of
 // either side its token types, length and whether it starts a paragraph,
 // and at coarse levels where it starts in the level below.
@@ -182,6 +95,86 @@ func (l level) coarser() level {
 	return c
 }
 
+// groupTypes merges the sorted type lists of consecutive groups of k = 1
+// or 2 units.
+func groupTypes(types [][]int32, k int) [][]int32 {
+	if k == 1 {
+		return types
+	}
+	out := make([][]int32, 0, (len(types)+1)/2)
+	// A merged list's bound counts the words its two units share twice, a
+	// third of it: the arena passes that room on to the next list, which
+	// matters since all levels of a long text are held at once.
+	ar := newListArena(types)
+	for i := 0; i < len(types); i += 2 {
+		if i+1 == len(types) {
+			out = append(out, types[i])
+			continue
+		}
+		a, b := types[i], types[i+1]
+		m := ar.room(len(a) + len(b))
+		for len(a) > 0 && len(b) > 0 {
+			switch {
+			case a[0] < b[0]:
+				m, a = append(m, a[0]), a[1:]
+			case a[0] > b[0]:
+				m, b = append(m, b[0]), b[1:]
+			default:
+				m, a, b = append(m, a[0]), a[1:], b[1:]
+			}
+		}
+		m = append(append(m, a...), b...)
+		out = append(out, ar.keep(m))
+	}
+	return out
+}
+
+// groupLen sums the lengths of consecutive groups of k units and says
+// where each group starts.
+func groupLen(chars []float64, k int) ([]float64, []int) {
+	var c []float64
+	var start []int
+	for i := 0; i < len(chars); i += k {
+		var s float64
+		for j := i; j < i+k && j < len(chars); j++ {
+			s += chars[j]
+		}
+		c = append(c, s)
+		start = append(start, i)
+	}
+	start = append(start, len(chars))
+	return c, start
+}
+
+// A listArena hands out the room of type lists from blocks that many lists
+// share, and holds them with no spare capacity: far fewer allocations than
+// one a list, and no room left over where lists come out shorter than
+// their bound. A block is no larger than the types still to come need, so
+// that a short document takes no more than its size.
+type listArena struct {
+	buf  []int32
+	left int // types still to come
+}
+
+func newListArena(types [][]int32) *listArena { return &listArena{left: lenSum(types)} }
+
+// room returns an empty list with room for n types, to be appended to and
+// then handed to keep. It counts the n types as come.
+func (ar *listArena) room(n int) []int32 {
+	if cap(ar.buf)-len(ar.buf) < n {
+		ar.buf = make([]int32, 0, max(n, min(ar.left, 1<<16)))
+	}
+	ar.left -= n
+	return ar.buf[len(ar.buf):len(ar.buf)]
+}
+
+// keep takes a list that was built in the room room returned last and
+// returns it with no spare capacity.
+func (ar *listArena) keep(l []int32) []int32 {
+	ar.buf = ar.buf[:len(ar.buf)+len(l)]
+	return l[:len(l):len(l)]
+}
+
 // newLattice builds the units of level l (number li, 0 the finest) of a
 // document; the band and the weights are the caller's to set.
 func (a *aligner) newLattice(d *docState, l level, li int, skeys, tkeys [][]int32, nk int) *lattice {
@@ -237,47 +230,12 @@ func (a *aligner) weighLevel(lat *lattice, li int) {
 	lat.tgtW = weigh(lat.tgt, p1t, len(lat.src))
 }
 
-func (a *aligner) band() int {
-	if a.opt.Band > 0 {
-		return a.opt.Band
-	}
-	return 3
-}
-
 func identity(n int) []int {
 	s := make([]int, n+1)
 	for i := range s {
 		s[i] = i
 	}
 	return s
-}
-
-// groupLen sums the lengths of consecutive groups of k units and says
-// where each group starts.
-func groupLen(chars []float64, k int) ([]float64, []int) {
-	var c []float64
-	var start []int
-	for i := 0; i < len(chars); i += k {
-		var s float64
-		for j := i; j < i+k && j < len(chars); j++ {
-			s += chars[j]
-		}
-		c = append(c, s)
-		start = append(start, i)
-	}
-	start = append(start, len(chars))
-	return c, start
-}
-
-func trivialPath(n, m int) []step {
-	var path []step
-	for i := 1; i <= n; i++ {
-		path = append(path, step{to: node{i, 0}, k: 1, post: 1})
-	}
-	for j := 1; j <= m; j++ {
-		path = append(path, step{to: node{n, j}, k: 2, post: 1})
-	}
-	return path
 }
 
 // projectBand maps a coarse path onto the finer level and widens it by w

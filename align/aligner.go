@@ -1,0 +1,287 @@
+package align
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// aligner holds what the documents of one call share: vocabularies, keys
+// and the estimated parameters.
+type aligner struct {
+	opt        Options
+	docs       []*docState
+	sv, tv     vocab
+	seed       *lexicon
+	ind        *induced
+	prm        params
+	work, done int
+	final      bool // the pass under way is the last
+	mu         sync.Mutex
+}
+
+type docState struct {
+	src, tgt sideText
+	rate     matchRate // of the 1-1 links of the last pass
+	path     []step
+}
+
+func newAligner(docs []Bitext, opt Options) *aligner {
+	a := &aligner{opt: opt, sv: newVocab(), tv: newVocab(), docs: make([]*docState, len(docs))}
+	for i, d := range docs {
+		a.docs[i] = &docState{}
+		a.work += workOf(len(d.Src), len(d.Tgt))
+	}
+	// Each side has a vocabulary of its own: tokenise the two at once.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i, d := range docs {
+			a.docs[i].src = newSideText(&a.sv, d.Src)
+		}
+	})
+	for i, d := range docs {
+		a.docs[i].tgt = newSideText(&a.tv, d.Tgt)
+	}
+	wg.Wait()
+	if !opt.NoSeedLexicon {
+		a.seed = a.pickSeed()
+	}
+	a.prm = defaultParams(a.docs)
+	return a
+}
+
+// pickSeed finds the seed lexicon for the languages. Languages that are not
+// given are guessed from the text, and so are both when the text clearly
+// says the sides are the other way round.
+func (a *aligner) pickSeed() *lexicon {
+	probe := sqEn()
+	guess := func(v *vocab, side func(*docState) sideText) string {
+		// Each type counts once a sentence.
+		count := make([]int, len(v.toks))
+		for _, d := range a.docs {
+			for _, ids := range side(d).types {
+				for _, id := range ids {
+					count[id]++
+				}
+			}
+		}
+		return [...]string{"", "sq", "en"}[probe.guessSide(v.toks, count)]
+	}
+	sl, tl := corpus.BaseLang(a.opt.SrcLang), corpus.BaseLang(a.opt.TgtLang)
+	gs := guess(&a.sv, func(d *docState) sideText { return d.src })
+	gt := guess(&a.tv, func(d *docState) sideText { return d.tgt })
+	if gs != "" && gt != "" && gs != gt {
+		sl, tl = gs, gt
+	}
+	if sl == "" {
+		sl = gs
+	}
+	if tl == "" {
+		tl = gt
+	}
+	return seedLexicon(sl, tl)
+}
+
+func (a *aligner) run() [][]Link {
+	// A first pass with the seed evidence finds confident links; the length
+	// model, link shares and induced lexicon estimated from them drive the
+	// second.
+	skeys, tkeys, nk := a.keys()
+	a.pass(skeys, tkeys, nk)
+	a.estimate()
+	// The keys of the second pass are those of the first and the pairs of
+	// the induced lexicon: only these are worked out anew.
+	if a.ind != nil {
+		addInduced(&a.sv, skeys, a.ind.src, nk)
+		addInduced(&a.tv, tkeys, a.ind.tgt, nk)
+		nk += a.ind.pairs
+	}
+	a.final = true
+	a.pass(skeys, tkeys, nk)
+	a.report(a.work)
+	out := make([][]Link, len(a.docs))
+	for di, d := range a.docs {
+		links := make([]Link, 0, len(d.path))
+		// The links' indices share one array.
+		ids := make([]int, 0, len(d.src.types)+len(d.tgt.types))
+		span := func(from, to int) []int {
+			if from == to {
+				return nil
+			}
+			start := len(ids)
+			for x := from; x < to; x++ {
+				ids = append(ids, x)
+			}
+			return ids[start:len(ids):len(ids)]
+		}
+		prev := node{}
+		for _, s := range d.path {
+			links = append(links, Link{Src: span(prev.i, s.to.i), Tgt: span(prev.j, s.to.j), Score: s.post})
+			prev = s.to
+		}
+		out[di] = links
+	}
+	return out
+}
+
+// pass aligns every document with the given keys of the types of either
+// side, nk in all, and the current parameters, several at a time.
+func (a *aligner) pass(skeys, tkeys [][]int32, nk int) {
+	jobs := make(chan *docState)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var nb numbering
+			for d := range jobs {
+				a.alignDoc(d, skeys, tkeys, nk, &nb)
+			}
+		}()
+	}
+	for _, d := range a.docs {
+		jobs <- d
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// keys lists the keys of every source and target type but those of the
+// induced lexicon, and says how many keys there are.
+func (a *aligner) keys() (skeys, tkeys [][]int32, nk int) {
+	ks := &keySpace{ids: map[string]int32{}}
+	skeys = typeKeys(ks, &a.sv, true, a.seed)
+	tkeys = typeKeys(ks, &a.tv, false, a.seed)
+	return skeys, tkeys, len(ks.ids)
+}
+
+// fullLimit is the largest lattice searched whole; larger inputs are
+// searched coarse to fine.
+const fullLimit = 1 << 16
+
+// alignDoc searches one document. When the lattice is large, the first pass
+// aligns blocks of sentences first, halving the resolution until the lattice
+// is small, then refines the path level by level inside a band around it;
+// the second searches a band around the path of the first. A document of
+// a batch is searched in its own numbering of types and keys, made with nb.
+func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int, nb *numbering) {
+	n, m := len(d.src.types), len(d.tgt.types)
+	if n == 0 || m == 0 {
+		d.path = trivialPath(n, m)
+		a.report(1)
+		return
+	}
+	fine := d.level()
+	if len(a.docs) > 1 {
+		// A lone document uses most of the vocabulary: numbering its types
+		// anew would only cost time.
+		ds := nb.space(fine.st, fine.tt, skeys, tkeys, nk)
+		fine.st, fine.tt, skeys, tkeys, nk = ds.st, ds.tt, ds.skeys, ds.tkeys, ds.nk
+	}
+	if d.path != nil && n*m > fullLimit {
+		lat := a.newLattice(d, fine, 0, skeys, tkeys, nk)
+		lat.b = projectBand(d.path, identity(n), identity(m), n, m, max(a.band()/2, 1))
+		// Long searches run in parallel chunks, cut where the guiding path
+		// is sure: between two confident links.
+		var cuts []node
+		for x := 1; x < len(d.path); x++ {
+			if d.path[x-1].post > 0.99 && d.path[x].post > 0.99 {
+				cuts = append(cuts, d.path[x-1].to)
+			}
+		}
+		a.weighLevel(lat, 0)
+		d.path = lat.searchParallel(cuts, true)
+		d.rate = countMatches(lat, d.path)
+		return
+	}
+	levels := []level{fine}
+	if n*m > fullLimit {
+		levels[0] = fine.matchable(skeys, tkeys, nk)
+	}
+	for l := levels[0]; len(l.st)*len(l.tt) > fullLimit; {
+		l = l.coarser()
+		levels = append(levels, l)
+	}
+	// The units of a level are built while the coarser one is searched,
+	// which for the smaller levels keeps one core only. Its type lists are
+	// not needed after that.
+	next := make(chan *lattice, 1)
+	build := func(li int) {
+		l := levels[li]
+		levels[li].st, levels[li].tt = nil, nil
+		go func() { next <- a.newLattice(d, l, li, skeys, tkeys, nk) }()
+	}
+	build(len(levels) - 1)
+	var path []step
+	for li := len(levels) - 1; li >= 0; li-- {
+		lat := <-next
+		if li > 0 {
+			build(li - 1)
+		}
+		ln, lm := len(lat.src), len(lat.tgt)
+		var cuts []node
+		if li == len(levels)-1 {
+			lat.b = fullBand(ln, lm)
+		} else {
+			up := levels[li+1]
+			lat.b = projectBand(path, up.srcStart, up.tgtStart, ln, lm, a.band())
+			// Cut the search into parallel chunks at coarse 1-1 links.
+			for x := 1; x < len(path); x++ {
+				if path[x-1].k == 0 && path[x].k == 0 {
+					cuts = append(cuts, node{up.srcStart[path[x-1].to.i], up.tgtStart[path[x-1].to.j]})
+				}
+			}
+			levels[li+1] = level{} // no longer needed
+		}
+		a.weighLevel(lat, li)
+		path = lat.searchParallel(cuts, li == 0)
+		if li == 0 {
+			d.rate = countMatches(lat, path)
+		}
+	}
+	d.path = path
+}
+
+func trivialPath(n, m int) []step {
+	var path []step
+	for i := 1; i <= n; i++ {
+		path = append(path, step{to: node{i, 0}, k: 1, post: 1})
+	}
+	for j := 1; j <= m; j++ {
+		path = append(path, step{to: node{n, j}, k: 2, post: 1})
+	}
+	return path
+}
+
+func (a *aligner) band() int {
+	if a.opt.Band > 0 {
+		return a.opt.Band
+	}
+	return 3
+}
+
+// workOf is the work of aligning a document in both passes, counted in
+// rows of the search: the first pass of a long document also searches the
+// coarse levels, about as many rows again.
+func workOf(n, m int) int {
+	switch {
+	case n == 0 || m == 0:
+		return 2
+	case n*m > fullLimit:
+		return 3 * (n + 1)
+	}
+	return 2 * (n + 1)
+}
+
+// report adds n to the work done and tells Options.Progress.
+func (a *aligner) report(n int) {
+	if a.opt.Progress == nil || n == 0 {
+		return
+	}
+	a.mu.Lock()
+	a.done = min(a.done+n, a.work)
+	done := a.done
+	a.opt.Progress(done, a.work)
+	a.mu.Unlock()
+}

@@ -1,0 +1,109 @@
+package align
+
+import "math"
+
+// linkScores keeps the score of every link in the band for the backward
+// pass. Those of 1-0 and 0-1 links are the same everywhere and are not
+// stored: a quarter of the scores of the first pass.
+type linkScores struct {
+	s   []float32 // by cell, then by the index that stored gives the type
+	n   int       // stored types
+	del [nTypes]float32
+}
+
+// stored numbers the link types whose scores linkScores stores, and gives
+// the others -1.
+var stored = func() (x [nTypes]int) {
+	n := 0
+	for k, t := range linkTypes {
+		x[k] = -1
+		if t.a > 0 && t.b > 0 {
+			x[k] = n
+			n++
+		}
+	}
+	return x
+}()
+
+func (lat *lattice) newLinkScores(cells int) *linkScores {
+	ls := &linkScores{}
+	for k := range linkTypes[:lat.types] {
+		if stored[k] < 0 {
+			// Stored as float32 like the others, so that forward and
+			// backward see the same value.
+			ls.del[k] = float32(lat.score(nil, 0, 0, k))
+		} else {
+			ls.n++
+		}
+	}
+	ls.s = make([]float32, cells*ls.n)
+	return ls
+}
+
+// set keeps the score of the link of type k that ends in cell c.
+func (ls *linkScores) set(c, k int, sc float64) {
+	if x := stored[k]; x >= 0 {
+		ls.s[c*ls.n+x] = float32(sc)
+	}
+}
+
+// get is the score of the link of type k that ends in cell c.
+func (ls *linkScores) get(c, k int) float64 {
+	if x := stored[k]; x >= 0 {
+		return float64(ls.s[c*ls.n+x])
+	}
+	return float64(ls.del[k])
+}
+
+// backward fills the backward log sums of every node of the band from the
+// link scores that forward kept.
+func (lat *lattice) backward(off []int, beta []float32, scores *linkScores) {
+	n, m := len(lat.src), len(lat.tgt)
+	lo, hi := lat.b.lo, lat.b.hi
+	inv := 1 / lat.prm.temp
+	var terms [nTypes]float64
+	for i := n; i >= 0; i-- {
+		for j := hi[i]; j >= lo[i]; j-- {
+			nt := 0
+			for k, t := range linkTypes[:lat.types] {
+				ni, nj := i+t.a, j+t.b
+				if ni > n || nj > m || !lat.b.in(ni, nj) {
+					continue
+				}
+				c := off[ni] + nj - lo[ni]
+				terms[nt] = float64(beta[c]) + scores.get(c, k)*inv
+				nt++
+			}
+			b := logSumExp(terms[:nt])
+			if i == n && j == m {
+				b = 0
+			}
+			beta[off[i]+j-lo[i]] = float32(b)
+		}
+	}
+}
+
+func logSumExp(t []float64) float64 {
+	if len(t) == 0 {
+		return math.Inf(-1)
+	}
+	mx := t[0]
+	for _, v := range t[1:] {
+		mx = max(mx, v)
+	}
+	if math.IsInf(mx, -1) {
+		return mx
+	}
+	var s float64
+	for _, v := range t {
+		// Terms e^-40 below the largest change nothing in float32 sums;
+		// the largest adds e^0, one.
+		switch d := v - mx; {
+		case d == 0:
+			s++
+		case d > -40:
+			s += math.Exp(d)
+		}
+	}
+	return mx + math.Log(s)
+}

@@ -1,0 +1,161 @@
+package align
+
+import (
+	"math"
+	"math/bits"
+)
+
+// linkTypes are the moves of the search: a link takes a source and b
+// target units.
+var linkTypes = [...]struct{ a, b int }{
+	{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3},
+	{4, 1}, {1, 4}, {3, 2}, {2, 3},
+}
+
+const nTypes = len(linkTypes)
+
+// commonTypes is how many of linkTypes the first pass and the coarse
+// levels search; the rare large links after them are left to the final
+// search, which costs half as much again with them.
+const commonTypes = 8
+
+// maxSpan is the most units a link takes on one side.
+const maxSpan = 4
+
+// rareCutoff is the length evidence below which links of five units are
+// not considered.
+const rareCutoff = -6
+
+// params are the weights of the evidence in a link's score, in nats.
+type params struct {
+	prior     [nTypes]float64 // log probability of each link type
+	c, s2     float64         // target length ≈ c·source length, variance s2 per char
+	p1s, p1t  float64         // chance that a source (target) token matches in its translation
+	lexW      float64         // weight of the lexical log-likelihood ratio
+	paraBreak float64         // cost of a link that starts a paragraph on one side only
+	paraCross float64         // cost of a link that holds a paragraph break inside
+	usePara   bool
+	temp      float64 // temperature of the posteriors
+}
+
+// score is the log score of link type k ending at node (i, j), in the row
+// and the cell that lc has entered.
+func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
+	a, b := linkTypes[k].a, linkTypes[k].b
+	p := lat.prm
+	sc := p.prior[k]
+	if a == 0 || b == 0 {
+		return sc * lat.delScale
+	}
+	src, tgt := lat.src[i-a:i], lat.tgt[j-b:j]
+	if lc.alone {
+		for x := range src {
+			if src[x].alone {
+				return math.Inf(-1)
+			}
+		}
+		for y := range tgt {
+			if tgt[y].alone {
+				return math.Inf(-1)
+			}
+		}
+	}
+	lp := lc.lp[k]
+	if a+b > 4 && lp < rareCutoff {
+		// The rare large links are searched only where their lengths fit:
+		// that keeps them from costing the search half as much again.
+		return math.Inf(-1)
+	}
+	sc += lp
+	var lex float64
+	for x := i - a; x < i; x++ {
+		lex += lc.srcLex(x, j-1, b)
+	}
+	for y := j - b; y < j; y++ {
+		lex += lc.tgtLex(y, a)
+	}
+	sc += p.lexW * lex
+
+	if p.usePara {
+		if src[0].para != tgt[0].para {
+			sc -= p.paraBreak
+		}
+		for x := 1; x < len(src); x++ {
+			if src[x].para {
+				sc -= p.paraCross
+			}
+		}
+		for y := 1; y < len(tgt); y++ {
+			if tgt[y].para {
+				sc -= p.paraCross
+			}
+		}
+	}
+	return sc
+}
+
+// lengthLogProb is the Gale–Church length evidence: the log probability of
+// a deviation of the target length from c times the source length at least
+// as large as the one seen, with the variance growing with the length of
+// the pair. The deviation is taken as Laplace rather than normal: real
+// translations have heavy tails, and a paraphrase should not outweigh the
+// words that match.
+func lengthLogProb(ls, lt, c, s2 float64) float64 {
+	mean := (ls + lt/c) / 2
+	d := math.Abs(lt-c*ls) / math.Sqrt(s2*max(mean, 1))
+	return -math.Sqrt2 * d
+}
+
+// weigh sets the lexical weights of units whose tokens find a match in
+// their translation with probability p1. A token's chance p0 of a match in
+// an unrelated unit comes from df, the number of the nOther units of the
+// other side that hold one of its keys. The log ratios weigh each match, so
+// that a shared rare name counts for much and a shared function word for
+// little. It returns what a match adds, by df and number of partners.
+func weigh(units []unit, p1 float64, nOther int) [][maxSpan]float32 {
+	type weights struct {
+		done        bool
+		miss, delta [maxSpan]float32
+	}
+	// Weights depend on a token only through df: compute each once.
+	table := make([]weights, nOther+1)
+	for i := range units {
+		u := &units[i]
+		u.base = [maxSpan]float32{}
+		for _, df := range u.df {
+			w := &table[df]
+			if !w.done {
+				w.done = true
+				p := math.Min(float64(df)/float64(nOther), 0.999)
+				miss0 := 1.0 // chance of no match among k+1 unrelated units
+				for k := range maxSpan {
+					miss0 *= 1 - p
+					p0 := 1 - miss0
+					if p0 >= p1 {
+						continue // too common to tell translations from neighbours
+					}
+					miss := math.Log((1 - p1) / (1 - p0))
+					w.miss[k] = float32(miss)
+					w.delta[k] = float32(math.Log(p1/p0) - miss)
+				}
+			}
+			for k := range maxSpan {
+				u.base[k] += w.miss[k]
+			}
+		}
+	}
+	deltas := make([][maxSpan]float32, len(table))
+	for df, w := range table {
+		deltas[df] = w.delta
+	}
+	return deltas
+}
+
+func slotSum(u *unit, k int, mask uint64, w [][maxSpan]float32) float64 {
+	v := float64(u.base[k])
+	for mask != 0 {
+		v += float64(w[u.df[bits.TrailingZeros64(mask)]][k])
+		mask &= mask - 1
+	}
+	return v
+}

@@ -1,0 +1,166 @@
+package align
+
+import "slices"
+
+// lexCache keeps the lexical evidence of the units near the current row of
+// the search. A unit adds the same to every link that pairs it with the
+// same units of the other side, and a cell of the lattice ends links of
+// many types that share them: working each sum out once per unit and span
+// instead of once per link saves most of the scoring. Memory stays
+// proportional to the band's width. It also holds the length evidence of
+// the links that end in the current cell.
+type lexCache struct {
+	matcher
+	lat  *lattice
+	span int // the most units a link of the types searched takes
+
+	srcLen, tgtLen []float64 // lengths of the first i units of a side
+	lp             [nTypes]float64
+	alone          bool // some unit must stay unaligned
+
+	// By the number of units a link takes on one side, the most it takes
+	// on the other among the types searched, 0 for none: sums no link
+	// uses are not worked out.
+	tgtSpan, srcSpan [maxSpan + 1]int
+	rows             [maxSpan]srcRow
+
+	// For the current row i: tsum[(y-tlo)*span+a-1] is what target unit y
+	// adds to a link with the source units i-a..i-1.
+	row, tlo int
+	tsum     []float64
+}
+
+// srcRow holds the matches of source unit s with the target units tlo...
+type srcRow struct {
+	s, tlo int
+	ms, mt []uint64 // by target unit: the matched slots of either side
+	// sum[(y-tlo)*span+b-1] is what unit s adds to a link with the target
+	// units y-b+1..y.
+	sum []float64
+}
+
+func newLexCache(lat *lattice) *lexCache {
+	lc := &lexCache{lat: lat, row: -1}
+	for _, t := range linkTypes[:lat.types] {
+		lc.span = max(lc.span, t.a, t.b)
+		if t.a > 0 && t.b > 0 {
+			lc.tgtSpan[t.a] = max(lc.tgtSpan[t.a], t.b)
+			lc.srcSpan[t.b] = max(lc.srcSpan[t.b], t.a)
+		}
+	}
+	for i := range lc.rows {
+		lc.rows[i].s = -1
+	}
+	// Lengths are whole numbers of runes, so that the differences of these
+	// sums are exactly the sums over the units of a link.
+	cum := func(units []unit) []float64 {
+		out := make([]float64, len(units)+1)
+		for x := range units {
+			out[x+1] = out[x] + units[x].chars
+			lc.alone = lc.alone || units[x].alone
+		}
+		return out
+	}
+	lc.srcLen, lc.tgtLen = cum(lat.src), cum(lat.tgt)
+	return lc
+}
+
+// cell works out the length evidence of the links that end in cell j of
+// the current row. Done for all link types at once, away from the rest of
+// their scores, the divisions and square roots of one do not wait for
+// those of the other.
+func (lc *lexCache) cell(j int) {
+	i, p := lc.row, lc.lat.prm
+	for k, t := range linkTypes[:lc.lat.types] {
+		if t.a > 0 && t.b > 0 && t.a <= i && t.b <= j {
+			lc.lp[k] = lengthLogProb(lc.srcLen[i]-lc.srcLen[i-t.a], lc.tgtLen[j]-lc.tgtLen[j-t.b], p.c, p.s2)
+		}
+	}
+}
+
+// enter readies the evidence of the links that end in row i.
+func (lc *lexCache) enter(i int) {
+	if lc.row == i {
+		return
+	}
+	lc.row = i
+	for s := max(i-lc.span, 0); s < i; s++ {
+		if r := &lc.rows[s%maxSpan]; r.s != s {
+			lc.fill(r, s)
+		}
+	}
+	lat := lc.lat
+	m, span := len(lat.tgt), lc.span
+	lo, hi := max(lat.b.lo[i]-span, 0), min(lat.b.hi[i]-1, m-1)
+	lc.tlo = lo
+	lc.tsum = slices.Grow(lc.tsum[:0], max(hi-lo+1, 0)*span)[:max(hi-lo+1, 0)*span]
+	for y := lo; y <= hi; y++ {
+		var mask uint64
+		for a := 1; a <= span && a <= i; a++ {
+			r := &lc.rows[(i-a)%maxSpan]
+			mask |= r.mt[y-r.tlo]
+			// Links of a source units that end in this row start at
+			// lo[i]-tgtSpan[a] at the earliest.
+			if y >= lat.b.lo[i]-lc.tgtSpan[a] {
+				lc.tsum[(y-lo)*span+a-1] = slotSum(&lat.tgt[y], a-1, mask, lat.tgtW)
+			}
+		}
+	}
+}
+
+// fill computes the matches of source unit s with every target unit that a
+// link through the band can pair it with, and what s adds to such links.
+func (lc *lexCache) fill(r *srcRow, s int) {
+	lat := lc.lat
+	n, m, span := len(lat.src), len(lat.tgt), lc.span
+	lo, hi := m, 0
+	for i := s + 1; i <= s+span && i <= n; i++ {
+		lo = min(lo, lat.b.lo[i]-span)
+		hi = max(hi, lat.b.hi[i]-1)
+	}
+	lo, hi = max(lo, 0), min(hi, m-1)
+	r.s, r.tlo = s, lo
+	r.ms, r.mt, r.sum = r.ms[:0], r.mt[:0], r.sum[:0]
+	u := &lat.src[s]
+	lc.mark(u.keys)
+	for t := lo; t <= hi; t++ {
+		a, b := lc.probe(lat.tgt[t].keys)
+		r.ms = append(r.ms, a)
+		r.mt = append(r.mt, b)
+	}
+	lc.unmark(u.keys)
+	// Links of b target units with s end in the rows s+1..s+srcSpan[b],
+	// in the columns of those rows: only their last target units need a
+	// sum.
+	var last [maxSpan + 1]struct{ lo, hi int }
+	for b := 1; b <= span; b++ {
+		last[b].lo, last[b].hi = m, -1
+		for i := s + 1; i <= s+lc.srcSpan[b] && i <= n; i++ {
+			last[b].lo = min(last[b].lo, lat.b.lo[i]-1)
+			last[b].hi = max(last[b].hi, lat.b.hi[i]-1)
+		}
+	}
+	r.sum = slices.Grow(r.sum, (hi-lo+1)*span)[:(hi-lo+1)*span]
+	for y := lo; y <= hi; y++ {
+		var mask uint64
+		for b := 1; b <= span && y-b+1 >= lo; b++ {
+			mask |= r.ms[y-b+1-lo]
+			if y >= last[b].lo && y <= last[b].hi {
+				r.sum[(y-lo)*span+b-1] = slotSum(u, b-1, mask, lat.srcW)
+			}
+		}
+	}
+}
+
+// srcLex is what source unit x adds to a link with the target units
+// y-b+1..y.
+func (lc *lexCache) srcLex(x, y, b int) float64 {
+	r := &lc.rows[x%maxSpan]
+	return r.sum[(y-r.tlo)*lc.span+b-1]
+}
+
+// tgtLex is what target unit y adds to a link with the source units
+// i-a..i-1 of the current row i.
+func (lc *lexCache) tgtLex(y, a int) float64 {
+	return lc.tsum[(y-lc.tlo)*lc.span+a-1]
+}

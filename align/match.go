@@ -1,0 +1,50 @@
+package align
+
+import "slices"
+
+// A matcher finds which token slots of two units share a key: it marks the
+// slots of one unit in a table by key, then looks up the keys of the other,
+// which is cheaper than comparing key lists when one unit meets many.
+type matcher struct {
+	slotsOf []uint64 // by key: the marked unit's slots that carry it
+}
+
+func (mt *matcher) mark(keys []keyTok) {
+	for _, kt := range keys {
+		k := int(kt.key())
+		if k >= len(mt.slotsOf) {
+			mt.slotsOf = slices.Grow(mt.slotsOf, max(k+1, 2*len(mt.slotsOf))-len(mt.slotsOf))
+			mt.slotsOf = mt.slotsOf[:cap(mt.slotsOf)]
+		}
+		mt.slotsOf[k] |= 1 << kt.slot()
+	}
+}
+
+// probe returns the slots of the marked unit that have a key among keys,
+// and the slots of keys that have one in the marked unit.
+func (mt *matcher) probe(keys []keyTok) (marked, other uint64) {
+	for _, kt := range keys {
+		if k := int(kt.key()); k < len(mt.slotsOf) {
+			if m := mt.slotsOf[k]; m != 0 {
+				marked |= m
+				other |= 1 << kt.slot()
+			}
+		}
+	}
+	return marked, other
+}
+
+func (mt *matcher) unmark(keys []keyTok) {
+	for _, kt := range keys {
+		mt.slotsOf[kt.key()] = 0
+	}
+}
+
+// match returns which token slots of a have a key in b and which of b have
+// one in a.
+func (mt *matcher) match(a, b []keyTok) (ma, mb uint64) {
+	mt.mark(a)
+	ma, mb = mt.probe(b)
+	mt.unmark(a)
+	return ma, mb
+}

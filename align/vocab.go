@@ -1,0 +1,85 @@
+package align
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/paralel/paralel/corpus"
+)
+
+// vocab interns the token types of one side. Raw spellings are looked up
+// first so that each distinct word is folded only once.
+type vocab struct {
+	ids  map[token]int32
+	raw  map[string]int32
+	toks []token
+}
+
+func newVocab() vocab {
+	return vocab{ids: map[token]int32{}, raw: map[string]int32{}}
+}
+
+func (v *vocab) rawID(kind tokenKind, raw string) int32 {
+	if id, ok := v.raw[raw]; ok {
+		return id
+	}
+	id := v.id(normalize(kind, raw))
+	v.raw[raw] = id
+	return id
+}
+
+func (v *vocab) id(t token) int32 {
+	if id, ok := v.ids[t]; ok {
+		return id
+	}
+	id := int32(len(v.toks))
+	v.ids[t] = id
+	v.toks = append(v.toks, t)
+	return id
+}
+
+// sideText is one side of a bitext after tokenising: the token types of
+// every sentence (each type once) and their lengths.
+type sideText struct {
+	types [][]int32
+	chars []float64
+	para  []bool
+	alone []bool // must stay unaligned (a fixed 1-0 or 0-1 link); may be nil
+}
+
+func newSideText(v *vocab, sents []corpus.Sentence) sideText {
+	st := sideText{types: make([][]int32, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents))}
+	// The type lists share one array, filled as a growing buffer and copied
+	// once its size is known: one allocation rather than several per
+	// sentence, and held with no spare room, which in a batch of many short
+	// documents would add up.
+	var buf []int32
+	for i, s := range sents {
+		st.chars[i] = float64(utf8.RuneCountInString(s.Text))
+		st.para[i] = i == 0 || s.Para != sents[i-1].Para
+		start := len(buf)
+		scan(s.Text, func(kind tokenKind, raw string) {
+			buf = append(buf, v.rawID(kind, raw))
+		})
+		ids := buf[start:]
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		st.types[i] = ids
+		buf = buf[:start+len(ids)]
+	}
+	all := make([]int32, len(buf))
+	copy(all, buf)
+	for i, ids := range st.types {
+		st.types[i], all = all[:len(ids):len(ids)], all[len(ids):]
+	}
+	return st
+}
+
+// lenSum is the number of types in all the lists.
+func lenSum(lists [][]int32) int {
+	n := 0
+	for _, ids := range lists {
+		n += len(ids)
+	}
+	return n
+}
