@@ -87,18 +87,18 @@ func (a *aligner) run() [][]Link {
 	// A first pass with the seed evidence finds confident links; the length
 	// model, link shares and induced lexicon estimated from them drive the
 	// second.
-	skeys, tkeys, nk := a.keys()
-	a.pass(skeys, tkeys, nk)
+	keys := a.keys()
+	a.pass(keys)
 	a.estimate()
 	// The keys of the second pass are those of the first and the pairs of
 	// the induced lexicon: only these are worked out anew.
 	if a.ind != nil {
-		addInduced(&a.sv, skeys, a.ind.src, nk)
-		addInduced(&a.tv, tkeys, a.ind.tgt, nk)
-		nk += a.ind.pairs
+		addInduced(&a.sv, keys.src, a.ind.src, keys.count)
+		addInduced(&a.tv, keys.tgt, a.ind.tgt, keys.count)
+		keys.count += a.ind.pairs
 	}
 	a.final = true
-	a.pass(skeys, tkeys, nk)
+	a.pass(keys)
 	a.report(a.work)
 	out := make([][]Link, len(a.docs))
 	for di, d := range a.docs {
@@ -126,8 +126,8 @@ func (a *aligner) run() [][]Link {
 }
 
 // pass aligns every document with the given keys of the types of either
-// side, nk in all, and the current parameters, several at a time.
-func (a *aligner) pass(skeys, tkeys [][]int32, nk int) {
+// side and the current parameters, several at a time.
+func (a *aligner) pass(keys keyTables) {
 	jobs := make(chan *docState)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -136,7 +136,7 @@ func (a *aligner) pass(skeys, tkeys [][]int32, nk int) {
 			defer wg.Done()
 			var nb numbering
 			for d := range jobs {
-				a.alignDoc(d, skeys, tkeys, nk, &nb)
+				a.alignDoc(d, keys, &nb)
 			}
 		}()
 	}
@@ -148,12 +148,12 @@ func (a *aligner) pass(skeys, tkeys [][]int32, nk int) {
 }
 
 // keys lists the keys of every source and target type but those of the
-// induced lexicon, and says how many keys there are.
-func (a *aligner) keys() (skeys, tkeys [][]int32, nk int) {
-	ks := &keySpace{ids: map[string]int32{}}
-	skeys = typeKeys(ks, &a.sv, true, a.seed)
-	tkeys = typeKeys(ks, &a.tv, false, a.seed)
-	return skeys, tkeys, len(ks.ids)
+// induced lexicon.
+func (a *aligner) keys() keyTables {
+	ks := &keySpace{ids: map[string]keyID{}}
+	src := typeKeys(ks, &a.sv, true, a.seed)
+	tgt := typeKeys(ks, &a.tv, false, a.seed)
+	return keyTables{src: src, tgt: tgt, count: len(ks.ids)}
 }
 
 // fullLimit is the largest lattice searched whole; larger inputs are
@@ -165,7 +165,7 @@ const fullLimit = 1 << 16
 // is small, then refines the path level by level inside a band around it;
 // the second searches a band around the path of the first. A document of
 // a batch is searched in its own numbering of types and keys, made with nb.
-func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int, nb *numbering) {
+func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 	n, m := len(d.src.types), len(d.tgt.types)
 	if n == 0 || m == 0 {
 		d.path = trivialPath(n, m)
@@ -176,11 +176,11 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int, nb *numb
 	if len(a.docs) > 1 {
 		// A lone document uses most of the vocabulary: numbering its types
 		// anew would only cost time.
-		ds := nb.space(fine.st, fine.tt, skeys, tkeys, nk)
-		fine.st, fine.tt, skeys, tkeys, nk = ds.st, ds.tt, ds.skeys, ds.tkeys, ds.nk
+		ds := nb.space(fine.st, fine.tt, keys)
+		fine.st, fine.tt, keys = ds.srcTypes, ds.tgtTypes, ds.keys
 	}
 	if d.path != nil && n*m > fullLimit {
-		lat := a.newLattice(d, fine, 0, skeys, tkeys, nk)
+		lat := a.newLattice(d, fine, 0, keys)
 		lat.b = projectBand(d.path, identity(n), identity(m), n, m, max(a.band()/2, 1))
 		// Long searches run in parallel chunks, cut where the guiding path
 		// is sure: between two confident links.
@@ -197,7 +197,7 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int, nb *numb
 	}
 	levels := []level{fine}
 	if n*m > fullLimit {
-		levels[0] = fine.matchable(skeys, tkeys, nk)
+		levels[0] = fine.matchable(keys)
 	}
 	for l := levels[0]; len(l.st)*len(l.tt) > fullLimit; {
 		l = l.coarser()
@@ -210,7 +210,7 @@ func (a *aligner) alignDoc(d *docState, skeys, tkeys [][]int32, nk int, nb *numb
 	build := func(li int) {
 		l := levels[li]
 		levels[li].st, levels[li].tt = nil, nil
-		go func() { next <- a.newLattice(d, l, li, skeys, tkeys, nk) }()
+		go func() { next <- a.newLattice(d, l, li, keys) }()
 	}
 	build(len(levels) - 1)
 	var path []step

@@ -11,9 +11,8 @@ import "slices"
 // stay sorted and ties between slots break as they would: the alignment
 // is the same. The order of keys matters nowhere.
 type docSpace struct {
-	st, tt       [][]int32 // type lists of the sentences, in local types
-	skeys, tkeys [][]int32 // keys of each local type, in local keys
-	nk           int
+	srcTypes, tgtTypes [][]typeID // type lists of the sentences, in local types
+	keys               keyTables  // keys of each local type, in local keys
 }
 
 // A numbering holds, by the batch's number of a type or key, its number in
@@ -21,31 +20,32 @@ type docSpace struct {
 // cleared where it was set after each document: clearing or allocating it
 // whole would again cost the vocabulary each time.
 type numbering struct {
-	src, tgt, keys []int32
+	src, tgt []typeID
+	keys     []keyID
 }
 
 // space numbers the types and keys of a document given by its type lists
 // and the keys of every type.
-func (nb *numbering) space(st, tt, skeys, tkeys [][]int32, nk int) docSpace {
+func (nb *numbering) space(srcTypes, tgtTypes [][]typeID, keys keyTables) docSpace {
 	var ds docSpace
-	var sg, tg []int32 // the batch's number of each local type
-	ds.st, sg = renumber(st, fit(&nb.src, len(skeys)))
-	ds.tt, tg = renumber(tt, fit(&nb.tgt, len(tkeys)))
-	local := fit(&nb.keys, nk)
-	var used []int32
-	keysOf := func(global []int32, typeKeys [][]int32) [][]int32 {
+	var sg, tg []typeID // the batch's number of each local type
+	ds.srcTypes, sg = renumber(srcTypes, fit(&nb.src, len(keys.src)))
+	ds.tgtTypes, tg = renumber(tgtTypes, fit(&nb.tgt, len(keys.tgt)))
+	local := fit(&nb.keys, keys.count)
+	var used []keyID
+	keysOf := func(global []typeID, typeKeys [][]keyID) [][]keyID {
 		n := 0
 		for _, t := range global {
 			n += len(typeKeys[t])
 		}
-		arena := make([]int32, 0, n)
-		out := make([][]int32, len(global))
+		arena := make([]keyID, 0, n)
+		out := make([][]keyID, len(global))
 		for i, t := range global {
 			start := len(arena)
 			for _, k := range typeKeys[t] {
 				if local[k] == 0 {
 					used = append(used, k)
-					local[k] = int32(len(used))
+					local[k] = keyID(len(used))
 				}
 				arena = append(arena, local[k]-1)
 			}
@@ -53,9 +53,9 @@ func (nb *numbering) space(st, tt, skeys, tkeys [][]int32, nk int) docSpace {
 		}
 		return out
 	}
-	ds.skeys = keysOf(sg, skeys)
-	ds.tkeys = keysOf(tg, tkeys)
-	ds.nk = len(used)
+	ds.keys.src = keysOf(sg, keys.src)
+	ds.keys.tgt = keysOf(tg, keys.tgt)
+	ds.keys.count = len(used)
 	for _, k := range used {
 		local[k] = 0
 	}
@@ -65,7 +65,7 @@ func (nb *numbering) space(st, tt, skeys, tkeys [][]int32, nk int) docSpace {
 // renumber numbers the types of the lists from 0 in their order, with the
 // help of local, which it leaves cleared, and returns the lists so
 // numbered and the old number of each new one.
-func renumber(lists [][]int32, local []int32) (out [][]int32, global []int32) {
+func renumber(lists [][]typeID, local []typeID) (out [][]typeID, global []typeID) {
 	n := 0
 	for _, ids := range lists {
 		n += len(ids)
@@ -78,10 +78,10 @@ func renumber(lists [][]int32, local []int32) (out [][]int32, global []int32) {
 	}
 	slices.Sort(global)
 	for i, t := range global {
-		local[t] = int32(i + 1)
+		local[t] = typeID(i + 1)
 	}
-	arena := make([]int32, n)
-	out = make([][]int32, len(lists))
+	arena := make([]typeID, n)
+	out = make([][]typeID, len(lists))
 	for i, ids := range lists {
 		l := arena[:len(ids):len(ids)]
 		arena = arena[len(ids):]
@@ -97,9 +97,9 @@ func renumber(lists [][]int32, local []int32) (out [][]int32, global []int32) {
 }
 
 // fit makes *s at least n long and returns it.
-func fit(s *[]int32, n int) []int32 {
+func fit[T typeID | keyID](s *[]T, n int) []T {
 	if len(*s) < n {
-		*s = make([]int32, n)
+		*s = make([]T, n)
 	}
 	return *s
 }

@@ -9,25 +9,28 @@ import (
 
 func TestNumberingSpace(t *testing.T) {
 	// Batch keys of each batch type, for the source and the target.
-	skeys := [][]int32{{0}, {5, 1}, {}, {7}, {2}, {9, 3}}
-	tkeys := [][]int32{{9}, {4}, {1, 5}, {6}}
+	keys := keyTables{
+		src:   [][]keyID{{0}, {5, 1}, {}, {7}, {2}, {9, 3}},
+		tgt:   [][]keyID{{9}, {4}, {1, 5}, {6}},
+		count: 10,
+	}
 	tests := []struct {
-		name   string
-		st, tt [][]int32
+		name               string
+		srcTypes, tgtTypes [][]typeID
 	}{
-		{"shared keys", [][]int32{{1, 3}, {5}}, [][]int32{{0, 2}, {3}}},
-		{"type without keys", [][]int32{{2, 4}, {}}, [][]int32{{1}}},
-		{"types out of order of first use", [][]int32{{5}, {0, 4, 5}, {1}}, [][]int32{{3}, {0, 1, 2}}},
+		{"shared keys", [][]typeID{{1, 3}, {5}}, [][]typeID{{0, 2}, {3}}},
+		{"type without keys", [][]typeID{{2, 4}, {}}, [][]typeID{{1}}},
+		{"types out of order of first use", [][]typeID{{5}, {0, 4, 5}, {1}}, [][]typeID{{3}, {0, 1, 2}}},
 	}
 	var nb numbering
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ds := nb.space(tt.st, tt.tt, skeys, tkeys, 10)
+			ds := nb.space(tt.srcTypes, tt.tgtTypes, keys)
 			// The document's types, in the batch's order, and the keys
 			// each stands for there.
-			check := func(lists, local [][]int32, typeKeys, localKeys [][]int32, batchOf map[int32]int32) {
+			check := func(lists, local [][]typeID, typeKeys, localKeys [][]keyID, batchOf map[keyID]keyID) {
 				require.Len(t, local, len(lists))
-				seen := map[int32]int32{}
+				seen := map[typeID]typeID{}
 				for i, ids := range lists {
 					require.Len(t, local[i], len(ids))
 					for x, g := range ids {
@@ -42,7 +45,7 @@ func TestNumberingSpace(t *testing.T) {
 						require.Len(t, localKeys[l], len(typeKeys[g]))
 						for y, k := range typeKeys[g] {
 							lk := localKeys[l][y]
-							require.Less(t, int(lk), ds.nk)
+							require.Less(t, int(lk), ds.keys.count)
 							if b, ok := batchOf[lk]; ok {
 								assert.Equal(t, b, k, "one local key per batch key, on both sides")
 							}
@@ -51,13 +54,13 @@ func TestNumberingSpace(t *testing.T) {
 					}
 				}
 			}
-			batchOf := map[int32]int32{}
-			check(tt.st, ds.st, skeys, ds.skeys, batchOf)
-			check(tt.tt, ds.tt, tkeys, ds.tkeys, batchOf)
-			assert.Len(t, batchOf, ds.nk, "keys are numbered densely")
-			for _, tab := range [][]int32{nb.src, nb.tgt, nb.keys} {
-				assert.Equal(t, make([]int32, len(tab)), tab, "tables are left cleared")
-			}
+			batchOf := map[keyID]keyID{}
+			check(tt.srcTypes, ds.srcTypes, keys.src, ds.keys.src, batchOf)
+			check(tt.tgtTypes, ds.tgtTypes, keys.tgt, ds.keys.tgt, batchOf)
+			assert.Len(t, batchOf, ds.keys.count, "keys are numbered densely")
+			assert.Equal(t, make([]typeID, len(nb.src)), nb.src, "tables are left cleared")
+			assert.Equal(t, make([]typeID, len(nb.tgt)), nb.tgt, "tables are left cleared")
+			assert.Equal(t, make([]keyID, len(nb.keys)), nb.keys, "tables are left cleared")
 		})
 	}
 }

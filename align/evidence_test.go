@@ -118,7 +118,7 @@ func TestGuessSide(t *testing.T) {
 // shareKey tells whether two words, one of each side, match.
 func shareKey(t *testing.T, src, tgt string, seed *lexicon, ind *induced) bool {
 	t.Helper()
-	ks := &keySpace{ids: map[string]int32{}}
+	ks := &keySpace{ids: map[string]keyID{}}
 	sv, tv := newVocab(), newVocab()
 	st, tt := tokenize(src), tokenize(tgt)
 	require.Len(t, st, 1)

@@ -195,7 +195,7 @@ func gTest(c, a, b, n float64) float64 {
 	return 2 * g
 }
 
-func appendStems(out []int32, types []int32, stems []int32) []int32 {
+func appendStems(out []int32, types []typeID, stems []int32) []int32 {
 	for _, t := range types {
 		if s := stems[t]; s >= 0 && !slices.Contains(out, s) {
 			out = append(out, s)

@@ -13,15 +13,26 @@ import "unicode/utf8"
 //	!n         pair n of the lexicon induced from the input (see addInduced)
 const cognateLen = 4
 
-type keySpace struct {
-	ids map[string]int32
+// A keyID numbers a key in the key space that both sides share.
+type keyID int32
+
+// keyTables are the keys of every token type of either side, numbered 0 to
+// count-1 in one key space.
+type keyTables struct {
+	src, tgt [][]keyID // by typeID of the side
+	count    int
 }
 
-func (ks *keySpace) id(s string) int32 {
+// A keySpace numbers keys by their spelling (see cognateLen).
+type keySpace struct {
+	ids map[string]keyID
+}
+
+func (ks *keySpace) id(s string) keyID {
 	if id, ok := ks.ids[s]; ok {
 		return id
 	}
-	id := int32(len(ks.ids))
+	id := keyID(len(ks.ids))
 	ks.ids[s] = id
 	return id
 }
@@ -29,8 +40,8 @@ func (ks *keySpace) id(s string) int32 {
 // typeKeys lists the keys of every type of a vocabulary but those of the
 // induced lexicon (see addInduced); src tells which side of the seed
 // lexicon the vocabulary is on.
-func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon) [][]int32 {
-	keys := make([][]int32, len(v.toks))
+func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon) [][]keyID {
+	keys := make([][]keyID, len(v.toks))
 	buf := make([]byte, 0, 64)
 	add := func(i int, tag byte, s string) {
 		buf = append(buf[:0], tag)
@@ -75,13 +86,13 @@ func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon) [][]int32 {
 // of the induced lexicon that its stem is in (pairs is one side of the
 // lexicon). Pair p is key first+p: the keys of typeKeys, numbered below
 // first, have none of them.
-func addInduced(v *vocab, keys [][]int32, pairs map[string][]int32, first int) {
+func addInduced(v *vocab, keys [][]keyID, pairs map[string][]int32, first int) {
 	for i, t := range v.toks {
 		if t.kind != wordToken {
 			continue
 		}
 		for _, p := range pairs[stem(t.text)] {
-			keys[i] = append(keys[i], int32(first)+p)
+			keys[i] = append(keys[i], keyID(first)+keyID(p))
 		}
 	}
 }

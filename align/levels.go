@@ -6,7 +6,7 @@ import "math"
 // either side its token types, length and whether it starts a paragraph,
 // and at coarse levels where it starts in the level below.
 type level struct {
-	st, tt             [][]int32
+	st, tt             [][]typeID
 	sc, tc             []float64
 	sp, tp             []bool
 	srcStart, tgtStart []int
@@ -21,30 +21,30 @@ func (d *docState) level() level {
 // from the type lists: they never match, at no level, and the coarse
 // levels, which hold all the types of their blocks, are a third smaller
 // without them. The units built from the lists stay the same.
-func (l level) matchable(skeys, tkeys [][]int32, nk int) level {
+func (l level) matchable(keys keyTables) level {
 	var dfs, dft []int32
 	done := make(chan struct{})
 	go func() {
-		dfs = docFreq(l.st, skeys, nk)
+		dfs = docFreq(l.st, keys.src, keys.count)
 		done <- struct{}{}
 	}()
-	dft = docFreq(l.tt, tkeys, nk)
+	dft = docFreq(l.tt, keys.tgt, keys.count)
 	<-done
 	go func() {
-		l.st = keepMatching(l.st, skeys, dft)
+		l.st = keepMatching(l.st, keys.src, dft)
 		done <- struct{}{}
 	}()
-	l.tt = keepMatching(l.tt, tkeys, dfs)
+	l.tt = keepMatching(l.tt, keys.tgt, dfs)
 	<-done
 	return l
 }
 
 // keepMatching copies the type lists keeping the types with a key that
 // dfOther counts.
-func keepMatching(types [][]int32, typeKeys [][]int32, dfOther []int32) [][]int32 {
+func keepMatching(types [][]typeID, typeKeys [][]keyID, dfOther []int32) [][]typeID {
 	const unknown, keep, drop = 0, 1, 2
 	verdict := make([]uint8, len(typeKeys))
-	out := make([][]int32, len(types))
+	out := make([][]typeID, len(types))
 	ar := newListArena(types)
 	for i, ids := range types {
 		l := ar.room(len(ids))
@@ -97,11 +97,11 @@ func (l level) coarser() level {
 
 // groupTypes merges the sorted type lists of consecutive groups of k = 1
 // or 2 units.
-func groupTypes(types [][]int32, k int) [][]int32 {
+func groupTypes(types [][]typeID, k int) [][]typeID {
 	if k == 1 {
 		return types
 	}
-	out := make([][]int32, 0, (len(types)+1)/2)
+	out := make([][]typeID, 0, (len(types)+1)/2)
 	// A merged list's bound counts the words its two units share twice, a
 	// third of it: the arena passes that room on to the next list, which
 	// matters since all levels of a long text are held at once.
@@ -152,17 +152,17 @@ func groupLen(chars []float64, k int) ([]float64, []int) {
 // their bound. A block is no larger than the types still to come need, so
 // that a short document takes no more than its size.
 type listArena struct {
-	buf  []int32
+	buf  []typeID
 	left int // types still to come
 }
 
-func newListArena(types [][]int32) *listArena { return &listArena{left: lenSum(types)} }
+func newListArena(types [][]typeID) *listArena { return &listArena{left: lenSum(types)} }
 
 // room returns an empty list with room for n types, to be appended to and
 // then handed to keep. It counts the n types as come.
-func (ar *listArena) room(n int) []int32 {
+func (ar *listArena) room(n int) []typeID {
 	if cap(ar.buf)-len(ar.buf) < n {
-		ar.buf = make([]int32, 0, max(n, min(ar.left, 1<<16)))
+		ar.buf = make([]typeID, 0, max(n, min(ar.left, 1<<16)))
 	}
 	ar.left -= n
 	return ar.buf[len(ar.buf):len(ar.buf)]
@@ -170,14 +170,14 @@ func (ar *listArena) room(n int) []int32 {
 
 // keep takes a list that was built in the room room returned last and
 // returns it with no spare capacity.
-func (ar *listArena) keep(l []int32) []int32 {
+func (ar *listArena) keep(l []typeID) []typeID {
 	ar.buf = ar.buf[:len(ar.buf)+len(l)]
 	return l[:len(l):len(l)]
 }
 
 // newLattice builds the units of level l (number li, 0 the finest) of a
 // document; the band and the weights are the caller's to set.
-func (a *aligner) newLattice(d *docState, l level, li int, skeys, tkeys [][]int32, nk int) *lattice {
+func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *lattice {
 	n, m := len(d.src.types), len(d.tgt.types)
 	ln, lm := len(l.st), len(l.tt)
 	lat := &lattice{prm: &a.prm, delScale: math.Sqrt(float64(n+m) / float64(ln+lm)), types: commonTypes}
@@ -192,7 +192,7 @@ func (a *aligner) newLattice(d *docState, l level, li int, skeys, tkeys [][]int3
 		}
 		lat.progress = func(rows int) { a.report(int(float64(rows) * scale)) }
 	}
-	lat.src, lat.tgt = l.units(skeys, tkeys, nk)
+	lat.src, lat.tgt = l.units(keys)
 	if li == 0 {
 		for i, x := range d.src.alone {
 			lat.src[i].alone = x
@@ -206,13 +206,13 @@ func (a *aligner) newLattice(d *docState, l level, li int, skeys, tkeys [][]int3
 
 // units builds the units of both sides of a level, given the keys of
 // every type and the number of keys.
-func (l level) units(skeys, tkeys [][]int32, nk int) (src, tgt []unit) {
+func (l level) units(keys keyTables) (src, tgt []unit) {
 	done := make(chan struct{})
 	go func() {
-		src = buildUnits(l.st, l.sc, l.sp, skeys, docFreq(l.tt, tkeys, nk), len(l.tt))
+		src = buildUnits(l.st, l.sc, l.sp, keys.src, docFreq(l.tt, keys.tgt, keys.count), len(l.tt))
 		close(done)
 	}()
-	tgt = buildUnits(l.tt, l.tc, l.tp, tkeys, docFreq(l.st, skeys, nk), len(l.st))
+	tgt = buildUnits(l.tt, l.tc, l.tp, keys.tgt, docFreq(l.st, keys.src, keys.count), len(l.st))
 	<-done
 	return src, tgt
 }

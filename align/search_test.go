@@ -81,14 +81,14 @@ func TestAlignUnequalSizes(t *testing.T) {
 func TestSearchParallel(t *testing.T) {
 	src, tgt := synthetic(3*minChunk, 3)
 	a := newAligner([]Bitext{{Src: sents(src...), Tgt: sents(tgt...)}}, Options{})
-	ks := &keySpace{ids: map[string]int32{}}
-	skeys := typeKeys(ks, &a.sv, true, nil)
-	tkeys := typeKeys(ks, &a.tv, false, nil)
+	ks := &keySpace{ids: map[string]keyID{}}
+	keys := keyTables{src: typeKeys(ks, &a.sv, true, nil), tgt: typeKeys(ks, &a.tv, false, nil)}
+	keys.count = len(ks.ids)
 	d := a.docs[0]
 	n, m := len(src), len(tgt)
 	lat := &lattice{prm: &a.prm, delScale: 1, types: nTypes}
 	fine := d.level()
-	lat.src, lat.tgt = fine.units(skeys, tkeys, len(ks.ids))
+	lat.src, lat.tgt = fine.units(keys)
 	lat.srcW = weigh(lat.src, 0.6, m)
 	lat.tgtW = weigh(lat.tgt, 0.6, n)
 	var diag []step
@@ -252,15 +252,15 @@ func TestParagraphEvidence(t *testing.T) {
 func TestMatchableKeepsUnits(t *testing.T) {
 	src, tgt := synthetic(400, 5)
 	a := newAligner([]Bitext{{Src: sents(src...), Tgt: sents(tgt...)}}, Options{SrcLang: "sq", TgtLang: "en"})
-	skeys, tkeys, nk := a.keys()
+	keys := a.keys()
 	d := a.docs[0]
 	all := d.level()
-	kept := all.matchable(skeys, tkeys, nk)
+	kept := all.matchable(keys)
 	require.Less(t, lenSum(kept.st), lenSum(all.st), "some source types match nothing")
 	require.Less(t, lenSum(kept.tt), lenSum(all.tt), "some target types match nothing")
 	for li := range 3 {
-		wantSrc, wantTgt := all.units(skeys, tkeys, nk)
-		gotSrc, gotTgt := kept.units(skeys, tkeys, nk)
+		wantSrc, wantTgt := all.units(keys)
+		gotSrc, gotTgt := kept.units(keys)
 		assert.Equal(t, wantSrc, gotSrc, "source units of level %d", li)
 		assert.Equal(t, wantTgt, gotTgt, "target units of level %d", li)
 		all, kept = all.coarser(), kept.coarser()

@@ -11,7 +11,7 @@ const maxSlots = 64
 // million distinct keys may let a few unrelated tokens match.
 type keyTok uint32
 
-func makeKeyTok(key int32, slot int) keyTok { return keyTok(uint32(key)<<8 | uint32(slot)) }
+func makeKeyTok(key keyID, slot int) keyTok { return keyTok(uint32(key)<<8 | uint32(slot)) }
 
 func (kt keyTok) key() uint32 { return uint32(kt) >> 8 }
 
@@ -34,7 +34,7 @@ type unit struct {
 }
 
 // docFreq counts in how many units each key occurs.
-func docFreq(types [][]int32, typeKeys [][]int32, nkeys int) []int32 {
+func docFreq(types [][]typeID, typeKeys [][]keyID, nkeys int) []int32 {
 	df := make([]int32, nkeys)
 	seen := make([]int32, nkeys)
 	for i, ids := range types {
@@ -54,17 +54,17 @@ func docFreq(types [][]int32, typeKeys [][]int32, nkeys int) []int32 {
 // buildUnits turns type lists into units: each token whose keys occur on
 // the other side gets a slot, the rarest maxSlots of them when there are
 // more. Call weigh before scoring.
-func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int32, dfOther []int32, nOther int) []unit {
+func buildUnits(types [][]typeID, chars []float64, para []bool, typeKeys [][]keyID, dfOther []int32, nOther int) []unit {
 	units := make([]unit, len(types))
 	// What a type brings is the same in every unit: its keys that occur on
 	// the other side and their df. Work it out once per type.
 	type typeInfo struct {
 		done bool
 		df   int32
-		keys []int32
+		keys []keyID
 	}
 	info := make([]typeInfo, len(typeKeys))
-	get := func(t int32) *typeInfo {
+	get := func(t typeID) *typeInfo {
 		ti := &info[t]
 		if !ti.done {
 			ti.done = true
@@ -102,7 +102,7 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 			slots = smallest(slots, maxSlots)
 			nkeys = 0
 			for _, s := range slots {
-				nkeys += len(info[int32(s)].keys)
+				nkeys += len(info[typeID(s)].keys)
 			}
 		}
 		if len(keyArena) < nkeys {
@@ -116,7 +116,7 @@ func buildUnits(types [][]int32, chars []float64, para []bool, typeKeys [][]int3
 		u.df, dfArena = dfArena[:len(slots):len(slots)], dfArena[len(slots):]
 		u.keys, keyArena = keyArena[:0:nkeys], keyArena[nkeys:]
 		for si, s := range slots {
-			ti := &info[int32(s)]
+			ti := &info[typeID(s)]
 			u.df[si] = ti.df
 			for _, k := range ti.keys {
 				u.keys = append(u.keys, makeKeyTok(k, si))

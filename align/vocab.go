@@ -7,19 +7,22 @@ import (
 	"github.com/paralel/paralel/corpus"
 )
 
+// A typeID numbers a token type in the vocabulary of one side.
+type typeID int32
+
 // vocab interns the token types of one side. Raw spellings are looked up
 // first so that each distinct word is folded only once.
 type vocab struct {
-	ids  map[token]int32
-	raw  map[string]int32
+	ids  map[token]typeID
+	raw  map[string]typeID
 	toks []token
 }
 
 func newVocab() vocab {
-	return vocab{ids: map[token]int32{}, raw: map[string]int32{}}
+	return vocab{ids: map[token]typeID{}, raw: map[string]typeID{}}
 }
 
-func (v *vocab) rawID(kind tokenKind, raw string) int32 {
+func (v *vocab) rawID(kind tokenKind, raw string) typeID {
 	if id, ok := v.raw[raw]; ok {
 		return id
 	}
@@ -28,11 +31,11 @@ func (v *vocab) rawID(kind tokenKind, raw string) int32 {
 	return id
 }
 
-func (v *vocab) id(t token) int32 {
+func (v *vocab) id(t token) typeID {
 	if id, ok := v.ids[t]; ok {
 		return id
 	}
-	id := int32(len(v.toks))
+	id := typeID(len(v.toks))
 	v.ids[t] = id
 	v.toks = append(v.toks, t)
 	return id
@@ -41,19 +44,19 @@ func (v *vocab) id(t token) int32 {
 // sideText is one side of a bitext after tokenising: the token types of
 // every sentence (each type once) and their lengths.
 type sideText struct {
-	types [][]int32
+	types [][]typeID
 	chars []float64
 	para  []bool
 	alone []bool // must stay unaligned (a fixed 1-0 or 0-1 link); may be nil
 }
 
 func newSideText(v *vocab, sents []corpus.Sentence) sideText {
-	st := sideText{types: make([][]int32, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents))}
+	st := sideText{types: make([][]typeID, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents))}
 	// The type lists share one array, filled as a growing buffer and copied
 	// once its size is known: one allocation rather than several per
 	// sentence, and held with no spare room, which in a batch of many short
 	// documents would add up.
-	var buf []int32
+	var buf []typeID
 	for i, s := range sents {
 		st.chars[i] = float64(utf8.RuneCountInString(s.Text))
 		st.para[i] = i == 0 || s.Para != sents[i-1].Para
@@ -67,7 +70,7 @@ func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 		st.types[i] = ids
 		buf = buf[:start+len(ids)]
 	}
-	all := make([]int32, len(buf))
+	all := make([]typeID, len(buf))
 	copy(all, buf)
 	for i, ids := range st.types {
 		st.types[i], all = all[:len(ids):len(ids)], all[len(ids):]
@@ -76,7 +79,7 @@ func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 }
 
 // lenSum is the number of types in all the lists.
-func lenSum(lists [][]int32) int {
+func lenSum(lists [][]typeID) int {
 	n := 0
 	for _, ids := range lists {
 		n += len(ids)
