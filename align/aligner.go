@@ -10,15 +10,15 @@ import (
 // aligner holds what the documents of one call share: vocabularies, keys
 // and the estimated parameters.
 type aligner struct {
-	opt        Options
-	docs       []*docState
-	sv, tv     vocab
-	seed       *lexicon
-	ind        *induced
-	prm        params
-	work, done int
-	final      bool // the pass under way is the last
-	mu         sync.Mutex
+	opt                Options
+	docs               []*docState
+	srcVocab, tgtVocab vocab
+	seed               *lexicon        // nil when the pair has none or it is off
+	induced            *inducedLexicon // learnt after the first pass; nil before or when off
+	params             params
+	work, done         int  // progress, in the units of workOf
+	final              bool // the pass under way is the last
+	mu                 sync.Mutex
 }
 
 type docState struct {
@@ -28,7 +28,7 @@ type docState struct {
 }
 
 func newAligner(docs []Bitext, opt Options) *aligner {
-	a := &aligner{opt: opt, sv: newVocab(), tv: newVocab(), docs: make([]*docState, len(docs))}
+	a := &aligner{opt: opt, srcVocab: newVocab(), tgtVocab: newVocab(), docs: make([]*docState, len(docs))}
 	for i, d := range docs {
 		a.docs[i] = &docState{}
 		a.work += workOf(len(d.Src), len(d.Tgt))
@@ -37,17 +37,17 @@ func newAligner(docs []Bitext, opt Options) *aligner {
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		for i, d := range docs {
-			a.docs[i].src = newSideText(&a.sv, d.Src)
+			a.docs[i].src = newSideText(&a.srcVocab, d.Src)
 		}
 	})
 	for i, d := range docs {
-		a.docs[i].tgt = newSideText(&a.tv, d.Tgt)
+		a.docs[i].tgt = newSideText(&a.tgtVocab, d.Tgt)
 	}
 	wg.Wait()
 	if !opt.NoSeedLexicon {
 		a.seed = a.pickSeed()
 	}
-	a.prm = defaultParams(a.docs)
+	a.params = defaultParams(a.docs)
 	return a
 }
 
@@ -69,8 +69,8 @@ func (a *aligner) pickSeed() *lexicon {
 		return [...]string{"", "sq", "en"}[probe.guessSide(v.toks, count)]
 	}
 	sl, tl := corpus.BaseLang(a.opt.SrcLang), corpus.BaseLang(a.opt.TgtLang)
-	gs := guess(&a.sv, func(d *docState) sideText { return d.src })
-	gt := guess(&a.tv, func(d *docState) sideText { return d.tgt })
+	gs := guess(&a.srcVocab, func(d *docState) sideText { return d.src })
+	gt := guess(&a.tgtVocab, func(d *docState) sideText { return d.tgt })
 	if gs != "" && gt != "" && gs != gt {
 		sl, tl = gs, gt
 	}
@@ -92,10 +92,10 @@ func (a *aligner) run() [][]Link {
 	a.estimate()
 	// The keys of the second pass are those of the first and the pairs of
 	// the induced lexicon: only these are worked out anew.
-	if a.ind != nil {
-		addInduced(&a.sv, keys.src, a.ind.src, keys.count)
-		addInduced(&a.tv, keys.tgt, a.ind.tgt, keys.count)
-		keys.count += a.ind.pairs
+	if a.induced != nil {
+		addInduced(&a.srcVocab, keys.src, a.induced.src, keys.count)
+		addInduced(&a.tgtVocab, keys.tgt, a.induced.tgt, keys.count)
+		keys.count += a.induced.pairs
 	}
 	a.final = true
 	a.pass(keys)
@@ -151,8 +151,8 @@ func (a *aligner) pass(keys keyTables) {
 // induced lexicon.
 func (a *aligner) keys() keyTables {
 	ks := &keySpace{ids: map[string]keyID{}}
-	src := typeKeys(ks, &a.sv, true, a.seed)
-	tgt := typeKeys(ks, &a.tv, false, a.seed)
+	src := typeKeys(ks, &a.srcVocab, true, a.seed)
+	tgt := typeKeys(ks, &a.tgtVocab, false, a.seed)
 	return keyTables{src: src, tgt: tgt, count: len(ks.ids)}
 }
 
@@ -181,7 +181,7 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 	}
 	if d.path != nil && n*m > fullLimit {
 		lat := a.newLattice(d, fine, 0, keys)
-		lat.b = projectBand(d.path, identity(n), identity(m), n, m, max(a.band()/2, 1))
+		lat.band = projectBand(d.path, identity(n), identity(m), n, m, max(a.bandWidth()/2, 1))
 		// Long searches run in parallel chunks, cut where the guiding path
 		// is sure: between two confident links.
 		var cuts []node
@@ -222,10 +222,10 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 		ln, lm := len(lat.src), len(lat.tgt)
 		var cuts []node
 		if li == len(levels)-1 {
-			lat.b = fullBand(ln, lm)
+			lat.band = fullBand(ln, lm)
 		} else {
 			up := levels[li+1]
-			lat.b = projectBand(path, up.srcStart, up.tgtStart, ln, lm, a.band())
+			lat.band = projectBand(path, up.srcStart, up.tgtStart, ln, lm, a.bandWidth())
 			// Cut the search into parallel chunks at coarse 1-1 links.
 			for x := 1; x < len(path); x++ {
 				if path[x-1].k == 0 && path[x].k == 0 {
@@ -254,7 +254,7 @@ func trivialPath(n, m int) []step {
 	return path
 }
 
-func (a *aligner) band() int {
+func (a *aligner) bandWidth() int {
 	if a.opt.Band > 0 {
 		return a.opt.Band
 	}

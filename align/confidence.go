@@ -27,7 +27,7 @@ var stored = func() (x [nTypes]int) {
 
 func (lat *lattice) newLinkScores(cells int) *linkScores {
 	ls := &linkScores{}
-	for k := range linkTypes[:lat.types] {
+	for k := range linkTypes[:lat.searched] {
 		if stored[k] < 0 {
 			// Stored as float32 like the others, so that forward and
 			// backward see the same value.
@@ -59,15 +59,15 @@ func (ls *linkScores) get(c, k int) float64 {
 // link scores that forward kept.
 func (lat *lattice) backward(off []int, beta []float32, scores *linkScores) {
 	n, m := len(lat.src), len(lat.tgt)
-	lo, hi := lat.b.lo, lat.b.hi
-	inv := 1 / lat.prm.temp
+	lo, hi := lat.band.lo, lat.band.hi
+	inv := 1 / lat.params.temperature
 	var terms [nTypes]float64
 	for i := n; i >= 0; i-- {
 		for j := hi[i]; j >= lo[i]; j-- {
 			nt := 0
-			for k, t := range linkTypes[:lat.types] {
+			for k, t := range linkTypes[:lat.searched] {
 				ni, nj := i+t.a, j+t.b
-				if ni > n || nj > m || !lat.b.in(ni, nj) {
+				if ni > n || nj > m || !lat.band.in(ni, nj) {
 					continue
 				}
 				c := off[ni] + nj - lo[ni]

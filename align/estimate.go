@@ -18,7 +18,7 @@ func defaultParams(docs []*docState) params {
 	// Both sides' matches count, and they are much the same evidence seen
 	// twice; the keys of a token and the tokens of a phrase hang together
 	// too: hence a lexical weight well below one.
-	p := params{s2: 6.8, p1s: 0.5, p1t: 0.5, lexW: 0.35, paraBreak: 3, paraCross: 6, temp: 1}
+	p := params{lengthVar: 6.8, srcMatchRate: 0.5, tgtMatchRate: 0.5, lexWeight: 0.35, paraBreak: 3, paraCross: 6, temperature: 1}
 	var ls, lt float64
 	ns, nt, ps, pt := 0, 0, 0, 0
 	for _, d := range docs {
@@ -36,8 +36,8 @@ func defaultParams(docs []*docState) params {
 	// Short inputs say little about the length ratio, and omissions skew
 	// it: shrink towards 1 with the weight of a few paragraphs of text.
 	const chars = 1000
-	p.c = (lt + chars) / (ls + chars)
-	p.s2 *= p.c
+	p.lengthRatio = (lt + chars) / (ls + chars)
+	p.lengthVar *= p.lengthRatio
 	// When one side has more than twice the sentences of the other, merges
 	// cannot account for the excess: that much is left unaligned, whatever
 	// the defaults say.
@@ -95,28 +95,28 @@ func (a *aligner) estimate() {
 			prev = s.to
 		}
 	}
-	p := &a.prm
+	p := &a.params
 	if len(ls) >= 5 {
 		var sl, st float64
 		for i := range ls {
 			sl += ls[i]
 			st += lt[i]
 		}
-		p.c = st / sl
+		p.lengthRatio = st / sl
 		// The median squared deviation per char, scaled to the variance
 		// of a Laplace law, is not thrown by the odd wrong link.
 		dev := make([]float64, len(ls))
 		for i := range ls {
-			d := lt[i] - p.c*ls[i]
-			dev[i] = d * d / math.Max((ls[i]+lt[i]/p.c)/2, 1)
+			d := lt[i] - p.lengthRatio*ls[i]
+			dev[i] = d * d / math.Max((ls[i]+lt[i]/p.lengthRatio)/2, 1)
 		}
 		sort.Float64s(dev)
 		s2 := dev[len(dev)/2] * 2 / (math.Ln2 * math.Ln2)
-		p.s2 = math.Min(math.Max(s2, 1*p.c), 40*p.c)
+		p.lengthVar = math.Min(math.Max(s2, 1*p.lengthRatio), 40*p.lengthRatio)
 	}
 	if rate.slots[0] > 0 && rate.slots[1] > 0 {
-		p.p1s = clamp(rate.matched[0]/rate.slots[0], 0.2, 0.9)
-		p.p1t = clamp(rate.matched[1]/rate.slots[1], 0.2, 0.9)
+		p.srcMatchRate = clamp(rate.matched[0]/rate.slots[0], 0.2, 0.9)
+		p.tgtMatchRate = clamp(rate.matched[1]/rate.slots[1], 0.2, 0.9)
 	}
 	// Shares of link types, smoothed towards the defaults.
 	const alpha = 50
@@ -127,7 +127,7 @@ func (a *aligner) estimate() {
 		}
 	}
 	if !a.opt.NoInducedLexicon {
-		a.ind = a.induce()
+		a.induced = a.induce()
 	}
 }
 
@@ -176,7 +176,7 @@ func estimateMatchRate(lat *lattice) (p1s, p1t float64) {
 		u := &lat.src[s]
 		best, bs, bt := -1.0, 0.0, 0.0
 		mr.mark(u.keys)
-		for t := max(lat.b.lo[s+1]-1, 0); t < lat.b.hi[s+1] && t < len(lat.tgt); t++ {
+		for t := max(lat.band.lo[s+1]-1, 0); t < lat.band.hi[s+1] && t < len(lat.tgt); t++ {
 			v := &lat.tgt[t]
 			if u.nslot == 0 || v.nslot == 0 {
 				continue

@@ -28,21 +28,28 @@ const rareCutoff = -6
 
 // params are the weights of the evidence in a link's score, in nats.
 type params struct {
-	prior     [nTypes]float64 // log probability of each link type
-	c, s2     float64         // target length ≈ c·source length, variance s2 per char
-	p1s, p1t  float64         // chance that a source (target) token matches in its translation
-	lexW      float64         // weight of the lexical log-likelihood ratio
-	paraBreak float64         // cost of a link that starts a paragraph on one side only
-	paraCross float64         // cost of a link that holds a paragraph break inside
-	usePara   bool
-	temp      float64 // temperature of the posteriors
+	prior [nTypes]float64 // log probability of each link type
+
+	// The length model: target length ≈ lengthRatio · source length, with
+	// a variance of lengthVar per char.
+	lengthRatio, lengthVar float64
+
+	// The chance that a source (target) token matches in its translation.
+	srcMatchRate, tgtMatchRate float64
+	lexWeight                  float64 // weight of the lexical log-likelihood ratio
+
+	paraBreak float64 // cost of a link that starts a paragraph on one side only
+	paraCross float64 // cost of a link that holds a paragraph break inside
+	usePara   bool    // whether the input's paragraphs are evidence
+
+	temperature float64 // of the posteriors
 }
 
 // score is the log score of link type k ending at node (i, j), in the row
 // and the cell that lc has entered.
 func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 	a, b := linkTypes[k].a, linkTypes[k].b
-	p := lat.prm
+	p := lat.params
 	sc := p.prior[k]
 	if a == 0 || b == 0 {
 		return sc * lat.delScale
@@ -74,7 +81,7 @@ func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 	for y := j - b; y < j; y++ {
 		lex += lc.tgtLex(y, a)
 	}
-	sc += p.lexW * lex
+	sc += p.lexWeight * lex
 
 	if p.usePara {
 		if src[0].para != tgt[0].para {

@@ -116,7 +116,7 @@ func TestGuessSide(t *testing.T) {
 }
 
 // shareKey tells whether two words, one of each side, match.
-func shareKey(t *testing.T, src, tgt string, seed *lexicon, ind *induced) bool {
+func shareKey(t *testing.T, src, tgt string, seed *lexicon, ind *inducedLexicon) bool {
 	t.Helper()
 	ks := &keySpace{ids: map[string]keyID{}}
 	sv, tv := newVocab(), newVocab()
@@ -141,7 +141,7 @@ func shareKey(t *testing.T, src, tgt string, seed *lexicon, ind *induced) bool {
 
 func TestKeys(t *testing.T) {
 	seed := seedLexicon("sq", "en")
-	ind := &induced{src: map[string][]int32{"blorg": {0}}, tgt: map[string][]int32{"zimpa": {0}}}
+	ind := &inducedLexicon{src: map[string][]int32{"blorg": {0}}, tgt: map[string][]int32{"zimpa": {0}}}
 	tests := []struct {
 		src, tgt string
 		want     bool
@@ -230,10 +230,10 @@ func TestInduce(t *testing.T) {
 	}
 	a := newAligner([]Bitext{{Src: sents(src...), Tgt: sents(tgt...)}}, Options{})
 	a.run()
-	require.NotNil(t, a.ind)
-	assert.NotEmpty(t, a.ind.src["blorg"])
-	assert.Equal(t, a.ind.src["blorg"], a.ind.tgt["zimpe"])
-	assert.Empty(t, a.ind.src["kivu"], "a word of every line tells nothing")
+	require.NotNil(t, a.induced)
+	assert.NotEmpty(t, a.induced.src["blorg"])
+	assert.Equal(t, a.induced.src["blorg"], a.induced.tgt["zimpe"])
+	assert.Empty(t, a.induced.src["kivu"], "a word of every line tells nothing")
 }
 
 func TestGTest(t *testing.T) {

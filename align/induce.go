@@ -16,8 +16,9 @@ const stemLen = 5
 
 func stem(w string) string { return prefix(w, stemLen) }
 
-// induced is a translation lexicon learnt from the input: pairs of stems.
-type induced struct {
+// inducedLexicon is a translation lexicon learnt from the input: pairs of
+// stems.
+type inducedLexicon struct {
 	src, tgt map[string][]int32 // stem -> pair numbers
 	pairs    int                // how many: numbers 0 to pairs-1
 }
@@ -25,7 +26,7 @@ type induced struct {
 // induce learns a lexicon from the confident links of the first pass: stem
 // pairs that occur in the same links far more often than chance, by the
 // Dice coefficient, as in hunalign's and Moore's second passes.
-func (a *aligner) induce() *induced {
+func (a *aligner) induce() *inducedLexicon {
 	const (
 		minPair  = 2
 		minDice  = 0.3
@@ -56,7 +57,7 @@ func (a *aligner) induce() *induced {
 		}
 		return out
 	}
-	ss, ts := stemIDs(&a.sv), stemIDs(&a.tv)
+	ss, ts := stemIDs(&a.srcVocab), stemIDs(&a.tgtVocab)
 	type span struct {
 		d        *docState
 		from, to node
@@ -162,7 +163,7 @@ func (a *aligner) induce() *induced {
 		}
 		return int(p.y - q.y)
 	})
-	ind := &induced{src: map[string][]int32{}, tgt: map[string][]int32{}}
+	ind := &inducedLexicon{src: map[string][]int32{}, tgt: map[string][]int32{}}
 	var np int32
 	for _, c := range cands {
 		sx, ty := names[c.x], names[c.y]

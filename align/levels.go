@@ -180,9 +180,9 @@ func (ar *listArena) keep(l []typeID) []typeID {
 func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *lattice {
 	n, m := len(d.src.types), len(d.tgt.types)
 	ln, lm := len(l.st), len(l.tt)
-	lat := &lattice{prm: &a.prm, delScale: math.Sqrt(float64(n+m) / float64(ln+lm)), types: commonTypes}
+	lat := &lattice{params: &a.params, delScale: math.Sqrt(float64(n+m) / float64(ln+lm)), searched: commonTypes}
 	if li == 0 && a.final {
-		lat.types = nTypes
+		lat.searched = nTypes
 	}
 	if a.opt.Progress != nil {
 		// Coarse levels count for the rows they stand for, halved.
@@ -222,12 +222,12 @@ func (l level) units(keys keyTables) (src, tgt []unit) {
 // match differently, so there they are guessed from the best pairs in the
 // band.
 func (a *aligner) weighLevel(lat *lattice, li int) {
-	p1s, p1t := a.prm.p1s, a.prm.p1t
+	p1s, p1t := a.params.srcMatchRate, a.params.tgtMatchRate
 	if li > 0 {
 		p1s, p1t = estimateMatchRate(lat)
 	}
-	lat.srcW = weigh(lat.src, p1s, len(lat.tgt))
-	lat.tgtW = weigh(lat.tgt, p1t, len(lat.src))
+	lat.srcGain = weigh(lat.src, p1s, len(lat.tgt))
+	lat.tgtGain = weigh(lat.tgt, p1t, len(lat.src))
 }
 
 func identity(n int) []int {

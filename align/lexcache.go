@@ -41,7 +41,7 @@ type srcRow struct {
 
 func newLexCache(lat *lattice) *lexCache {
 	lc := &lexCache{lat: lat, row: -1}
-	for _, t := range linkTypes[:lat.types] {
+	for _, t := range linkTypes[:lat.searched] {
 		lc.span = max(lc.span, t.a, t.b)
 		if t.a > 0 && t.b > 0 {
 			lc.tgtSpan[t.a] = max(lc.tgtSpan[t.a], t.b)
@@ -70,10 +70,10 @@ func newLexCache(lat *lattice) *lexCache {
 // their scores, the divisions and square roots of one do not wait for
 // those of the other.
 func (lc *lexCache) cell(j int) {
-	i, p := lc.row, lc.lat.prm
-	for k, t := range linkTypes[:lc.lat.types] {
+	i, p := lc.row, lc.lat.params
+	for k, t := range linkTypes[:lc.lat.searched] {
 		if t.a > 0 && t.b > 0 && t.a <= i && t.b <= j {
-			lc.lp[k] = lengthLogProb(lc.srcLen[i]-lc.srcLen[i-t.a], lc.tgtLen[j]-lc.tgtLen[j-t.b], p.c, p.s2)
+			lc.lp[k] = lengthLogProb(lc.srcLen[i]-lc.srcLen[i-t.a], lc.tgtLen[j]-lc.tgtLen[j-t.b], p.lengthRatio, p.lengthVar)
 		}
 	}
 }
@@ -91,7 +91,7 @@ func (lc *lexCache) enter(i int) {
 	}
 	lat := lc.lat
 	m, span := len(lat.tgt), lc.span
-	lo, hi := max(lat.b.lo[i]-span, 0), min(lat.b.hi[i]-1, m-1)
+	lo, hi := max(lat.band.lo[i]-span, 0), min(lat.band.hi[i]-1, m-1)
 	lc.tlo = lo
 	lc.tsum = slices.Grow(lc.tsum[:0], max(hi-lo+1, 0)*span)[:max(hi-lo+1, 0)*span]
 	for y := lo; y <= hi; y++ {
@@ -101,8 +101,8 @@ func (lc *lexCache) enter(i int) {
 			mask |= r.mt[y-r.tlo]
 			// Links of a source units that end in this row start at
 			// lo[i]-tgtSpan[a] at the earliest.
-			if y >= lat.b.lo[i]-lc.tgtSpan[a] {
-				lc.tsum[(y-lo)*span+a-1] = slotSum(&lat.tgt[y], a-1, mask, lat.tgtW)
+			if y >= lat.band.lo[i]-lc.tgtSpan[a] {
+				lc.tsum[(y-lo)*span+a-1] = slotSum(&lat.tgt[y], a-1, mask, lat.tgtGain)
 			}
 		}
 	}
@@ -115,8 +115,8 @@ func (lc *lexCache) fill(r *srcRow, s int) {
 	n, m, span := len(lat.src), len(lat.tgt), lc.span
 	lo, hi := m, 0
 	for i := s + 1; i <= s+span && i <= n; i++ {
-		lo = min(lo, lat.b.lo[i]-span)
-		hi = max(hi, lat.b.hi[i]-1)
+		lo = min(lo, lat.band.lo[i]-span)
+		hi = max(hi, lat.band.hi[i]-1)
 	}
 	lo, hi = max(lo, 0), min(hi, m-1)
 	r.s, r.tlo = s, lo
@@ -136,8 +136,8 @@ func (lc *lexCache) fill(r *srcRow, s int) {
 	for b := 1; b <= span; b++ {
 		last[b].lo, last[b].hi = m, -1
 		for i := s + 1; i <= s+lc.srcSpan[b] && i <= n; i++ {
-			last[b].lo = min(last[b].lo, lat.b.lo[i]-1)
-			last[b].hi = max(last[b].hi, lat.b.hi[i]-1)
+			last[b].lo = min(last[b].lo, lat.band.lo[i]-1)
+			last[b].hi = max(last[b].hi, lat.band.hi[i]-1)
 		}
 	}
 	r.sum = slices.Grow(r.sum, (hi-lo+1)*span)[:(hi-lo+1)*span]
@@ -146,7 +146,7 @@ func (lc *lexCache) fill(r *srcRow, s int) {
 		for b := 1; b <= span && y-b+1 >= lo; b++ {
 			mask |= r.ms[y-b+1-lo]
 			if y >= last[b].lo && y <= last[b].hi {
-				r.sum[(y-lo)*span+b-1] = slotSum(u, b-1, mask, lat.srcW)
+				r.sum[(y-lo)*span+b-1] = slotSum(u, b-1, mask, lat.srcGain)
 			}
 		}
 	}

@@ -24,11 +24,12 @@ func (b band) in(i, j int) bool { return j >= b.lo[i] && j <= b.hi[i] }
 // lattice scores the links of one level inside a band.
 type lattice struct {
 	src, tgt []unit
-	srcW     [][maxSpan]float32 // what a match adds, by df (see weigh)
-	tgtW     [][maxSpan]float32
-	prm      *params
-	b        band
-	types    int // search linkTypes[:types]
+	// What a match of a token adds to a link, by the token's df and the
+	// number of partners of its unit (see weigh).
+	srcGain, tgtGain [][maxSpan]float32
+	params           *params
+	band             band
+	searched         int // the search tries linkTypes[:searched]
 	// progress, when set, is told now and then how many more rows the
 	// search has done.
 	progress func(rows int)
@@ -55,7 +56,7 @@ type step struct {
 // the backward one, since scoring is most of the work.
 func (lat *lattice) search(post bool) []step {
 	n, m := len(lat.src), len(lat.tgt)
-	lo, hi := lat.b.lo, lat.b.hi
+	lo, hi := lat.band.lo, lat.band.hi
 	off := make([]int, n+2)
 	for i := 0; i <= n; i++ {
 		off[i+1] = off[i] + hi[i] - lo[i] + 1
@@ -85,7 +86,7 @@ func (lat *lattice) search(post bool) []step {
 	beta := make([]float32, off[n+1])
 	lat.backward(off, beta, scores)
 	z := float64(alpha[off[n]+m-lo[n]])
-	inv := 1 / lat.prm.temp
+	inv := 1 / lat.params.temperature
 	from := node{}
 	for x := range path {
 		s := &path[x]
@@ -103,10 +104,10 @@ func (lat *lattice) search(post bool) []step {
 // that end there.
 func (lat *lattice) forward(off []int, back []int8, alpha []float32, scores *linkScores) {
 	n := len(lat.src)
-	lo, hi := lat.b.lo, lat.b.hi
-	vals := rowRing(lat.b)
+	lo, hi := lat.band.lo, lat.band.hi
+	vals := rowRing(lat.band)
 	lc := newLexCache(lat)
-	inv := 1 / lat.prm.temp
+	inv := 1 / lat.params.temperature
 	ninf := math.Inf(-1)
 	var terms [nTypes]float64
 	for i := 0; i <= n; i++ {
@@ -123,9 +124,9 @@ func (lat *lattice) forward(off []int, back []int8, alpha []float32, scores *lin
 				best = 0
 			}
 			nt := 0
-			for k, t := range linkTypes[:lat.types] {
+			for k, t := range linkTypes[:lat.searched] {
 				pi, pj := i-t.a, j-t.b
-				if pi < 0 || pj < 0 || !lat.b.in(pi, pj) {
+				if pi < 0 || pj < 0 || !lat.band.in(pi, pj) {
 					continue
 				}
 				prev := vals[pi&7][pj-lo[pi]]
@@ -200,11 +201,11 @@ func (lat *lattice) searchParallel(cuts []node, post bool) []step {
 	var wg sync.WaitGroup
 	for c := range paths {
 		from, to := bounds[c], bounds[c+1]
-		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcW: lat.srcW, tgtW: lat.tgtW, prm: lat.prm, delScale: lat.delScale, types: lat.types, progress: lat.progress}
-		sub.b = band{make([]int, to.i-from.i+1), make([]int, to.i-from.i+1)}
-		for i := range sub.b.lo {
-			sub.b.lo[i] = min(max(lat.b.lo[from.i+i]-from.j, 0), to.j-from.j)
-			sub.b.hi[i] = min(max(lat.b.hi[from.i+i]-from.j, 0), to.j-from.j)
+		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcGain: lat.srcGain, tgtGain: lat.tgtGain, params: lat.params, delScale: lat.delScale, searched: lat.searched, progress: lat.progress}
+		sub.band = band{make([]int, to.i-from.i+1), make([]int, to.i-from.i+1)}
+		for i := range sub.band.lo {
+			sub.band.lo[i] = min(max(lat.band.lo[from.i+i]-from.j, 0), to.j-from.j)
+			sub.band.hi[i] = min(max(lat.band.hi[from.i+i]-from.j, 0), to.j-from.j)
 		}
 		wg.Add(1)
 		go func() {

@@ -82,20 +82,20 @@ func TestSearchParallel(t *testing.T) {
 	src, tgt := synthetic(3*minChunk, 3)
 	a := newAligner([]Bitext{{Src: sents(src...), Tgt: sents(tgt...)}}, Options{})
 	ks := &keySpace{ids: map[string]keyID{}}
-	keys := keyTables{src: typeKeys(ks, &a.sv, true, nil), tgt: typeKeys(ks, &a.tv, false, nil)}
+	keys := keyTables{src: typeKeys(ks, &a.srcVocab, true, nil), tgt: typeKeys(ks, &a.tgtVocab, false, nil)}
 	keys.count = len(ks.ids)
 	d := a.docs[0]
 	n, m := len(src), len(tgt)
-	lat := &lattice{prm: &a.prm, delScale: 1, types: nTypes}
+	lat := &lattice{params: &a.params, delScale: 1, searched: nTypes}
 	fine := d.level()
 	lat.src, lat.tgt = fine.units(keys)
-	lat.srcW = weigh(lat.src, 0.6, m)
-	lat.tgtW = weigh(lat.tgt, 0.6, n)
+	lat.srcGain = weigh(lat.src, 0.6, m)
+	lat.tgtGain = weigh(lat.tgt, 0.6, n)
 	var diag []step
 	for i := 1; i <= n; i++ {
 		diag = append(diag, step{to: node{i, i}})
 	}
-	lat.b = projectBand(diag, identity(n), identity(m), n, m, 4)
+	lat.band = projectBand(diag, identity(n), identity(m), n, m, 4)
 	whole := lat.search(true)
 	var cuts []node
 	for _, s := range whole {
@@ -213,7 +213,7 @@ func TestParagraphEvidence(t *testing.T) {
 	}
 	uses := func(src, tgt []corpus.Sentence) bool {
 		a := newAligner([]Bitext{{Src: src, Tgt: tgt}}, Options{})
-		return a.prm.usePara
+		return a.params.usePara
 	}
 	assert.False(t, uses(withParas(0, 1, 2, 3, 4, 5), withParas(0, 1, 2, 3, 4, 5)), "one sentence a paragraph tells nothing")
 	assert.False(t, uses(withParas(0, 0, 0, 0, 0, 0), withParas(0, 0, 0, 0, 0, 0)), "nor does one paragraph")
@@ -221,7 +221,7 @@ func TestParagraphEvidence(t *testing.T) {
 
 	// A link that holds a paragraph break, or starts a paragraph on one
 	// side only, costs what the parameters say.
-	prm := params{c: 1, s2: 2, p1s: 0.5, p1t: 0.5, lexW: 0.5, paraBreak: 3, paraCross: 6, usePara: true}
+	prm := params{lengthRatio: 1, lengthVar: 2, srcMatchRate: 0.5, tgtMatchRate: 0.5, lexWeight: 0.5, paraBreak: 3, paraCross: 6, usePara: true}
 	units := func(paras ...bool) []unit {
 		out := make([]unit, len(paras))
 		for i, p := range paras {
@@ -229,9 +229,9 @@ func TestParagraphEvidence(t *testing.T) {
 		}
 		return out
 	}
-	lat := &lattice{src: units(true, false, true), tgt: units(true, true, false), prm: &prm, types: nTypes, delScale: 1}
-	lat.srcW, lat.tgtW = weigh(lat.src, 0.5, 3), weigh(lat.tgt, 0.5, 3)
-	lat.b = fullBand(3, 3)
+	lat := &lattice{src: units(true, false, true), tgt: units(true, true, false), params: &prm, searched: nTypes, delScale: 1}
+	lat.srcGain, lat.tgtGain = weigh(lat.src, 0.5, 3), weigh(lat.tgt, 0.5, 3)
+	lat.band = fullBand(3, 3)
 	lc := newLexCache(lat)
 	score := func(i, j, k int) float64 {
 		lc.enter(i)
