@@ -176,8 +176,8 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 	if len(a.docs) > 1 {
 		// A lone document uses most of the vocabulary: numbering its types
 		// anew would only cost time.
-		ds := nb.space(fine.st, fine.tt, keys)
-		fine.st, fine.tt, keys = ds.srcTypes, ds.tgtTypes, ds.keys
+		ds := nb.space(fine.src.types, fine.tgt.types, keys)
+		fine.src.types, fine.tgt.types, keys = ds.srcTypes, ds.tgtTypes, ds.keys
 	}
 	if d.path != nil && n*m > fullLimit {
 		lat := a.newLattice(d, fine, 0, keys)
@@ -199,7 +199,7 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 	if n*m > fullLimit {
 		levels[0] = fine.matchable(keys)
 	}
-	for l := levels[0]; len(l.st)*len(l.tt) > fullLimit; {
+	for l := levels[0]; len(l.src.types)*len(l.tgt.types) > fullLimit; {
 		l = l.coarser()
 		levels = append(levels, l)
 	}
@@ -209,7 +209,7 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 	next := make(chan *lattice, 1)
 	build := func(li int) {
 		l := levels[li]
-		levels[li].st, levels[li].tt = nil, nil
+		levels[li].src.types, levels[li].tgt.types = nil, nil
 		go func() { next <- a.newLattice(d, l, li, keys) }()
 	}
 	build(len(levels) - 1)
@@ -225,11 +225,11 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 			lat.band = fullBand(ln, lm)
 		} else {
 			up := levels[li+1]
-			lat.band = projectBand(path, up.srcStart, up.tgtStart, ln, lm, a.bandWidth())
+			lat.band = projectBand(path, up.src.start, up.tgt.start, ln, lm, a.bandWidth())
 			// Cut the search into parallel chunks at coarse 1-1 links.
 			for x := 1; x < len(path); x++ {
 				if path[x-1].k == 0 && path[x].k == 0 {
-					cuts = append(cuts, node{up.srcStart[path[x-1].to.i], up.tgtStart[path[x-1].to.j]})
+					cuts = append(cuts, node{up.src.start[path[x-1].to.i], up.tgt.start[path[x-1].to.j]})
 				}
 			}
 			levels[li+1] = level{} // no longer needed

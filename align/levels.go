@@ -2,19 +2,25 @@ package align
 
 import "math"
 
-// level is the input at one resolution of the search: for each unit of
-// either side its token types, length and whether it starts a paragraph,
-// and at coarse levels where it starts in the level below.
-type level struct {
-	st, tt             [][]typeID
-	sc, tc             []float64
-	sp, tp             []bool
-	srcStart, tgtStart []int
+// level is the input at one resolution of the search.
+type level struct{ src, tgt levelSide }
+
+// levelSide is one side of a level: for each unit its token types, its
+// length and whether it starts a paragraph, and at coarse levels where it
+// starts in the level below.
+type levelSide struct {
+	types [][]typeID
+	chars []float64
+	para  []bool
+	start []int // coarse levels only; one more, the end
 }
 
 // level is the document at the finest resolution, one unit a sentence.
 func (d *docState) level() level {
-	return level{st: d.src.types, tt: d.tgt.types, sc: d.src.chars, tc: d.tgt.chars, sp: d.src.para, tp: d.tgt.para}
+	return level{
+		src: levelSide{types: d.src.types, chars: d.src.chars, para: d.src.para},
+		tgt: levelSide{types: d.tgt.types, chars: d.tgt.chars, para: d.tgt.para},
+	}
 }
 
 // matchable drops the types none of whose keys occur on the other side
@@ -25,16 +31,16 @@ func (l level) matchable(keys keyTables) level {
 	var dfs, dft []int32
 	done := make(chan struct{})
 	go func() {
-		dfs = docFreq(l.st, keys.src, keys.count)
+		dfs = docFreq(l.src.types, keys.src, keys.count)
 		done <- struct{}{}
 	}()
-	dft = docFreq(l.tt, keys.tgt, keys.count)
+	dft = docFreq(l.tgt.types, keys.tgt, keys.count)
 	<-done
 	go func() {
-		l.st = keepMatching(l.st, keys.src, dft)
+		l.src.types = keepMatching(l.src.types, keys.src, dft)
 		done <- struct{}{}
 	}()
-	l.tt = keepMatching(l.tt, keys.tgt, dfs)
+	l.tgt.types = keepMatching(l.tgt.types, keys.tgt, dfs)
 	<-done
 	return l
 }
@@ -71,7 +77,7 @@ func keepMatching(types [][]typeID, typeKeys [][]keyID, dfOther []int32) [][]typ
 // at least half as many units as the other, so that both sides approach
 // the same size.
 func (l level) coarser() level {
-	ln, lm := len(l.st), len(l.tt)
+	ln, lm := len(l.src.types), len(l.tgt.types)
 	gs, gt := 1, 1
 	if 2*ln >= lm {
 		gs = 2
@@ -82,16 +88,16 @@ func (l level) coarser() level {
 	var c level
 	done := make(chan struct{})
 	go func() {
-		c.st = groupTypes(l.st, gs)
+		c.src.types = groupTypes(l.src.types, gs)
 		close(done)
 	}()
-	c.tt = groupTypes(l.tt, gt)
+	c.tgt.types = groupTypes(l.tgt.types, gt)
 	<-done
-	c.sc, c.srcStart = groupLen(l.sc, gs)
-	c.tc, c.tgtStart = groupLen(l.tc, gt)
+	c.src.chars, c.src.start = groupLen(l.src.chars, gs)
+	c.tgt.chars, c.tgt.start = groupLen(l.tgt.chars, gt)
 	// Blocks cut across paragraphs at random, so paragraphs are no evidence
 	// at coarse levels: their flags stay false.
-	c.sp, c.tp = make([]bool, len(c.sc)), make([]bool, len(c.tc))
+	c.src.para, c.tgt.para = make([]bool, len(c.src.chars)), make([]bool, len(c.tgt.chars))
 	return c
 }
 
@@ -179,7 +185,7 @@ func (ar *listArena) keep(l []typeID) []typeID {
 // document; the band and the weights are the caller's to set.
 func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *lattice {
 	n, m := len(d.src.types), len(d.tgt.types)
-	ln, lm := len(l.st), len(l.tt)
+	ln, lm := len(l.src.types), len(l.tgt.types)
 	lat := &lattice{params: &a.params, delScale: math.Sqrt(float64(n+m) / float64(ln+lm)), searched: commonTypes}
 	if li == 0 && a.final {
 		lat.searched = nTypes
@@ -209,10 +215,10 @@ func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *latt
 func (l level) units(keys keyTables) (src, tgt []unit) {
 	done := make(chan struct{})
 	go func() {
-		src = buildUnits(l.st, l.sc, l.sp, keys.src, docFreq(l.tt, keys.tgt, keys.count), len(l.tt))
+		src = buildUnits(l.src.types, l.src.chars, l.src.para, keys.src, docFreq(l.tgt.types, keys.tgt, keys.count), len(l.tgt.types))
 		close(done)
 	}()
-	tgt = buildUnits(l.tt, l.tc, l.tp, keys.tgt, docFreq(l.st, keys.src, keys.count), len(l.st))
+	tgt = buildUnits(l.tgt.types, l.tgt.chars, l.tgt.para, keys.tgt, docFreq(l.src.types, keys.src, keys.count), len(l.src.types))
 	<-done
 	return src, tgt
 }

@@ -256,8 +256,8 @@ func TestMatchableKeepsUnits(t *testing.T) {
 	d := a.docs[0]
 	all := d.level()
 	kept := all.matchable(keys)
-	require.Less(t, lenSum(kept.st), lenSum(all.st), "some source types match nothing")
-	require.Less(t, lenSum(kept.tt), lenSum(all.tt), "some target types match nothing")
+	require.Less(t, lenSum(kept.src.types), lenSum(all.src.types), "some source types match nothing")
+	require.Less(t, lenSum(kept.tgt.types), lenSum(all.tgt.types), "some target types match nothing")
 	for li := range 3 {
 		wantSrc, wantTgt := all.units(keys)
 		gotSrc, gotTgt := kept.units(keys)
