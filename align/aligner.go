@@ -66,7 +66,7 @@ func (a *aligner) pickSeed() *lexicon {
 				}
 			}
 		}
-		return [...]string{"", "sq", "en"}[probe.guessSide(v.toks, count)]
+		return [...]string{unknownSide: "", srcSide: "sq", tgtSide: "en"}[probe.guessSide(v.toks, count)]
 	}
 	sl, tl := corpus.BaseLang(a.opt.SrcLang), corpus.BaseLang(a.opt.TgtLang)
 	gs := guess(&a.srcVocab, func(d *docState) sideText { return d.src })
@@ -228,7 +228,7 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 			lat.band = projectBand(path, up.src.start, up.tgt.start, ln, lm, a.bandWidth())
 			// Cut the search into parallel chunks at coarse 1-1 links.
 			for x := 1; x < len(path); x++ {
-				if path[x-1].k == 0 && path[x].k == 0 {
+				if path[x-1].kind == oneToOne && path[x].kind == oneToOne {
 					cuts = append(cuts, node{up.src.start[path[x-1].to.i], up.tgt.start[path[x-1].to.j]})
 				}
 			}
@@ -246,10 +246,10 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 func trivialPath(n, m int) []step {
 	var path []step
 	for i := 1; i <= n; i++ {
-		path = append(path, step{to: node{i, 0}, k: 1, post: 1})
+		path = append(path, step{to: node{i, 0}, kind: srcOnly, post: 1})
 	}
 	for j := 1; j <= m; j++ {
-		path = append(path, step{to: node{n, j}, k: 2, post: 1})
+		path = append(path, step{to: node{n, j}, kind: tgtOnly, post: 1})
 	}
 	return path
 }

@@ -45,10 +45,10 @@ func Check(src, tgt []corpus.Sentence, links []Link) []string {
 	probe := sqEn()
 	ss, ts := probe.guessSide(tokenCounts(src)), probe.guessSide(tokenCounts(tgt))
 	switch {
-	case ss == 2 && ts == 1:
+	case ss == tgtSide && ts == srcSide:
 		warns = append(warns, "the source looks English and the target Albanian: are the sides swapped?")
-	case ss != 0 && ss == ts:
-		lang := map[int]string{1: "Albanian", 2: "English"}[ss]
+	case ss != unknownSide && ss == ts:
+		lang := map[lexiconSide]string{srcSide: "Albanian", tgtSide: "English"}[ss]
 		warns = append(warns, fmt.Sprintf("both sides look %s: is one of them the wrong file?", lang))
 	}
 	return warns

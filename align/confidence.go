@@ -2,6 +2,27 @@ package align
 
 import "math"
 
+// posteriors gives every link of the path its posterior probability from
+// the forward sums alpha and the link scores that forward kept: the
+// backward pass adds the sums of the paths from each node to the end.
+func (lat *lattice) posteriors(path []step, off []int, alpha []float32, scores *linkScores) {
+	n, m := len(lat.src), len(lat.tgt)
+	lo := lat.band.lo
+	beta := make([]float32, off[n+1])
+	lat.backward(off, beta, scores)
+	z := float64(alpha[off[n]+m-lo[n]]) // the sum over all paths
+	inv := 1 / lat.params.temperature
+	from := node{}
+	for x := range path {
+		s := &path[x]
+		to := s.to
+		c := off[to.i] + to.j - lo[to.i]
+		v := float64(alpha[off[from.i]+from.j-lo[from.i]]) + scores.get(c, int(s.kind))*inv + float64(beta[c]) - z
+		s.post = min(1, math.Exp(v))
+		from = to
+	}
+}
+
 // linkScores keeps the score of every link in the band for the backward
 // pass. Those of 1-0 and 0-1 links are the same everywhere and are not
 // stored: a quarter of the scores of the first pass.

@@ -43,8 +43,8 @@ func defaultParams(docs []*docState) params {
 	// the defaults say.
 	prior := defaultPrior
 	if ns > 0 && nt > 0 {
-		prior[1] = max(prior[1], float64(ns-2*nt)/float64(ns))
-		prior[2] = max(prior[2], float64(nt-2*ns)/float64(nt))
+		prior[srcOnly] = max(prior[srcOnly], float64(ns-2*nt)/float64(ns))
+		prior[tgtOnly] = max(prior[tgtOnly], float64(nt-2*ns)/float64(nt))
 	}
 	var sum float64
 	for _, v := range prior {
@@ -83,11 +83,11 @@ func (a *aligner) estimate() {
 		rate.add(d.rate)
 		prev := node{}
 		for _, s := range d.path {
-			counts[s.k]++
+			counts[s.kind]++
 			total++
 			// All 1-1 links, not only confident ones: those are biased
 			// towards good length agreement.
-			if s.k == 0 {
+			if s.kind == oneToOne {
 				i, j := prev.i, prev.j
 				ls = append(ls, d.src.chars[i])
 				lt = append(lt, d.tgt.chars[j])
@@ -150,7 +150,7 @@ func countMatches(lat *lattice, path []step) matchRate {
 	var mr matcher
 	from := node{}
 	for _, s := range path {
-		if s.k == 0 {
+		if s.kind == oneToOne {
 			u, v := &lat.src[from.i], &lat.tgt[from.j]
 			a, b := mr.match(u.keys, v.keys)
 			r.matched[0] += float64(bits.OnesCount64(a))

@@ -6,11 +6,20 @@ import (
 )
 
 // linkTypes are the moves of the search: a link takes a source and b
-// target units.
+// target units. The first three have names.
 var linkTypes = [...]struct{ a, b int }{
 	{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3},
 	{4, 1}, {1, 4}, {3, 2}, {2, 3},
 }
+
+// A linkType is an index into linkTypes.
+type linkType int
+
+const (
+	oneToOne linkType = 0 // 1-1
+	srcOnly  linkType = 1 // 1-0: a source unit without counterpart
+	tgtOnly  linkType = 2 // 0-1: a target unit without counterpart
+)
 
 const nTypes = len(linkTypes)
 

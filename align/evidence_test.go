@@ -110,9 +110,9 @@ func TestGuessSide(t *testing.T) {
 	sq, sqN := tokenCounts(sents("Qeveria tha se do të ketë zgjedhje në tetor.", "Ministri i punëve të jashtme është në Londër."))
 	en, enN := tokenCounts(sents("The government said there will be elections in October.", "The foreign minister is in London."))
 	de, deN := tokenCounts(sents("Die Regierung sagte, es werde im Oktober Wahlen geben."))
-	assert.Equal(t, 1, lx.guessSide(sq, sqN))
-	assert.Equal(t, 2, lx.guessSide(en, enN))
-	assert.Equal(t, 0, lx.guessSide(de, deN))
+	assert.Equal(t, srcSide, lx.guessSide(sq, sqN))
+	assert.Equal(t, tgtSide, lx.guessSide(en, enN))
+	assert.Equal(t, unknownSide, lx.guessSide(de, deN))
 }
 
 // shareKey tells whether two words, one of each side, match.

@@ -66,7 +66,7 @@ func (a *aligner) induce() *inducedLexicon {
 	for _, d := range a.docs {
 		prev := node{}
 		for _, s := range d.path {
-			if s.k != 1 && s.k != 2 && s.post >= confident {
+			if s.kind != srcOnly && s.kind != tgtOnly && s.post >= confident {
 				spans = append(spans, span{d, prev, s.to})
 			}
 			prev = s.to

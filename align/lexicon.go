@@ -89,11 +89,20 @@ func lookup(dict map[string][]string, w string, cut int) []string {
 	return nil
 }
 
-// guessSide says whether a text looks like the source (1) or the target (2)
-// language of a seed lexicon by counting exact hits of its words; it
-// returns 0 when it cannot tell. The text comes as its distinct tokens and
-// how often each occurs, so that every word is looked up once.
-func (lx *lexicon) guessSide(toks []token, count []int) int {
+// A lexiconSide is the side of a seed lexicon whose language a text is in.
+type lexiconSide int
+
+const (
+	unknownSide lexiconSide = iota // cannot tell
+	srcSide                        // the lexicon's source language
+	tgtSide                        // its target language
+)
+
+// guessSide says whether a text looks like the source or the target
+// language of a seed lexicon by counting exact hits of its words. The text
+// comes as its distinct tokens and how often each occurs, so that every
+// word is looked up once.
+func (lx *lexicon) guessSide(toks []token, count []int) lexiconSide {
 	var s, t, n int
 	for i, tk := range toks {
 		if tk.kind != wordToken {
@@ -111,9 +120,9 @@ func (lx *lexicon) guessSide(toks []token, count []int) int {
 	// lexicon shows in a fifth of the tokens at least.
 	switch {
 	case s > 2*t && s >= 3 && s*5 >= n:
-		return 1
+		return srcSide
 	case t > 2*s && t >= 3 && t*5 >= n:
-		return 2
+		return tgtSide
 	}
-	return 0
+	return unknownSide
 }

@@ -45,8 +45,8 @@ type node struct{ i, j int }
 // step is one link of a path: it ends at node to and has type k.
 type step struct {
 	to   node
-	k    int
-	post float64
+	kind linkType
+	post float64 // the link's posterior probability (see posteriors)
 }
 
 // search finds the best path through the band from (0,0) to (n,m). With
@@ -75,26 +75,13 @@ func (lat *lattice) search(post bool) []step {
 		if k < 0 {
 			panic("align: band does not connect the corners")
 		}
-		path = append(path, step{to: node{i, j}, k: int(k)})
+		path = append(path, step{to: node{i, j}, kind: linkType(k)})
 		i -= linkTypes[k].a
 		j -= linkTypes[k].b
 	}
 	slices.Reverse(path)
-	if !post {
-		return path
-	}
-	beta := make([]float32, off[n+1])
-	lat.backward(off, beta, scores)
-	z := float64(alpha[off[n]+m-lo[n]])
-	inv := 1 / lat.params.temperature
-	from := node{}
-	for x := range path {
-		s := &path[x]
-		to := s.to
-		c := off[to.i] + to.j - lo[to.i]
-		v := float64(alpha[off[from.i]+from.j-lo[from.i]]) + scores.get(c, s.k)*inv + float64(beta[c]) - z
-		s.post = min(1, math.Exp(v))
-		from = to
+	if post {
+		lat.posteriors(path, off, alpha, scores)
 	}
 	return path
 }

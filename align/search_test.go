@@ -105,14 +105,14 @@ func TestSearchParallel(t *testing.T) {
 	require.Len(t, parts, len(whole))
 	for x := range whole {
 		assert.Equal(t, whole[x].to, parts[x].to)
-		assert.Equal(t, whole[x].k, parts[x].k)
+		assert.Equal(t, whole[x].kind, parts[x].kind)
 		assert.InDelta(t, whole[x].post, parts[x].post, 0.05)
 	}
 }
 
 func TestProjectBand(t *testing.T) {
 	// A coarse path over blocks of two: 1-1, 1-0, 1-1 on a 3x2 lattice.
-	path := []step{{to: node{1, 1}, k: 0}, {to: node{2, 1}, k: 1}, {to: node{3, 2}, k: 0}}
+	path := []step{{to: node{1, 1}, kind: oneToOne}, {to: node{2, 1}, kind: srcOnly}, {to: node{3, 2}, kind: oneToOne}}
 	srcStart, tgtStart := []int{0, 2, 4, 6}, []int{0, 2, 4}
 	for _, w := range []int{0, 1, 4} {
 		b := projectBand(path, srcStart, tgtStart, 6, 4, w)

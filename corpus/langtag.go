@@ -35,19 +35,28 @@ func LangTag(code string) (string, error) {
 	return strings.Join(subtags, "-"), nil
 }
 
+// A LangMatch says how well two language tags match; a better match is
+// greater.
+type LangMatch int
+
+const (
+	LangDifferent LangMatch = iota // "en-GB" and "en-US", "en" and "sq"
+	LangRelated                    // one extends the other: "en" and "en-GB"
+	LangEqual                      // the same tag, but for case and "_"
+)
+
 // SameLang reports how well a language tag found in a file matches the
-// one asked for, ignoring case: 2 for the same tag, 1 when one extends
-// the other ("en" and "en-GB"), 0 otherwise ("en-GB" and "en-US").
-func SameLang(tag, want string) int {
+// one asked for, ignoring case.
+func SameLang(tag, want string) LangMatch {
 	tag, want = strings.ReplaceAll(tag, "_", "-"), strings.ReplaceAll(want, "_", "-")
 	switch {
 	case strings.EqualFold(tag, want):
-		return 2
+		return LangEqual
 	case len(tag) > len(want) && strings.EqualFold(tag[:len(want)], want) && tag[len(want)] == '-',
 		len(want) > len(tag) && strings.EqualFold(want[:len(tag)], tag) && want[len(tag)] == '-':
-		return 1
+		return LangRelated
 	}
-	return 0
+	return LangDifferent
 }
 
 func isAlnum(s string) bool {

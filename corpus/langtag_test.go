@@ -33,15 +33,15 @@ func TestLangTag(t *testing.T) {
 func TestSameLang(t *testing.T) {
 	tests := []struct {
 		tag, want string
-		match     int
+		match     LangMatch
 	}{
-		{"EN-US", "en-us", 2},
-		{"en", "en-GB", 1},
-		{"en-GB", "en", 1},
-		{"en_GB", "en-gb", 2},
-		{"en-GB", "en-US", 0},
-		{"eng", "en", 0},
-		{"sq", "en", 0},
+		{"EN-US", "en-us", LangEqual},
+		{"en", "en-GB", LangRelated},
+		{"en-GB", "en", LangRelated},
+		{"en_GB", "en-gb", LangEqual},
+		{"en-GB", "en-US", LangDifferent},
+		{"eng", "en", LangDifferent},
+		{"sq", "en", LangDifferent},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.match, SameLang(tt.tag, tt.want), "%s %s", tt.tag, tt.want)

@@ -388,10 +388,10 @@ func (r *Reader) pair(u unit) (corpus.Pair, bool) {
 // best returns the index of the variant whose language matches want best,
 // or, with want empty, the first whose language is not other; -1 if none.
 func best(vs []variant, want, other string) int {
-	found, score := -1, 0
+	found, score := -1, corpus.LangDifferent
 	for i, v := range vs {
 		if want == "" {
-			if corpus.SameLang(v.lang, other) == 0 && v.lang != "" {
+			if corpus.SameLang(v.lang, other) == corpus.LangDifferent && v.lang != "" {
 				return i
 			}
 			continue
