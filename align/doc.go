@@ -1,24 +1,83 @@
-// Package align pairs the sentences of a text with those of its translation.
+// Package align pairs the sentences of a text with those of its
+// translation.
 //
-// Every candidate link (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3, and in the
-// final search also 4-1, 1-4, 3-2, 2-3) gets one score in nats that adds up
-// independent evidence: the prior share of its type; the Gale–Church
-// evidence of its length ratio, with a Laplace law for the deviation; a
-// log-likelihood ratio of lexical matches; and, where the input has real
-// paragraphs, their boundaries. A token matches when it shares a key with a
-// token on the other side: a number, a punctuation mark, an identical word
-// or name, a cognate prefix after folding (ë→e, ç→c, case), a concept of the
-// embedded seed lexicon (Albanian–English) or a pair of a lexicon induced
-// from the input itself. A match weighs more the rarer its key is on the
-// other side, so a shared name counts for much and a shared function word
-// for little.
+// # The method
 //
-// Dynamic programming finds the best path. Long texts are searched coarse
-// to fine: blocks of sentences are aligned first, then each finer level
-// inside a band around the coarser path, in parallel chunks, so that time
-// and memory grow linearly. A first pass yields links from which the length
-// model, the link shares, the match rates and the induced lexicon are
-// estimated for the second, final pass; AlignAll pools them over all its
-// documents. A link's score is its posterior probability among all paths
-// in the search band, so the doubtful links are the ones to review first.
+// An alignment is a path through a lattice whose node (i, j) stands for
+// "the first i source and the first j target sentences are aligned". Each
+// step of the path is a link that takes a source and b target sentences:
+// 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3, and in the final search also 4-1,
+// 1-4, 3-2 and 2-3. A 1-0 or 0-1 link leaves a sentence without
+// counterpart.
+//
+// A link's score, in nats, adds up independent evidence:
+//
+//   - the prior share of its type: most links are 1-1;
+//   - its length, after Gale and Church: the target length is about c
+//     times the source length, with a variance that grows with the length.
+//     The deviation is taken as Laplace rather than normal, since real
+//     translations have heavy tails;
+//   - its words, as a log-likelihood ratio of lexical matches. A token
+//     matches when it shares a key with a token on the other side: a
+//     number, a punctuation mark, an identical word or name, a cognate
+//     prefix after folding (ë→e, ç→c, case), a concept of the embedded seed
+//     lexicon (Albanian–English), or a pair of a lexicon induced from the
+//     input itself. A match weighs more the rarer its key is on the other
+//     side, so a shared name counts for much and a shared function word
+//     for little;
+//   - where the input has real paragraphs, their boundaries.
+//
+// Dynamic programming finds the path of the highest total score. Long
+// texts are searched coarse to fine: blocks of sentences are aligned
+// first, then each finer level inside a band around the coarser path, in
+// parallel chunks, so that time and memory grow linearly with the text.
+//
+// The aligner makes two passes. The first scores with the length ratio of
+// the whole input, default parameters and the seed lexicon. From its links it estimates the length ratio and
+// variance, the shares of the link types and how often a token finds a
+// match in its translation; from its confident links it induces a
+// lexicon: pairs of word stems that share links far more often than
+// chance would have them (by the Dice coefficient and Dunning's G test),
+// as in the second passes of hunalign and Moore's aligner. The second pass
+// searches again with all of that, a long text only in a band around the
+// first path.
+// AlignAll pools these estimates over all its documents, so a batch of
+// short documents aligns better than each one alone.
+//
+// Finally a link's score becomes its posterior probability: the share of
+// all paths through the search band, each weighted by the exponential of
+// its score, that contain the link, computed by the forward–backward
+// algorithm. A doubtful link has a low posterior, so sorting by score puts
+// the links worth checking first.
+//
+// # Using it
+//
+// Align aligns the sentences of one document; its Options can fix links
+// that a translator confirmed, name the languages (otherwise guessed among
+// those with a seed lexicon) or switch evidence off. AlignAll aligns many
+// documents together. Check looks at an input and its alignment for signs
+// that something is off, and Pairs turns links into the text pairs that
+// are exported.
 package align
+
+// Reading the code: the files follow the method.
+//
+//	align.go       the API: Link, Options, Bitext, Align, AlignAll
+//	aligner.go     the two passes (run), and alignDoc: one document, level by level
+//	fixed.go       links fixed by a translator
+//	tokens.go      tokens: scanning, folding diacritics, numbers, punctuation
+//	vocab.go       the vocabulary of a side (typeID) and its sentences as type lists
+//	keys.go        the keys a token matches by (keyID, keyTables)
+//	lexicon.go     the embedded seed lexicon, and guessing a text's language
+//	induce.go      the lexicon induced from the confident links of the first pass
+//	estimate.go    default parameters, and their estimation from the first pass
+//	units.go       units, what the search aligns: their token slots and keys
+//	match.go       which token slots of two units share a key
+//	evidence.go    link types, parameters, and a link's score: lengthLogProb (the
+//	               length model), weigh (the lexical weights), lattice.score
+//	lexcache.go    the lexical evidence of the units near the search's current row
+//	search.go      the dynamic programme: lattice, band, search, forward
+//	confidence.go  posteriors: the backward pass, where a score becomes a probability
+//	levels.go      coarse to fine: coarser levels, bands projected from a coarser path
+//	docspace.go    a document's own numbering of types and keys, for batches
+//	check.go       Check; pairs.go: Pairs

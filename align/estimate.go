@@ -114,9 +114,9 @@ func (a *aligner) estimate() {
 		s2 := dev[len(dev)/2] * 2 / (math.Ln2 * math.Ln2)
 		p.lengthVar = math.Min(math.Max(s2, 1*p.lengthRatio), 40*p.lengthRatio)
 	}
-	if rate.slots[0] > 0 && rate.slots[1] > 0 {
-		p.srcMatchRate = clamp(rate.matched[0]/rate.slots[0], 0.2, 0.9)
-		p.tgtMatchRate = clamp(rate.matched[1]/rate.slots[1], 0.2, 0.9)
+	if rate.src.slots > 0 && rate.tgt.slots > 0 {
+		p.srcMatchRate = clamp(rate.src.matched/rate.src.slots, 0.2, 0.9)
+		p.tgtMatchRate = clamp(rate.tgt.matched/rate.tgt.slots, 0.2, 0.9)
 	}
 	// Shares of link types, smoothed towards the defaults.
 	const alpha = 50
@@ -133,13 +133,15 @@ func (a *aligner) estimate() {
 
 // matchRate counts the token slots of the source and target units of 1-1
 // links and how many of them found a match.
-type matchRate struct{ matched, slots [2]float64 }
+type matchRate struct{ src, tgt slotCount }
+
+type slotCount struct{ matched, slots float64 }
 
 func (r *matchRate) add(o matchRate) {
-	for k := range r.slots {
-		r.matched[k] += o.matched[k]
-		r.slots[k] += o.slots[k]
-	}
+	r.src.matched += o.src.matched
+	r.src.slots += o.src.slots
+	r.tgt.matched += o.tgt.matched
+	r.tgt.slots += o.tgt.slots
 }
 
 // countMatches adds up the match rate of the 1-1 links of a path. All 1-1
@@ -153,10 +155,10 @@ func countMatches(lat *lattice, path []step) matchRate {
 		if s.kind == oneToOne {
 			u, v := &lat.src[from.i], &lat.tgt[from.j]
 			a, b := mr.match(u.keys, v.keys)
-			r.matched[0] += float64(bits.OnesCount64(a))
-			r.matched[1] += float64(bits.OnesCount64(b))
-			r.slots[0] += float64(u.nslot)
-			r.slots[1] += float64(v.nslot)
+			r.src.matched += float64(bits.OnesCount64(a))
+			r.tgt.matched += float64(bits.OnesCount64(b))
+			r.src.slots += float64(u.nslot)
+			r.tgt.slots += float64(v.nslot)
 		}
 		from = s.to
 	}

@@ -2,16 +2,23 @@ package align
 
 import "slices"
 
+// What fixedLinks's alone says of a sentence that no fixed 1-0 or 0-1 link
+// holds.
+const (
+	notAlone = -1
+	inPair   = -2 // held by a fixed pair; only while fixedLinks sorts
+)
+
 // fixedLinks sorts the fixed links into the pairs the result must contain,
 // in order, and the 1-0 and 0-1 links (dels), whose sentences alone marks
-// with their index in dels (-1 for the others). Links that leave the input,
+// with their index in dels (notAlone for the others). Links that leave the input,
 // are not runs of consecutive indices or overlap or cross a pair kept
 // before them are ignored.
 func fixedLinks(fixed []Link, n, m int) (pairs, dels []Link, alone [2][]int) {
 	alone = [2][]int{make([]int, n), make([]int, m)}
 	for side := range alone {
 		for i := range alone[side] {
-			alone[side][i] = -1
+			alone[side][i] = notAlone
 		}
 	}
 	s, t := 0, 0
@@ -22,10 +29,10 @@ func fixedLinks(fixed []Link, n, m int) (pairs, dels []Link, alone [2][]int) {
 		pairs = append(pairs, f)
 		s, t = f.Src[len(f.Src)-1]+1, f.Tgt[len(f.Tgt)-1]+1
 		for _, x := range f.Src {
-			alone[0][x] = -2 // taken by a pair
+			alone[0][x] = inPair
 		}
 		for _, y := range f.Tgt {
-			alone[1][y] = -2
+			alone[1][y] = inPair
 		}
 	}
 	for _, f := range fixed {
@@ -34,7 +41,7 @@ func fixedLinks(fixed []Link, n, m int) (pairs, dels []Link, alone [2][]int) {
 			side, ids = 1, f.Tgt
 		}
 		if len(f.Src) > 0 && len(f.Tgt) > 0 || len(ids) == 0 || !run(ids, 0, len(alone[side])) ||
-			slices.ContainsFunc(ids, func(x int) bool { return alone[side][x] != -1 }) {
+			slices.ContainsFunc(ids, func(x int) bool { return alone[side][x] != notAlone }) {
 			continue
 		}
 		for _, x := range ids {
@@ -44,14 +51,14 @@ func fixedLinks(fixed []Link, n, m int) (pairs, dels []Link, alone [2][]int) {
 	}
 	for side := range alone {
 		for i, d := range alone[side] {
-			alone[side][i] = max(d, -1)
+			alone[side][i] = max(d, notAlone)
 		}
 	}
 	return pairs, dels, alone
 }
 
 // unalignedOf returns the index of the fixed 1-0 or 0-1 link that a link
-// of one sentence belongs to, or -1.
+// of one sentence belongs to, or notAlone.
 func unalignedOf(l Link, alone [2][]int) int {
 	switch {
 	case len(l.Src) == 1 && len(l.Tgt) == 0:
@@ -59,7 +66,7 @@ func unalignedOf(l Link, alone [2][]int) int {
 	case len(l.Src) == 0 && len(l.Tgt) == 1:
 		return alone[1][l.Tgt[0]]
 	}
-	return -1
+	return notAlone
 }
 
 func isSet(ids []int) []bool {
