@@ -79,6 +79,23 @@ func TestBrowser(t *testing.T) {
 	assert.True(t, got[1].Confirmed)
 }
 
+// TestBrowserServerStopped: Save on a page whose server has stopped says
+// so, and where the fixes are, rather than the browser's "Failed to fetch".
+func TestBrowserServerStopped(t *testing.T) {
+	ts := newTestServer(t)
+	ts.session.Export = Export{Path: filepath.Join(t.TempDir(), "out.tmx"), Format: "tmx"}
+	b := browser(t, 1280, 720)
+	require.NoError(t, b.Navigate(ts.srv.URL()))
+	require.NoError(t, b.WaitFor(5*time.Second, `return document.body.dataset.ready === "1"`))
+	ts.Close()
+	require.NoError(t, b.Click("#save"))
+	require.NoError(t, b.WaitFor(5*time.Second, `return document.getElementById("status").textContent.includes("stopped")`))
+	var status string
+	require.NoError(t, b.Execute(&status, `return document.getElementById("status").textContent`))
+	assert.Equal(t, "The review server has stopped: nothing was saved from this page. Fixes made before it stopped are autosaved in "+
+		ts.session.File+"; run paralel review "+ts.session.Export.Path+" to go on from there.", status)
+}
+
 // TestBrowserSample is the end-to-end test on the sample article pair: the
 // page shows its alignment with one link broken on purpose into two
 // doubtful rows; the translator finds them with the doubtful filter, joins

@@ -20,6 +20,28 @@ const SessionExt = ".review.json"
 // SessionFile is the session file of the export at path.
 func SessionFile(export string) string { return export + SessionExt }
 
+// ExportOf is the export that the review Open(path) saves to, as an
+// absolute path: path itself, or for a session file the file beside it.
+// A running review holds its lock (see LockExport).
+func ExportOf(path string) (string, error) {
+	return filepath.Abs(strings.TrimSuffix(path, SessionExt))
+}
+
+// DefaultExport is the export of a review of the source file src when the
+// user names none: the document's name with .tmx, in the current directory
+// (rama.tmx for rama/sq.txt). The document is doc when that is a file name,
+// else the corpus.DocName of src, as paralel align names it.
+func DefaultExport(src, lang, doc string) (string, error) {
+	name := doc
+	if name == "" || name != filepath.Base(name) || name == "." || name == ".." {
+		name = corpus.DocName(src, lang)
+	}
+	if name == "" {
+		return "", errors.New("the source is the standard input: name the output with -o")
+	}
+	return name + ".tmx", nil
+}
+
 // Open reopens a review from path: a session file, an export whose session
 // file lies beside it (reopened exactly: resumed is true), or else an
 // export of another origin (TMX, JSONL, TSV ...), whose pairs become the

@@ -316,3 +316,22 @@ func TestSessionFileIsPrivate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o600), mode())
 }
+
+func TestDefaultExport(t *testing.T) {
+	tests := []struct{ src, doc, want, err string }{
+		{"testdata/rama/sq.txt", "", "rama.tmx", ""},
+		{"news/article.sq", "", "article.tmx", ""},
+		{"testdata/rama/sq.txt", "Vjena", "Vjena.tmx", ""},
+		{"testdata/rama/sq.txt", "../elsewhere/x", "rama.tmx", ""}, // not a file name
+		{"-", "", "", "standard input"},
+	}
+	for _, tt := range tests {
+		got, err := DefaultExport(tt.src, "sq", tt.doc)
+		if tt.err != "" {
+			assert.ErrorContains(t, err, tt.err)
+			continue
+		}
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got, tt.src+" "+tt.doc)
+	}
+}

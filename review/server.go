@@ -181,6 +181,7 @@ type docView struct {
 	Src       sideView `json:"src"`
 	Tgt       sideView `json:"tgt"`
 	Export    string   `json:"export"`
+	Session   string   `json:"session"` // the session file, autosaved after each fix
 	Threshold float64  `json:"threshold"`
 	Warnings  []string `json:"warnings"`
 	stateView
@@ -215,6 +216,7 @@ func (srv *Server) doc(w http.ResponseWriter, r *http.Request) {
 		Src:       side(s.Src),
 		Tgt:       side(s.Tgt),
 		Export:    s.Export.Path,
+		Session:   s.File,
 		Threshold: s.Threshold,
 		Warnings:  s.Warnings,
 		stateView: srv.state(),

@@ -128,6 +128,8 @@ type Session struct {
 	rows []Row
 	undo [][]Row
 	rev  int // counts changes, so that a page acting on an old state is refused
+	// saved is the revision last exported by Save.
+	saved int
 }
 
 // NewSession starts a review of rows over the sentences of src and tgt.
@@ -278,7 +280,39 @@ func (s *Session) Save() (SaveResult, error) {
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("save %s: %w", s.Export.Path, err)
 	}
+	s.saved = s.rev
 	return res, nil
+}
+
+// Unsaved is the number of changes (fixes and undos) made since the review
+// began or was last saved to its export. They are in the session file.
+func (s *Session) Unsaved() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rev - s.saved
+}
+
+// StopNote is what to tell the translator when the review stops: where the
+// changes not saved to the export are kept and how to go on with them; ""
+// when there are none.
+func (s *Session) StopNote() string {
+	n := s.Unsaved()
+	if n == 0 || s.File == "" {
+		return ""
+	}
+	changes := "change"
+	if n > 1 {
+		changes += "s"
+	}
+	resume := s.Export.Path
+	if resume == "" {
+		resume = s.File
+	}
+	if s.Export.Path == "" {
+		return fmt.Sprintf("Stopped with %d %s, autosaved in %s. To resume: paralel review %s", n, changes, s.File, resume)
+	}
+	return fmt.Sprintf("Stopped with %d %s not saved to %s; they are autosaved in %s. To resume: paralel review %s",
+		n, changes, s.Export.Path, s.File, resume)
 }
 
 // SaveSession writes the session file only.

@@ -1,12 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -26,7 +25,7 @@ type ReviewOptions struct {
 
 	Src, Tgt  string // the texts to align and review
 	Reopen    string // or the session or export to reopen
-	Output    string // the file Save writes; by default SRC's name with .tmx
+	Output    string // the file Save writes; by default the document's name with .tmx
 	Format    string // its format; by default its extension's
 	Doc       string // the document every link names; empty for the default
 	Mode      corpus.Mode
@@ -97,7 +96,7 @@ Output formats:
 		},
 	}
 	flags := cmd.Flags()
-	addOutputFlag(cmd, &opts.Output, "file Save writes (default: SRC's name with .tmx, in the current directory)")
+	addOutputFlag(cmd, &opts.Output, "file Save writes (default: the document's name with .tmx, in the current directory)")
 	addFormatFlag(cmd, &opts.Format, "", "output `format` (default: from the output's extension)", format.Names())
 	flags.StringVar(&opts.Doc, "doc", "", "document `NAME` every link carries (default: as paralel align gives it)")
 	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "SRC", "TGT", false)
@@ -115,6 +114,28 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 		resumed bool // a review session reopened, not begun from an alignment or export
 		err     error
 	)
+	// The port first, then the lock: a review that cannot start leaves no
+	// session file behind, and never touches another's.
+	ln, err := review.Listen(opts.Port)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	output := cmp.Or(opts.Output, opts.Reopen)
+	if output == "" {
+		if output, err = review.DefaultExport(opts.Src, opts.Export.SrcLang, opts.Doc); err != nil {
+			return withFlag(err, "--output")
+		}
+	}
+	export, err := review.ExportOf(output)
+	if err != nil {
+		return err
+	}
+	lock, err := review.LockExport(export, ln.Addr().String())
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	if opts.Reopen != "" {
 		if s, resumed, err = review.Open(opts.Reopen); err != nil {
 			return err
@@ -123,11 +144,6 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 			s.Export.Doc = opts.Doc
 		}
 	} else {
-		output := opts.Output
-		if output == "" {
-			base := filepath.Base(opts.Src)
-			output = strings.TrimSuffix(base, filepath.Ext(base)) + ".tmx"
-		}
 		formatName, err := format.Resolve(opts.Format, output)
 		if err != nil {
 			return withFlag(err, "--format")
@@ -141,11 +157,7 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 		if err != nil {
 			return err
 		}
-		abs, err := filepath.Abs(output)
-		if err != nil {
-			return err
-		}
-		exp := review.Export{Path: abs, Format: formatName, Doc: opts.Doc}
+		exp := review.Export{Path: export, Format: formatName, Doc: opts.Doc}
 		setExport(&exp, opts.Export, nil)
 		aopt := align.Options{SrcLang: srcLang, TgtLang: tgtLang}
 		if s, resumed, err = review.Begin(src, tgt, exp, aopt, opts.Restart); err != nil {
@@ -156,10 +168,6 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 	setExport(&s.Export, opts.Export, opts.Given)
 	if opts.Given["threshold"] || !resumed {
 		s.Threshold = opts.Threshold
-	}
-	ln, err := review.Listen(opts.Port)
-	if err != nil {
-		return err
 	}
 	srv := review.NewServer(s, ln.Addr().String(), review.NewToken())
 	out := opts.IO.Out
@@ -179,7 +187,11 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 	fmt.Fprintf(out, "Review at %s\n(Ctrl+C to stop)\n", srv.URL())
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return review.Serve(ctx, ln, srv)
+	err = review.Serve(ctx, ln, srv)
+	if note := s.StopNote(); note != "" {
+		fmt.Fprintln(opts.IO.ErrOut, note)
+	}
+	return err
 }
 
 // setExport sets the filters and TSV columns of e from the export flags

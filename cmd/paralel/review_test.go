@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -46,6 +48,22 @@ var reviewURL = regexp.MustCompile(`Review at (http://127\.0\.0\.1:\d+/\?token=\
 // returns what it printed once it serves, and its address.
 func startReview(t *testing.T, args ...string) (printed string, addr *url.URL) {
 	t.Helper()
+	r := startReviewRun(t, args...)
+	return r.printed, r.addr
+}
+
+// A reviewRun is a review command running in the test.
+type reviewRun struct {
+	printed string   // what it printed when it began to serve
+	addr    *url.URL // the address it printed
+	out     *lockedBuffer
+	stop    func() // cancels it, as Ctrl+C does, and waits for it to end
+}
+
+// startReviewRun runs "paralel review args..." until its stop is called
+// or the test ends.
+func startReviewRun(t *testing.T, args ...string) *reviewRun {
+	t.Helper()
 	var out lockedBuffer
 	ios, _, _, _ := iostreams.Test()
 	ios.Out, ios.ErrOut = &out, &out
@@ -54,16 +72,20 @@ func startReview(t *testing.T, args ...string) (printed string, addr *url.URL) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- cmd.ExecuteContext(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		assert.NoError(t, <-done, "stops cleanly")
-	})
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			assert.NoError(t, <-done, "stops cleanly")
+		})
+	}
+	t.Cleanup(stop)
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := reviewURL.FindStringSubmatch(out.String()); m != nil {
 			u, err := url.Parse(m[1])
 			require.NoError(t, err)
-			return out.String(), u
+			return &reviewRun{printed: out.String(), addr: u, out: &out, stop: stop}
 		}
 		select {
 		case err := <-done:
@@ -72,7 +94,7 @@ func startReview(t *testing.T, args ...string) (printed string, addr *url.URL) {
 		}
 	}
 	t.Fatalf("review printed no address:\n%s", out.String())
-	return "", nil
+	return nil
 }
 
 func post(t *testing.T, u *url.URL, path string) *http.Response {
@@ -92,7 +114,8 @@ func TestReviewCommand(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "rama.tsv")
 
-	printed, u := startReview(t, "-o", out, ramaSq, ramaEn)
+	run := startReviewRun(t, "-o", out, ramaSq, ramaEn)
+	printed, u := run.printed, run.addr
 	assert.Contains(t, printed, "Aligned ")
 	assert.Contains(t, printed, review.SessionFile(out))
 	res, err := http.Get(u.String())
@@ -108,10 +131,12 @@ func TestReviewCommand(t *testing.T) {
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), "Rama")
+	run.stop()
 
 	// The output's session file resumes the review, from either name.
-	printed, _ = startReview(t, out)
-	assert.Contains(t, printed, "Resumed ")
+	run = startReviewRun(t, out)
+	assert.Contains(t, run.printed, "Resumed ")
+	run.stop()
 	printed, _ = startReview(t, "-o", out, ramaSq, ramaEn)
 	assert.Contains(t, printed, "Resumed ")
 }
@@ -124,7 +149,8 @@ func TestReviewReopenExport(t *testing.T) {
 	_, _, err := runCmd(t, "align", "-o", out, ramaSq, ramaEn)
 	require.NoError(t, err)
 
-	printed, u := startReview(t, "--doc", "Rama in Vienna", out)
+	run := startReviewRun(t, "--doc", "Rama in Vienna", out)
+	printed, u := run.printed, run.addr
 	assert.Regexp(t, `^Read \d+ links, \d+ doubtful, from `+regexp.QuoteMeta(out)+`, which has no review session: each side of a link is one sentence\. Save writes`, printed)
 	assert.NotContains(t, printed, "Resumed")
 	assert.Equal(t, http.StatusOK, post(t, u, "/api/save").StatusCode)
@@ -132,7 +158,89 @@ func TestReviewReopenExport(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"doc":"Rama in Vienna"`)
 	assert.NotContains(t, string(data), `"doc":"rama"`)
+	run.stop()
 
 	printed, _ = startReview(t, out)
 	assert.Regexp(t, `^Resumed the review of \d+ links, \d+ doubtful\. Save writes`, printed)
+}
+
+// TestReviewLock: a second review of the same output is refused, naming
+// the first, which is left alone; once the first has stopped, the second
+// starts.
+func TestReviewLock(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "rama.tmx")
+	first := startReviewRun(t, "-o", out, ramaSq, ramaEn)
+	session, err := os.ReadFile(review.SessionFile(out))
+	require.NoError(t, err)
+
+	for _, args := range [][]string{{"-o", out, ramaSq, ramaEn}, {"--restart", "-o", out, ramaSq, ramaEn}, {out}} {
+		_, _, err := runCmd(t, append([]string{"review"}, args...)...)
+		require.Error(t, err, args)
+		assert.Contains(t, err.Error(), fmt.Sprintf("%s is under review by process %d at http://%s/", out, os.Getpid(), first.addr.Host))
+	}
+	again, err := os.ReadFile(review.SessionFile(out))
+	require.NoError(t, err)
+	assert.Equal(t, string(session), string(again), "the first review's session is untouched")
+
+	first.stop()
+	assert.NoFileExists(t, out+review.LockExt)
+	second := startReviewRun(t, out)
+	assert.Contains(t, second.printed, "Resumed ")
+}
+
+// TestReviewPortBusy: a review that cannot listen writes nothing.
+func TestReviewPortBusy(t *testing.T) {
+	ln, err := review.Listen(0)
+	require.NoError(t, err)
+	defer ln.Close()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	dir := t.TempDir()
+	out := filepath.Join(dir, "rama.tmx")
+	_, _, err = runCmd(t, "review", "--port", port, "-o", out, ramaSq, ramaEn)
+	require.ErrorContains(t, err, "address already in use")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "no session file, no lock file")
+}
+
+// TestReviewDefaultOutput: without -o the output is named after the
+// document, as paralel align names it, not after the source file.
+func TestReviewDefaultOutput(t *testing.T) {
+	sq, err := filepath.Abs(ramaSq)
+	require.NoError(t, err)
+	en, err := filepath.Abs(ramaEn)
+	require.NoError(t, err)
+	t.Chdir(t.TempDir())
+	printed, _ := startReview(t, sq, en)
+	assert.Contains(t, printed, "Save writes "+filepath.Join(mustGetwd(t), "rama.tmx")+";")
+	printed, _ = startReview(t, "--doc", "Vjena", sq, en)
+	assert.Contains(t, printed, "Save writes "+filepath.Join(mustGetwd(t), "Vjena.tmx")+";")
+}
+
+func mustGetwd(t *testing.T) string {
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	return wd
+}
+
+// TestReviewStopNote: stopping a review (Ctrl+C) with fixes not saved to
+// the output says where they are and how to go on.
+func TestReviewStopNote(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "rama.tmx")
+	run := startReviewRun(t, "-o", out, ramaSq, ramaEn)
+	run.stop()
+	assert.NotContains(t, run.out.String(), "Stopped", "nothing to say without fixes")
+
+	run = startReviewRun(t, "-o", out, ramaSq, ramaEn)
+	req, err := http.NewRequest("POST", "http://"+run.addr.Host+"/api/op", strings.NewReader(`{"op":"confirm","row":0,"rev":0}`))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Paralel-Token", run.addr.Query().Get("token"))
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	res.Body.Close()
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	run.stop()
+	assert.Contains(t, run.out.String(), "Stopped with 1 change not saved to "+out+"; they are autosaved in "+
+		review.SessionFile(out)+". To resume: paralel review "+out+"\n")
 }

@@ -99,12 +99,26 @@ function setStatus(msg, kind) {
   s.className = "status " + (kind || "");
 }
 
+// stopped says what a request that reached no server means for the work.
+function stopped() {
+  if (!doc) return "The review server is not answering: is paralel review still running?";
+  const resume = doc.export || doc.session;
+  return "The review server has stopped: nothing was saved from this page. " +
+    (doc.session ? `Fixes made before it stopped are autosaved in ${doc.session}; ` +
+      `run paralel review ${resume} to go on from there.` : "");
+}
+
 async function call(path, body) {
-  const res = await fetch(path, {
-    method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? {} : {"Content-Type": "application/json"},
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let res;
+  try {
+    res = await fetch(path, {
+      method: body === undefined ? "GET" : "POST",
+      headers: body === undefined ? {} : {"Content-Type": "application/json"},
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) { // no answer at all ("Failed to fetch")
+    throw Object.assign(new Error(stopped()), {status: 0});
+  }
   const data = await res.json().catch(() => ({error: res.statusText}));
   if (!res.ok) throw Object.assign(new Error(data.error || res.statusText), {status: res.status});
   return data;
