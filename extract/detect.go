@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+)
+
+// detect tells the format of a document from its first bytes, or takes
+// the one opt forces.
+func detect(head []byte, opt Options) (string, error) {
+	if opt.Format != "" {
+		return opt.Format, nil
+	}
+	if f, err := detectBinary(head); f != "" || err != nil {
+		return f, err
+	}
+	// The markup formats are told from text, in whatever encoding it is.
+	text := head
+	if isUTF16(head) || opt.Encoding != "" {
+		if s, _, err := decodeAll(head, opt); err == nil {
+			text = []byte(s)
+		}
+	}
+	return detectText(text), nil
+}
+
+// detectBinary recognises the binary formats by their magic numbers: those
+// read and those refused with a reason.
+func detectBinary(head []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return PDF, nil
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		// An OpenDocument file starts with its uncompressed mimetype entry;
+		// a Word file names word/ among its first entries.
+		switch {
+		case bytes.Contains(head[:min(len(head), 100)], []byte("application/vnd.oasis.opendocument.text")):
+			return ODT, nil
+		case bytes.Contains(head, []byte("word/")):
+			return DOCX, nil
+		}
+		return "", fmt.Errorf("%w: a ZIP archive that is neither DOCX nor ODT", ErrUnsupported)
+	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return "", fmt.Errorf("%w: a Word 97-2003 (.doc) or other OLE file; save it as DOCX", ErrUnsupported)
+	case bytes.HasPrefix(head, []byte(`{\rtf`)):
+		return "", fmt.Errorf("%w: RTF; save it as DOCX", ErrUnsupported)
+	}
+	for _, m := range magics {
+		if bytes.HasPrefix(head, []byte(m.prefix)) {
+			return "", fmt.Errorf("%w: %s", ErrUnsupported, m.what)
+		}
+	}
+	return "", nil
+}
+
+var magics = []struct{ prefix, what string }{
+	{"\x89PNG", "a PNG image"},
+	{"\xFF\xD8\xFF", "a JPEG image"},
+	{"GIF8", "a GIF image"},
+	{"\x1F\x8B", "gzip-compressed data"},
+	{"7z\xBC\xAF", "a 7-Zip archive"},
+	{"Rar!", "a RAR archive"},
+}
+
+var (
+	srtTiming = regexp.MustCompile(`^\s*(?:\d+\s*\r?\n\s*)?\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->`)
+	htmlStart = regexp.MustCompile(`(?i)^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b`)
+	htmlTags  = regexp.MustCompile(`(?i)<(?:p|div|br|h[1-6]|body|span|a\s+href)\b[^>]*>`)
+)
+
+// detectText tells the text formats apart: WebVTT, SRT, HTML, plain text.
+func detectText(head []byte) string {
+	t := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n")
+	switch {
+	case bytes.HasPrefix(t, []byte("WEBVTT")):
+		return VTT
+	case srtTiming.Match(t[:min(len(t), 1024)]):
+		return SRT
+	case htmlStart.Match(t[:min(len(t), 4096)]):
+		return HTML
+	case len(htmlTags.FindAllIndex(t, 10)) >= 10:
+		// A fragment of HTML, saved without its head.
+		return HTML
+	}
+	return Text
+}

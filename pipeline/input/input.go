@@ -1,0 +1,131 @@
+// Package input is the one way every command reads a document: a file,
+// the standard input or a web address, in any format the extract package
+// reads, made into the sentences of a corpus.Document with a report of
+// what was read. Because the extracted text has one paragraph a line, the
+// splitter reads it as it reads any text, and byte offsets refer to it.
+package input
+
+import (
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/extract"
+	"github.com/paralel/paralel/segment"
+)
+
+// Options say how to read a document.
+type Options struct {
+	// Lang is the language of the text, for the splitter and as a hint to
+	// the encoding detector.
+	Lang string
+	// Mode is how lines make paragraphs. Lines, the default, also stands
+	// for "not said": hard-wrapped text is then recognised and read as
+	// Wrapped.
+	Mode corpus.Mode
+	// Name names the input in errors and reports; by default the path.
+	Name string
+	// Format and Encoding force what is otherwise detected (see
+	// extract.Options).
+	Format, Encoding string
+	// MaxSize bounds the input read whole (0: extract.DefaultMaxSize).
+	MaxSize int64
+	// Timeout bounds the fetching of a web address (0:
+	// extract.DefaultTimeout); Client fetches it (nil: the default).
+	Timeout time.Duration
+	Client  *http.Client
+}
+
+// A Text is the extracted text of a document, one paragraph a line (or
+// hard-wrapped, as ReadOptions.Mode says), ready for the splitter.
+type Text struct {
+	io.Reader
+	Report      *extract.Report
+	ReadOptions corpus.ReadOptions // how the splitter reads it
+	closer      io.Closer
+}
+
+// Close releases the file or connection the text is read from.
+func (t *Text) Close() error {
+	if t.closer == nil {
+		return nil
+	}
+	return t.closer.Close()
+}
+
+// Open opens the document at path: a file, "-" for the standard input, or
+// an http or https address.
+func Open(path string, opt Options) (*Text, error) {
+	if opt.Name == "" {
+		opt.Name = corpus.InputName(path)
+	}
+	var rc io.ReadCloser
+	var err error
+	if extract.IsURL(path) {
+		rc, err = extract.Fetch(opt.Client, path, opt.Timeout, opt.MaxSize)
+	} else {
+		rc, err = corpus.Open(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	t, err := NewText(rc, opt)
+	if err != nil {
+		rc.Close()
+		return nil, err
+	}
+	t.closer = rc
+	return t, nil
+}
+
+// NewText extracts the text of the document that r reads.
+func NewText(r io.Reader, opt Options) (*Text, error) {
+	if opt.Name == "" {
+		opt.Name = "input"
+	}
+	tr, rep, err := extract.NewReader(r, extract.Options{
+		Format: opt.Format, Encoding: opt.Encoding, Lang: opt.Lang,
+		Name: opt.Name, MaxSize: opt.MaxSize,
+	})
+	if err != nil {
+		return nil, err
+	}
+	mode := opt.Mode
+	if mode == corpus.Lines && rep.Wrapped {
+		mode = corpus.Wrapped
+	}
+	rep.Wrapped = mode == corpus.Wrapped
+	return &Text{Reader: tr, Report: rep, ReadOptions: corpus.ReadOptions{Lang: opt.Lang, Mode: mode, Name: opt.Name}}, nil
+}
+
+// ReadDocument reads and splits the document that r reads, and counts its
+// paragraphs in the report.
+func ReadDocument(r io.Reader, opt Options) (*corpus.Document, *extract.Report, error) {
+	t, err := NewText(r, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t.document()
+}
+
+// ReadFile reads and splits the document at path (see Open).
+func ReadFile(path string, opt Options) (*corpus.Document, *extract.Report, error) {
+	t, err := Open(path, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer t.Close()
+	return t.document()
+}
+
+func (t *Text) document() (*corpus.Document, *extract.Report, error) {
+	doc, err := segment.ReadDocument(t, t.ReadOptions)
+	if err != nil {
+		return nil, nil, err
+	}
+	if n := len(doc.Sentences); n > 0 {
+		t.Report.Paragraphs = doc.Sentences[n-1].Para + 1
+	}
+	return doc, t.Report, nil
+}
