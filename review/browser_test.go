@@ -23,6 +23,9 @@ var screenshot = flag.String("screenshot", "", "write a screenshot of the review
 // installed.
 func browser(t testing.TB, width, height int) *webdriver.Session {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser tests are not in the short tier")
+	}
 	if why := webdriver.Available(); why != "" {
 		t.Skip("no browser: " + why)
 	}

@@ -35,6 +35,9 @@ func TestRamaExact(t *testing.T) {
 // TestNtrexLines reports the fraction of gold segments of ntrex-dev-raw that
 // the splitter reproduces exactly; alignment scores depend on it.
 func TestNtrexLines(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the splitter's evaluation sets are not in the short tier")
+	}
 	dir := shared.Require(t, "eval/ntrex-dev-raw")
 	docs, err := filepath.Glob(filepath.Join(dir, "*"))
 	require.NoError(t, err)
@@ -70,6 +73,9 @@ func TestNtrexLines(t *testing.T) {
 // TestSegAlbanian joins the UD Albanian-STAF sentences eight to a paragraph
 // and scores the boundaries found inside the paragraphs.
 func TestSegAlbanian(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the splitter's evaluation sets are not in the short tier")
+	}
 	dir := shared.Require(t, "seg")
 	var sents []string
 	for _, f := range []string{"sq_staf-ud-train.conllu", "sq_staf-ud-dev.conllu"} {
@@ -88,6 +94,9 @@ func TestSegAlbanian(t *testing.T) {
 // English-EWT dev. Web text often lacks final punctuation, so recall is low
 // for any punctuation-based splitter; precision must stay high.
 func TestSegEnglishEWT(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the splitter's evaluation sets are not in the short tier")
+	}
 	paras := conlluParagraphs(t, filepath.Join(shared.Require(t, "seg"), "en_ewt-ud-dev.conllu"))
 	p, r, f1 := boundaryScore(t, "en", paras)
 	t.Logf("UD English-EWT dev: boundary P=%.4f R=%.4f F1=%.4f", p, r, f1)

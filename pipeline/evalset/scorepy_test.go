@@ -24,47 +24,50 @@ import (
 // sentences, texts not in the document).
 
 // scorePy runs the reference scorer in mode ("ids" or "text") on the
-// predictions in pred for the set in set, and returns its figures. ok is
-// false, with a message in the log, when python3 is not installed; the test
-// is skipped when the shared folder is absent.
-func scorePy(t *testing.T, mode, set, pred string) (figures map[string]float64, ok bool) {
+// predictions in pred for the set in set, and returns its figures. The
+// test is skipped when python3 is not installed or the shared folder is
+// absent: without the reference there is nothing to check against.
+func scorePy(t *testing.T, mode, set, pred string) map[string]float64 {
 	t.Helper()
 	script := shared.Require(t, "eval/score.py")
 	python, err := exec.LookPath("python3")
 	if err != nil {
-		t.Log("python3 not installed: figures not checked with score.py")
-		return nil, false
+		t.Skip("python3 not installed: figures not checked with score.py")
 	}
 	out, err := exec.Command(python, script, mode, set, pred).Output()
 	require.NoError(t, err, "score.py %s", mode)
+	var figures map[string]float64
 	require.NoError(t, json.Unmarshal(out, &figures))
-	return figures, true
+	return figures
 }
 
-// checkScorePy checks that c gives the figures score.py gives for the
-// predictions in pred, as it prints them (to four decimals).
+// checkScorePy checks, in a subtest of its own that is skipped without
+// python3, that c gives the figures score.py gives for the predictions in
+// pred, as it prints them (to four decimals).
 func checkScorePy(t *testing.T, mode, set, pred string, c Counts) {
 	t.Helper()
-	ref, ok := scorePy(t, mode, set, pred)
-	if !ok {
-		return
-	}
-	s, l := c.Strict(), c.Lax()
-	for k, v := range map[string]float64{
-		"precision_strict": s.Precision, "recall_strict": s.Recall, "f1_strict": s.F1,
-		"precision_lax": l.Precision, "recall_lax": l.Recall, "f1_lax": l.F1,
-	} {
-		assert.InDelta(t, ref[k], v, 5e-5, "score.py %s: %s", mode, k)
-	}
-	if mode == "text" {
-		assert.Equal(t, int(ref["unmapped_texts"]), c.Unmapped, "score.py text: unmapped_texts")
-	}
+	t.Run("score.py "+mode, func(t *testing.T) {
+		ref := scorePy(t, mode, set, pred)
+		s, l := c.Strict(), c.Lax()
+		for k, v := range map[string]float64{
+			"precision_strict": s.Precision, "recall_strict": s.Recall, "f1_strict": s.F1,
+			"precision_lax": l.Precision, "recall_lax": l.Recall, "f1_lax": l.F1,
+		} {
+			assert.InDelta(t, ref[k], v, 5e-5, "score.py %s: %s", mode, k)
+		}
+		if mode == "text" {
+			assert.Equal(t, int(ref["unmapped_texts"]), c.Unmapped, "score.py text: unmapped_texts")
+		}
+	})
 }
 
 // TestCompareMatchesScorePy checks align.Compare and align.CompareText
 // against score.py on random predictions, written as eval --write-pred
 // writes them.
 func TestCompareMatchesScorePy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the cross-check with score.py is not in the short tier")
+	}
 	shared.Require(t, "eval/score.py")
 	rng := rand.New(rand.NewPCG(1, 2))
 	set, pred := t.TempDir(), t.TempDir()

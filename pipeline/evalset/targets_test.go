@@ -27,6 +27,9 @@ const (
 // python3 is there, to make sure the figures are the ones it gives (see
 // checkScorePy).
 func TestTargets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the evaluation targets are not in the short tier")
+	}
 	dir := shared.Require(t, "eval")
 	evaluate := func(t *testing.T, set string, opt Options) *Result {
 		t.Helper()

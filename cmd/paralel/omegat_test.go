@@ -1,4 +1,4 @@
-package format
+package main
 
 import (
 	"context"
@@ -11,6 +11,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/jsonl"
 )
 
 // omegatProject is the project file of OmegaT 3.6 and later: the usual
@@ -41,6 +44,9 @@ const omegatProject = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // writes the target document in console mode, and the sentences it took
 // from our TMX are counted.
 func TestOmegaTPreTranslates(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OmegaT is not in the short tier")
+	}
 	omegat, err := exec.LookPath("omegat")
 	if err != nil {
 		t.Skip("omegat not installed (Debian package omegat): TMX import not tested")
@@ -50,17 +56,18 @@ func TestOmegaTPreTranslates(t *testing.T) {
 		require.NoError(t, os.MkdirAll(filepath.Join(dir, sub), 0o755))
 	}
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "omegat.project"), []byte(omegatProject), 0o644))
-	article, err := os.ReadFile("../../testdata/rama/sq.txt")
+	article, err := os.ReadFile(ramaSq)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "source", "rama.txt"), article, 0o644))
 
-	pairs := ramaPairs(t)
-	w, err := Create("tmx", filepath.Join(dir, "tm", "auto", "rama.tmx"), goldenOptions)
+	// The TMX as a user makes it, and the links as JSON lines to count
+	// what OmegaT took from it.
+	_, _, err = runCmd(t, "align", "-o", filepath.Join(dir, "tm", "auto", "rama.tmx"), ramaSq, ramaEn)
 	require.NoError(t, err)
-	for _, p := range pairs {
-		require.NoError(t, w.Write(p))
-	}
-	require.NoError(t, w.Commit())
+	out, _, err := runCmd(t, "align", "-f", "jsonl", ramaSq, ramaEn)
+	require.NoError(t, err)
+	pairs, err := corpus.ReadAll(jsonl.NewReader(strings.NewReader(out)).Read)
+	require.NoError(t, err)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
@@ -68,10 +75,10 @@ func TestOmegaTPreTranslates(t *testing.T) {
 	// rather than in the user's home.
 	cmd := exec.CommandContext(ctx, omegat, dir, "--mode=console-translate", "--config-dir="+filepath.Join(dir, "config"))
 	cmd.Env = append(os.Environ(), "DISPLAY=", "JAVA_TOOL_OPTIONS=-Djava.awt.headless=true")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "omegat: %s", out)
+	log, err := cmd.CombinedOutput()
+	require.NoError(t, err, "omegat: %s", log)
 	target, err := os.ReadFile(filepath.Join(dir, "target", "rama.txt"))
-	require.NoError(t, err, "OmegaT wrote no target document: %s", out)
+	require.NoError(t, err, "OmegaT wrote no target document: %s", log)
 
 	var units, oneToOne, translatedUnits, translatedOneToOne, sentences, translatedSentences int
 	for _, p := range pairs {
