@@ -188,3 +188,32 @@ func TestConvertUnscoredAndReviewed(t *testing.T) {
 		assert.True(t, got[2].Unscored, via)
 	}
 }
+
+// TestCreateRefusesAnInput: an output that is one of the inputs, by any
+// name, is refused before anything is written, and the input is intact.
+func TestCreateRefusesAnInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.sq") // one of the Moses corpus "in"
+	require.NoError(t, os.WriteFile(in, []byte("Po\tYes\t1\n"), 0o644))
+	require.NoError(t, os.Symlink("in.sq", filepath.Join(dir, "link.tsv")))
+	tests := []struct{ name, format, out string }{
+		{"same name", "tsv", in},
+		{"a link", "tsv", filepath.Join(dir, "link.tsv")},
+		{"moses files", "moses", filepath.Join(dir, "in")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Convert(context.Background(), "tsv", in, tt.format, tt.out, Options{Inputs: []string{in}})
+			require.ErrorContains(t, err, "refusing to write over it")
+			data, err := os.ReadFile(in)
+			require.NoError(t, err)
+			assert.Equal(t, "Po\tYes\t1\n", string(data))
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			assert.Len(t, entries, 2, "no temporary file is left")
+		})
+	}
+	files, err := Files("moses", filepath.Join(dir, "x"), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{filepath.Join(dir, "x.sq"), filepath.Join(dir, "x.en")}, files)
+}

@@ -42,6 +42,11 @@ func Create(name, path string, opt Options) (*FileWriter, error) {
 	if err := opt.checkFilters(); err != nil {
 		return nil, err
 	}
+	for _, p := range paths {
+		if err := corpus.CheckOutput(p, opt.Inputs...); err != nil {
+			return nil, err
+		}
+	}
 	fw := &FileWriter{}
 	ws := make([]io.Writer, len(paths))
 	for i, p := range paths {
@@ -132,6 +137,13 @@ func (r *FileReader) Close() error {
 		errs = append(errs, f.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// Files are the files of the named format at path: path itself, or for
+// Moses the two files of the corpus it names.
+func Files(name, path string, opt Options) ([]string, error) {
+	_, paths, err := locate(name, path, opt)
+	return paths, err
 }
 
 // locate looks up the named format and gives the files it takes at path:

@@ -45,12 +45,17 @@ type Options struct {
 	Dedupe        bool    // drop repeated pairs
 
 	Header      bool      // TSV: start with a row naming the columns
-	TSVMeta     bool      // TSV: add the link type and document columns
+	TSVMeta     bool      // TSV: add the link type, document and status columns
 	ToolVersion string    // TMX: creationtoolversion
 	Created     time.Time // TMX: creationdate; zero means now
 	// Warn receives problems that do not stop the run, such as characters
 	// dropped from a segment or a TMX unit skipped; nil discards them.
 	Warn func(error)
+
+	// Inputs are the files the run reads: Create refuses to write over
+	// any of them, whatever name the output is given (see
+	// corpus.CheckOutput), before it writes anything.
+	Inputs []string
 
 	// Stdin and Stdout are what the path "-" reads and writes; nil means
 	// os.Stdin and os.Stdout.
