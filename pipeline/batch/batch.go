@@ -20,7 +20,6 @@ import (
 	"path/filepath"
 
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/pipeline/evalset"
 )
 
 // A Doc is one document of a batch: a text and its translation.
@@ -72,7 +71,7 @@ func LoadDir(dir string, mode corpus.Mode) ([]Doc, error) {
 	isDoc := func(dir string) bool {
 		return exists(filepath.Join(dir, srcFile)) || exists(filepath.Join(dir, tgtFile))
 	}
-	dirs, err := evalset.Folders(dir, isDoc)
+	dirs, err := corpus.DocFolders(dir, isDoc)
 	if err != nil {
 		return nil, err
 	}
@@ -89,9 +88,9 @@ func LoadDir(dir string, mode corpus.Mode) ([]Doc, error) {
 // files names the two files of a document folder.
 func files(mode corpus.Mode) (src, tgt string) {
 	if mode == corpus.Presplit {
-		return evalset.SrcSentFile, evalset.TgtSentFile
+		return corpus.SrcSentFile, corpus.TgtSentFile
 	}
-	return evalset.SrcTextFile, evalset.TgtTextFile
+	return corpus.SrcTextFile, corpus.TgtTextFile
 }
 
 // LoadList reads the list file at path (see ListReader). Relative paths in

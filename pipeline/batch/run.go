@@ -12,7 +12,6 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/internal/sidebyside"
-	"github.com/paralel/paralel/pipeline/evalset"
 	"github.com/paralel/paralel/segment"
 )
 
@@ -285,11 +284,11 @@ func readSide(path, lang string, mode corpus.Mode) ([]corpus.Sentence, error) {
 // twin pairs the files of a document folder with those of the other kind
 // of input, for a hint when the one looked for is missing.
 var twin = map[string]string{
-	evalset.SrcTextFile: evalset.SrcSentFile, evalset.SrcSentFile: evalset.SrcTextFile,
-	evalset.TgtTextFile: evalset.TgtSentFile, evalset.TgtSentFile: evalset.TgtTextFile,
+	corpus.SrcTextFile: corpus.SrcSentFile, corpus.SrcSentFile: corpus.SrcTextFile,
+	corpus.TgtTextFile: corpus.TgtSentFile, corpus.TgtSentFile: corpus.TgtTextFile,
 }
 
 var kind = map[string]string{
-	evalset.SrcTextFile: "raw text", evalset.TgtTextFile: "raw text",
-	evalset.SrcSentFile: "pre-split", evalset.TgtSentFile: "pre-split",
+	corpus.SrcTextFile: "raw text", corpus.TgtTextFile: "raw text",
+	corpus.SrcSentFile: "pre-split", corpus.TgtSentFile: "pre-split",
 }

@@ -36,13 +36,6 @@ import (
 	"github.com/paralel/paralel/corpus/ids"
 )
 
-// The files of a document folder that hold its text: raw, and pre-split
-// one segment a line. Their names say sq and en whatever the languages.
-const (
-	SrcTextFile, TgtTextFile = "sq.txt", "en.txt"
-	SrcSentFile, TgtSentFile = "sq.sent", "en.sent"
-)
-
 // A Set is an evaluation set: documents with gold alignments.
 type Set struct {
 	Dir  string
@@ -94,7 +87,7 @@ func all(docs []*Doc, f func(*Doc) bool) bool {
 // Load reads the set in dir. A folder that is itself a document (it holds
 // gold.txt or gold.lines) is loaded as a set of one.
 func Load(dir string) (*Set, error) {
-	dirs, err := Folders(dir, isDoc)
+	dirs, err := corpus.DocFolders(dir, isDoc)
 	if err != nil {
 		return nil, err
 	}
@@ -112,34 +105,6 @@ func Load(dir string) (*Set, error) {
 	return set, nil
 }
 
-// Folders lists the document folders of the set in dir, in the order of
-// their names: dir alone when isDoc says that it is a document itself,
-// otherwise every folder in it, each named after its document. It is the
-// layout of the evaluation sets, which "paralel batch" reads too.
-func Folders(dir string, isDoc func(dir string) bool) ([]string, error) {
-	fi, err := os.Stat(dir)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.IsDir() {
-		return nil, fmt.Errorf("%s: not a folder", dir)
-	}
-	if isDoc(dir) {
-		return []string{dir}, nil
-	}
-	entries, err := os.ReadDir(dir) // sorted by name
-	if err != nil {
-		return nil, err
-	}
-	var dirs []string
-	for _, e := range entries {
-		if e.IsDir() {
-			dirs = append(dirs, filepath.Join(dir, e.Name()))
-		}
-	}
-	return dirs, nil
-}
-
 func isDoc(dir string) bool {
 	return exists(filepath.Join(dir, "gold.txt")) || exists(filepath.Join(dir, "gold.lines"))
 }
@@ -154,11 +119,11 @@ func LoadDoc(dir string) (*Doc, error) {
 		}
 		return ""
 	}
-	d.SrcText, d.TgtText = file(SrcTextFile), file(TgtTextFile)
+	d.SrcText, d.TgtText = file(corpus.SrcTextFile), file(corpus.TgtTextFile)
 	var sentSrc, sentTgt []string
 	if gold := file("gold.txt"); gold != "" {
 		var err error
-		d.SrcSent, d.TgtSent = file(SrcSentFile), file(TgtSentFile)
+		d.SrcSent, d.TgtSent = file(corpus.SrcSentFile), file(corpus.TgtSentFile)
 		if d.SrcSent == "" || d.TgtSent == "" {
 			return nil, fmt.Errorf("%s: gold.txt needs sq.sent and en.sent beside it", dir)
 		}
