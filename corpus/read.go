@@ -216,26 +216,36 @@ func (r *ParagraphReader) flush() (Paragraph, bool) {
 
 // scanLines is a bufio.SplitFunc for lines ended by "\n", "\r\n" or a lone
 // "\r". Each token keeps its line break, so that offsets add up.
+//
+// It looks for both breaks in a window that doubles until one is found,
+// so that a line costs the same whichever break ends it: looking for
+// "\n" in the whole buffer first would scan the rest of a text with bare
+// CR line ends once for every line.
 func scanLines(data []byte, atEOF bool) (advance int, token []byte, err error) {
 	if atEOF && len(data) == 0 {
 		return 0, nil, nil
 	}
-	nl := bytes.IndexByte(data, '\n')
-	head := data
-	if nl >= 0 {
-		head = data[:nl]
-	}
-	if cr := bytes.IndexByte(head, '\r'); cr >= 0 {
-		switch {
-		case cr+1 < len(data) && data[cr+1] == '\n':
-			return cr + 2, data[:cr+2], nil
-		case cr+1 < len(data) || atEOF:
-			return cr + 1, data[:cr+1], nil
+	for w := 256; ; w *= 2 {
+		head := data[:min(w, len(data))]
+		nl := bytes.IndexByte(head, '\n')
+		if nl >= 0 {
+			head = head[:nl]
 		}
-		return 0, nil, nil // is it "\r\n"? Read on.
-	}
-	if nl >= 0 {
-		return nl + 1, data[:nl+1], nil
+		if cr := bytes.IndexByte(head, '\r'); cr >= 0 {
+			switch {
+			case cr+1 < len(data) && data[cr+1] == '\n':
+				return cr + 2, data[:cr+2], nil
+			case cr+1 < len(data) || atEOF:
+				return cr + 1, data[:cr+1], nil
+			}
+			return 0, nil, nil // is it "\r\n"? Read on.
+		}
+		if nl >= 0 {
+			return nl + 1, data[:nl+1], nil
+		}
+		if w >= len(data) {
+			break
+		}
 	}
 	if atEOF {
 		return len(data), data, nil

@@ -23,6 +23,11 @@ func TestParagraphReader(t *testing.T) {
 		{"lines", "Ai erdhi.\n\nTitull\n", Lines, []Paragraph{{"Ai erdhi.", 0}, {"Titull", 11}}},
 		{"BOM", "\uFEFFPo.\nJo.", Lines, []Paragraph{{"Po.", 3}, {"Jo.", 7}}},
 		{"CRLF and CR", "Po.\r\nJo.\rMirë", Presplit, []Paragraph{{"Po.", 0}, {"Jo.", 5}, {"Mirë", 9}}},
+		{"mixed line ends", "a\rb\nc\r\nd\n\re", Lines, []Paragraph{{"a", 0}, {"b", 2}, {"c", 4}, {"d", 7}, {"e", 10}}},
+		{"CR after a long line", strings.Repeat("x", 1000) + "\ry\r", Lines, []Paragraph{{strings.Repeat("x", 1000), 0}, {"y", 1001}}},
+		{"LF after a long line", strings.Repeat("x", 1000) + "\r\ny", Lines, []Paragraph{{strings.Repeat("x", 1000), 0}, {"y", 1002}}},
+		{"CR LF across the first window", strings.Repeat("x", 255) + "\r\ny", Lines, []Paragraph{{strings.Repeat("x", 255), 0}, {"y", 257}}},
+		{"CR at the window's end", strings.Repeat("x", 256) + "\ry", Lines, []Paragraph{{strings.Repeat("x", 256), 0}, {"y", 257}}},
 		{"wrapped keeps its line breaks", "Ai\r\n dhe\n\n\nTjetër.", Wrapped, []Paragraph{{"Ai\r\n dhe\n", 0}, {"Tjetër.", 11}}},
 	}
 	for _, tt := range tests {
@@ -72,4 +77,55 @@ func TestReadAll(t *testing.T) {
 	got, err = ReadAll(func() (int, error) { return 0, io.EOF })
 	require.NoError(t, err)
 	assert.Empty(t, got)
+}
+
+// FuzzParagraphReader checks the reader against a plain split on "\r\n",
+// "\r" and "\n": the same non-blank lines at the same offsets, whether the
+// input comes whole or a byte at a time.
+func FuzzParagraphReader(f *testing.F) {
+	for _, s := range []string{
+		"Po.\nJo.\n", "a\rb\r\nc\n\rd", "\r\r\n\n", strings.Repeat("x", 300) + "\ry\r\n",
+		strings.Repeat("x", 255) + "\r\nz", "\ufeffPo\r", "a\x00b", "\xffa\r",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var want []Paragraph
+		off := 0
+		for off < len(in) {
+			end := strings.IndexAny(in[off:], "\r\n")
+			next := len(in)
+			if end >= 0 {
+				end += off
+				next = end + 1
+				if in[end] == '\r' && next < len(in) && in[next] == '\n' {
+					next++
+				}
+			} else {
+				end = len(in)
+			}
+			line, start := in[off:end], off
+			if off == 0 && strings.HasPrefix(line, "\ufeff") {
+				line, start = line[3:], 3
+			}
+			if strings.TrimSpace(line) != "" {
+				want = append(want, Paragraph{line, start})
+			}
+			off = next
+		}
+		for _, r := range []io.Reader{strings.NewReader(in), iotest.OneByteReader(strings.NewReader(in))} {
+			got, err := ReadAll(NewParagraphReader(r, ReadOptions{}).Read)
+			if err != nil {
+				var ie *InputError
+				require.ErrorAs(t, err, &ie)
+				require.Less(t, int(ie.Offset), len(in)+1)
+				require.LessOrEqual(t, len(got), len(want))
+				if len(got) > 0 {
+					require.Equal(t, want[:len(got)], got, "the paragraphs before the error")
+				}
+				continue
+			}
+			require.Equal(t, want, got)
+		}
+	})
 }
