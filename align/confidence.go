@@ -17,19 +17,21 @@ func (lat *lattice) posteriors(path []step, off []int, alpha []float32, scores *
 		s := &path[x]
 		to := s.to
 		c := off[to.i] + to.j - lo[to.i]
-		v := float64(alpha[off[from.i]+from.j-lo[from.i]]) + scores.get(c, int(s.kind))*inv + float64(beta[c]) - z
+		v := float64(alpha[off[from.i]+from.j-lo[from.i]]) + scores.get(c, int(s.kind), to)*inv + float64(beta[c]) - z
 		s.post = min(1, math.Exp(v))
 		from = to
 	}
 }
 
 // linkScores keeps the score of every link in the band for the backward
-// pass. Those of 1-0 and 0-1 links are the same everywhere and are not
-// stored: a quarter of the scores of the first pass.
+// pass. Those of 1-0 and 0-1 links depend only on their type, or on the
+// unit left out where it has a prior of its own, and are not stored: a
+// quarter of the scores of the first pass.
 type linkScores struct {
 	s   []float32 // by cell, then by the index that stored gives the type
 	n   int       // stored types
 	del [nTypes]float32
+	lat *lattice // set when units have leaveOut priors of their own
 }
 
 // stored numbers the link types whose scores linkScores stores, and gives
@@ -52,12 +54,15 @@ func (lat *lattice) newLinkScores(cells int) *linkScores {
 		if stored[k] < 0 {
 			// Stored as float32 like the others, so that forward and
 			// backward see the same value.
-			ls.del[k] = float32(lat.score(nil, 0, 0, k))
+			ls.del[k] = float32(lat.typeLeaveOutScore(linkType(k)))
 		} else {
 			ls.n++
 		}
 	}
 	ls.s = make([]float32, cells*ls.n)
+	if lat.ownLeaveOut {
+		ls.lat = lat
+	}
 	return ls
 }
 
@@ -68,10 +73,13 @@ func (ls *linkScores) set(c, k int, sc float64) {
 	}
 }
 
-// get is the score of the link of type k that ends in cell c.
-func (ls *linkScores) get(c, k int) float64 {
+// get is the score of the link of type k that ends in cell c, node to.
+func (ls *linkScores) get(c, k int, to node) float64 {
 	if x := stored[k]; x >= 0 {
 		return float64(ls.s[c*ls.n+x])
+	}
+	if ls.lat != nil {
+		return float64(float32(ls.lat.leaveOutScore(to.i, to.j, linkType(k))))
 	}
 	return float64(ls.del[k])
 }
@@ -92,7 +100,7 @@ func (lat *lattice) backward(off []int, beta []float32, scores *linkScores) {
 					continue
 				}
 				c := off[ni] + nj - lo[ni]
-				terms[nt] = float64(beta[c]) + scores.get(c, k)*inv
+				terms[nt] = float64(beta[c]) + scores.get(c, k, node{ni, nj})*inv
 				nt++
 			}
 			b := logSumExp(terms[:nt])

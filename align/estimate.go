@@ -118,6 +118,7 @@ func (a *aligner) estimate() {
 		p.srcMatchRate = clamp(rate.src.matched/rate.src.slots, 0.2, 0.9)
 		p.tgtMatchRate = clamp(rate.tgt.matched/rate.tgt.slots, 0.2, 0.9)
 	}
+	a.markRuns(&counts, &total)
 	// Shares of link types, smoothed towards the defaults.
 	const alpha = 50
 	for k := range counts {
@@ -128,6 +129,54 @@ func (a *aligner) estimate() {
 	}
 	if !a.opt.NoInducedLexicon {
 		a.induced = a.induce()
+	}
+}
+
+// A run of at least minRun sentences left out in a row (a block of
+// captions, a page the translation lacks) is one event, not one a
+// sentence: counted one by one, such runs make leaving out a lone sentence
+// look common, and the final pass then cuts translations in two to leave
+// out half. The sentences of a run keep the prior runLeaveOut instead.
+const (
+	minRun      = 3
+	runLeaveOut = 0.5
+)
+
+// markRuns finds the runs of the first pass's path, counts each as one 1-0
+// or 0-1 link in counts and total, and sets the leaveOut priors of their
+// sentences.
+func (a *aligner) markRuns(counts *[nTypes]float64, total *float64) {
+	for _, d := range a.docs {
+		d.src.leaveOut, d.tgt.leaveOut = nil, nil
+		start, from := 0, node{} // of the current run
+		for x := 0; x <= len(d.path); x++ {
+			if x < len(d.path) && (d.path[x].kind == srcOnly || d.path[x].kind == tgtOnly) {
+				continue
+			}
+			if x-start >= minRun {
+				if d.src.leaveOut == nil {
+					d.src.leaveOut = make([]float64, len(d.src.types))
+					d.tgt.leaveOut = make([]float64, len(d.tgt.types))
+				}
+				at := from
+				for _, s := range d.path[start:x] {
+					if s.kind == srcOnly {
+						d.src.leaveOut[at.i] = math.Log(runLeaveOut)
+					} else {
+						d.tgt.leaveOut[at.j] = math.Log(runLeaveOut)
+					}
+					counts[s.kind]--
+					*total--
+					at = s.to
+				}
+				counts[d.path[start].kind]++
+				*total++
+			}
+			if x < len(d.path) {
+				from = d.path[x].to
+			}
+			start = x + 1
+		}
 	}
 }
 

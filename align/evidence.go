@@ -61,7 +61,7 @@ func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 	p := lat.params
 	sc := p.prior[k]
 	if a == 0 || b == 0 {
-		return sc * lat.delScale
+		return lat.leaveOutScore(i, j, linkType(k))
 	}
 	src, tgt := lat.src[i-a:i], lat.tgt[j-b:j]
 	if lc.alone {
@@ -108,6 +108,29 @@ func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 		}
 	}
 	return sc
+}
+
+// leaveOutScore is the score of the 1-0 or 0-1 link of type k that ends
+// at node (i, j).
+func (lat *lattice) leaveOutScore(i, j int, k linkType) float64 {
+	if lat.ownLeaveOut {
+		var own float64
+		if k == srcOnly {
+			own = lat.src[i-1].leaveOut
+		} else {
+			own = lat.tgt[j-1].leaveOut
+		}
+		if own != 0 {
+			return own
+		}
+	}
+	return lat.typeLeaveOutScore(k)
+}
+
+// typeLeaveOutScore is the score of a 1-0 or 0-1 link of type k of a unit
+// without a leaveOut prior of its own.
+func (lat *lattice) typeLeaveOutScore(k linkType) float64 {
+	return lat.params.prior[k] * lat.delScale
 }
 
 // lengthLogProb is the Gale–Church length evidence: the log probability of

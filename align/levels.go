@@ -206,6 +206,14 @@ func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *latt
 		for j, x := range d.tgt.alone {
 			lat.tgt[j].alone = x
 		}
+		for i, x := range d.src.leaveOut {
+			lat.src[i].leaveOut = x
+			lat.ownLeaveOut = lat.ownLeaveOut || x != 0
+		}
+		for j, x := range d.tgt.leaveOut {
+			lat.tgt[j].leaveOut = x
+			lat.ownLeaveOut = lat.ownLeaveOut || x != 0
+		}
 	}
 	return lat
 }

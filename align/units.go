@@ -23,7 +23,10 @@ type unit struct {
 	chars float64 // length in runes of NFC text
 	para  bool    // begins a paragraph
 	alone bool    // must stay unaligned
-	keys  []keyTok
+	// leaveOut, when not 0, is the log prior of a 1-0 or 0-1 link of this
+	// unit, in place of that of the link type.
+	leaveOut float64
+	keys     []keyTok
 
 	// Lexical evidence for a link that gives this unit k+1 partners:
 	// base[k] is the log-likelihood ratio when no token matches; what a

@@ -48,6 +48,10 @@ type sideText struct {
 	chars []float64
 	para  []bool
 	alone []bool // must stay unaligned (a fixed 1-0 or 0-1 link); may be nil
+	// leaveOut is, for the final pass, the log prior of leaving each
+	// sentence out in place of that of its link type, where the first pass
+	// left it out in a long run (see markRuns); 0 for none. May be nil.
+	leaveOut []float64
 }
 
 func newSideText(v *vocab, sents []corpus.Sentence) sideText {
