@@ -1,0 +1,132 @@
+package pair
+
+import (
+	"hash/fnv"
+	"runtime"
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/paralel/paralel/align"
+	"github.com/paralel/paralel/corpus"
+)
+
+// A keyCount is one evidence key of a document and how often it occurs.
+type keyCount struct {
+	key int32
+	n   int32
+}
+
+// profile is what pairing keeps of a document once it is read: its
+// evidence keys and its shape. The text itself is dropped, so that memory
+// grows with the keys of the collection rather than with its text.
+type profile struct {
+	keys  []keyCount // sorted by key
+	chars int        // runes of the sentences
+	paras []int32    // runes of each paragraph, in order
+	sents int
+	hash  uint64 // of the sentences' text, to find the same text twice
+	words int    // word tokens, for the language check
+	err   error  // reading failed
+}
+
+// keySpace numbers the keys of both sides: a key means the same on either
+// side, so a source and a target document share evidence when they hold
+// the same number.
+type keySpace struct {
+	mu    sync.Mutex
+	ids   map[string]int32
+	names []string
+}
+
+func newKeySpace() *keySpace { return &keySpace{ids: map[string]int32{}} }
+
+// number interns the keys of one document, given as counts by spelling.
+func (ks *keySpace) number(counts map[string]int32) []keyCount {
+	out := make([]keyCount, 0, len(counts))
+	ks.mu.Lock()
+	for k, n := range counts {
+		id, ok := ks.ids[k]
+		if !ok {
+			id = int32(len(ks.names))
+			ks.ids[k] = id
+			ks.names = append(ks.names, k)
+		}
+		out = append(out, keyCount{id, n})
+	}
+	ks.mu.Unlock()
+	slices.SortFunc(out, func(a, b keyCount) int { return int(a.key - b.key) })
+	return out
+}
+
+// tag is the kind of evidence key id is: '#', '=', '~' or '@' (see
+// align.Keyer).
+func (ks *keySpace) tag(id int32) byte { return ks.names[id][0] }
+
+// readProfiles reads the documents of one side, workers at a time, and
+// profiles them. Each worker holds one document's text at a time.
+func readProfiles(docs []Doc, keyer *align.Keyer, ks *keySpace, workers int, done func()) []profile {
+	out := make([]profile, len(docs))
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			counts := map[string]int32{}
+			for i := range next {
+				out[i] = profileOf(docs[i], keyer, ks, counts)
+				clear(counts)
+				if done != nil {
+					done()
+				}
+			}
+		})
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func profileOf(d Doc, keyer *align.Keyer, ks *keySpace, counts map[string]int32) profile {
+	sents, err := d.Read()
+	if err != nil {
+		return profile{err: err}
+	}
+	p := profile{sents: len(sents)}
+	h := fnv.New64a()
+	para := -1
+	for _, s := range sents {
+		n := utf8.RuneCountInString(s.Text)
+		p.chars += n
+		if s.Para != para || len(p.paras) == 0 {
+			p.paras = append(p.paras, 0)
+			para = s.Para
+		}
+		p.paras[len(p.paras)-1] += int32(n)
+		h.Write([]byte(s.Text))
+		h.Write([]byte{'\n'})
+		keyer.Keys(s.Text, func(key []byte) {
+			if key[0] == '=' {
+				p.words++
+			}
+			counts[string(key)]++
+		})
+	}
+	p.hash = h.Sum64()
+	p.keys = ks.number(counts)
+	return p
+}
+
+// sentencesOf reads a document for the final check.
+func sentencesOf(d Doc) []corpus.Sentence {
+	s, err := d.Read()
+	if err != nil {
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,154 @@
+package pair
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/segment"
+)
+
+// File is the document of the file at path, in language lang, split into
+// sentences when read. Its name is the path.
+func File(path, lang string) Doc {
+	return Doc{Name: path, Read: func() ([]corpus.Sentence, error) {
+		d, err := segment.ReadFile(path, corpus.ReadOptions{Lang: lang, Name: path})
+		if err != nil {
+			return nil, err
+		}
+		return d.Sentences, nil
+	}}
+}
+
+// Text is a document held in memory, split into sentences when read.
+func Text(name, text, lang string) Doc {
+	return Doc{Name: name, Read: func() ([]corpus.Sentence, error) {
+		d, err := segment.ReadDocument(strings.NewReader(text), corpus.ReadOptions{Lang: lang, Name: name})
+		if err != nil {
+			return nil, err
+		}
+		return d.Sentences, nil
+	}}
+}
+
+// Load lists the documents of one side, in language lang. The input is a
+// folder, whose files are the documents, searched recursively (names
+// starting with a dot are skipped); a list file naming one document a line
+// (blank lines and lines starting with # skipped, paths relative to the
+// list's folder); or JSON lines of documents, one object a line with the
+// text in "text" and its name in "name", "id", "url" or "path", or only a
+// "path" to read.
+func Load(input, lang string) ([]Doc, error) {
+	fi, err := os.Stat(input)
+	if err != nil {
+		return nil, err
+	}
+	var docs []Doc
+	if fi.IsDir() {
+		docs, err = loadDir(input, lang)
+	} else if docs, err = loadFile(input, lang); err != nil {
+		err = fmt.Errorf("%s: %w", input, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("%s: no documents", input)
+	}
+	return docs, nil
+}
+
+func loadDir(dir, lang string) ([]Doc, error) {
+	var docs []Doc
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			docs = append(docs, File(path, lang))
+		}
+		return nil
+	})
+	return docs, err
+}
+
+// jsonDoc is a line of a JSON lines input.
+type jsonDoc struct {
+	Text                *string
+	Name, ID, URL, Path string
+}
+
+func loadFile(path, lang string) ([]Doc, error) {
+	f, err := corpus.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	dir := filepath.Dir(path)
+	sc := corpus.NewLineScanner(f)
+	var docs []Doc
+	names := map[string]int{}
+	for sc.Scan() {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		var d Doc
+		if line[0] == '{' {
+			var j jsonDoc
+			if err := json.Unmarshal(line, &j); err != nil {
+				return nil, &corpus.ParseError{Format: "jsonl", Line: sc.Line(), Err: err}
+			}
+			name := cmpOr(j.Name, j.ID, j.URL, j.Path)
+			switch {
+			case j.Text != nil && name != "":
+				d = Text(name, *j.Text, lang)
+			case j.Text != nil:
+				return nil, &corpus.ParseError{Format: "jsonl", Line: sc.Line(), Err: errors.New(`a document needs a "name", "id", "url" or "path"`)}
+			case j.Path != "":
+				d = File(resolve(dir, j.Path), lang)
+			default:
+				return nil, &corpus.ParseError{Format: "jsonl", Line: sc.Line(), Err: errors.New(`a document needs a "text" or a "path"`)}
+			}
+		} else {
+			d = File(resolve(dir, string(line)), lang)
+		}
+		if prev, ok := names[d.Name]; ok {
+			return nil, &corpus.ParseError{Format: "list", Line: sc.Line(), Err: fmt.Errorf("%s is listed twice (also on line %d)", d.Name, prev)}
+		}
+		names[d.Name] = sc.Line()
+		docs = append(docs, d)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &corpus.ParseError{Format: "list", Line: sc.Line(), Err: err}
+	}
+	return docs, nil
+}
+
+func cmpOr(s ...string) string {
+	i := slices.IndexFunc(s, func(x string) bool { return x != "" })
+	if i < 0 {
+		return ""
+	}
+	return s[i]
+}
+
+func resolve(dir, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, path)
+}
