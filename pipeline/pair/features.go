@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -57,6 +58,34 @@ func (ks *keySpace) number(counts map[string]int32) []keyCount {
 	ks.mu.Unlock()
 	slices.SortFunc(out, func(a, b keyCount) int { return int(a.key - b.key) })
 	return out
+}
+
+// sort renumbers the keys in the order of their spelling and the keys of
+// the profiles with them: keys are numbered as documents finish reading,
+// in no set order, and the numbers decide ties later on, so that without
+// this the same input could give another pairing.
+func (ks *keySpace) sort(sides ...[]profile) {
+	order := make([]int32, len(ks.names))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(ks.names[a], ks.names[b]) })
+	renumber := make([]int32, len(order))
+	names := make([]string, len(order))
+	for i, old := range order {
+		renumber[old] = int32(i)
+		names[i] = ks.names[old]
+		ks.ids[names[i]] = int32(i)
+	}
+	ks.names = names
+	for _, profiles := range sides {
+		for _, p := range profiles {
+			for x := range p.keys {
+				p.keys[x].key = renumber[p.keys[x].key]
+			}
+			slices.SortFunc(p.keys, func(a, b keyCount) int { return int(a.key - b.key) })
+		}
+	}
 }
 
 // tag is the kind of evidence key id is: '#', '=', '~' or '@' (see

@@ -97,6 +97,7 @@ func Pair(src, tgt []Doc, opt Options) (*Result, error) {
 	c.docs[Src], c.docs[Tgt] = src, tgt
 	c.prof[Src] = readProfiles(src, align.NewKeyer(opt.SrcLang, opt.TgtLang, true), ks, opt.Workers, work.add)
 	c.prof[Tgt] = readProfiles(tgt, align.NewKeyer(opt.SrcLang, opt.TgtLang, false), ks, opt.Workers, work.add)
+	ks.sort(c.prof[Src], c.prof[Tgt])
 
 	res := &Result{}
 	for side := range 2 {

@@ -219,3 +219,15 @@ func TestDevSets(t *testing.T) {
 		})
 	}
 }
+
+func TestPairRepeats(t *testing.T) {
+	src, tgt := sample(t)
+	src["s6"], tgt["t6"] = src["s1"]+"\n\n"+src["s5"], tgt["t2"]+"\n\n"+tgt["t4"]
+	first, err := Pair(docs(src, "sq"), docs(tgt, "en"), Options{SrcLang: "sq", TgtLang: "en", Workers: 4})
+	require.NoError(t, err)
+	for range 5 {
+		again, err := Pair(docs(src, "sq"), docs(tgt, "en"), Options{SrcLang: "sq", TgtLang: "en", Workers: 4})
+		require.NoError(t, err)
+		require.Equal(t, first, again)
+	}
+}
