@@ -21,6 +21,8 @@ type aligner struct {
 	mu                 sync.Mutex
 }
 
+// docState is one document under alignment: its two sides, and the path
+// of the last pass with the match counts of its 1-1 links.
 type docState struct {
 	src, tgt sideText
 	rate     matchRate // of the 1-1 links of the last pass

@@ -3,14 +3,16 @@ package align
 import "unicode/utf8"
 
 // Tokens of the two languages match when they share a key. The keys of a
-// token are its evidence sources:
+// token are its evidence sources, spelt in the key space as
 //
 //	#digits    numbers, by their digits
 //	P?         punctuation that translations keep (? ! : quotes, parentheses)
 //	=word      the same folded word on both sides (names, acronyms)
 //	~pref      the same first cognateLen runes (cognates: parlament/parliament)
 //	@concept   a seed lexicon entry
-//	!n         pair n of the lexicon induced from the input (see addInduced)
+//
+// and, numbered after those, the pairs of the lexicon induced from the
+// input (see addInduced), which have no spelling.
 const cognateLen = 4
 
 // A keyID numbers a key in the key space that both sides share.
@@ -23,7 +25,7 @@ type keyTables struct {
 	count    int
 }
 
-// A keySpace numbers keys by their spelling (see cognateLen).
+// A keySpace numbers keys by their spelling (see cognateLen), from 0.
 type keySpace struct {
 	ids map[string]keyID
 }
