@@ -97,12 +97,12 @@ func (a *aligner) estimate() {
 	}
 	p := &a.params
 	if len(ls) >= 5 {
-		var sl, st float64
+		var sumSrc, sumTgt float64
 		for i := range ls {
-			sl += ls[i]
-			st += lt[i]
+			sumSrc += ls[i]
+			sumTgt += lt[i]
 		}
-		p.lengthRatio = st / sl
+		p.lengthRatio = sumTgt / sumSrc
 		// The median squared deviation per char, scaled to the variance
 		// of a Laplace law, is not thrown by the odd wrong link.
 		dev := make([]float64, len(ls))

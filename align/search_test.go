@@ -221,7 +221,7 @@ func TestParagraphEvidence(t *testing.T) {
 
 	// A link that holds a paragraph break, or starts a paragraph on one
 	// side only, costs what the parameters say.
-	prm := params{lengthRatio: 1, lengthVar: 2, srcMatchRate: 0.5, tgtMatchRate: 0.5, lexWeight: 0.5, paraBreak: 3, paraCross: 6, usePara: true}
+	weights := params{lengthRatio: 1, lengthVar: 2, srcMatchRate: 0.5, tgtMatchRate: 0.5, lexWeight: 0.5, paraBreak: 3, paraCross: 6, usePara: true}
 	units := func(paras ...bool) []unit {
 		out := make([]unit, len(paras))
 		for i, p := range paras {
@@ -229,16 +229,16 @@ func TestParagraphEvidence(t *testing.T) {
 		}
 		return out
 	}
-	lat := &lattice{src: units(true, false, true), tgt: units(true, true, false), params: &prm, searched: nTypes, delScale: 1}
+	lat := &lattice{src: units(true, false, true), tgt: units(true, true, false), params: &weights, searched: nTypes, delScale: 1}
 	lat.srcGain, lat.tgtGain = weigh(lat.src, 0.5, 3), weigh(lat.tgt, 0.5, 3)
 	lat.band = fullBand(3, 3)
 	lc := newLexCache(lat)
 	score := func(i, j, k int) float64 {
 		lc.enter(i)
 		lc.cell(j)
-		prm.usePara = true
+		weights.usePara = true
 		with := lat.score(lc, i, j, k)
-		prm.usePara = false
+		weights.usePara = false
 		return with - lat.score(lc, i, j, k)
 	}
 	assert.Zero(t, score(1, 1, 0), "both start a paragraph")

@@ -55,15 +55,15 @@ type sideText struct {
 }
 
 func newSideText(v *vocab, sents []corpus.Sentence) sideText {
-	st := sideText{types: make([][]typeID, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents))}
+	side := sideText{types: make([][]typeID, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents))}
 	// The type lists share one array, filled as a growing buffer and copied
 	// once its size is known: one allocation rather than several per
 	// sentence, and held with no spare room, which in a batch of many short
 	// documents would add up.
 	var buf []typeID
 	for i, s := range sents {
-		st.chars[i] = float64(utf8.RuneCountInString(s.Text))
-		st.para[i] = i == 0 || s.Para != sents[i-1].Para
+		side.chars[i] = float64(utf8.RuneCountInString(s.Text))
+		side.para[i] = i == 0 || s.Para != sents[i-1].Para
 		start := len(buf)
 		scan(s.Text, func(kind tokenKind, raw string) {
 			buf = append(buf, v.rawID(kind, raw))
@@ -71,15 +71,15 @@ func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 		ids := buf[start:]
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
-		st.types[i] = ids
+		side.types[i] = ids
 		buf = buf[:start+len(ids)]
 	}
 	all := make([]typeID, len(buf))
 	copy(all, buf)
-	for i, ids := range st.types {
-		st.types[i], all = all[:len(ids):len(ids)], all[len(ids):]
+	for i, ids := range side.types {
+		side.types[i], all = all[:len(ids):len(ids)], all[len(ids):]
 	}
-	return st
+	return side
 }
 
 // lenSum is the number of types in all the lists.
