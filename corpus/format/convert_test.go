@@ -217,3 +217,27 @@ func TestCreateRefusesAnInput(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{filepath.Join(dir, "x.sq"), filepath.Join(dir, "x.en")}, files)
 }
+
+// TestConvertTMXFirstUnitInOtherLanguages: a TMX whose first unit holds
+// other languages loses only that unit, skipped and counted.
+func TestConvertTMXFirstUnitInOtherLanguages(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.tmx")
+	require.NoError(t, os.WriteFile(in, []byte(`<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="*all*"/><body>
+<tu><tuv xml:lang="de"><seg>Ja.</seg></tuv><tuv xml:lang="fr"><seg>Oui.</seg></tuv></tu>
+<tu><tuv xml:lang="sq"><seg>Po.</seg></tuv><tuv xml:lang="en"><seg>Yes.</seg></tuv></tu>
+<tu><tuv xml:lang="sq"><seg>Jo.</seg></tuv><tuv xml:lang="en"><seg>No.</seg></tuv></tu>
+</body></tmx>`), 0o644))
+	out := filepath.Join(dir, "out.tsv")
+	var warnings []error
+	st, err := Convert(context.Background(), "tmx", in, "tsv", out, Options{Warn: func(err error) { warnings = append(warnings, err) }})
+	require.NoError(t, err)
+	assert.Equal(t, 2, st.Written)
+	assert.Equal(t, 1, st.Skipped)
+	assert.Len(t, warnings, 1)
+	assert.Equal(t, [2]string{"sq", "en"}, [2]string{st.SrcLang, st.TgtLang})
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, "Po.\tYes.\t\nJo.\tNo.\t\n", string(data))
+}

@@ -36,8 +36,8 @@ type Options struct {
 	// SrcLang and TgtLang are BCP 47 language codes, such as "sq" or
 	// "en-GB"; empty means "sq" and "en". A TMX reader takes the pair of
 	// variants in these languages (matched without case, a missing region
-	// matching any); with both empty it takes the header's source language
-	// and the first other one.
+	// matching any); left empty, they are the header's source language and
+	// the language sharing the most units with it (see tmx.Reader).
 	SrcLang, TgtLang string
 
 	KeepUnaligned bool    // keep 1-0 and 0-1 links in TMX, TSV and Moses

@@ -4,8 +4,11 @@
 //
 // The Writer produces TMX 1.4 valid under the standard's DTD: a header
 // naming paralel and the source language, then one <tu> a link holding its
-// score, link type, document and sentence position as props (x-score,
-// x-link, x-document, x-position) before one <tuv> a language. Text is
+// score, its status, link type, document and sentence position as props
+// (x-score, x-status, x-link, x-document, x-position) before one <tuv> a
+// language. A pair without a score (corpus.Pair.Unscored) has no x-score,
+// and only a link a translator confirmed or edited has an x-status
+// ("confirmed" or "edited"); the Reader reads both back. Text is
 // written as is; the few characters XML 1.0 cannot carry (most control
 // characters) are dropped with a warning naming the segment.
 //

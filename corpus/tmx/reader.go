@@ -11,6 +11,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
@@ -19,24 +20,45 @@ import (
 	"github.com/paralel/paralel/corpus"
 )
 
+// Bounds on what one piece of the document may take, so that a hostile or
+// broken file cannot make the reader hold without limit: a token (a tag
+// with its attributes, a run of text, a comment) and a <tu> or <header>
+// with everything in it.
+const (
+	MaxToken = 1 << 20
+	MaxUnit  = 16 << 20
+)
+
 // A Reader reads pairs from a TMX document, one <tu> at a time.
 type Reader struct {
 	// SrcLang and TgtLang, when set before the first Read, choose the two
 	// variants of each <tu>; a tag matches without regard to case, and a
 	// tag without region matches any region of its language ("en" takes
-	// "EN-US"). When SrcLang is empty it is the header's srclang; when
-	// TgtLang is empty it is the first other language met.
+	// "EN-US"). When SrcLang is empty it is the header's srclang, and when
+	// the header names none (or "*all*", or a language no unit has) the
+	// language of the most units; when TgtLang is empty it is the language
+	// that shares the most units with the source. The languages of the
+	// units are counted in a first pass over the input when it can seek
+	// (a file); otherwise the target is the first other language of a unit
+	// that has the source.
 	SrcLang, TgtLang string
 	// Warn, if not nil, is told of each <tu> skipped for lack of one of the
 	// two languages, and of props that could not be read.
 	Warn func(error)
+	// KeepXML makes ReadUnit return each <tu> as the file writes it, and
+	// Header the <header>, so that a unit can be written back unchanged.
+	KeepXML bool
 
 	in       io.Reader
-	d        *xml.Decoder // made at the first Read, which may block on input
-	header   string       // the header's srclang
-	src, tgt string       // the languages found, as the file writes them
-	root     bool         // <tmx> was met
-	body     bool         // <body> was met
+	d        *decoder // made at the first Read, which may block on input
+	end      int64    // the offset before which the element being read must end; 0 outside one
+	header   string   // the header's srclang
+	headXML  string
+	want     [2]string // the languages to take, once known
+	counted  bool      // want comes from counting the whole input
+	src, tgt string    // the languages found, as the file writes them
+	root     bool      // <tmx> was met
+	body     bool      // <body> was met
 	done     bool
 	skipped  int
 }
@@ -50,43 +72,135 @@ func NewReader(r io.Reader) *Reader {
 
 // decodeBOM turns UTF-16 input into UTF-8, recognizing it by its byte order
 // mark or by how "<?" is written, and drops a UTF-8 byte order mark.
-func decodeBOM(r io.Reader) io.Reader {
+func decodeBOM(r io.Reader) *bufio.Reader {
 	br := bufio.NewReader(r)
 	head, _ := br.Peek(4)
+	utf16 := func(e unicode.Endianness, bom unicode.BOMPolicy) *bufio.Reader {
+		return bufio.NewReader(transform.NewReader(br, unicode.UTF16(e, bom).NewDecoder()))
+	}
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
-		return br
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
+		return utf16(unicode.BigEndian, unicode.ExpectBOM)
 	case bytes.HasPrefix(head, []byte{'<', 0, '?', 0}):
-		return transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder())
+		return utf16(unicode.LittleEndian, unicode.IgnoreBOM)
 	case bytes.HasPrefix(head, []byte{0, '<', 0, '?'}):
-		return transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder())
+		return utf16(unicode.BigEndian, unicode.IgnoreBOM)
 	}
 	return br
 }
 
-// charsetReader serves encodings other than UTF-8 named by the XML
-// declaration. UTF-16 was already decoded by decodeBOM.
-func charsetReader(label string, r io.Reader) (io.Reader, error) {
-	switch strings.ToLower(label) {
-	case "utf-16", "utf-16le", "utf-16be", "ucs-2", "unicode":
-		return r, nil
+// A decoder is an XML decoder whose input a limiter bounds.
+type decoder struct {
+	*xml.Decoder
+	lim *limiter
+}
+
+// newDecoder returns a decoder of r, keeping what it reads if keep.
+func newDecoder(r io.Reader, keep bool) *decoder {
+	d := &decoder{lim: &limiter{r: decodeBOM(r), keep: keep}}
+	d.Decoder = xml.NewDecoder(d.lim)
+	d.Strict = true // the default: no HTML entities, no unclosed tags
+	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		switch strings.ToLower(label) {
+		case "utf-16", "utf-16le", "utf-16be", "ucs-2", "unicode":
+			return in, nil // decoded by decodeBOM
+		}
+		enc, err := htmlindex.Get(label)
+		if err != nil {
+			return nil, fmt.Errorf("unsupported encoding %s", excerpt(label))
+		}
+		// From here the decoder reads the decoded text: bound that.
+		old := d.lim
+		old.off = true
+		d.lim = &limiter{r: bufio.NewReader(transform.NewReader(in, enc.NewDecoder())), delta: d.InputOffset(), keep: keep}
+		return d.lim, nil
 	}
-	enc, err := htmlindex.Get(label)
-	if err != nil {
-		return nil, fmt.Errorf("unsupported encoding %q", label)
+	return d
+}
+
+// A limiter feeds the decoder one byte at a time, failing when a token or
+// a unit grows past its bound, and keeps what it read when asked to, so
+// that a unit can be cut out of the input as it was written.
+type limiter struct {
+	r       *bufio.Reader
+	n       int64 // bytes read
+	limit   int64 // n at which to fail with tooLong; 0 for none
+	tooLong error
+	off     bool  // the decoder has moved on to a reader over this one
+	delta   int64 // the decoder's offset of the first byte read
+
+	keep     bool   // keep what is read in buf
+	buf      []byte // what was read from bufStart on
+	bufStart int64
+}
+
+var (
+	errTokenTooLong = fmt.Errorf("a tag, text or comment longer than %d MiB: not a translation memory to read", MaxToken>>20)
+	errUnitTooLong  = fmt.Errorf("a <tu> or <header> longer than %d MiB: not a translation memory to read", MaxUnit>>20)
+)
+
+// setLimit bounds what the decoder reads from its offset from on: a token
+// of MaxToken bytes, within an element that must end before the offset
+// end (0 for none).
+func (l *limiter) setLimit(from, end int64) {
+	l.limit, l.tooLong = from-l.delta+MaxToken, errTokenTooLong
+	if end > 0 && end-l.delta < l.limit {
+		l.limit, l.tooLong = end-l.delta, errUnitTooLong
 	}
-	return transform.NewReader(r, enc.NewDecoder()), nil
+}
+
+func (l *limiter) ReadByte() (byte, error) {
+	if !l.off && l.limit > 0 && l.n >= l.limit {
+		return 0, l.tooLong
+	}
+	b, err := l.r.ReadByte()
+	if err == nil {
+		l.n++
+		if l.keep && !l.off {
+			l.buf = append(l.buf, b)
+		}
+	}
+	return b, err
+}
+
+// Read serves the decoder's CharsetReader, which reads the bytes below.
+func (l *limiter) Read(p []byte) (int, error) { return l.r.Read(p) }
+
+// bytes returns what the decoder read from its offset from to its offset
+// to, or nil if that is not kept.
+func (l *limiter) bytes(from, to int64) []byte {
+	i, j := from-l.delta-l.bufStart, to-l.delta-l.bufStart
+	if i < 0 || j > int64(len(l.buf)) || i > j {
+		return nil
+	}
+	return l.buf[i:j]
+}
+
+// forget drops what was kept before the decoder's offset from.
+func (l *limiter) forget(from int64) {
+	i := from - l.delta - l.bufStart
+	if i <= 0 {
+		return
+	}
+	i = min(i, int64(len(l.buf)))
+	l.buf = append(l.buf[:0], l.buf[i:]...)
+	l.bufStart += i
 }
 
 // Langs are the languages of the two sides as the file writes them, once
 // Read has found them.
-func (r *Reader) Langs() (src, tgt string) { return cmp.Or(r.src, r.header), r.tgt }
+func (r *Reader) Langs() (src, tgt string) {
+	return cmp.Or(r.src, r.want[0], r.header), cmp.Or(r.tgt, r.want[1])
+}
 
 // Skipped is the number of <tu> skipped for lack of a language.
 func (r *Reader) Skipped() int { return r.skipped }
+
+// Header is the document's <header> element as the file writes it, once
+// Read has passed it, when KeepXML is set.
+func (r *Reader) Header() string { return r.headXML }
 
 // variant is one <tuv>.
 type variant struct {
@@ -100,48 +214,104 @@ type unit struct {
 	variants []variant
 }
 
+// A Unit is one <tu> of the document.
+type Unit struct {
+	// Pair holds the unit's variants in the two languages and its props.
+	Pair corpus.Pair
+	// OK is false for a unit without the two languages, which Read skips
+	// with a warning.
+	OK bool
+	// XML is the element as the file writes it, from "<tu" to "</tu>",
+	// when the Reader's KeepXML is set.
+	XML string
+}
+
 // Read returns the next pair, or io.EOF at the end of the document.
 // Malformed XML is an error giving its line and column.
 func (r *Reader) Read() (corpus.Pair, error) {
+	for {
+		u, err := r.ReadUnit()
+		if err != nil || u.OK {
+			return u.Pair, err
+		}
+	}
+}
+
+// ReadUnit returns the next <tu>, with or without the two languages, or
+// io.EOF at the end of the document.
+func (r *Reader) ReadUnit() (Unit, error) {
 	if r.done {
-		return corpus.Pair{}, io.EOF
+		return Unit{}, io.EOF
 	}
 	if r.d == nil {
-		r.d = xml.NewDecoder(decodeBOM(r.in))
-		r.d.Strict = true // the default: no HTML entities, no unclosed tags
-		r.d.CharsetReader = charsetReader
+		r.start()
 	}
-	p, err := r.next()
+	u, err := r.next()
 	if err != nil {
 		r.done = true
 	}
-	return p, err
+	return u, err
 }
 
-func (r *Reader) next() (corpus.Pair, error) {
+// start counts the languages of the input if they are to be chosen and
+// the input can be read twice, and makes the decoder.
+func (r *Reader) start() {
+	r.want = [2]string{r.SrcLang, r.TgtLang}
+	if rs, ok := r.in.(io.ReadSeeker); ok && (r.SrcLang == "" || r.TgtLang == "") {
+		if at, err := rs.Seek(0, io.SeekCurrent); err == nil {
+			c := countLangs(rs)
+			if _, err := rs.Seek(at, io.SeekStart); err == nil {
+				r.choose(c)
+			}
+		}
+	}
+	r.d = newDecoder(r.in, r.KeepXML)
+}
+
+// choose sets the languages to take from the counts of a first pass.
+func (r *Reader) choose(c *langCount) {
+	if c.units == 0 {
+		return
+	}
+	src := r.SrcLang
+	if src == "" {
+		if h := c.header; h != "" && c.in[corpus.BaseLang(h)] > 0 {
+			src = h
+		} else {
+			src = c.most(nil)
+		}
+	}
+	tgt := r.TgtLang
+	if tgt == "" {
+		tgt = c.most(c.with[corpus.BaseLang(src)])
+	}
+	r.want, r.counted = [2]string{src, tgt}, true
+}
+
+func (r *Reader) next() (Unit, error) {
 	for {
-		tok, err := r.token()
+		tok, start, err := r.token()
 		if err == io.EOF {
 			switch {
 			case !r.root:
-				return corpus.Pair{}, errors.New("tmx: no <tmx> element: not a TMX document")
+				return Unit{}, errors.New("tmx: no <tmx> element: not a TMX document")
 			case !r.body:
-				return corpus.Pair{}, errors.New("tmx: no <body> element: not a TMX document")
+				return Unit{}, errors.New("tmx: no <body> element: not a TMX document")
 			}
-			return corpus.Pair{}, io.EOF
+			return Unit{}, io.EOF
 		}
 		if err != nil {
-			return corpus.Pair{}, err
+			return Unit{}, err
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.Contains(t, []byte("<!ENTITY")) {
-				return corpus.Pair{}, r.errorf("the DOCTYPE declares entities: refusing to expand them")
+				return Unit{}, r.errorf("the DOCTYPE declares entities: refusing to expand them")
 			}
 		case xml.StartElement:
 			if !r.root {
 				if t.Name.Local != "tmx" {
-					return corpus.Pair{}, r.errorf("root element is <%s>, not <tmx>: not a TMX document", t.Name.Local)
+					return Unit{}, r.errorf("root element is <%s>, not <tmx>: not a TMX document", clip(t.Name.Local, 40))
 				}
 				r.root = true
 				continue
@@ -151,45 +321,61 @@ func (r *Reader) next() (corpus.Pair, error) {
 				if l := attr(t, "srclang"); !strings.EqualFold(l, "*all*") {
 					r.header = l
 				}
+				r.end = start + MaxUnit
 				if err := r.skip(); err != nil {
-					return corpus.Pair{}, err
+					return Unit{}, err
+				}
+				r.end = 0
+				if r.KeepXML {
+					r.headXML = string(r.d.lim.bytes(start, r.d.InputOffset()))
 				}
 			case "body":
 				r.body = true
 			case "tu":
+				r.end = start + MaxUnit
 				u, err := r.readUnit()
 				if err != nil {
-					return corpus.Pair{}, err
+					return Unit{}, err
 				}
-				if p, ok := r.pair(u); ok {
-					return p, nil
+				r.end = 0
+				var out Unit
+				out.Pair, out.OK = r.pair(u)
+				if r.KeepXML {
+					out.XML = string(r.d.lim.bytes(start, r.d.InputOffset()))
 				}
+				return out, nil
 			default:
 				if err := r.skip(); err != nil {
-					return corpus.Pair{}, err
+					return Unit{}, err
 				}
 			}
 		}
 	}
 }
 
-// token returns the next token, with the position of any error. The
-// decoder reports input that ends inside an element as a syntax error, so
-// io.EOF means that the document ended after its root element closed (or
-// before it opened): the readers of elements below need not check for it.
-func (r *Reader) token() (xml.Token, error) {
+// token returns the next token and the offset where it starts, with the
+// position of any error. The decoder reports input that ends inside an
+// element as a syntax error, so io.EOF means that the document ended after
+// its root element closed (or before it opened): the readers of elements
+// below need not check for it.
+func (r *Reader) token() (xml.Token, int64, error) {
+	start := r.d.InputOffset()
+	if r.end == 0 {
+		r.d.lim.forget(start) // keep only the element being read
+	}
+	r.d.lim.setLimit(start, r.end)
 	tok, err := r.d.Token()
 	switch {
 	case err == io.EOF:
-		return nil, io.EOF
+		return nil, start, io.EOF
 	case err != nil:
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
-			return nil, r.errorf("%s", se.Msg)
+			return nil, start, r.errorf("%s", clip(se.Msg, 120))
 		}
-		return nil, r.errorf("%w", err)
+		return nil, start, r.errorf("%w", err)
 	}
-	return tok, nil
+	return tok, start, nil
 }
 
 func (r *Reader) errorf(format string, args ...any) error {
@@ -200,7 +386,7 @@ func (r *Reader) errorf(format string, args ...any) error {
 // skip skips to the end of the element just started.
 func (r *Reader) skip() error {
 	for depth := 0; ; {
-		tok, err := r.token()
+		tok, _, err := r.token()
 		if err != nil {
 			return err
 		}
@@ -221,7 +407,7 @@ func (r *Reader) readUnit() (unit, error) {
 	u := unit{props: map[string]string{}}
 	u.line, _ = r.d.InputPos()
 	for {
-		tok, err := r.token()
+		tok, _, err := r.token()
 		if err != nil {
 			return u, err
 		}
@@ -255,7 +441,7 @@ func (r *Reader) readUnit() (unit, error) {
 func (r *Reader) readVariant(start xml.StartElement) (variant, error) {
 	v := variant{lang: attr(start, "lang")} // xml:lang, or lang in TMX 1.1
 	for {
-		tok, err := r.token()
+		tok, _, err := r.token()
 		if err != nil {
 			return v, err
 		}
@@ -280,7 +466,7 @@ func (r *Reader) readText(inline bool) (string, error) {
 	var b strings.Builder
 	depth, code := 0, 0 // code is the depth of the code element we are in, or 0
 	for {
-		tok, err := r.token()
+		tok, _, err := r.token()
 		if err != nil {
 			return "", err
 		}
@@ -333,14 +519,24 @@ func (r *Reader) pair(u unit) (corpus.Pair, bool) {
 		r.skipUnit(u, "it has no <tuv>")
 		return corpus.Pair{}, false
 	}
-	wantSrc := cmp.Or(r.SrcLang, r.header, r.src, u.variants[0].lang)
+	wantSrc := cmp.Or(r.want[0], r.header)
+	if wantSrc == "" && len(u.variants) > 1 {
+		// Streaming, with no language named: the first unit with two
+		// languages says which.
+		wantSrc = u.variants[0].lang
+		r.want[0] = wantSrc
+	}
 	si := best(u.variants, wantSrc, "")
-	wantTgt := cmp.Or(r.TgtLang, r.tgt)
-	var ti int
-	if wantTgt != "" {
+	wantTgt := r.want[1]
+	ti := -1
+	switch {
+	case wantTgt != "":
 		ti = best(u.variants, wantTgt, "")
-	} else {
-		ti = best(u.variants, "", wantSrc) // the first other language
+	case si >= 0:
+		// The first other language of a unit that has the source.
+		if ti = best(u.variants, "", wantSrc); ti >= 0 {
+			r.want[1] = corpus.BaseLang(u.variants[ti].lang)
+		}
 	}
 	if si >= 0 && r.src == "" {
 		r.src = u.variants[si].lang
@@ -349,14 +545,21 @@ func (r *Reader) pair(u unit) (corpus.Pair, bool) {
 		r.tgt = u.variants[ti].lang
 	}
 
-	p := corpus.Pair{Link: u.props["x-link"], Doc: u.props["x-document"]}
+	p := corpus.Pair{Link: u.props["x-link"], Doc: u.props["x-document"], Unscored: true}
 	if s, ok := u.props["x-score"]; ok {
 		score, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil || math.IsNaN(score) || math.IsInf(score, 0) {
-			r.warnf(u, "x-score %q is not a number", s)
-			score = 0
+			r.warnf(u, "x-score %s is not a number", excerpt(s))
+		} else {
+			p.Score, p.Unscored = score, false
 		}
-		p.Score = score
+	}
+	if s, ok := u.props["x-status"]; ok {
+		st, err := corpus.ParseStatus(strings.TrimSpace(s))
+		if err != nil {
+			r.warnf(u, "x-status: %v", err)
+		}
+		p.Status = st
 	}
 	if s, ok := u.props["x-position"]; ok {
 		var err error
@@ -373,14 +576,14 @@ func (r *Reader) pair(u unit) (corpus.Pair, bool) {
 	if si >= 0 {
 		p.Src = u.variants[si].text
 	} else if !strings.HasPrefix(link, "0-") {
-		r.skipUnit(u, "it has no variant in "+wantSrc)
-		return corpus.Pair{}, false
+		r.skipUnit(u, "it has no variant in "+cmp.Or(clip(wantSrc, 40), "a language"))
+		return p, false
 	}
 	if ti >= 0 {
 		p.Tgt = u.variants[ti].text
 	} else if !strings.HasSuffix(link, "-0") {
-		r.skipUnit(u, "it has no variant in "+cmp.Or(wantTgt, "a second language"))
-		return corpus.Pair{}, false
+		r.skipUnit(u, "it has no variant in "+cmp.Or(clip(wantTgt, 40), "a second language"))
+		return p, false
 	}
 	return p, true
 }
@@ -412,6 +615,25 @@ func (r *Reader) warnf(u unit, format string, args ...any) {
 	if r.Warn != nil {
 		r.Warn(&corpus.ParseError{Format: "tmx", Line: u.line, Err: fmt.Errorf(format, args...)})
 	}
+}
+
+// excerpt quotes s for a message, shortened: input may hold anything.
+func excerpt(s string) string {
+	if s == "" {
+		return ""
+	}
+	return strconv.Quote(clip(s, 40))
+}
+
+// clip shortens s to at most n bytes, on a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // ParsePosition reads an x-position prop as FormatPosition writes it.

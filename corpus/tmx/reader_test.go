@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -53,22 +54,22 @@ func TestReadOtherTools(t *testing.T) {
 		want             []corpus.Pair
 	}{
 		{"omegat.tmx", "", "", "SQ", "EN-GB", []corpus.Pair{
-			{Src: "Rama tha se është një ngjarje fantastike.", Tgt: "Rama said it is a fantastic event."},
-			{Src: "Kryeministri Edi Rama foli nga Vjena.", Tgt: "Prime Minister Edi Rama spoke from Vienna."},
-			{Src: "Natyrisht që është shumë kompleks sepse duhet të biem dakort.", Tgt: "Of course it is very complex because we have to agree."},
+			{Src: "Rama tha se është një ngjarje fantastike.", Tgt: "Rama said it is a fantastic event.", Unscored: true},
+			{Src: "Kryeministri Edi Rama foli nga Vjena.", Tgt: "Prime Minister Edi Rama spoke from Vienna.", Unscored: true},
+			{Src: "Natyrisht që është shumë kompleks sepse duhet të biem dakort.", Tgt: "Of course it is very complex because we have to agree.", Unscored: true},
 		}},
 		{"okapi.tmx", "sq", "en", "sq-AL", "en-GB", []corpus.Pair{
-			{Src: "Ne kemi bërë shumë punë për OSBE-në.", Tgt: "We have done a lot of work for the OSCE."},
-			{Src: "Foto: Edi Rama.", Tgt: "Photo: Edi Rama."},
-			{Src: "Do të bëjmë më të mirën tonë & më shumë.", Tgt: "We will do our best & more."},
+			{Src: "Ne kemi bërë shumë punë për OSBE-në.", Tgt: "We have done a lot of work for the OSCE.", Unscored: true},
+			{Src: "Foto: Edi Rama.", Tgt: "Photo: Edi Rama.", Unscored: true},
+			{Src: "Do të bëjmë më të mirën tonë & më shumë.", Tgt: "We will do our best & more.", Unscored: true},
 		}},
 		{"translate-toolkit.tmx", "SQ", "EN", "sq", "en", []corpus.Pair{
-			{Src: "Shqipëria nuk është në rrezik.", Tgt: "Albania is not in danger."},
-			{Src: "Janë marrë masa shtesë sigurie.", Tgt: "Additional security measures have been taken."},
+			{Src: "Shqipëria nuk është në rrezik.", Tgt: "Albania is not in danger.", Unscored: true},
+			{Src: "Janë marrë masa shtesë sigurie.", Tgt: "Additional security measures have been taken.", Unscored: true},
 		}},
 		{"lfaligner-utf16.tmx", "sq-al", "en-gb", "SQ-AL", "EN-GB", []corpus.Pair{
-			{Src: "Në vendet ku ka konflikte, janë edhe vende anëtare.", Tgt: "In the countries where there are conflicts, there are also member states."},
-			{Src: "Edhe ministri në detyrë, edhe ambasadori.", Tgt: "Both the minister in office and the ambassador."},
+			{Src: "Në vendet ku ka konflikte, janë edhe vende anëtare.", Tgt: "In the countries where there are conflicts, there are also member states.", Unscored: true},
+			{Src: "Edhe ministri në detyrë, edhe ambasadori.", Tgt: "Both the minister in office and the ambassador.", Unscored: true},
 		}},
 	}
 	for _, tt := range tests {
@@ -107,7 +108,9 @@ func TestReadMultilingual(t *testing.T) {
 		{"sq", "en", []string{"Rama foli në Vjenë.|Rama spoke in Vienna.", "Shqipëria.|Albania."}, 1},
 		{"sq-AL", "de", []string{"Rama foli në Vjenë.|Rama sprach in Wien.", "Vetëm gjermanisht dhe shqip.|Nur Deutsch und Albanisch."}, 1},
 		{"en-us", "sq", []string{"Rama spoke in Vienna.|Rama foli në Vjenë.", "Albania.|Shqipëria."}, 1}, // "en" has no region: it matches
-		{"", "", []string{"Rama sprach in Wien.|Rama spoke in Vienna."}, 2},                              // the first language, then the first other
+		// Languages from the whole file: sq is in the most units, de and en
+		// each share two with it, and de comes first.
+		{"", "", []string{"Rama foli në Vjenë.|Rama sprach in Wien.", "Vetëm gjermanisht dhe shqip.|Nur Deutsch und Albanisch."}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.srcLang+"-"+tt.tgtLang, func(t *testing.T) {
@@ -181,7 +184,7 @@ func TestReadSkipsUnitMissingALanguage(t *testing.T) {
 	r.SrcLang, r.TgtLang = "sq", "en"
 	got, warnings, err := readAll(t, r)
 	require.NoError(t, err)
-	assert.Equal(t, []corpus.Pair{{Src: "Po.", Tgt: "Yes."}}, got)
+	assert.Equal(t, []corpus.Pair{{Src: "Po.", Tgt: "Yes.", Unscored: true}}, got)
 	assert.Equal(t, []string{
 		"tmx: line 4: <tu> skipped: it has no variant in en",
 		"tmx: line 6: <tu> skipped: it has no variant in sq",
@@ -203,7 +206,7 @@ func TestReadNeverFetchesDTD(t *testing.T) {
 <tmx version="1.4"><header srclang="sq"/><body><tu><tuv xml:lang="sq"><seg>Po</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>`
 	got, _, err := readAll(t, NewReader(strings.NewReader(doc)))
 	require.NoError(t, err)
-	assert.Equal(t, []corpus.Pair{{Src: "Po", Tgt: "Yes"}}, got)
+	assert.Equal(t, []corpus.Pair{{Src: "Po", Tgt: "Yes", Unscored: true}}, got)
 	assert.Zero(t, hits.Load(), "the DTD was fetched")
 }
 
@@ -239,7 +242,7 @@ func TestReadEncodings(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			got, _, err := readAll(t, NewReader(strings.NewReader(input)))
 			require.NoError(t, err)
-			assert.Equal(t, []corpus.Pair{{Src: "Është çfarë", Tgt: "It is what"}}, got)
+			assert.Equal(t, []corpus.Pair{{Src: "Është çfarë", Tgt: "It is what", Unscored: true}}, got)
 		})
 	}
 }
@@ -249,7 +252,7 @@ func TestReadBadProps(t *testing.T) {
 		`<tuv xml:lang="sq"><seg>Po</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>`
 	got, warnings, err := readAll(t, NewReader(strings.NewReader(doc)))
 	require.NoError(t, err)
-	assert.Equal(t, []corpus.Pair{{Src: "Po", Tgt: "Yes"}}, got)
+	assert.Equal(t, []corpus.Pair{{Src: "Po", Tgt: "Yes", Unscored: true}}, got)
 	assert.Equal(t, []string{
 		`tmx: line 3: x-score "high" is not a number`,
 		`tmx: line 3: x-position: "[a]" is not a list of sentence indices`,
@@ -280,13 +283,99 @@ func FuzzReader(f *testing.F) {
 			f.Add(string(b))
 		}
 	}
+	f.Add(`<?xml version="1.0" encoding="ISO-8859-1"?><tmx><header srclang="*all*"/><body><tu><tuv xml:lang="de"><seg>\xe4</seg></tuv><tuv xml:lang="fr"/></tu><tu/></body></tmx>`)
 	f.Fuzz(func(t *testing.T, input string) {
 		r := NewReader(strings.NewReader(input))
 		for range len(input) + 2 { // a Read consumes at least one <tu>
 			if _, err := r.Read(); err != nil {
-				return
+				goto units
 			}
 		}
 		t.Fatal("Read did not end")
+	units:
+		// Streamed, keeping each unit as written.
+		r = NewReader(stream{strings.NewReader(input)})
+		r.KeepXML = true
+		for range len(input) + 2 {
+			u, err := r.ReadUnit()
+			if err != nil {
+				return
+			}
+			if !strings.HasPrefix(u.XML, "<tu") || !strings.HasSuffix(u.XML, ">") || !strings.Contains(input, u.XML) && utf8.ValidString(input) && !strings.Contains(input, "encoding") {
+				t.Fatalf("unit XML %q is not a piece of the input", u.XML)
+			}
+		}
+		t.Fatal("ReadUnit did not end")
 	})
+}
+
+// TestReadUnitXML: with KeepXML, each unit, and the header, come as the file
+// writes them, whatever the encoding; units without the pair come too.
+func TestReadUnitXML(t *testing.T) {
+	units := []string{
+		`<tu creationdate="20200108T120000Z" creationid="anna"><note>Checked.</note><prop type="x-document">rama</prop>
+  <tuv xml:lang="sq"><seg>Është <bpt i="1">&lt;b&gt;</bpt>çfarë<ept i="1">&lt;/b&gt;</ept></seg></tuv><tuv xml:lang="de"><seg>Es ist</seg></tuv><tuv xml:lang="en"><seg>It is &amp; what</seg></tuv></tu>`,
+		`<tu><tuv xml:lang="de"><seg>Nur Deutsch.</seg></tuv></tu>`,
+		`<tu/>`,
+	}
+	head := `<header srclang="sq" creationtool="x"><note>A header note.</note></header>`
+	body := `<tmx version="1.4">` + "\n" + head + "\n<body>\n" + strings.Join(units, "\n  ") + "\n</body></tmx>\n"
+	for name, input := range map[string]string{
+		"UTF-8":      `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + body,
+		"ISO-8859-1": `<?xml version="1.0" encoding="ISO-8859-1"?>` + strings.NewReplacer("Ë", "\xcb", "ë", "\xeb", "ç", "\xe7").Replace(body),
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(input))
+			r.KeepXML = true
+			r.TgtLang = "en"
+			r.Warn = func(error) {}
+			var got []Unit
+			for {
+				u, err := r.ReadUnit()
+				if err == io.EOF {
+					break
+				}
+				require.NoError(t, err)
+				got = append(got, u)
+			}
+			require.Len(t, got, 3)
+			for i, u := range got {
+				assert.Equal(t, units[i], u.XML)
+			}
+			assert.Equal(t, head, r.Header())
+			assert.True(t, got[0].OK)
+			assert.Equal(t, corpus.Pair{Src: "Është çfarë", Tgt: "It is & what", Doc: "rama", Unscored: true}, got[0].Pair)
+			assert.False(t, got[1].OK)
+			assert.False(t, got[2].OK)
+			assert.Equal(t, 2, r.Skipped())
+		})
+	}
+}
+
+// TestReadStatusAndScore: x-status and x-score are read back as written; a
+// unit without x-score is unscored.
+func TestReadStatusAndScore(t *testing.T) {
+	pairs := []corpus.Pair{
+		{Src: "Po.", Tgt: "Yes.", Score: 0.25, Status: corpus.StatusConfirmed},
+		{Src: "Jo.", Tgt: "No.", Score: 0.5, Status: corpus.StatusEdited},
+		{Src: "Ndoshta.", Tgt: "Maybe.", Unscored: true},
+		{Src: "Mirë.", Tgt: "Good.", Score: 0},
+	}
+	doc := writeTMX(t, "sq", "en", pairs)
+	assert.Equal(t, 3, strings.Count(doc, `<prop type="x-score">`))
+	assert.Contains(t, doc, `<prop type="x-status">confirmed</prop>`)
+	assert.Contains(t, doc, `<prop type="x-status">edited</prop>`)
+	got, warnings, err := readAll(t, NewReader(strings.NewReader(doc)))
+	require.NoError(t, err)
+	assert.Empty(t, warnings)
+	for i := range got {
+		got[i].Link = ""
+	}
+	assert.Equal(t, pairs, got)
+
+	bad := header + `<body><tu><prop type="x-status">maybe</prop><tuv xml:lang="sq"><seg>Po</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>`
+	got, warnings, err = readAll(t, NewReader(strings.NewReader(bad)))
+	require.NoError(t, err)
+	assert.Equal(t, []corpus.Pair{{Src: "Po", Tgt: "Yes", Unscored: true}}, got)
+	assert.Equal(t, []string{`tmx: line 3: x-status: status "maybe": want confirmed, edited or none`}, warnings)
 }

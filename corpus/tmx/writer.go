@@ -97,7 +97,12 @@ func (w *Writer) Write(p corpus.Pair) error {
 	w.n++
 	b := w.w
 	b.WriteString("    <tu>\n")
-	w.prop("x-score", corpus.FormatScore(p.Score))
+	if !p.Unscored {
+		w.prop("x-score", corpus.FormatScore(p.Score))
+	}
+	if p.Status != corpus.StatusAuto {
+		w.prop("x-status", string(p.Status))
+	}
 	w.prop("x-link", p.Type())
 	if p.Doc != "" {
 		w.prop("x-document", w.clean(p.Doc, p, "document name"))
