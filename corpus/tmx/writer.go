@@ -28,6 +28,9 @@ type Writer struct {
 	// Warn, if not nil, is told of each segment that lost characters XML
 	// cannot carry.
 	Warn func(error)
+	// Header, when set, is the <header> element written as it is in place
+	// of paralel's, such as one a Reader with KeepXML read.
+	Header string
 
 	w       *bufio.Writer
 	n       int // pairs written
@@ -74,11 +77,34 @@ func (w *Writer) start() {
 	if version == "" {
 		version = "unknown"
 	}
-	fmt.Fprintf(w.w, `<?xml version="1.0" encoding="UTF-8"?>
-<tmx version="1.4">
-  <header creationtool="paralel" creationtoolversion="%s" segtype="sentence" o-tmf="paralel" adminlang="en" srclang="%s" datatype="plaintext" creationdate="%s"/>
-  <body>
-`, escape(version, true), src, created.UTC().Format(dateLayout))
+	w.w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<tmx version=\"1.4\">\n")
+	if w.Header != "" {
+		fmt.Fprintf(w.w, "  %s\n", w.Header)
+	} else {
+		fmt.Fprintf(w.w, `  <header creationtool="paralel" creationtoolversion="%s" segtype="sentence" o-tmf="paralel" adminlang="en" srclang="%s" datatype="plaintext" creationdate="%s"/>`+"\n",
+			escape(version, true), src, created.UTC().Format(dateLayout))
+	}
+	w.w.WriteString("  <body>\n")
+}
+
+// WriteUnit writes a <tu> element as it is, such as one a Reader with
+// KeepXML read, so that what paralel does not know of it (other
+// languages, notes, props, attributes, inline codes) is kept.
+func (w *Writer) WriteUnit(xml string) error {
+	if w.closed {
+		return fmt.Errorf("tmx: write after Close")
+	}
+	if !w.started {
+		w.start()
+	}
+	if w.err != nil {
+		return w.err
+	}
+	w.n++
+	if _, err := fmt.Fprintf(w.w, "    %s\n", xml); err != nil {
+		w.err = err
+	}
+	return w.err
 }
 
 // Write writes one pair as a <tu>. A side with no text has no <tuv>, and a
