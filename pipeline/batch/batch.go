@@ -36,12 +36,17 @@ func Load(inputs []string, mode corpus.Mode) ([]Doc, error) {
 	var docs []Doc
 	from := make(map[string]string) // document name -> input naming it
 	for _, in := range inputs {
-		fi, err := os.Stat(in)
-		if err != nil {
-			return nil, err
+		isDir := false
+		if in != "-" { // the standard input is a list
+			fi, err := os.Stat(in)
+			if err != nil {
+				return nil, err
+			}
+			isDir = fi.IsDir()
 		}
 		var more []Doc
-		if fi.IsDir() {
+		var err error
+		if isDir {
 			more, err = LoadDir(in, mode)
 		} else {
 			more, err = LoadList(in)
@@ -93,9 +98,10 @@ func files(mode corpus.Mode) (src, tgt string) {
 	return corpus.SrcTextFile, corpus.TgtTextFile
 }
 
-// LoadList reads the list file at path (see ListReader). Relative paths in
-// it are relative to the folder of the list file, so that a list travels
-// with its documents.
+// LoadList reads the list file at path (see ListReader), or the standard
+// input for "-". Relative paths in it are relative to the folder of the
+// list file (to the working folder for the standard input), so that a list
+// travels with its documents.
 func LoadList(path string) ([]Doc, error) {
 	f, err := corpus.Open(path)
 	if err != nil {
@@ -104,10 +110,10 @@ func LoadList(path string) ([]Doc, error) {
 	defer f.Close()
 	docs, err := NewListReader(f).ReadAll()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", corpus.InputName(path), err)
 	}
 	if len(docs) == 0 {
-		return nil, fmt.Errorf("%s: no documents: want one SRC<TAB>TGT[<TAB>NAME] line per document", path)
+		return nil, fmt.Errorf("%s: no documents: want one SRC<TAB>TGT[<TAB>NAME] line per document", corpus.InputName(path))
 	}
 	dir := filepath.Dir(path)
 	for i, d := range docs {

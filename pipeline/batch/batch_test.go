@@ -346,3 +346,21 @@ func TestCancel(t *testing.T) {
 		cancel()
 	}
 }
+
+// TestLoadStdin reads a list from the standard input, as from paralel
+// pair: paths relative to the working folder, unpaired documents skipped.
+func TestLoadStdin(t *testing.T) {
+	list := filepath.Join(t.TempDir(), "pairs.tsv")
+	in := testdata + "/moti/sq.txt\t" + testdata + "/moti/en.txt\t0.93\n" + testdata + "/bashkia/sq.txt\t\t0\n"
+	require.NoError(t, os.WriteFile(list, []byte(in), 0o644))
+	f, err := os.Open(list)
+	require.NoError(t, err)
+	defer f.Close()
+	stdin := os.Stdin
+	os.Stdin = f
+	defer func() { os.Stdin = stdin }()
+	docs, err := Load([]string{"-"}, corpus.Lines)
+	require.NoError(t, err)
+	moti := filepath.Clean(testdata + "/moti/sq.txt")
+	assert.Equal(t, []Doc{{moti, moti, filepath.Clean(testdata + "/moti/en.txt")}}, docs)
+}

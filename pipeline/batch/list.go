@@ -1,9 +1,11 @@
 package batch
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/paralel/paralel/corpus"
@@ -15,6 +17,11 @@ import (
 //
 // the paths of a text and of its translation, and the document's name,
 // which defaults to SRC. Blank lines and lines starting with # are skipped.
+// The pairings that paralel pair writes are list files too: a third field
+// that is a number from 0 to 1 is the pair's score, not a name (a name may
+// follow it), a line with an empty side and a score is a document left
+// unpaired and is skipped, and a line may be a JSON object with "src",
+// "tgt" and optionally "score" and "name".
 type ListReader struct {
 	sc *corpus.LineScanner
 }
@@ -38,6 +45,9 @@ func (r *ListReader) Read() (Doc, error) {
 			continue
 		}
 		d, err := parseLine(line)
+		if err == errUnpaired {
+			continue
+		}
 		if err != nil {
 			return Doc{}, r.parseError(err)
 		}
@@ -63,10 +73,32 @@ func (r *ListReader) ReadAll() ([]Doc, error) {
 	return docs, nil
 }
 
+// errUnpaired marks a line of a pairing that names a document without
+// partner.
+var errUnpaired = errors.New("unpaired")
+
+const fieldsWanted = "want SRC<TAB>TGT[<TAB>SCORE][<TAB>NAME]"
+
 func parseLine(line string) (Doc, error) {
-	fields := strings.Split(line, "\t")
-	if len(fields) < 2 || len(fields) > 3 {
-		return Doc{}, fmt.Errorf("%w: %d, want SRC<TAB>TGT[<TAB>NAME]", ErrFieldCount, len(fields))
+	var fields []string
+	scored := false
+	if strings.HasPrefix(strings.TrimSpace(line), "{") {
+		var j struct {
+			Src, Tgt, Name string
+			Score          *float64
+		}
+		if err := json.Unmarshal([]byte(line), &j); err != nil {
+			return Doc{}, err
+		}
+		fields, scored = []string{j.Src, j.Tgt, j.Name}, j.Score != nil
+	} else {
+		fields = strings.Split(line, "\t")
+		if len(fields) >= 3 && isScore(fields[2]) {
+			fields, scored = append(fields[:2], fields[3:]...), true
+		}
+		if len(fields) < 2 || len(fields) > 3 {
+			return Doc{}, fmt.Errorf("%w: %d, %s", ErrFieldCount, len(strings.Split(line, "\t")), fieldsWanted)
+		}
 	}
 	for i := range fields {
 		fields[i] = strings.TrimSpace(fields[i])
@@ -76,10 +108,18 @@ func parseLine(line string) (Doc, error) {
 		d.Name = fields[2]
 	}
 	switch {
+	case scored && (d.Src == "") != (d.Tgt == ""):
+		return Doc{}, errUnpaired
 	case d.Src == "":
 		return Doc{}, errors.New("empty source path")
 	case d.Tgt == "":
 		return Doc{}, errors.New("empty target path")
 	}
 	return d, nil
+}
+
+// isScore tells a pair's score from a document name.
+func isScore(field string) bool {
+	f, err := strconv.ParseFloat(strings.TrimSpace(field), 64)
+	return err == nil && f >= 0 && f <= 1
 }
