@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -243,4 +244,36 @@ func TestReviewStopNote(t *testing.T) {
 	run.stop()
 	assert.Contains(t, run.out.String(), "Stopped with 1 change not saved to "+out+"; they are autosaved in "+
 		review.SessionFile(out)+". To resume: paralel review "+out+"\n")
+}
+
+// TestReviewExportFlags: review takes the export flags of align; the
+// session keeps them, and flags given when it is reopened override them.
+func TestReviewExportFlags(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "rama.tsv")
+	save := func(u *url.URL) []string {
+		t.Helper()
+		require.Equal(t, http.StatusOK, post(t, u, "/api/save").StatusCode)
+		data, err := os.ReadFile(out)
+		require.NoError(t, err)
+		return strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	}
+	_, u := startReview(t, "--header", "--min-score", "0.9", "-o", out, ramaSq, ramaEn)
+	lines := save(u)
+	assert.Equal(t, "sq\ten\tscore", lines[0])
+	require.Greater(t, len(lines), 1)
+	for _, l := range lines[1:] {
+		fields := strings.Split(l, "\t")
+		require.Len(t, fields, 3)
+		score, err := strconv.ParseFloat(fields[2], 64)
+		require.NoError(t, err)
+		assert.GreaterOrEqual(t, score, 0.9, l)
+	}
+
+	_, u = startReview(t, out)
+	assert.Equal(t, lines, save(u), "the session keeps the flags")
+
+	_, u = startReview(t, "--header=false", "--tsv-meta", out)
+	again := save(u)
+	assert.Equal(t, len(lines)-1, len(again), "no header, the same filter")
+	assert.Regexp(t, "\t1-1\trama$", again[0])
 }

@@ -2,12 +2,15 @@ package progress
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // clock is a fake time source moved by hand.
@@ -66,30 +69,56 @@ func TestBarOddInput(t *testing.T) {
 	b.Update(5, 0) // no total: nothing to show
 	assert.Empty(t, buf.String())
 	b.Update(15, 10)
-	assert.Contains(t, buf.String(), "100%", "done clamped to the total")
+	assert.Equal(t, "\rx [==============================] 100%", buf.String(), "done clamped to the total")
+	buf.Reset()
+	c.advance(time.Second)
 	b.Update(-1, 10)
+	assert.Equal(t, "\rx [                              ]   0%", buf.String(), "done clamped to zero, with no time left to guess")
 }
 
+// TestNilBar: a nil *Bar, what a command has when its error stream is not
+// a terminal, takes updates and a finish and does nothing.
 func TestNilBar(t *testing.T) {
 	var b *Bar
 	progress := b.Update // as passed to align.Options.Progress
-	progress(1, 2)
-	b.Finish()
+	assert.NotPanics(t, func() {
+		progress(1, 2)
+		progress(2, 2)
+		b.Finish()
+	})
 }
 
+var drawn = regexp.MustCompile(`^x \[=* *\] +(\d+)%(  \d+s left)? *$`)
+
+// TestBarConcurrent updates a bar from several goroutines, as the aligner
+// does: every line drawn is whole (under -race, the bar's state is not
+// raced on), the last says 100%, and Finish clears it.
 func TestBarConcurrent(t *testing.T) {
 	var buf bytes.Buffer
 	b := New(&buf, "x")
 	b.Delay = 0
+	const total = 4000
+	var done atomic.Int64
 	var wg sync.WaitGroup
-	for g := range 4 {
+	for range 4 {
 		wg.Go(func() {
-			for i := range 1000 {
-				b.Update(g*1000+i, 4000)
+			for range total / 4 {
+				b.Update(int(done.Add(1)), total)
 			}
 		})
 	}
 	wg.Wait()
+	lines := strings.Split(strings.TrimPrefix(buf.String(), "\r"), "\r")
+	require.NotEmpty(t, lines)
+	for i, l := range lines {
+		assert.Regexp(t, drawn, l)
+		lines[i] = strings.TrimRight(l, " ") // the padding over a longer line
+	}
+	// The update that reaches the total is always drawn, but another
+	// goroutine's smaller one may come after it.
+	assert.Contains(t, lines, "x [==============================] 100%")
+
+	buf.Reset()
 	b.Finish()
-	assert.NotEmpty(t, buf.String())
+	assert.Regexp(t, `^\r +\r$`, buf.String())
 }
