@@ -90,6 +90,7 @@ func startReviewRun(t *testing.T, args ...string) *reviewRun {
 		}
 		select {
 		case err := <-done:
+			done <- err // for stop
 			t.Fatalf("review ended: %v\n%s", err, out.String())
 		case <-time.After(20 * time.Millisecond):
 		}
@@ -250,15 +251,16 @@ func TestReviewStopNote(t *testing.T) {
 // session keeps them, and flags given when it is reopened override them.
 func TestReviewExportFlags(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "rama.tsv")
-	save := func(u *url.URL) []string {
+	// save saves the review, stops it and returns the lines written.
+	save := func(run *reviewRun) []string {
 		t.Helper()
-		require.Equal(t, http.StatusOK, post(t, u, "/api/save").StatusCode)
+		require.Equal(t, http.StatusOK, post(t, run.addr, "/api/save").StatusCode)
+		run.stop()
 		data, err := os.ReadFile(out)
 		require.NoError(t, err)
 		return strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 	}
-	_, u := startReview(t, "--header", "--min-score", "0.9", "-o", out, ramaSq, ramaEn)
-	lines := save(u)
+	lines := save(startReviewRun(t, "--header", "--min-score", "0.9", "-o", out, ramaSq, ramaEn))
 	assert.Equal(t, "sq\ten\tscore", lines[0])
 	require.Greater(t, len(lines), 1)
 	for _, l := range lines[1:] {
@@ -269,11 +271,9 @@ func TestReviewExportFlags(t *testing.T) {
 		assert.GreaterOrEqual(t, score, 0.9, l)
 	}
 
-	_, u = startReview(t, out)
-	assert.Equal(t, lines, save(u), "the session keeps the flags")
+	assert.Equal(t, lines, save(startReviewRun(t, out)), "the session keeps the flags")
 
-	_, u = startReview(t, "--header=false", "--tsv-meta", out)
-	again := save(u)
+	again := save(startReviewRun(t, "--header=false", "--tsv-meta", out))
 	assert.Equal(t, len(lines)-1, len(again), "no header, the same filter")
 	assert.Regexp(t, "\t1-1\trama(\t|$)", again[0])
 }
