@@ -150,32 +150,21 @@ func TestBadInput(t *testing.T) {
 	for i := range 10001 {
 		many["media/"+strings.Repeat("x", i%7)+string(rune('a'+i%26))+"/"+strconv.Itoa(i)] = ""
 	}
-	tests := []struct {
-		name string
-		data []byte
-		want error
-	}{
-		{"empty file", nil, ErrCorrupt},
-		{"not a zip", []byte("Hello, world.\n"), ErrCorrupt},
-		{"truncated", sample[:len(sample)/2], ErrCorrupt},
-		{"zip without document", extracttest.Zip(t, map[string]string{"a.txt": "a"}), ErrCorrupt},
-		{"malformed XML", withBody(t, `<w:p><w:r><w:t>a</w:r></w:p>`), ErrCorrupt},
-		{"XML cut short", extracttest.Zip(t, map[string]string{"word/document.xml": wdoc("<w:p>")[:200]}), ErrCorrupt},
-		{"no text", withBody(t, `<w:p/><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>`), ErrNoText},
-		{"deep nesting", withBody(t, deep), ErrTooLarge},
-		{"huge attribute", withBody(t, bigAttr), ErrTooLarge},
-		{"zip bomb", withBody(t, `<w:p><w:r><w:t>a</w:t></w:r></w:p>`+strings.Repeat(" ", 40<<20)), ErrTooLarge},
-		{"too many entries", extracttest.Zip(t, many), ErrTooLarge},
-		{"encrypted", ole("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"), ErrEncrypted},
-		{"old binary doc", ole("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"), ErrCorrupt},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := paragraphs(tt.data)
-			assert.ErrorIs(t, err, tt.want)
-			extracttest.CheckResult(t, got, err)
-		})
-	}
+	extracttest.RequireErrors(t, Paragraphs, []extracttest.BadInput{
+		{Name: "empty file", Data: nil, Want: ErrCorrupt},
+		{Name: "not a zip", Data: []byte("Hello, world.\n"), Want: ErrCorrupt},
+		{Name: "truncated", Data: sample[:len(sample)/2], Want: ErrCorrupt},
+		{Name: "zip without document", Data: extracttest.Zip(t, map[string]string{"a.txt": "a"}), Want: ErrCorrupt},
+		{Name: "malformed XML", Data: withBody(t, `<w:p><w:r><w:t>a</w:r></w:p>`), Want: ErrCorrupt},
+		{Name: "XML cut short", Data: extracttest.Zip(t, map[string]string{"word/document.xml": wdoc("<w:p>")[:200]}), Want: ErrCorrupt},
+		{Name: "no text", Data: withBody(t, `<w:p/><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>`), Want: ErrNoText},
+		{Name: "deep nesting", Data: withBody(t, deep), Want: ErrTooLarge},
+		{Name: "huge attribute", Data: withBody(t, bigAttr), Want: ErrTooLarge},
+		{Name: "zip bomb", Data: withBody(t, `<w:p><w:r><w:t>a</w:t></w:r></w:p>`+strings.Repeat(" ", 40<<20)), Want: ErrTooLarge},
+		{Name: "too many entries", Data: extracttest.Zip(t, many), Want: ErrTooLarge},
+		{Name: "encrypted", Data: ole("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"), Want: ErrEncrypted},
+		{Name: "old binary doc", Data: ole("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"), Want: ErrCorrupt},
+	})
 }
 
 // ole returns the start of an OLE compound file whose directory names the
@@ -187,13 +176,11 @@ func ole(stream string) []byte {
 }
 
 func FuzzParagraphs(f *testing.F) {
-	f.Add(extracttest.Zip(f, sampleParts))
-	f.Add(withBody(f, `<w:p><w:r><w:t>a</w:t></w:r></w:p>`))
-	f.Add([]byte("PK\x03\x04"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		paras, err := paragraphs(data)
-		extracttest.CheckResult(t, paras, err)
-	})
+	extracttest.Fuzz(f, Paragraphs,
+		extracttest.Zip(f, sampleParts),
+		withBody(f, `<w:p><w:r><w:t>a</w:t></w:r></w:p>`),
+		[]byte("PK\x03\x04"),
+	)
 }
 
 // TestFormatsDev measures the reader end to end on the shared development

@@ -118,39 +118,26 @@ func TestBadInput(t *testing.T) {
 			`manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1"/></manifest:file-entry>`, 1),
 		"content.xml": "\x8f\x12binary",
 	})
-	tests := []struct {
-		name string
-		data []byte
-		want error
-	}{
-		{"empty file", nil, ErrCorrupt},
-		{"not a zip", []byte("<html><body>a</body></html>"), ErrCorrupt},
-		{"truncated", sample[:len(sample)/2], ErrCorrupt},
-		{"zip without content", extracttest.Zip(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text"}), ErrCorrupt},
-		{"malformed XML", withText(t, `<text:p>a<text:span>b</text:p>`), ErrCorrupt},
-		{"no text", withText(t, `<text:p/><text:list><text:list-item><text:p> </text:p></text:list-item></text:list>`), ErrNoText},
-		{"deep nesting", withText(t, deep), ErrTooLarge},
-		{"huge attribute", withText(t, bigAttr), ErrTooLarge},
-		{"zip bomb", withText(t, `<text:p>a</text:p>`+strings.Repeat(" ", 40<<20)), ErrTooLarge},
-		{"encrypted", encrypted, ErrEncrypted},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := paragraphs(tt.data)
-			assert.ErrorIs(t, err, tt.want)
-			extracttest.CheckResult(t, got, err)
-		})
-	}
+	extracttest.RequireErrors(t, Paragraphs, []extracttest.BadInput{
+		{Name: "empty file", Data: nil, Want: ErrCorrupt},
+		{Name: "not a zip", Data: []byte("<html><body>a</body></html>"), Want: ErrCorrupt},
+		{Name: "truncated", Data: sample[:len(sample)/2], Want: ErrCorrupt},
+		{Name: "zip without content", Data: extracttest.Zip(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text"}), Want: ErrCorrupt},
+		{Name: "malformed XML", Data: withText(t, `<text:p>a<text:span>b</text:p>`), Want: ErrCorrupt},
+		{Name: "no text", Data: withText(t, `<text:p/><text:list><text:list-item><text:p> </text:p></text:list-item></text:list>`), Want: ErrNoText},
+		{Name: "deep nesting", Data: withText(t, deep), Want: ErrTooLarge},
+		{Name: "huge attribute", Data: withText(t, bigAttr), Want: ErrTooLarge},
+		{Name: "zip bomb", Data: withText(t, `<text:p>a</text:p>`+strings.Repeat(" ", 40<<20)), Want: ErrTooLarge},
+		{Name: "encrypted", Data: encrypted, Want: ErrEncrypted},
+	})
 }
 
 func FuzzParagraphs(f *testing.F) {
-	f.Add(withText(f, sampleText))
-	f.Add(withText(f, `<text:p>a<text:note><text:note-body><text:p>b</text:p></text:note-body></text:note></text:p>`))
-	f.Add([]byte("PK\x03\x04"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		paras, err := paragraphs(data)
-		extracttest.CheckResult(t, paras, err)
-	})
+	extracttest.Fuzz(f, Paragraphs,
+		withText(f, sampleText),
+		withText(f, `<text:p>a<text:note><text:note-body><text:p>b</text:p></text:note-body></text:note></text:p>`),
+		[]byte("PK\x03\x04"),
+	)
 }
 
 // TestFormatsDev measures the reader end to end on the shared development

@@ -144,3 +144,34 @@ func CheckResult(t *testing.T, paras []string, err error) {
 		assert.Equal(t, strings.TrimSpace(p), p)
 	}
 }
+
+// A BadInput is an input that a reader must refuse with an error wrapping
+// Want.
+type BadInput struct {
+	Name string
+	Data []byte
+	Want error
+}
+
+// RequireErrors checks that read refuses each bad input as it should, with
+// a one-line error and no paragraphs.
+func RequireErrors(t *testing.T, read Reader, inputs []BadInput) {
+	for _, in := range inputs {
+		t.Run(in.Name, func(t *testing.T) {
+			got, err := Bytes(read, in.Data)
+			assert.ErrorIs(t, err, in.Want)
+			CheckResult(t, got, err)
+		})
+	}
+}
+
+// Fuzz fuzzes read from the seeds, checking each result with CheckResult.
+func Fuzz(f *testing.F, read Reader, seeds ...[]byte) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		paras, err := Bytes(read, data)
+		CheckResult(t, paras, err)
+	})
+}

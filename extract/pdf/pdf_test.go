@@ -1,0 +1,278 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/paralel/paralel/extract/internal/extracttest"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/sample.pdf")
+
+// A text is a line of text placed on a page.
+type text struct {
+	x, y, size float64
+	s          string
+}
+
+// A doc describes a PDF for writePDF: its pages of text, in Helvetica
+// with the Windows-1252 encoding, and what else to put in.
+type doc struct {
+	title    string
+	pages    [][]text
+	image    bool     // draw an image on each page
+	compress bool     // deflate the content streams
+	raw      []string // content streams used as they are, one a page, instead of pages
+	loop     bool     // the page tree lists itself among its kids
+}
+
+// writePDF writes d as a PDF 1.4 file: catalog 1, page tree 2, font 3,
+// info 4, image 5, then a page and its content for each page.
+func writePDF(t testing.TB, d doc) []byte {
+	t.Helper()
+	contents := d.raw
+	for _, p := range d.pages {
+		var c strings.Builder
+		if d.image {
+			c.WriteString("q 400 0 0 500 50 50 cm /Im1 Do Q\n")
+		}
+		for _, l := range p {
+			s, err := charmap.Windows1252.NewEncoder().String(l.s)
+			require.NoError(t, err)
+			s = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(s)
+			fmt.Fprintf(&c, "BT /F1 %g Tf 1 0 0 1 %g %g Tm (%s) Tj ET\n", l.size, l.x, l.y, s)
+		}
+		contents = append(contents, c.String())
+	}
+	var objs []string
+	kids := ""
+	for i := range contents {
+		kids += fmt.Sprintf("%d 0 R ", 6+2*i)
+	}
+	if d.loop {
+		kids += "2 0 R"
+	}
+	objs = append(objs,
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, len(contents)),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		fmt.Sprintf("<< /Title <%s> /Producer (paralel test) >>", utf16Hex(d.title)),
+		"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream",
+	)
+	for i, c := range contents {
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 5 0 R >> >> /Contents %d 0 R >>", 7+2*i))
+		filter := ""
+		if d.compress {
+			var b bytes.Buffer
+			w := zlib.NewWriter(&b)
+			_, err := w.Write([]byte(c))
+			require.NoError(t, err)
+			require.NoError(t, w.Close())
+			c, filter = b.String(), " /Filter /FlateDecode"
+		}
+		objs = append(objs, fmt.Sprintf("<< /Length %d%s >>\nstream\n%s\nendstream", len(c), filter, c))
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// utf16Hex is s as a PDF text string: UTF-16 with a byte order mark, in hex.
+func utf16Hex(s string) string {
+	h := "FEFF"
+	for _, u := range utf16.Encode([]rune(s)) {
+		h += fmt.Sprintf("%04X", u)
+	}
+	return h
+}
+
+// printed lays out paragraphs as a browser prints them: 12-point lines
+// 17 points apart, 26 between paragraphs, the date and title on top of
+// each page and the address and page number at the bottom, in 8 points.
+func printed(title string, pages [][]string) doc {
+	d := doc{title: title}
+	for i, lines := range pages {
+		p := []text{
+			{24, 572, 8, "11/29/26, 8:24 PM"}, {150, 572, 8, title},
+			{24, 17, 8, "https://example.org/lajme/2018/kambanat"}, {380, 17, 8, fmt.Sprintf("%d/%d", i+1, len(pages))},
+		}
+		y := 540.0
+		for _, l := range lines {
+			switch {
+			case l == "":
+				y -= 9 // a paragraph break
+			case strings.HasPrefix(l, "# "):
+				p = append(p, text{43, y, 18, l[2:]})
+				y -= 22
+			case strings.HasPrefix(l, "^"):
+				p = append(p, text{300, y + 17 + 4, 7, l[1:]}) // a footnote mark raised after the last line
+			default:
+				p = append(p, text{43, y, 12, l})
+				y -= 17
+			}
+		}
+		d.pages = append(d.pages, p)
+	}
+	return d
+}
+
+var sample = printed("Kambanat e Shën Martinit", [][]string{{
+	"# Kambanat e Shën Martinit bien",
+	"# në heshtje",
+	"Kambanat e kishës ranë në heshtje pas zjarrit të",
+	"vitit 1939, por famullitarët bënë plane për rikon-",
+	"struksionin e saj dhe porositën një karijon të ri.",
+	"",
+	"Eksperti u shpreh se karijoni është një thesar",
+	"kulturor dhe një instrument historik i rrallë, që",
+	"nuk ka të dytë në gjithë qytetin e Nju Jorkut.",
+	"",
+	"Ai ishte një muzikant i njohur (well-",
+	"known) në lagje. Për rikonstruksionin u deshën tre",
+	"vjet, dhe kambanat u dëgjuan përsëri në vitin 1942",
+	"^1",
+}, {
+	"kur kongregacioni u mblodh për herë të parë.",
+	"",
+	"Sot kisha ka më pak besimtarë se kurrë.",
+}})
+
+var sampleParagraphs = []string{
+	"Kambanat e Shën Martinit bien në heshtje",
+	"Kambanat e kishës ranë në heshtje pas zjarrit të vitit 1939, por famullitarët bënë plane për rikonstruksionin e saj dhe porositën një karijon të ri.",
+	"Eksperti u shpreh se karijoni është një thesar kulturor dhe një instrument historik i rrallë, që nuk ka të dytë në gjithë qytetin e Nju Jorkut.",
+	"Ai ishte një muzikant i njohur (well-known) në lagje. Për rikonstruksionin u deshën tre vjet, dhe kambanat u dëgjuan përsëri në vitin 1942 kur kongregacioni u mblodh për herë të parë.",
+	"Sot kisha ka më pak besimtarë se kurrë.",
+}
+
+func paragraphs(b []byte) ([]string, error) { return extracttest.Bytes(Paragraphs, b) }
+
+// TestSample reads the fixture testdata/sample.pdf, written by
+// go test ./extract/pdf -run TestSample -update.
+func TestSample(t *testing.T) {
+	path := filepath.Join("testdata", "sample.pdf")
+	if *update {
+		d := sample
+		d.compress = true
+		require.NoError(t, os.WriteFile(path, writePDF(t, d), 0o644))
+	}
+	got, err := extracttest.File(Paragraphs, path)
+	require.NoError(t, err)
+	assert.Equal(t, sampleParagraphs, got)
+}
+
+func TestParagraphs(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages [][]string
+		want  []string
+	}{
+		{"one page", [][]string{{"Një rresht i vetëm."}}, []string{"Një rresht i vetëm."}},
+		{"hyphen kept without the word elsewhere", [][]string{{"Ky është një para-", "lajmërim i shkurtër."}}, []string{"Ky është një para-lajmërim i shkurtër."}},
+		{"short line ends a paragraph", [][]string{{
+			"Një rresht i plotë që mbush gjerësinë e faqes",
+			"deri në fund.",
+			"Një paragraf tjetër që fillon pa hapësirë mes",
+			"tyre dhe mbaron këtu.",
+		}}, []string{
+			"Një rresht i plotë që mbush gjerësinë e faqes deri në fund.",
+			"Një paragraf tjetër që fillon pa hapësirë mes tyre dhe mbaron këtu.",
+		}},
+		{"a sentence across pages", [][]string{{"Fjalia fillon në një faqe dhe"}, {"mbaron në tjetrën."}}, []string{"Fjalia fillon në një faqe dhe mbaron në tjetrën."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := paragraphs(writePDF(t, printed("Titulli", tt.pages)))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestMargins(t *testing.T) {
+	// Without a browser's header: a running title in body type recurs on
+	// every page and goes, as do page numbers; a body line that differs
+	// from page to page only in its numbers stays.
+	var d doc
+	for i := range 3 {
+		d.pages = append(d.pages, []text{
+			{43, 560, 12, "Raporti vjetor"},
+			{43, 520, 12, "Rreshti i parë i faqes " + []string{"një.", "dy.", "tre."}[i]},
+			{43, 500, 12, fmt.Sprintf("%d mijë banorë u larguan nga faqja %d.", 10+i, i)},
+			{43, 480, 12, "Rreshti i fundit i faqes " + []string{"një.", "dy.", "tre."}[i]},
+			{200, 30, 12, fmt.Sprintf("- %d -", i+1)},
+		})
+	}
+	got, err := paragraphs(writePDF(t, d))
+	require.NoError(t, err)
+	var want []string
+	for i := range 3 {
+		want = append(want, "Rreshti i parë i faqes "+[]string{"një.", "dy.", "tre."}[i], fmt.Sprintf("%d mijë banorë u larguan nga faqja %d.", 10+i, i), "Rreshti i fundit i faqes "+[]string{"një.", "dy.", "tre."}[i])
+	}
+	assert.Equal(t, strings.Join(want, " "), strings.Join(got, " "))
+}
+
+func TestBadInput(t *testing.T) {
+	pdf := writePDF(t, sample)
+	many := doc{}
+	for range MaxPages + 1 {
+		many.raw = append(many.raw, "")
+	}
+	bomb := doc{compress: true, raw: []string{"BT /F1 12 Tf 50 500 Td (a) Tj ET" + strings.Repeat(" ", MaxPageContent)}}
+	extracttest.RequireErrors(t, Paragraphs, []extracttest.BadInput{
+		{Name: "empty file", Data: nil, Want: ErrCorrupt},
+		{Name: "not a PDF", Data: []byte("Hello, world.\n"), Want: ErrCorrupt},
+		{Name: "truncated", Data: pdf[:len(pdf)/2], Want: ErrCorrupt},
+		{Name: "garbled cross-reference", Data: bytes.Replace(pdf, []byte("xref\n0 "), []byte("xref\nx "), 1), Want: ErrCorrupt},
+		{Name: "image only", Data: writePDF(t, doc{image: true, pages: [][]text{{}, {}}}), Want: ErrNoText},
+		{Name: "only a browser's header and footer", Data: writePDF(t, printed("Titulli", [][]string{{}})), Want: ErrNoText},
+		{Name: "page tree loops", Data: writePDF(t, doc{loop: true, pages: [][]text{{{50, 500, 12, "a"}}}}), Want: ErrCorrupt},
+		{Name: "too many pages", Data: writePDF(t, many), Want: ErrTooLarge},
+		{Name: "content bomb", Data: writePDF(t, bomb), Want: ErrTooLarge},
+	})
+}
+
+// TestEncrypted reads the fixtures made from sample.pdf by qpdf (see
+// testdata/README): one needs a password, the other opens with the empty
+// one and is read.
+func TestEncrypted(t *testing.T) {
+	_, err := extracttest.File(Paragraphs, filepath.Join("testdata", "password.pdf"))
+	assert.ErrorIs(t, err, ErrEncrypted)
+	got, err := extracttest.File(Paragraphs, filepath.Join("testdata", "no-copy.pdf"))
+	require.NoError(t, err)
+	assert.Equal(t, sampleParagraphs, got)
+}
+
+func FuzzParagraphs(f *testing.F) {
+	extracttest.Fuzz(f, Paragraphs,
+		writePDF(f, sample),
+		writePDF(f, printed("T", [][]string{{"a-", "b"}, {"c"}})),
+		[]byte("%PDF-1.4\n%%EOF\n"),
+	)
+}
+
+func TestFormatsDev(t *testing.T) {
+	extracttest.RequireF1(t, "pdf", "pdf", Paragraphs, 0.95)
+}
