@@ -38,6 +38,10 @@ type Options struct {
 	// NoSeedLexicon and NoInducedLexicon switch those evidence sources off.
 	NoSeedLexicon, NoInducedLexicon bool
 
+	// Lexicon, when set, is used in place of the lexicon the aligner would
+	// induce from its input (see LearnLexicon).
+	Lexicon *Lexicon
+
 	// Band is how far, in sentences, the fine search may stray from the
 	// path found at the coarser resolution of long texts (default 3).
 	Band int

@@ -70,6 +70,7 @@ package align
 //	keys.go        the keys a token matches by (keyID, keyTables)
 //	lexicon.go     the embedded seed lexicon, and guessing a text's language
 //	induce.go      the lexicon induced from the confident links of the first pass
+//	lexiconfile.go Lexicon: an induced lexicon learnt once, kept in a file, used again
 //	estimate.go    default parameters, and their estimation from the first pass
 //	units.go       units, what the search aligns: their token slots and keys
 //	match.go       which token slots of two units share a key

@@ -127,7 +127,11 @@ func (a *aligner) estimate() {
 			p.prior[k] = math.Log(defaultPrior[k]) // the first pass does not search them
 		}
 	}
-	if !a.opt.NoInducedLexicon {
+	switch {
+	case a.opt.NoInducedLexicon:
+	case a.opt.Lexicon != nil:
+		a.induced = a.opt.Lexicon.ind
+	default:
 		a.induced = a.induce()
 	}
 }
