@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -60,4 +61,46 @@ func TestParseStatus(t *testing.T) {
 		assert.Equal(t, tt.want, got)
 		assert.Equal(t, tt.reviewed, got.Reviewed())
 	}
+}
+
+func TestStripControls(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		removed        []rune
+	}{
+		{"clean", "Rama foli.", "Rama foli.", nil},
+		{"escape sequence", "\x1b[31mkuq\x1b[0m", "[31mkuq[0m", []rune{0x1b, 0x1b}},
+		{"bell and delete", "a\ab\x7fc", "abc", []rune{7, 0x7f}},
+		{"C1 controls", "a\u009bb\u0090c", "abc", []rune{0x9b, 0x90}},
+		{"NUL", "a\x00b", "ab", []rune{0}},
+		{"tab and line ends stay", "a\tb\nc\r\nd", "a\tb\nc\r\nd", nil},
+		{"other breaks become spaces", "a\vb\fc\u0085d\x1ce\x1df\x1eg", "a b c d e f g", nil},
+		{"not controls", "a\u2028b\u200bc\u00a0d", "a\u2028b\u200bc\u00a0d", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, removed := StripControls(tt.in)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.removed, removed)
+			for _, r := range got {
+				assert.False(t, unicode.IsControl(r) && !strings.ContainsRune("\t\n\r", r), "%U left", r)
+			}
+		})
+	}
+}
+
+func TestStripPairControls(t *testing.T) {
+	p := Pair{Src: "Po\x1b[2J.", Tgt: "Yes.\a", SrcIDs: []int{2, 3}, TgtIDs: []int{4}, Doc: "rama\x1b", Score: 0.5}
+	clean, errs := StripPairControls(p, 7)
+	assert.Equal(t, Pair{Src: "Po[2J.", Tgt: "Yes.", SrcIDs: []int{2, 3}, TgtIDs: []int{4}, Doc: "rama", Score: 0.5}, clean)
+	require.Len(t, errs, 3)
+	assert.EqualError(t, errs[0], "pair 7 of rama (sentences [2, 3]:[4]), source: removed 1 control character: U+001B")
+	assert.EqualError(t, errs[1], "pair 7 of rama (sentences [2, 3]:[4]), target: removed 1 control character: U+0007")
+	var ce *ControlError
+	require.ErrorAs(t, errs[2], &ce)
+	assert.Equal(t, "pair 7 of rama (sentences [2, 3]:[4]), document", ce.Where)
+
+	same, errs := StripPairControls(Pair{Src: "a", Tgt: "b"}, 1)
+	assert.Empty(t, errs)
+	assert.Equal(t, Pair{Src: "a", Tgt: "b"}, same)
 }

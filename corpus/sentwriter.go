@@ -12,8 +12,15 @@ import (
 //
 //	{"text":"Po.","start":0,"end":3,"para":0}
 //
-// Writes are buffered; call Flush at the end and check Error.
+// A sentence's text is written without control characters (see
+// StripControls); its offsets still point into the input. Writes are
+// buffered; call Flush at the end and check Error.
 type SentenceWriter struct {
+	// Warn, if not nil, is told of each sentence that lost control
+	// characters.
+	Warn func(error)
+
+	n   int // sentences written
 	w   *bufio.Writer
 	enc *json.Encoder // nil for plain text
 	err error
@@ -41,6 +48,13 @@ func NewSentenceWriter(w io.Writer, format string) (*SentenceWriter, error) {
 func (w *SentenceWriter) Write(s Sentence) error {
 	if w.err != nil {
 		return w.err
+	}
+	w.n++
+	if text, removed := StripControls(s.Text); len(removed) > 0 {
+		s.Text = text
+		if w.Warn != nil {
+			w.Warn(&ControlError{Where: fmt.Sprintf("sentence %d", w.n), Removed: removed})
+		}
 	}
 	if w.enc != nil {
 		w.err = w.enc.Encode(struct {

@@ -37,3 +37,21 @@ func TestSentenceWriter(t *testing.T) {
 	_, err := NewSentenceWriter(&bytes.Buffer{}, "xml")
 	assert.EqualError(t, err, `unknown sentence format "xml" (want text or jsonl)`)
 }
+
+func TestSentenceWriterControls(t *testing.T) {
+	for _, format := range SentenceFormats {
+		var b bytes.Buffer
+		w, err := NewSentenceWriter(&b, format)
+		require.NoError(t, err)
+		var warnings []string
+		w.Warn = func(err error) { warnings = append(warnings, err.Error()) }
+		require.NoError(t, w.Write(Sentence{Text: "Po."}))
+		require.NoError(t, w.Write(Sentence{Text: "Jo\x1b[8m.\a", Start: 4, End: 13}))
+		w.Flush()
+		require.NoError(t, w.Error())
+		assert.NotContains(t, b.String(), "\x1b", format)
+		assert.NotContains(t, b.String(), `\u001b`, format)
+		assert.Contains(t, b.String(), "Jo[8m.", format)
+		assert.Equal(t, []string{"sentence 2: removed 2 control characters: U+001B U+0007"}, warnings, format)
+	}
+}

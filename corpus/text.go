@@ -1,6 +1,11 @@
 package corpus
 
-import "strings"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
 
 // OneLine replaces with a space every character that some line-based tool
 // takes for a line or field break, so that a segment fits on one line of a
@@ -34,4 +39,89 @@ func IsLineBreak(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// StripControls is the rule every output follows for control characters,
+// so that none reaches a terminal, a file or a program raw: the tab, LF
+// and CR are kept (the line formats make them spaces, see OneLine), the
+// other breaks (vertical tab, form feed, NEL and the file, group and
+// record separators) become spaces, and every other control character
+// (ESC, BEL, DEL, the C1 controls...) is removed. It returns the text and
+// the characters it removed, for a warning; a clean s comes back as is.
+func StripControls(s string) (string, []rune) {
+	if !strings.ContainsFunc(s, isStripped) {
+		return s, nil
+	}
+	var removed []rune
+	clean := strings.Map(func(r rune) rune {
+		switch {
+		case !isStripped(r):
+			return r
+		case isBreak(r):
+			return ' '
+		}
+		removed = append(removed, r)
+		return -1
+	}, s)
+	return clean, removed
+}
+
+// isStripped reports whether StripControls changes r.
+func isStripped(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+}
+
+// A ControlError says which control characters StripControls removed,
+// and from where: the warning of an output that cleaned a text.
+type ControlError struct {
+	Where   string // such as "pair 7 of rama (sentences [2]:[2]), source"
+	Removed []rune
+}
+
+func (e *ControlError) Error() string {
+	codes := make([]string, len(e.Removed))
+	for i, r := range e.Removed {
+		codes[i] = fmt.Sprintf("U+%04X", r)
+	}
+	return fmt.Sprintf("%s: removed %d control %s: %s", e.Where,
+		len(e.Removed), plural(len(e.Removed), "character"), strings.Join(codes, " "))
+}
+
+// idList writes sentence ids as the ids format does: "[1, 2]".
+func idList(ids []int) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = strconv.Itoa(id)
+	}
+	return "[" + strings.Join(s, ", ") + "]"
+}
+
+// StripPairControls applies StripControls to the texts and the document
+// name of p, the pair numbered n (from 1) in its output, and returns the
+// clean pair and a *ControlError for each field that lost characters.
+func StripPairControls(p Pair, n int) (Pair, []error) {
+	clean := p
+	var removed [3][]rune
+	clean.Src, removed[0] = StripControls(p.Src)
+	clean.Tgt, removed[1] = StripControls(p.Tgt)
+	clean.Doc, removed[2] = StripControls(p.Doc)
+	if removed[0] == nil && removed[1] == nil && removed[2] == nil {
+		return p, nil
+	}
+	// The warning names the pair by its clean document name: it must not
+	// carry the characters either.
+	where := fmt.Sprintf("pair %d", n)
+	if clean.Doc != "" {
+		where += " of " + clean.Doc
+	}
+	if len(p.SrcIDs) > 0 || len(p.TgtIDs) > 0 {
+		where += fmt.Sprintf(" (sentences %s:%s)", idList(p.SrcIDs), idList(p.TgtIDs))
+	}
+	var errs []error
+	for i, field := range []string{"source", "target", "document"} {
+		if removed[i] != nil {
+			errs = append(errs, &ControlError{Where: where + ", " + field, Removed: removed[i]})
+		}
+	}
+	return clean, errs
 }

@@ -7,7 +7,9 @@
 // translations (TMX, TSV, Moses) unless Options.KeepUnaligned, links scored
 // under Options.MinScore are dropped, and Options.Dedupe drops repeated
 // pairs; Dropped says how many went for each reason. The link formats
-// (JSONL, ids) keep unaligned links, which are part of an alignment.
+// (JSONL, ids) keep unaligned links, which are part of an alignment. No
+// format gets a control character (ESC, BEL...): they are removed, each
+// pair that lost some named to Options.Warn (see corpus.StripControls).
 //
 // Create and Open work on paths: outputs are written atomically (see
 // corpus.CreateFile) and "-" is the standard input or output (or
@@ -221,7 +223,8 @@ func (o Options) checkFilters() error {
 
 func (s spec) writer(ws []io.Writer, opt Options) *writer {
 	return &writer{
-		w: s.newWriter(ws, opt),
+		w:    s.newWriter(ws, opt),
+		warn: opt.Warn,
 		filter: corpus.Filter{
 			KeepUnaligned: opt.KeepUnaligned || s.links,
 			MinScore:      opt.MinScore,
@@ -246,14 +249,26 @@ func (s spec) reader(rs []io.Reader, opt Options) *reader {
 type writer struct {
 	w      pairWriter
 	filter corpus.Filter
+	warn   func(error)
+	n      int // pairs given to Write
 }
 
+// Write removes control characters from p (see corpus.StripControls),
+// filters it and writes it. A pair that lost characters and is kept is
+// named in a warning.
 func (w *writer) Write(p corpus.Pair) error {
 	if err := w.w.Error(); err != nil {
 		return err
 	}
+	w.n++
+	p, warnings := corpus.StripPairControls(p, w.n)
 	if !w.filter.Keep(p) {
 		return nil
+	}
+	if w.warn != nil {
+		for _, err := range warnings {
+			w.warn(err)
+		}
 	}
 	return w.w.Write(p)
 }

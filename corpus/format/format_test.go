@@ -336,3 +336,36 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestControlCharacters: no format writes ESC, BEL or another control
+// character raw; each pair that lost some is named in a warning.
+func TestControlCharacters(t *testing.T) {
+	p := corpus.Pair{Src: "Po\x1b]0;owned\a.", Tgt: "Yes\x1b[2J.\vNo.", SrcIDs: []int{0}, TgtIDs: []int{0}, Score: 0.9, Doc: "d\x07"}
+	for _, name := range []string{"tmx", "tsv", "jsonl", "moses"} {
+		t.Run(name, func(t *testing.T) {
+			var warnings []string
+			opt := Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }, TSVMeta: true}
+			path := filepath.Join(t.TempDir(), "out."+name)
+			_, err := WritePairs(name, path, []corpus.Pair{{Src: "a", Tgt: "b", Score: 1}, p}, opt)
+			require.NoError(t, err)
+			files, err := Files(name, path, opt)
+			require.NoError(t, err)
+			for _, f := range files {
+				data, err := os.ReadFile(f)
+				require.NoError(t, err)
+				for _, c := range "\x1b\a\v" {
+					assert.NotContains(t, string(data), string(c), "%s holds %U", f, c)
+				}
+				assert.NotContains(t, string(data), `\u001b`, "nor escaped for a program to decode")
+			}
+			require.NotEmpty(t, warnings)
+			assert.Equal(t, "pair 2 of d (sentences [0]:[0]), source: removed 2 control characters: U+001B U+0007", warnings[0])
+			assert.Contains(t, warnings, "pair 2 of d (sentences [0]:[0]), target: removed 1 control character: U+001B")
+			got, err := ReadPairs(name, path, opt)
+			require.NoError(t, err)
+			require.Len(t, got, 2)
+			assert.Equal(t, "Po]0;owned.", got[1].Src)
+			assert.Contains(t, got[1].Tgt, "Yes[2J. No.")
+		})
+	}
+}

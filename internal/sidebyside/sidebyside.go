@@ -40,6 +40,11 @@ type Writer struct {
 	// columns.
 	SrcLang, TgtLang string
 
+	// Warn, if not nil, is told of each pair that lost control characters
+	// (ESC, BEL...), which never reach the terminal (see
+	// corpus.StripControls).
+	Warn func(error)
+
 	w       *bufio.Writer
 	n       int // links written
 	started bool
@@ -66,6 +71,12 @@ func (w *Writer) Write(p corpus.Pair) error {
 		}
 	}
 	w.n++
+	p, warnings := corpus.StripPairControls(p, w.n)
+	if w.Warn != nil {
+		for _, err := range warnings {
+			w.Warn(err)
+		}
+	}
 	mark := ' '
 	if p.Score < w.Doubtful {
 		mark = '?'

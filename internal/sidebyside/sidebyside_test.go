@@ -84,3 +84,19 @@ func TestWriteError(t *testing.T) {
 	w.Flush()
 	assert.EqualError(t, w.Error(), "broken pipe")
 }
+
+// TestControlCharacters: an escape sequence in a segment never reaches the
+// terminal; the pair is named in a warning.
+func TestControlCharacters(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	var warnings []string
+	w.Warn = func(err error) { warnings = append(warnings, err.Error()) }
+	require.NoError(t, w.Write(corpus.Pair{Src: "Po\x1b[2J\x1b]0;x\a.", Tgt: "Yes.", Score: 1, Doc: "d"}))
+	w.Flush()
+	require.NoError(t, w.Error())
+	assert.NotContains(t, buf.String(), "\x1b")
+	assert.NotContains(t, buf.String(), "\a")
+	assert.Contains(t, buf.String(), "Po[2J]0;x.")
+	assert.Equal(t, []string{"pair 1 of d, source: removed 3 control characters: U+001B U+001B U+0007"}, warnings)
+}
