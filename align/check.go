@@ -1,6 +1,7 @@
 package align
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"unicode/utf8"
@@ -76,4 +77,48 @@ func tokenCounts(ss []corpus.Sentence) ([]token, []int) {
 		})
 	}
 	return v.toks, count
+}
+
+// ErrSwapped is wrapped by the error of CheckSides for sides that are
+// surely swapped.
+var ErrSwapped = errors.New("the sides are swapped")
+
+// minProbeWords is the fewest words a side needs for CheckSides to judge
+// its language: in a shorter text a handful of names can mislead.
+const minProbeWords = 30
+
+// CheckSides looks at the texts before they are aligned and returns an
+// error wrapping ErrSwapped when each surely reads as the other's
+// language: the source as the target language and the target as the
+// source language. Only Albanian and English, which the seed lexicon
+// knows, are judged, in either order; other pairs pass.
+func CheckSides(src, tgt []corpus.Sentence, srcLang, tgtLang string) error {
+	s, t := corpus.BaseLang(srcLang), corpus.BaseLang(tgtLang)
+	if !(s == "sq" && t == "en" || s == "en" && t == "sq") {
+		return nil
+	}
+	probe := sqEn()
+	side := func(ss []corpus.Sentence) lexiconSide {
+		toks, count := tokenCounts(ss)
+		words := 0
+		for i, tk := range toks {
+			if tk.kind == wordToken {
+				words += count[i]
+			}
+		}
+		if words < minProbeWords {
+			return unknownSide
+		}
+		return probe.guessSide(toks, count)
+	}
+	asSrc, asTgt := srcSide, tgtSide // the lexicon's sides: Albanian, English
+	if s == "en" {
+		asSrc, asTgt = tgtSide, srcSide
+	}
+	if side(src) == asTgt && side(tgt) == asSrc {
+		name := map[string]string{"sq": "Albanian", "en": "English"}
+		return fmt.Errorf("%w: the source (%s) reads as %s and the target (%s) as %s",
+			ErrSwapped, srcLang, name[t], tgtLang, name[s])
+	}
+	return nil
 }
