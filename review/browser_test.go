@@ -115,18 +115,20 @@ func TestBrowserSample(t *testing.T) {
 	require.NoError(t, b.WaitFor(10*time.Second, `return document.body.dataset.ready === "1"`))
 
 	var shown struct {
-		Rows, Poor int
-		Figures    string
+		Rows, Poor      int
+		Figures, Legend string
 	}
 	require.NoError(t, b.Execute(&shown, `return {
 		rows: document.querySelectorAll("#rows .row").length,
 		poor: document.querySelectorAll("#rows .row.poor").length,
-		figures: document.getElementById("figures").innerText}`))
+		figures: document.getElementById("figures").innerText,
+		legend: document.querySelector(".legend").innerText}`))
 	st := s.Stats()
 	assert.Equal(t, len(good)+1, shown.Rows)
 	assert.Equal(t, st.Doubtful, shown.Poor)
 	assert.GreaterOrEqual(t, st.Doubtful, 2)
 	assert.Contains(t, shown.Figures, fmt.Sprint(st.Links))
+	assert.Contains(t, shown.Legend, "doubtful · under 0.8", "the legend shows the threshold")
 
 	// f shows the doubtful rows only; n walks to the broken pair.
 	require.NoError(t, b.Key("f"))

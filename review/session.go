@@ -101,9 +101,6 @@ type Export struct {
 	Doc string
 }
 
-// DefaultThreshold is the score under which a row counts as doubtful.
-const DefaultThreshold = 0.5
-
 // DefaultWindow is how many rows each side of a fix re-alignment reaches
 // by default. Articles and reports (up to 2,001 rows) are re-aligned whole,
 // as a translator expects; in a book, rows further than this from the fix
@@ -140,7 +137,7 @@ func NewSession(src, tgt Input, rows []Row) (*Session, error) {
 	return &Session{
 		Src:       src,
 		Tgt:       tgt,
-		Threshold: DefaultThreshold,
+		Threshold: corpus.DefaultDoubtful,
 		Window:    DefaultWindow,
 		Align:     AlignWith(align.Options{SrcLang: src.Lang, TgtLang: tgt.Lang}),
 		rows:      clone(rows),

@@ -21,6 +21,7 @@ type AlignOptions struct {
 	Format   string      // -f; empty for the side-by-side view on a terminal, else -o's extension or TSV
 	Output   string      // -o; empty or "-" for the standard output
 	Doc      string      // the document every link names
+	Doubtful float64     // the side-by-side view marks links scored below this
 	Export   format.Options
 }
 
@@ -40,7 +41,7 @@ Input is UTF-8 text with a paragraph a line (--wrapped: paragraphs separated
 by blank lines), or with --presplit one segment a line, used as it is.
 
 On a terminal, with no -f or -o, the links are shown side by side, doubtful
-ones marked with "?". Otherwise they are written in the format of -f, or the
+ones (scored under --doubtful) marked with "?". Otherwise they are written in the format of -f, or the
 one the extension of -o says, TSV by default:
 ` + format.Describe() + `
 Links with an empty side are left out of TSV, TMX and Moses unless
@@ -66,6 +67,9 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 			if opts.Mode, err = input.mode(); err != nil {
 				return err
 			}
+			if err := checkDoubtful(opts.Doubtful); err != nil {
+				return err
+			}
 			if !cmd.Flags().Changed("doc") {
 				opts.Doc = corpus.DocName(opts.Src, opts.Export.SrcLang)
 			}
@@ -81,6 +85,7 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
 	cmd.Flags().StringVar(&opts.Doc, "doc", "", "document `NAME` every link carries (default: SRC's file name without extension, or its folder's if that is the language)")
 	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
+	addDoubtfulFlag(cmd, &opts.Doubtful)
 	return cmd
 }
 
@@ -114,6 +119,7 @@ func runAlign(_ context.Context, opts *AlignOptions) error {
 	if opts.Format == "" && (opts.Output == "" || opts.Output == "-") {
 		if view, ok := ios.SideBySide(); ok {
 			view.SrcLang, view.TgtLang = srcLang, tgtLang
+			view.Doubtful = opts.Doubtful
 			for _, p := range pairs {
 				view.Write(p)
 			}

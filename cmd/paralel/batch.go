@@ -53,7 +53,8 @@ memory; --each aligns each on its own, holding only the few under way. A
 document that cannot be read or has an empty side is reported by name and
 skipped (with --strict it ends the run); the output is then written with
 the others, but the exit status is non-zero. A summary goes to the
-standard error: documents, sentences, links, the share of doubtful links,
+standard error: documents, sentences, links, the share of doubtful links
+(scored under --doubtful),
 what the filters dropped, and warnings naming their document.
 
 The format is that of -f, or the one the extension of -o says, TSV by
@@ -80,6 +81,9 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 			if opts.Batch.Mode, err = input.mode(); err != nil {
 				return err
 			}
+			if err := checkDoubtful(opts.Batch.Doubtful); err != nil {
+				return err
+			}
 			if opts.Output == "" {
 				opts.Output = "-"
 			}
@@ -99,6 +103,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 	addFormatFlag(cmd, &opts.Format, "", "output `format`: tsv, tmx, jsonl, moses, ids (default: from the -o extension, else tsv)", format.Names())
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
 	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
+	addDoubtfulFlag(cmd, &opts.Batch.Doubtful)
 	// A corpus of many documents needs to say where each pair comes from.
 	opts.Export.TSVMeta = true
 	flags.Lookup("tsv-meta").DefValue = "true"

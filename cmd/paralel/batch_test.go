@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"testing"
 
@@ -124,4 +125,25 @@ func TestBatchBadDocument(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Len(t, entries, 2, "no temporary file left beside the output")
+}
+
+// TestBatchDoubtful: the summary counts the links under --doubtful, and
+// says where it drew the line.
+func TestBatchDoubtful(t *testing.T) {
+	count := func(args ...string) int {
+		_, stderr, err := runCmd(t, append(append([]string{"batch", "-f", "tsv"}, args...), batchList)...)
+		require.NoError(t, err)
+		threshold := "0.8"
+		if len(args) > 0 {
+			threshold = args[1]
+		}
+		m := regexp.MustCompile(`paralel: \d+ links, (\d+) doubtful \(\d+\.\d%, scored under ` + regexp.QuoteMeta(threshold) + `\)`).FindStringSubmatch(stderr)
+		require.NotNil(t, m, stderr)
+		n, err := strconv.Atoi(m[1])
+		require.NoError(t, err)
+		return n
+	}
+	few, some, all := count("--doubtful", "0.01"), count(), count("--doubtful", "1")
+	assert.LessOrEqual(t, few, some)
+	assert.Less(t, some, all)
 }

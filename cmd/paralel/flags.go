@@ -103,14 +103,33 @@ func addExportFlags(cmd *cobra.Command, opt *format.Options, warnings io.Writer)
 // exportFlags are the names of the flags of addExportFlags.
 var exportFlags = []string{"keep-unaligned", "min-score", "dedupe", "header", "tsv-meta"}
 
+// addDoubtfulFlag adds --doubtful, the score under which a link is
+// doubtful: marked "?" in the side-by-side view, counted in summaries and
+// shown first on the review page. Every command that shows or counts
+// doubtful links has it, with the same default.
+func addDoubtfulFlag(cmd *cobra.Command, p *float64) {
+	cmd.Flags().Float64Var(p, "doubtful", corpus.DefaultDoubtful, "links scored below this `score` are doubtful")
+}
+
+// checkDoubtful checks the value of --doubtful. Zero is refused: the
+// libraries and the review session take it for "not set".
+func checkDoubtful(score float64) error {
+	if !(score > 0 && score <= 1) { // NaN too
+		return fmt.Errorf("--doubtful %v: want a score in (0,1]", score)
+	}
+	return nil
+}
+
 // aliasFlag makes --old another name of the flag --name of cmd: it parses
 // and completes as --name, and help shows only --name.
 func aliasFlag(cmd *cobra.Command, old, name string) {
-	cmd.Flags().SetNormalizeFunc(func(_ *pflag.FlagSet, flag string) pflag.NormalizedName {
+	flags := cmd.Flags()
+	before := flags.GetNormalizeFunc()
+	flags.SetNormalizeFunc(func(f *pflag.FlagSet, flag string) pflag.NormalizedName {
 		if flag == old {
 			flag = name
 		}
-		return pflag.NormalizedName(flag)
+		return before(f, flag)
 	})
 }
 

@@ -49,14 +49,14 @@ func TestParseAlign(t *testing.T) {
 		args []string
 		want AlignOptions
 	}{
-		{[]string{"a/sq.txt", "a/en.txt"}, AlignOptions{Src: "a/sq.txt", Tgt: "a/en.txt", Doc: "a",
+		{[]string{"a/sq.txt", "a/en.txt"}, AlignOptions{Src: "a/sq.txt", Tgt: "a/en.txt", Doc: "a", Doubtful: corpus.DefaultDoubtful,
 			Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
 		{[]string{"--presplit", "-f", "ids", "-o", "x", "--doc", "D", "--src-lang", "de", "--tgt-lang", "fr-CH",
-			"--keep-unaligned", "--min-score", "0.5", "--dedupe", "--header", "--tsv-meta", "s", "t"},
-			AlignOptions{Src: "s", Tgt: "t", Mode: corpus.Presplit, Format: "ids", Output: "x", Doc: "D",
+			"--keep-unaligned", "--min-score", "0.5", "--dedupe", "--header", "--tsv-meta", "--doubtful", "0.6", "s", "t"},
+			AlignOptions{Src: "s", Tgt: "t", Mode: corpus.Presplit, Format: "ids", Output: "x", Doc: "D", Doubtful: 0.6,
 				Export: format.Options{SrcLang: "de", TgtLang: "fr-CH", KeepUnaligned: true, MinScore: 0.5, Dedupe: true, Header: true, TSVMeta: true}}},
 		{[]string{"--wrapped", "--format", "tmx", "--output", "y.tmx", "doc.sq", "doc.en"}, AlignOptions{Src: "doc.sq", Tgt: "doc.en",
-			Mode: corpus.Wrapped, Format: "tmx", Output: "y.tmx", Doc: "doc", Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
+			Mode: corpus.Wrapped, Format: "tmx", Output: "y.tmx", Doc: "doc", Doubtful: corpus.DefaultDoubtful, Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -79,16 +79,16 @@ func TestParseBatch(t *testing.T) {
 	assert.Equal(t, []string{"in/"}, got.Inputs)
 	assert.Equal(t, "-", got.Output, "the standard output by default")
 	assert.True(t, got.Export.TSVMeta, "the document column by default")
-	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}}, got.Batch)
+	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}, Doubtful: corpus.DefaultDoubtful}, got.Batch)
 
 	got, err = parse(t, NewCmdBatch, "--presplit", "--each", "--strict", "--tsv-meta=false", "-f", "moses",
-		"-o", "train", "--src-lang", "sq-AL", "--min-score", "0.8", "a", "b.list")
+		"-o", "train", "--src-lang", "sq-AL", "--min-score", "0.8", "--doubtful", "0.5", "a", "b.list")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"a", "b.list"}, got.Inputs)
 	assert.Equal(t, "moses", got.Format)
 	assert.Equal(t, "train", got.Output)
 	assert.Equal(t, format.Options{SrcLang: "sq-AL", TgtLang: "en", MinScore: 0.8}, exportOf(got.Export))
-	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq-AL", TgtLang: "en"}, Mode: corpus.Presplit, Each: true, Strict: true}, got.Batch)
+	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq-AL", TgtLang: "en"}, Mode: corpus.Presplit, Each: true, Strict: true, Doubtful: 0.5}, got.Batch)
 }
 
 func TestParseConvert(t *testing.T) {
@@ -135,6 +135,13 @@ func TestParseReview(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, [3]string{"a.sq", "a.en", ""}, [3]string{got.Src, got.Tgt, got.Reopen})
 	assert.Empty(t, got.Given)
+	assert.Equal(t, corpus.DefaultDoubtful, got.Doubtful)
+	for _, flag := range []string{"--doubtful", "--threshold"} {
+		got, err = parse(t, NewCmdReview, flag, "0.25", "a.sq", "a.en")
+		require.NoError(t, err)
+		assert.Equal(t, 0.25, got.Doubtful, flag)
+		assert.Equal(t, map[string]bool{"doubtful": true}, got.Given, flag)
+	}
 
 	got, err = parse(t, NewCmdReview, "--doc", "D", "--tsv-meta", "--min-score", "0.3", "--port", "8700", "-f", "tsv", "out.tsv")
 	require.NoError(t, err)
@@ -167,6 +174,13 @@ func TestSharedFlags(t *testing.T) {
 		for _, flag := range append([]string{"format", "src-lang", "tgt-lang"}, exportFlags...) {
 			assert.NotNil(t, cmd.Flags().Lookup(flag), "paralel %s --%s", name, flag)
 		}
+	}
+	for _, name := range []string{"align", "batch", "review"} {
+		cmd, _, err := root.Find([]string{name})
+		require.NoError(t, err)
+		fl := cmd.Flags().Lookup("doubtful")
+		require.NotNil(t, fl, "paralel %s --doubtful", name)
+		assert.Equal(t, "0.8", fl.DefValue, "paralel %s --doubtful", name)
 	}
 	assert.Equal(t, "f", first["format"].Shorthand)
 	assert.Equal(t, "o", first["output"].Shorthand)

@@ -23,16 +23,16 @@ import (
 type ReviewOptions struct {
 	IO *iostreams.IOStreams
 
-	Src, Tgt  string // the texts to align and review
-	Reopen    string // or the session or export to reopen
-	Output    string // the file Save writes; by default the document's name with .tmx
-	Format    string // its format; by default its extension's
-	Doc       string // the document every link names; empty for the default
-	Mode      corpus.Mode
-	Port      int
-	Threshold float64
-	Restart   bool
-	Export    format.Options
+	Src, Tgt string // the texts to align and review
+	Reopen   string // or the session or export to reopen
+	Output   string // the file Save writes; by default the document's name with .tmx
+	Format   string // its format; by default its extension's
+	Doc      string // the document every link names; empty for the default
+	Mode     corpus.Mode
+	Port     int
+	Doubtful float64 // rows scored below this are doubtful
+	Restart  bool
+	Export   format.Options
 
 	// Given holds the flags given on the command line: they override what
 	// a reopened session says.
@@ -48,7 +48,8 @@ func NewCmdReview(f *Factory, runF func(context.Context, *ReviewOptions) error) 
 		Use:   "review SRC TGT | FILE",
 		Short: "Check and fix an alignment in the browser",
 		Long: `review aligns SRC with TGT and serves a page, on this machine only, on which
-a translator checks the result, starting from the doubtful links, and fixes
+a translator checks the result, starting from the doubtful links (scored
+under --doubtful, --threshold being another name of it), and fixes
 it: join, split, move a sentence, mark a sentence as untranslated, confirm.
 After each fix the links not yet confirmed are re-aligned around the fixed
 ones. Work is autosaved to a session file beside the output (OUTPUT` + review.SessionExt + `);
@@ -80,8 +81,8 @@ Output formats:
 			} else {
 				opts.Src, opts.Tgt = args[0], args[1]
 			}
-			if !(opts.Threshold >= 0 && opts.Threshold <= 1) { // NaN too
-				return fmt.Errorf("--threshold %v: want a score in [0,1]", opts.Threshold)
+			if err := checkDoubtful(opts.Doubtful); err != nil {
+				return err
 			}
 			var err error
 			if opts.Mode, err = input.mode(); err != nil {
@@ -102,7 +103,8 @@ Output formats:
 	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "SRC", "TGT", false)
 	input = addInputFlags(cmd, "inputs hold one segment a line: do not split sentences")
 	flags.IntVar(&opts.Port, "port", 0, "port on 127.0.0.1 (default: a free one)")
-	flags.Float64Var(&opts.Threshold, "threshold", review.DefaultThreshold, "links scored below this are doubtful")
+	addDoubtfulFlag(cmd, &opts.Doubtful)
+	aliasFlag(cmd, "threshold", "doubtful")
 	flags.BoolVar(&opts.Restart, "restart", false, "align afresh even if the output's session file holds a review")
 	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
 	return cmd
@@ -166,8 +168,8 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 	}
 	s.Export.ToolVersion = version
 	setExport(&s.Export, opts.Export, opts.Given)
-	if opts.Given["threshold"] || !resumed {
-		s.Threshold = opts.Threshold
+	if opts.Given["doubtful"] || !resumed {
+		s.Threshold = opts.Doubtful
 	}
 	srv := review.NewServer(s, ln.Addr().String(), review.NewToken())
 	out := opts.IO.Out

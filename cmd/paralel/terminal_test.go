@@ -2,12 +2,16 @@ package main
 
 import (
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/corpus"
 )
 
 // TestAlignOnTerminal runs paralel align on a fake terminal: with no -f
@@ -46,6 +50,42 @@ func TestAlignOnTerminal(t *testing.T) {
 			for _, l := range lines {
 				assert.LessOrEqual(t, utf8.RuneCountInString(l), 72, "fits the terminal: %q", l)
 				assert.Contains(t, l, " │ ")
+			}
+		})
+	}
+}
+
+// linkLine is the first line of a link in the side-by-side view: its
+// number, its mark and its score.
+var linkLine = regexp.MustCompile(`(?m)^ +\d+ ([ ?]) ([01]\.\d\d)  `)
+
+// TestAlignDoubtfulOnTerminal: --doubtful says which links the view marks.
+func TestAlignDoubtfulOnTerminal(t *testing.T) {
+	for _, doubtful := range []string{"", "0.01", "0.5", "0.99", "1"} {
+		t.Run(doubtful, func(t *testing.T) {
+			f, out, errOut := testFactory(strings.NewReader(""))
+			f.IOStreams.SetStdoutTTY(true)
+			args := []string{"align", ramaSq, ramaEn}
+			threshold := corpus.DefaultDoubtful
+			if doubtful != "" {
+				args = append(args, "--doubtful", doubtful)
+				var err error
+				threshold, err = strconv.ParseFloat(doubtful, 64)
+				require.NoError(t, err)
+			}
+			stdout, _, err := runWith(f, out, errOut, args...)
+			require.NoError(t, err)
+			links := linkLine.FindAllStringSubmatch(stdout, -1)
+			require.Greater(t, len(links), 20)
+			for _, m := range links {
+				score, err := strconv.ParseFloat(m[2], 64)
+				require.NoError(t, err)
+				// The score shown is rounded to two places.
+				if m[1] == "?" {
+					assert.LessOrEqual(t, score, threshold+0.005, m[0])
+				} else {
+					assert.GreaterOrEqual(t, score, threshold-0.005, m[0])
+				}
 			}
 		})
 	}

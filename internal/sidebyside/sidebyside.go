@@ -17,12 +17,8 @@ import (
 	"github.com/paralel/paralel/corpus"
 )
 
-// Defaults of a new Writer. On the news of the development sets, links
-// scored under 0.8 are about 2% of all but hold most of the wrong ones.
-const (
-	DefaultWidth    = 80
-	DefaultDoubtful = 0.8
-)
+// DefaultWidth is the width of a new Writer, in columns.
+const DefaultWidth = 80
 
 const (
 	prefixWidth = 13 // "%4d ? 0.97  "
@@ -34,7 +30,7 @@ const (
 // A Writer writes pairs side by side.
 type Writer struct {
 	Width    int     // columns of the screen
-	Doubtful float64 // links scored below this are marked
+	Doubtful float64 // links scored below this are marked; corpus.DefaultDoubtful by default
 
 	// SrcLang and TgtLang, when set before the first Write, head the
 	// columns.
@@ -53,7 +49,7 @@ type Writer struct {
 
 // NewWriter returns a Writer that writes to w.
 func NewWriter(w io.Writer) *Writer {
-	return &Writer{Width: DefaultWidth, Doubtful: DefaultDoubtful, w: bufio.NewWriter(w)}
+	return &Writer{Width: DefaultWidth, Doubtful: corpus.DefaultDoubtful, w: bufio.NewWriter(w)}
 }
 
 // Write writes one link, wrapped over as many lines as its longer side

@@ -11,7 +11,6 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/internal/sidebyside"
 	"github.com/paralel/paralel/segment"
 )
 
@@ -35,8 +34,8 @@ type Options struct {
 	Strict bool
 
 	// Doubtful is the score under which the Summary counts a link as
-	// doubtful; zero means sidebyside.DefaultDoubtful, the mark of the
-	// side-by-side view.
+	// doubtful; zero means corpus.DefaultDoubtful, where the side-by-side
+	// view and the review page draw the line too.
 	Doubtful float64
 }
 
@@ -97,7 +96,7 @@ type Summary struct {
 func Run(ctx context.Context, docs []Doc, w Writer, opt Options) (*Summary, error) {
 	s := &Summary{Docs: len(docs), Threshold: opt.Doubtful}
 	if s.Threshold == 0 {
-		s.Threshold = sidebyside.DefaultDoubtful
+		s.Threshold = corpus.DefaultDoubtful
 	}
 	var err error
 	if opt.Each {

@@ -11,11 +11,16 @@ let busy = false;
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]));
 
+// A row scored under the threshold (paralel review --doubtful) is doubtful;
+// above it, a row is uncertain up to halfway to 1, and confident beyond.
+const uncertainBelow = () => (1 + doc.threshold) / 2;
+const scoreText = (x) => String(Math.round(100 * x) / 100);
+
 function band(r) {
   if (r.confirmed) return "confirmed";
   if (r.edited) return "edited";
   if (r.score < doc.threshold) return "poor";
-  if (r.score < 0.8) return "fair";
+  if (r.score < uncertainBelow()) return "fair";
   return "good";
 }
 
@@ -231,6 +236,8 @@ async function main() {
   $("tgt-head").textContent = `Target · ${doc.tgt.lang || "?"}`;
   $("export").textContent = doc.export ? "Save → " + doc.export.split("/").pop() : "";
   $("export").title = doc.export;
+  $("legend-poor").textContent = `doubtful · under ${scoreText(doc.threshold)}`;
+  $("legend-fair").textContent = `uncertain · under ${scoreText(uncertainBelow())}`;
   render();
   if (doc.warnings && doc.warnings.length) setStatus(doc.warnings.join("; "), "err");
   $("rows").addEventListener("click", onClick);
