@@ -14,13 +14,15 @@ import (
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/pipeline/batch"
+	"github.com/paralel/paralel/pipeline/pair"
 )
 
 // BatchOptions are what paralel batch is asked to do.
 type BatchOptions struct {
 	IO *iostreams.IOStreams
 
-	Inputs []string // folders of documents and list files
+	Inputs []string // folders of documents and list files; "-" the standard input
+	Pair   bool     // the two inputs are collections to pair first
 	Format string   // -f; empty for -o's extension, else TSV
 	Output string   // -o; "-" for the standard output
 	Batch  batch.Options
@@ -45,7 +47,11 @@ evaluation sets are laid out; or a list file with one document a line:
   SRC<TAB>TGT[<TAB>NAME]
 
 paths relative to the list file, NAME defaulting to SRC. Lines starting with
-# are comments. The file names say sq and en whatever the languages.
+# are comments. The file names say sq and en whatever the languages. The
+pairings of paralel pair are list files too (a third field that is a score
+is not a name; lines of unpaired documents are skipped), and "-" reads a
+list from the standard input. With --pair, the two inputs are collections
+of documents that paralel pair pairs first (see paralel pair --help).
 
 The documents are aligned together, with a lexicon induced from all of them,
 which aligns short documents better than each alone but holds them all in
@@ -72,11 +78,18 @@ Links with an empty side are left out of TSV, TMX and Moses unless
   # Confident, distinct pairs as a Moses corpus (train.sq, train.en)
   paralel batch --min-score 0.8 --dedupe -f moses -o train articles/
 
+  # Two folders of articles, paired and aligned into one corpus
+  paralel pair sq/ en/ | paralel batch -o corpus.tmx -
+  paralel batch --pair -o corpus.tmx sq/ en/
+
   # Pre-split documents, each aligned on its own, stopping at a bad one
   paralel batch --presplit --each --strict -o links.jsonl ../shared/eval/ntrex-dev`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
+			if opts.Pair && len(args) != 2 {
+				return fmt.Errorf("--pair takes two inputs, the collections to pair: got %d", len(args))
+			}
 			var err error
 			if opts.Batch.Mode, err = input.mode(); err != nil {
 				return err
@@ -97,6 +110,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 	}
 	flags := cmd.Flags()
 	input = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences")
+	flags.BoolVar(&opts.Pair, "pair", false, "the two inputs are collections of documents (folders, lists): pair them first, as paralel pair does")
 	flags.BoolVar(&opts.Batch.Each, "each", false, "align each document on its own: less memory, no lexicon shared across documents")
 	flags.BoolVar(&opts.Batch.Strict, "strict", false, "stop at the first document that cannot be read, writing nothing")
 	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "the source side", "the target side", false)
@@ -112,7 +126,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 
 func runBatch(ctx context.Context, opts *BatchOptions) error {
 	ios := opts.IO
-	docs, err := batch.Load(opts.Inputs, opts.Batch.Mode)
+	docs, err := batchDocs(opts)
 	if err != nil {
 		return err
 	}
@@ -151,4 +165,33 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 		return fmt.Errorf("%d of %d documents failed", n, sum.Docs)
 	}
 	return nil
+}
+
+// batchDocs lists the documents of the inputs: those of a list on the
+// standard input, those that pairing the two inputs finds with --pair, or
+// those of folders and list files.
+func batchDocs(opts *BatchOptions) ([]batch.Doc, error) {
+	switch {
+	case opts.Pair:
+		res, src, tgt, err := pairDocuments(opts.IO, opts.Inputs[0], opts.Inputs[1],
+			pair.Options{SrcLang: opts.Export.SrcLang, TgtLang: opts.Export.TgtLang})
+		if err != nil {
+			return nil, err
+		}
+		var docs []batch.Doc
+		for _, m := range res.Pairs {
+			s, t := src[m.Src], tgt[m.Tgt]
+			if s.Path == "" || t.Path == "" {
+				return nil, fmt.Errorf("%s and %s: batch --pair aligns documents kept in files; write the pairing with paralel pair instead", s.Name, t.Name)
+			}
+			docs = append(docs, batch.Doc{Name: s.Name, Src: s.Path, Tgt: t.Path})
+		}
+		if len(docs) == 0 {
+			return nil, errors.New("no pair of documents found")
+		}
+		return docs, nil
+	case len(opts.Inputs) == 1 && opts.Inputs[0] == "-":
+		return batch.ReadList(opts.IO.In, "stdin", ".")
+	}
+	return batch.Load(opts.Inputs, opts.Batch.Mode)
 }

@@ -74,6 +74,7 @@ and exports TMX, TSV, Moses and JSON lines.`,
 		NewCmdConvert(f, nil),
 		NewCmdEval(f, nil),
 		NewCmdBatch(f, nil),
+		NewCmdPair(f, nil),
 		newCmdCompletion(),
 	)
 	return root

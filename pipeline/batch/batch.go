@@ -15,6 +15,7 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -108,14 +109,19 @@ func LoadList(path string) ([]Doc, error) {
 		return nil, err
 	}
 	defer f.Close()
-	docs, err := NewListReader(f).ReadAll()
+	return ReadList(f, corpus.InputName(path), filepath.Dir(path))
+}
+
+// ReadList reads a list of documents from r, which errors call name, with
+// relative paths relative to dir.
+func ReadList(r io.Reader, name, dir string) ([]Doc, error) {
+	docs, err := NewListReader(r).ReadAll()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", corpus.InputName(path), err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(docs) == 0 {
-		return nil, fmt.Errorf("%s: no documents: want one SRC<TAB>TGT[<TAB>NAME] line per document", corpus.InputName(path))
+		return nil, fmt.Errorf("%s: no documents: want one SRC<TAB>TGT[<TAB>NAME] line per document", name)
 	}
-	dir := filepath.Dir(path)
 	for i, d := range docs {
 		docs[i].Src, docs[i].Tgt = resolve(dir, d.Src), resolve(dir, d.Tgt)
 	}

@@ -47,10 +47,9 @@ func (c *collection) check(edges []edge, opt Options, work *progress) []edge {
 		}
 	}
 	aopt := align.Options{SrcLang: opt.SrcLang, TgtLang: opt.TgtLang}
-	keyer := [2]*align.Keyer{align.NewKeyer(opt.SrcLang, opt.TgtLang, true), align.NewKeyer(opt.SrcLang, opt.TgtLang, false)}
 	for from := 0; from < len(todo); from += chunk {
 		part := todo[from:min(from+chunk, len(todo))]
-		bitexts, keys := c.readChunk(part, keyer, opt.Workers)
+		bitexts, keys := c.readChunk(part, opt.Workers)
 		found := align.AlignAll(bitexts, aopt)
 		rated := make([][]linkRate, len(part))
 		for x := range bitexts {
@@ -72,8 +71,8 @@ func (c *collection) check(edges []edge, opt Options, work *progress) []edge {
 type sentenceKeys [][]int32
 
 // readChunk reads the documents of a chunk of candidate pairs, each once,
-// and gathers the keys of their sentences.
-func (c *collection) readChunk(part []edge, keyer [2]*align.Keyer, workers int) ([]align.Bitext, [][2]sentenceKeys) {
+// with the keys of their sentences.
+func (c *collection) readChunk(part []edge, workers int) ([]align.Bitext, [][2]sentenceKeys) {
 	var need [2][]int32
 	for _, e := range part {
 		need[Src] = append(need[Src], e.src)
@@ -93,8 +92,9 @@ func (c *collection) readChunk(part []edge, keyer [2]*align.Keyer, workers int) 
 		for range workers {
 			wg.Go(func() {
 				for x := range next {
-					sents := sentencesOf(c.docs[side][need[side][x]])
-					got[x] = read{sents, c.sentenceKeys(sents, keyer[side])}
+					d := need[side][x]
+					sents := sentencesOf(c.docs[side][d])
+					got[x] = read{sents, c.sentenceKeys(&c.prof[side][d], len(sents))}
 				}
 			})
 		}
@@ -118,16 +118,19 @@ func (c *collection) readChunk(part []edge, keyer [2]*align.Keyer, workers int) 
 	return bitexts, keys
 }
 
-func (c *collection) sentenceKeys(sents []corpus.Sentence, keyer *align.Keyer) sentenceKeys {
-	out := make(sentenceKeys, len(sents))
-	for i, s := range sents {
-		keyer.Keys(s.Text, func(k []byte) {
-			if id, ok := c.ks.ids[string(k)]; ok && c.weight[id] > 0 {
-				out[i] = append(out[i], id)
+// sentenceKeys are the weighed keys of the n sentences of a profiled
+// document; none when the document reads otherwise the second time.
+func (c *collection) sentenceKeys(p *profile, n int) sentenceKeys {
+	out := make(sentenceKeys, n)
+	if n != len(p.sentEnd) {
+		return out
+	}
+	for i := range out {
+		for _, k := range p.sentence(i) {
+			if c.weight[k] > 0 {
+				out[i] = append(out[i], k)
 			}
-		})
-		slices.Sort(out[i])
-		out[i] = slices.Compact(out[i])
+		}
 	}
 	return out
 }

@@ -29,6 +29,21 @@ type profile struct {
 	hash  uint64 // of the sentences' text, to find the same text twice
 	words int    // word tokens, for the language check
 	err   error  // reading failed
+
+	// The distinct keys of each sentence, for the check: those of
+	// sentence i are sentKeys[sentEnd[i-1]:sentEnd[i]], sorted. Keeping
+	// them costs about the text's size again, but spares tokenising every
+	// candidate once more.
+	sentKeys, sentEnd []int32
+}
+
+// sentence returns the keys of sentence i.
+func (p *profile) sentence(i int) []int32 {
+	from := int32(0)
+	if i > 0 {
+		from = p.sentEnd[i-1]
+	}
+	return p.sentKeys[from:p.sentEnd[i]]
 }
 
 // keySpace numbers the keys of both sides: a key means the same on either
@@ -42,21 +57,21 @@ type keySpace struct {
 
 func newKeySpace() *keySpace { return &keySpace{ids: map[string]int32{}} }
 
-// number interns the keys of one document, given as counts by spelling.
-func (ks *keySpace) number(counts map[string]int32) []keyCount {
-	out := make([]keyCount, 0, len(counts))
+// number interns the keys of one document, given in the order of their
+// local numbers with their counts, and returns their numbers here.
+func (ks *keySpace) number(keys []string) []int32 {
+	out := make([]int32, len(keys))
 	ks.mu.Lock()
-	for k, n := range counts {
+	for i, k := range keys {
 		id, ok := ks.ids[k]
 		if !ok {
 			id = int32(len(ks.names))
 			ks.ids[k] = id
 			ks.names = append(ks.names, k)
 		}
-		out = append(out, keyCount{id, n})
+		out[i] = id
 	}
 	ks.mu.Unlock()
-	slices.SortFunc(out, func(a, b keyCount) int { return int(a.key - b.key) })
 	return out
 }
 
@@ -80,10 +95,7 @@ func (ks *keySpace) sort(sides ...[]profile) {
 	ks.names = names
 	for _, profiles := range sides {
 		for _, p := range profiles {
-			for x := range p.keys {
-				p.keys[x].key = renumber[p.keys[x].key]
-			}
-			slices.SortFunc(p.keys, func(a, b keyCount) int { return int(a.key - b.key) })
+			p.renumber(renumber)
 		}
 	}
 }
@@ -103,10 +115,9 @@ func readProfiles(docs []Doc, keyer *align.Keyer, ks *keySpace, workers int, don
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			counts := map[string]int32{}
+			l := &local{ids: map[string]int32{}}
 			for i := range next {
-				out[i] = profileOf(docs[i], keyer, ks, counts)
-				clear(counts)
+				out[i] = profileOf(docs[i], keyer, ks, l)
 				if done != nil {
 					done()
 				}
@@ -121,15 +132,41 @@ func readProfiles(docs []Doc, keyer *align.Keyer, ks *keySpace, workers int, don
 	return out
 }
 
-func profileOf(d Doc, keyer *align.Keyer, ks *keySpace, counts map[string]int32) profile {
+// local numbers the keys of one document as they come.
+type local struct {
+	ids    map[string]int32
+	keys   []string
+	counts []int32
+}
+
+func (l *local) id(key []byte) int32 {
+	if id, ok := l.ids[string(key)]; ok {
+		l.counts[id]++
+		return id
+	}
+	id := int32(len(l.keys))
+	k := string(key)
+	l.ids[k] = id
+	l.keys = append(l.keys, k)
+	l.counts = append(l.counts, 1)
+	return id
+}
+
+func (l *local) reset() {
+	clear(l.ids)
+	l.keys, l.counts = l.keys[:0], l.counts[:0]
+}
+
+func profileOf(d Doc, keyer *align.Keyer, ks *keySpace, l *local) profile {
 	sents, err := d.Read()
 	if err != nil {
 		return profile{err: err}
 	}
-	p := profile{sents: len(sents)}
+	l.reset()
+	p := profile{sents: len(sents), sentEnd: make([]int32, len(sents))}
 	h := fnv.New64a()
 	para := -1
-	for _, s := range sents {
+	for i, s := range sents {
 		n := utf8.RuneCountInString(s.Text)
 		p.chars += n
 		if s.Para != para || len(p.paras) == 0 {
@@ -143,12 +180,44 @@ func profileOf(d Doc, keyer *align.Keyer, ks *keySpace, counts map[string]int32)
 			if key[0] == '=' {
 				p.words++
 			}
-			counts[string(key)]++
+			p.sentKeys = append(p.sentKeys, l.id(key))
 		})
+		p.sentEnd[i] = int32(len(p.sentKeys))
 	}
 	p.hash = h.Sum64()
-	p.keys = ks.number(counts)
+	global := ks.number(l.keys)
+	p.keys = make([]keyCount, len(global))
+	for i, id := range global {
+		p.keys[i] = keyCount{id, l.counts[i]}
+	}
+	for x, k := range p.sentKeys {
+		p.sentKeys[x] = global[k]
+	}
+	p.renumber(nil)
 	return p
+}
+
+// renumber gives the keys new numbers, or with nil keeps them, and puts
+// the lists back in order: the document's keys sorted, each sentence's
+// keys sorted and distinct.
+func (p *profile) renumber(to []int32) {
+	if to != nil {
+		for x := range p.keys {
+			p.keys[x].key = to[p.keys[x].key]
+		}
+		for x, k := range p.sentKeys {
+			p.sentKeys[x] = to[k]
+		}
+	}
+	slices.SortFunc(p.keys, func(a, b keyCount) int { return int(a.key - b.key) })
+	from, w := int32(0), int32(0)
+	for i, end := range p.sentEnd {
+		keys := slices.Compact(slices.Sorted(slices.Values(p.sentKeys[from:end])))
+		w += int32(copy(p.sentKeys[w:], keys))
+		from = end
+		p.sentEnd[i] = w
+	}
+	p.sentKeys = slices.Clip(p.sentKeys[:w])
 }
 
 // sentencesOf reads a document for the final check.

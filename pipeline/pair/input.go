@@ -18,7 +18,7 @@ import (
 // File is the document of the file at path, in language lang, split into
 // sentences when read. Its name is the path.
 func File(path, lang string) Doc {
-	return Doc{Name: path, Read: func() ([]corpus.Sentence, error) {
+	return Doc{Name: path, Path: path, Read: func() ([]corpus.Sentence, error) {
 		d, err := segment.ReadFile(path, corpus.ReadOptions{Lang: lang, Name: path})
 		if err != nil {
 			return nil, err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -38,6 +39,36 @@ func (r *Result) Lines(src, tgt []Doc, keepUnpaired bool) []Line {
 		}
 	}
 	return out
+}
+
+// Relative makes the names of the lines that are files relative to the
+// folder dir, where a list file of them is written, so that the list reads
+// the same wherever it is read from (paralel batch reads the paths of a
+// list relative to the list's folder). Other names stay as they are.
+func Relative(lines []Line, dir string) {
+	base, err := filepath.Abs(dir)
+	if err != nil {
+		return
+	}
+	rel := func(name string) string {
+		if name == "" {
+			return name
+		}
+		if _, err := os.Stat(name); err != nil {
+			return name
+		}
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return name
+		}
+		if r, err := filepath.Rel(base, abs); err == nil {
+			return r
+		}
+		return name
+	}
+	for i := range lines {
+		lines[i].Src, lines[i].Tgt = rel(lines[i].Src), rel(lines[i].Tgt)
+	}
 }
 
 // A Writer writes the lines of a pairing as TSV, SRC<TAB>TGT<TAB>SCORE, or

@@ -17,6 +17,7 @@ import (
 // not held in memory in between.
 type Doc struct {
 	Name string
+	Path string // the file the document is read from, if it is one
 	Read func() ([]corpus.Sentence, error)
 }
 
@@ -66,6 +67,7 @@ type Problem struct {
 	Side   Side
 	Doc    int    // index into its side's list
 	Reason string // such as "empty", "the same text as a.txt"
+	Err    error  // the error of a document that could not be read
 }
 
 // Result is the outcome of a pairing.
@@ -161,6 +163,9 @@ func (c *collection) unusable(side Side) []Problem {
 		switch {
 		case p.err != nil:
 			reason = p.err.Error()
+			c.ok[side][i] = false
+			out = append(out, Problem{Side: side, Doc: i, Reason: reason, Err: p.err})
+			continue
 		case p.sents == 0 || len(p.keys) == 0:
 			reason = "empty: no text to pair"
 		default:
