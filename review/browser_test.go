@@ -77,7 +77,7 @@ func TestBrowser(t *testing.T) {
 
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
-	assert.Equal(t, "Një.\tOne.\t0.9\t1-1\tin\t\nDy.\tTwo.\t0.2\t1-1\tin\t\nTre <b>&</b>.\tThree.\t0.9\t1-1\tin\t\nKatër.\tFour.\t0.9\t1-1\tin\t\n", string(data))
+	assert.Equal(t, "Një.\tOne.\t0.9\t1-1\tin\t\nDy.\tTwo.\t0.2\t1-1\tin\tconfirmed\nTre <b>&</b>.\tThree.\t0.9\t1-1\tin\t\nKatër.\tFour.\t0.9\t1-1\tin\t\n", string(data))
 	got, _ := ts.session.Rows()
 	assert.True(t, got[1].Confirmed)
 }

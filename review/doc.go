@@ -8,6 +8,7 @@
 // then re-aligned around them, so that one fix can repair its neighbours. A
 // Session keeps the sentences and the rows, autosaves them to a session file
 // after every change and writes the chosen export through the format
-// writers. A Server puts the session behind a small JSON API and an embedded
+// writers. A review begun from an export keeps its Origin, so that Save
+// writes back unchanged the units the review did not change. A Server puts the session behind a small JSON API and an embedded
 // page, reachable only from this machine and only with the session's token.
 package review

@@ -6,6 +6,7 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
+	"github.com/paralel/paralel/corpus/tmx"
 )
 
 // Pairs turns rows into the units the format writers export, as
@@ -19,6 +20,7 @@ func Pairs(src, tgt []corpus.Sentence, rows []Row, doc string) []corpus.Pair {
 	pairs := align.Pairs(src, tgt, links, true)
 	for i := range pairs {
 		pairs[i].Doc = doc
+		pairs[i].Status = rows[i].Status()
 	}
 	return pairs
 }
@@ -34,4 +36,48 @@ func writeExport(e Export, srcLang, tgtLang string, pairs []corpus.Pair) (SaveRe
 		return SaveResult{}, err
 	}
 	return SaveResult{Export: e.Path, Pairs: st.Written, Skipped: st.Dropped.Total()}, nil
+}
+
+// writeItems writes what Save writes for a review begun from an export:
+// the units kept as the file wrote them, in a TMX under its header, and
+// the pairs of the rows the review made, through the filters of e.
+func writeItems(e Export, srcLang, tgtLang, header string, items []item) (SaveResult, error) {
+	if e.Format != "tmx" {
+		var pairs []corpus.Pair
+		for _, it := range items {
+			if it.xml == "" || it.pair.Src != "" || it.pair.Tgt != "" {
+				pairs = append(pairs, it.pair)
+			}
+		}
+		return writeExport(e, srcLang, tgtLang, pairs)
+	}
+	f, err := corpus.CreateFile(e.Path)
+	if err != nil {
+		return SaveResult{}, err
+	}
+	defer f.Close()
+	w := tmx.NewWriter(f)
+	w.SrcLang, w.TgtLang, w.ToolVersion, w.Header = srcLang, tgtLang, e.ToolVersion, header
+	filter := corpus.Filter{KeepUnaligned: e.KeepUnaligned, MinScore: e.MinScore, Dedupe: e.Dedupe}
+	res := SaveResult{Export: e.Path}
+	for _, it := range items {
+		switch {
+		case it.xml != "":
+			err = w.WriteUnit(it.xml)
+			if it.pair.Src != "" || it.pair.Tgt != "" { // not a unit kept aside
+				res.Pairs++
+			}
+		case filter.Keep(it.pair):
+			err = w.Write(it.pair)
+			res.Pairs++
+		}
+		if err != nil {
+			return SaveResult{}, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return SaveResult{}, err
+	}
+	res.Skipped = filter.Dropped.Total()
+	return res, f.Commit()
 }

@@ -1,8 +1,10 @@
 package review
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
+	"github.com/paralel/paralel/corpus/tmx"
 )
 
 // SessionExt ends the name of a session file, which sits beside its
@@ -62,73 +65,126 @@ func Open(path string) (s *Session, resumed bool, err error) {
 }
 
 // openExport starts a review of the pairs of an export without a session.
+// The review keeps what it reads of the export (see Origin), so that Save
+// writes back what the review did not change.
 func openExport(path string) (*Session, error) {
 	name, ok := format.FromPath(path)
 	if !ok {
 		return nil, fmt.Errorf("%s: cannot tell the format from the extension (want a session file or one of %s)", path, strings.Join(format.Names(), ", "))
 	}
-	r, err := format.Open(name, path, format.Options{})
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	pairs, err := corpus.ReadAll(r.Read)
+	units, header, srcLang, tgtLang, err := readUnits(name, path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	srcLang, tgtLang := r.Langs()
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
-	src, tgt, rows := FromPairs(pairs)
+	src, tgt, rows, origin := fromUnits(units)
+	origin.Header = header
 	src.Path, src.Lang = abs, srcLang
 	tgt.Path, tgt.Lang = abs, tgtLang
 	s, err := NewSession(src, tgt, rows)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	s.Export = Export{Path: abs, Format: name, Doc: commonDoc(pairs)}
+	if err := origin.check(len(src.Sentences), len(tgt.Sentences)); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	s.Origin = origin
+	s.Export = Export{Path: abs, Format: name, Doc: commonDoc(units)}
 	s.File = SessionFile(abs)
 	return s, nil
 }
 
-// commonDoc is the document name of pairs if they all have the same, and
-// otherwise empty: a review is of one document.
-func commonDoc(pairs []corpus.Pair) string {
-	if len(pairs) == 0 {
-		return ""
-	}
-	for _, p := range pairs[1:] {
-		if p.Doc != pairs[0].Doc {
-			return ""
+// readUnits reads every unit of the export at path: for a TMX each <tu>,
+// with or without the two languages, as the file writes it, and its
+// header; for the other formats each pair. ok units are those with the
+// pair.
+func readUnits(name, path string) (units []tmx.Unit, header, srcLang, tgtLang string, err error) {
+	if name != "tmx" {
+		r, err := format.Open(name, path, format.Options{})
+		if err != nil {
+			return nil, "", "", "", err
 		}
+		defer r.Close()
+		pairs, err := corpus.ReadAll(r.Read)
+		for _, p := range pairs {
+			units = append(units, tmx.Unit{Pair: p, OK: true})
+		}
+		srcLang, tgtLang = r.Langs()
+		return units, "", srcLang, tgtLang, err
 	}
-	return pairs[0].Doc
+	f, err := corpus.Open(path)
+	if err != nil {
+		return nil, "", "", "", err
+	}
+	defer f.Close()
+	r := tmx.NewReader(f)
+	r.KeepXML = true
+	for {
+		u, err := r.ReadUnit()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, "", "", "", err
+		}
+		units = append(units, u)
+	}
+	srcLang, tgtLang = r.Langs()
+	return units, r.Header(), cmp.Or(srcLang, "sq"), cmp.Or(tgtLang, "en"), nil
 }
 
-// FromPairs rebuilds the inputs and rows of an alignment from its exported
-// pairs: each non-empty side of a pair is one sentence, and each pair a row.
-func FromPairs(pairs []corpus.Pair) (src, tgt Input, rows []Row) {
-	rows = make([]Row, 0, len(pairs))
-	for _, p := range pairs {
-		r := Row{Score: max(0, min(1, p.Score))}
-		if p.Score != p.Score { // NaN from a hand-edited file
+// commonDoc is the document name of the units if they all have the same,
+// and otherwise empty.
+func commonDoc(units []tmx.Unit) string {
+	doc := ""
+	for i, u := range units {
+		if !u.OK {
+			continue
+		}
+		if i > 0 && u.Pair.Doc != doc {
+			return ""
+		}
+		doc = u.Pair.Doc
+	}
+	return doc
+}
+
+// fromUnits rebuilds the inputs and rows of an alignment from the units
+// of an export: each non-empty side of a unit with the pair is one
+// sentence, and each such unit a row, confirmed or edited as its status
+// says.
+func fromUnits(units []tmx.Unit) (src, tgt Input, rows []Row, o *Origin) {
+	rows = make([]Row, 0, len(units))
+	o = &Origin{Units: make([]Unit, len(units))}
+	for i, u := range units {
+		p := u.Pair
+		o.Units[i] = Unit{XML: u.XML, Pair: corpus.Pair{Doc: p.Doc, Link: p.Link, SrcIDs: p.SrcIDs, TgtIDs: p.TgtIDs,
+			Score: p.Score, Unscored: p.Unscored, Status: p.Status}}
+		if !u.OK {
+			continue
+		}
+		r := Row{Score: max(0, min(1, p.Score)), Confirmed: p.Status == corpus.StatusConfirmed, Edited: p.Status == corpus.StatusEdited}
+		if p.Score != p.Score || p.Unscored { // NaN from a hand-edited file, or no score at all
 			r.Score = 0
 		}
 		if t := strings.TrimSpace(p.Src); t != "" {
 			r.Src = []int{len(src.Sentences)}
 			src.Sentences = append(src.Sentences, corpus.Sentence{Text: t})
+			o.SrcUnit = append(o.SrcUnit, i)
 		}
 		if t := strings.TrimSpace(p.Tgt); t != "" {
 			r.Tgt = []int{len(tgt.Sentences)}
 			tgt.Sentences = append(tgt.Sentences, corpus.Sentence{Text: t})
+			o.TgtUnit = append(o.TgtUnit, i)
 		}
 		if !r.empty() {
 			rows = append(rows, r)
 		}
 	}
-	return src, tgt, rows
+	return src, tgt, rows, o
 }
 
 // Begin opens the review of src and tgt that saves to export: the one in

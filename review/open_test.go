@@ -112,6 +112,9 @@ func FuzzReadSession(f *testing.F) {
 	f.Add([]byte(`{"paralel_review": 1, "src": {"sentences": [{"text": "a"}]}, "tgt": {"sentences": [{"text": "b"}]}, "rows": [{"src": [0], "tgt": [0], "score": 0.5}]}`))
 	f.Add([]byte(`{"paralel_review": 1, "src": {"sentences": [{"text": "a"}]}, "tgt": {"sentences": []}, "rows": [{"src": [0], "tgt": [-1], "score": 0.5}]}`))
 	f.Add([]byte(`{"paralel_review": 1, "rows": [{"src": [], "tgt": []}]}`))
+	f.Add([]byte(`{"paralel_review": 1, "src": {"sentences": [{"text": "a"}, {"text": "c"}]}, "tgt": {"sentences": [{"text": "b"}]}, "rows": [{"src": [0], "tgt": [0], "score": 0.5}, {"src": [1]}],` +
+		`"origin": {"units": [{"xml": "<tu><tuv xml:lang=\"sq\"><seg>a</seg></tuv></tu>", "link": "2-1", "src_ids": [4, 5]}, {"doc": "d"}], "src_unit": [0, 1], "tgt_unit": [0]}}`))
+	f.Add([]byte(`{"paralel_review": 1, "src": {"sentences": [{"text": "a"}]}, "tgt": {"sentences": [{"text": "b"}]}, "rows": [{"src": [0], "tgt": [0]}], "origin": {"units": [], "src_unit": [3], "tgt_unit": [-1]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := ReadSession(data)
 		if err != nil {
@@ -127,6 +130,9 @@ func FuzzReadSession(f *testing.F) {
 		rows, _ = s.Rows()
 		require.NoError(t, Validate(rows, len(s.Src.Sentences), len(s.Tgt.Sentences)))
 		Pairs(s.Src.Sentences, s.Tgt.Sentences, rows, "")
+		if s.Origin != nil {
+			s.Origin.items(s.Src.Sentences, s.Tgt.Sentences, rows, "")
+		}
 	})
 }
 
@@ -242,8 +248,7 @@ func TestStartWarns(t *testing.T) {
 
 // TestExportDoc: the pairs saved name their document as paralel align
 // names them by default, or as Export.Doc says, which the session keeps;
-// an export whose pairs name several documents is saved under the
-// default name.
+// an export whose pairs name several documents keeps each pair's.
 func TestExportDoc(t *testing.T) {
 	dir := t.TempDir()
 	sq := filepath.Join(dir, "rama", "sq.txt")
@@ -290,7 +295,7 @@ func TestExportDoc(t *testing.T) {
 	assert.Empty(t, s.Export.Doc)
 	_, err = s.Save()
 	require.NoError(t, err)
-	assert.Equal(t, []string{"batch", "batch"}, docs(mixed))
+	assert.Equal(t, []string{"a", "b"}, docs(mixed))
 }
 
 // TestSessionFileIsPrivate: a session file holds the whole texts, so it is

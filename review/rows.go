@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/paralel/paralel/corpus"
 )
 
 // Row is one link of the alignment as the translator sees it.
@@ -13,6 +15,18 @@ type Row struct {
 	Score     float64 `json:"score"`     // the aligner's confidence, in [0,1]
 	Confirmed bool    `json:"confirmed"` // the translator accepted the row
 	Edited    bool    `json:"edited"`    // the translator made the row by hand
+}
+
+// Status is the row's status in an export: confirmed, or else edited, or
+// else as the aligner left it.
+func (r Row) Status() corpus.Status {
+	switch {
+	case r.Confirmed:
+		return corpus.StatusConfirmed
+	case r.Edited:
+		return corpus.StatusEdited
+	}
+	return corpus.StatusAuto
 }
 
 // Fixed reports whether re-alignment must keep the row as it is.

@@ -120,6 +120,9 @@ type Session struct {
 	Align     Aligner  // re-aligns after a fix, align.Align by default; nil leaves the other rows as they are
 	Window    int      // rows each side of a fix that re-alignment reaches; < 1 for all
 	Warnings  []string // for the translator: an input changed since, an empty side ...
+	// Origin, for a review begun from an export, is what Save keeps of
+	// it; nil for a review of two texts.
+	Origin *Origin
 
 	mu   sync.Mutex
 	rows []Row
@@ -272,8 +275,17 @@ func (s *Session) Save() (SaveResult, error) {
 	if doc == "" {
 		doc = corpus.DocName(s.Src.Path, s.Src.Lang)
 	}
-	pairs := Pairs(s.Src.Sentences, s.Tgt.Sentences, s.rows, doc)
-	res, err := writeExport(s.Export, s.Src.Lang, s.Tgt.Lang, pairs)
+	var (
+		res SaveResult
+		err error
+	)
+	if s.Origin != nil {
+		items := s.Origin.items(s.Src.Sentences, s.Tgt.Sentences, s.rows, s.Export.Doc)
+		res, err = writeItems(s.Export, s.Src.Lang, s.Tgt.Lang, s.Origin.Header, items)
+	} else {
+		pairs := Pairs(s.Src.Sentences, s.Tgt.Sentences, s.rows, doc)
+		res, err = writeExport(s.Export, s.Src.Lang, s.Tgt.Lang, pairs)
+	}
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("save %s: %w", s.Export.Path, err)
 	}
@@ -346,6 +358,8 @@ type sessionFile struct {
 	Header        bool    `json:"header,omitempty"`
 	Threshold     float64 `json:"threshold"`
 	Rows          []Row   `json:"rows"`
+	// The export the review began from, if any.
+	Origin *originFile `json:"origin,omitempty"`
 }
 
 type inputFile struct {
@@ -379,6 +393,7 @@ func (s *Session) file() sessionFile {
 		Dedupe:        s.Export.Dedupe,
 		Header:        s.Export.Header,
 		Rows:          s.rows,
+		Origin:        s.Origin.file(),
 	}
 }
 
@@ -448,6 +463,12 @@ func ReadSession(data []byte) (*Session, error) {
 	}
 	s.Export.Format, s.Export.TSVMeta, s.Export.Doc = f.Format, f.TSVMeta, f.Doc
 	s.Export.KeepUnaligned, s.Export.MinScore, s.Export.Dedupe, s.Export.Header = f.KeepUnaligned, f.MinScore, f.Dedupe, f.Header
+	if f.Origin != nil {
+		s.Origin = f.Origin.origin()
+		if err := s.Origin.check(len(s.Src.Sentences), len(s.Tgt.Sentences)); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
