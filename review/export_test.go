@@ -20,8 +20,8 @@ func TestExportStatus(t *testing.T) {
 			s, err := NewSession(src, tgt, shifted())
 			require.NoError(t, err)
 			s.Align = nil
-			require.NoError(t, s.Apply(Op{Name: "confirm", Row: 2, Rev: 0}))   // Tre.|Two. scored 0.3
-			require.NoError(t, s.Apply(Op{Name: "detach", Row: 3, Rev: 1})) // Katër. stands alone, edited
+			require.NoError(t, s.Apply(Op{Name: "confirm", Row: 2, Rev: 0})) // Tre.|Two. scored 0.3
+			require.NoError(t, s.Apply(Op{Name: "detach", Row: 3, Rev: 1}))  // Katër. stands alone, edited
 			s.Export = Export{Path: filepath.Join(t.TempDir(), "out."+name), Format: name, TSVMeta: true, MinScore: 0.9}
 			_, err = s.Save()
 			require.NoError(t, err)
