@@ -15,6 +15,7 @@ type aligner struct {
 	srcVocab, tgtVocab vocab
 	seed               *lexicon        // nil when the pair has none or it is off
 	induced            *inducedLexicon // learnt after the first pass; nil before or when off
+	ends               *endModel       // learnt after the first pass; nil before, or from too few links
 	params             params
 	work, done         int  // progress, in the units of workOf
 	final              bool // the pass under way is the last

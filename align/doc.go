@@ -24,7 +24,10 @@
 //     lexicon (Albanian–English), or a pair of a lexicon induced from the
 //     input itself. A match weighs more the rarer its key is on the other
 //     side, so a shared name counts for much and a shared function word
-//     for little;
+//     for little. The sum treats the tokens as independent, which they
+//     are not: beyond some tens of nats it grows like a logarithm;
+//   - in the final pass, how the sentences end (a question as a question,
+//     a semicolon where the other side goes on), as learnt from the first;
 //   - where the input has real paragraphs, their boundaries.
 //
 // Dynamic programming finds the path of the highest total score. Long
@@ -34,8 +37,10 @@
 //
 // The aligner makes two passes. The first scores with the length ratio of
 // the whole input, default parameters and the seed lexicon. From its links it estimates the length ratio and
-// variance, the shares of the link types and how often a token finds a
-// match in its translation; from its confident links it induces a
+// variance, the shares of the link types (a run of sentences left out
+// counts once, and its sentences keep a prior of their own), how often a
+// token finds a match in its translation and what sentence endings say;
+// from its confident links it induces a
 // lexicon: pairs of word stems that share links far more often than
 // chance would have them (by the Dice coefficient and Dunning's G test),
 // as in the second passes of hunalign and Moore's aligner. The second pass
@@ -79,6 +84,7 @@ package align
 //	lexcache.go    the lexical evidence of the units near the search's current row
 //	search.go      the dynamic programme: lattice, band, search, forward
 //	confidence.go  posteriors: the backward pass, where a score becomes a probability
+//	ends.go        how sentences end, and what the endings of a link say
 //	levels.go      coarse to fine: coarser levels, bands projected from a coarser path
 //	docspace.go    a document's own numbering of types and keys, for batches
 //	check.go       Check; pairs.go: Pairs

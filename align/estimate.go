@@ -71,9 +71,9 @@ func count(b []bool) int {
 	return n
 }
 
-// estimate re-estimates the length model, the link type shares and the
-// match rates from the links of the first pass, and induces a lexicon from
-// its confident ones.
+// estimate re-estimates the length model, the link type shares, the match
+// rates and what sentence endings say from the links of the first pass,
+// and induces a lexicon from its confident ones.
 func (a *aligner) estimate() {
 	var ls, lt []float64
 	var counts [nTypes]float64
@@ -127,6 +127,7 @@ func (a *aligner) estimate() {
 			p.prior[k] = math.Log(defaultPrior[k]) // the first pass does not search them
 		}
 	}
+	a.ends = a.learnEndings()
 	switch {
 	case a.opt.NoInducedLexicon:
 	case a.opt.Lexicon != nil:

@@ -35,6 +35,10 @@ const maxSpan = 4
 // not considered.
 const rareCutoff = -6
 
+// lexSaturation is where the lexical evidence of a link, in nats before
+// lexWeight, starts to grow like a logarithm (see saturate).
+const lexSaturation = 40
+
 // params are the weights of the evidence in a link's score, in nats.
 type params struct {
 	prior [nTypes]float64 // log probability of each link type
@@ -90,7 +94,10 @@ func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 	for y := j - b; y < j; y++ {
 		lex += lc.tgtLex(y, a)
 	}
-	sc += p.lexWeight * lex
+	sc += p.lexWeight * saturate(lex)
+	if lat.ends != nil {
+		sc += lat.ends.score(src, tgt)
+	}
 
 	if p.usePara {
 		if src[0].para != tgt[0].para {
@@ -109,6 +116,41 @@ func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 	}
 	return sc
 }
+
+// saturate tempers the lexical log-likelihood ratio of a link. The sum
+// over its tokens treats them as independent, but the words of a sentence
+// hang together, so many matches say less than their sum: beyond
+// lexSaturation nats the evidence grows like a logarithm. Summed whole,
+// the matches of a long sentence outweighed all the length and type
+// evidence around it, which cut many-to-many links in two and gave wrong
+// links posteriors of 1.
+func saturate(lex float64) float64 {
+	// Every link the search tries is saturated: a table, read between its
+	// steps, is much faster than the logarithm.
+	x := math.Abs(lex) * satSteps
+	if x >= satTableLen-1 {
+		return math.Copysign(exactSaturate(math.Abs(lex)), lex)
+	}
+	k := int(x)
+	v := satTable[k] + (x-float64(k))*(satTable[k+1]-satTable[k])
+	return math.Copysign(v, lex)
+}
+
+func exactSaturate(x float64) float64 { return lexSaturation * math.Log1p(x/lexSaturation) }
+
+// satTable holds exactSaturate at satSteps points a nat up to 512 nats;
+// between two points the error of a straight line is below 5e-5.
+const (
+	satSteps    = 8
+	satTableLen = 512*satSteps + 1
+)
+
+var satTable = func() (t [satTableLen]float64) {
+	for k := range t {
+		t[k] = exactSaturate(float64(k) / satSteps)
+	}
+	return t
+}()
 
 // leaveOutScore is the score of the 1-0 or 0-1 link of type k that ends
 // at node (i, j).

@@ -206,6 +206,15 @@ func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *latt
 		for j, x := range d.tgt.alone {
 			lat.tgt[j].alone = x
 		}
+		if a.final && a.ends != nil {
+			lat.ends = a.ends
+			for i, x := range d.src.end {
+				lat.src[i].end = x
+			}
+			for j, x := range d.tgt.end {
+				lat.tgt[j].end = x
+			}
+		}
 		for i, x := range d.src.leaveOut {
 			lat.src[i].leaveOut = x
 			lat.ownLeaveOut = lat.ownLeaveOut || x != 0

@@ -39,6 +39,8 @@ type lattice struct {
 	delScale float64
 	// ownLeaveOut says that some unit has a leaveOut prior of its own.
 	ownLeaveOut bool
+	// ends, when set, scores how the units of a link end.
+	ends *endModel
 }
 
 // node is a point of the lattice: i source and j target units consumed.
@@ -190,7 +192,7 @@ func (lat *lattice) searchParallel(cuts []node, post bool) []step {
 	var wg sync.WaitGroup
 	for c := range paths {
 		from, to := bounds[c], bounds[c+1]
-		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcGain: lat.srcGain, tgtGain: lat.tgtGain, params: lat.params, delScale: lat.delScale, ownLeaveOut: lat.ownLeaveOut, searched: lat.searched, progress: lat.progress}
+		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcGain: lat.srcGain, tgtGain: lat.tgtGain, params: lat.params, delScale: lat.delScale, ownLeaveOut: lat.ownLeaveOut, ends: lat.ends, searched: lat.searched, progress: lat.progress}
 		sub.band = band{make([]int, to.i-from.i+1), make([]int, to.i-from.i+1)}
 		for i := range sub.band.lo {
 			sub.band.lo[i] = min(max(lat.band.lo[from.i+i]-from.j, 0), to.j-from.j)

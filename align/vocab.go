@@ -52,10 +52,11 @@ type sideText struct {
 	// sentence out in place of that of its link type, where the first pass
 	// left it out in a long run (see markRuns); 0 for none. May be nil.
 	leaveOut []float64
+	end      []ending // how each sentence ends
 }
 
 func newSideText(v *vocab, sents []corpus.Sentence) sideText {
-	side := sideText{types: make([][]typeID, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents))}
+	side := sideText{types: make([][]typeID, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents)), end: make([]ending, len(sents))}
 	// The type lists share one array, filled as a growing buffer and copied
 	// once its size is known: one allocation rather than several per
 	// sentence, and held with no spare room, which in a batch of many short
@@ -64,6 +65,7 @@ func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 	for i, s := range sents {
 		side.chars[i] = float64(utf8.RuneCountInString(s.Text))
 		side.para[i] = i == 0 || s.Para != sents[i-1].Para
+		side.end[i] = endingOf(s.Text)
 		start := len(buf)
 		scan(s.Text, func(kind tokenKind, raw string) {
 			buf = append(buf, v.rawID(kind, raw))
