@@ -92,6 +92,10 @@ func openExport(path string) (*Session, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	s.Origin = origin
+	if n := len(units) - countOK(units); n > 0 {
+		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: %d of %d units lack the %s and %s pair: they are not shown, and Save keeps them as they are",
+			path, n, len(units), srcLang, tgtLang))
+	}
 	s.Export = Export{Path: abs, Format: name, Doc: commonDoc(units)}
 	s.File = SessionFile(abs)
 	return s, nil
@@ -136,18 +140,28 @@ func readUnits(name, path string) (units []tmx.Unit, header, srcLang, tgtLang st
 	return units, r.Header(), cmp.Or(srcLang, "sq"), cmp.Or(tgtLang, "en"), nil
 }
 
+func countOK(units []tmx.Unit) int {
+	n := 0
+	for _, u := range units {
+		if u.OK {
+			n++
+		}
+	}
+	return n
+}
+
 // commonDoc is the document name of the units if they all have the same,
 // and otherwise empty.
 func commonDoc(units []tmx.Unit) string {
-	doc := ""
-	for i, u := range units {
+	doc, seen := "", false
+	for _, u := range units {
 		if !u.OK {
 			continue
 		}
-		if i > 0 && u.Pair.Doc != doc {
+		if seen && u.Pair.Doc != doc {
 			return ""
 		}
-		doc = u.Pair.Doc
+		doc, seen = u.Pair.Doc, true
 	}
 	return doc
 }

@@ -101,6 +101,7 @@ func TestReviewTMXKeepsUnits(t *testing.T) {
 	assert.False(t, resumed)
 	rows, _ := s.Rows()
 	require.Len(t, rows, 4, "the de/fr unit is no row")
+	assert.Equal(t, []string{path + ": 1 of 5 units lack the sq and en pair: they are not shown, and Save keeps them as they are"}, s.Warnings)
 	assert.True(t, rows[3].Edited, "x-status is read back")
 	res, err := s.Save()
 	require.NoError(t, err)

@@ -277,3 +277,23 @@ func TestReviewExportFlags(t *testing.T) {
 	assert.Equal(t, len(lines)-1, len(again), "no header, the same filter")
 	assert.Regexp(t, "\t1-1\trama(\t|$)", again[0])
 }
+
+// TestReviewTMXSaveKeepsUnits: paralel review of a multilingual TMX, saved
+// without a fix, leaves every unit as it was.
+func TestReviewTMXSaveKeepsUnits(t *testing.T) {
+	orig, err := os.ReadFile("../../testdata/tmx/multilingual.tmx")
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "memory.tmx")
+	require.NoError(t, os.WriteFile(path, orig, 0o644))
+	run := startReviewRun(t, path)
+	assert.Equal(t, http.StatusOK, post(t, run.addr, "/api/save").StatusCode)
+	run.stop()
+	saved, err := os.ReadFile(path)
+	require.NoError(t, err)
+	body := func(doc []byte) string {
+		s := string(doc)
+		return s[strings.Index(s, "<body>"):]
+	}
+	assert.Equal(t, body(orig), body(saved))
+	assert.Contains(t, string(saved), `srclang="*all*"`, "the header is kept")
+}
