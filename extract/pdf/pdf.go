@@ -17,7 +17,8 @@
 // with the empty password (one that only forbids printing or copying) is
 // read; one that needs a password is ErrEncrypted. Reading is bounded:
 // at most MaxPages pages, MaxPageContent bytes of drawing instructions a
-// page, and a malformed file is an error, never a crash.
+// page and MaxContent in all, and a malformed file is an error, never a
+// crash.
 package pdf
 
 import (
@@ -41,7 +42,8 @@ var (
 // Bounds on what reading a PDF may cost.
 const (
 	MaxPages       = 3000
-	MaxPageContent = 8 << 20 // decompressed bytes of one page's content streams
+	MaxPageContent = 8 << 20   // decompressed bytes of one page's content streams
+	MaxContent     = 512 << 20 // the same, all pages together
 	maxTreeDepth   = 64
 )
 
@@ -67,9 +69,14 @@ func Paragraphs(r io.ReaderAt, size int64) (paras []string, err error) {
 	}
 	pages := make([][]line, len(pv))
 	text := 0
+	var content int64
 	for i, v := range pv {
-		if err := checkContent(v.Key("Contents")); err != nil {
+		n, err := checkContent(v.Key("Contents"))
+		if err != nil {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
+		}
+		if content += n; content > MaxContent {
+			return nil, fmt.Errorf("%w: more than %d MB of drawing instructions", ErrTooLarge, MaxContent>>20)
 		}
 		pages[i] = lines(i, glyphs(lpdf.Page{V: v}.Content().Text))
 		for _, l := range pages[i] {
@@ -138,9 +145,9 @@ func pageValues(root lpdf.Value) ([]lpdf.Value, error) {
 }
 
 // checkContent decompresses a page's content streams to see that they stay
-// within MaxPageContent: a few kilobytes of compressed instructions can
-// unpack to gigabytes.
-func checkContent(v lpdf.Value) error {
+// within MaxPageContent, and returns their size: a few kilobytes of
+// compressed instructions can unpack to gigabytes.
+func checkContent(v lpdf.Value) (int64, error) {
 	streams := []lpdf.Value{v}
 	if v.Kind() == lpdf.Array {
 		streams = streams[:0]
@@ -157,10 +164,10 @@ func checkContent(v lpdf.Value) error {
 		m, _ := io.Copy(io.Discard, io.LimitReader(rc, MaxPageContent+1-n))
 		rc.Close()
 		if n += m; n > MaxPageContent {
-			return fmt.Errorf("%w: more than %d MB of drawing instructions", ErrTooLarge, MaxPageContent>>20)
+			return 0, fmt.Errorf("%w: more than %d MB of drawing instructions", ErrTooLarge, MaxPageContent>>20)
 		}
 	}
-	return nil
+	return n, nil
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
