@@ -34,14 +34,18 @@ type line struct {
 	runes      int
 }
 
+// ligatures spells out the ligature characters that typesetters draw for
+// "fi", "fl" and the like, so that words read as typed.
+var ligatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st")
+
 // estimate is the advance of one character, as a share of the font size,
 // assumed where the font gives no widths.
 const estimate = 0.5
 
 // lines groups a page's glyphs into lines, in drawing order. A glyph starts
 // a new line when its baseline moves by more than a third of the font size
-// or it jumps back to the left; a gap within a line larger than a fifth of
-// the font size is a space, where the widths tell.
+// or it jumps back to the left. Where the widths tell, a gap within a line
+// wider than a fifth of the font size is a space.
 func lines(pageNo int, p page) []line {
 	var out []line
 	var b strings.Builder
@@ -52,7 +56,7 @@ func lines(pageNo int, p page) []line {
 			return
 		}
 		var t office.Text
-		t.WriteString(b.String())
+		t.WriteString(ligatures.Replace(b.String()))
 		cur.text = t.String()
 		cur.runes = utf8.RuneCountInString(cur.text)
 		if cur.runes > 0 {
@@ -117,6 +121,7 @@ func abs(f float64) float64 { return max(f, -f) }
 // Patterns of the lines a browser or word processor prints in the margins.
 var (
 	pageNumber = regexp.MustCompile(`(?i)^[-–—(\[]?\s*(page|p\.|faqe|seite|página|pagina)?\s*[0-9ivxlc]+\s*((/|of|nga|von|de|di|-)\s*[0-9]+)?\s*[-–—)\]]?$`)
+	pageEnd    = regexp.MustCompile(`(?i)\b(page|faqe|seite|página|pagina)\s*[0-9]+(\s*(/|of|nga|von|de|di)\s*[0-9]+)?$`)
 	urlStart   = regexp.MustCompile(`(?i)^(https?://|file:/|www\.)\S+`)
 	dateStart  = regexp.MustCompile(`^(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\s+\p{L}+\.?\s+\d{4})\b`)
 	digitRun   = regexp.MustCompile(`\d+`)
@@ -124,8 +129,9 @@ var (
 
 // dropMargins removes the running headers and footers: among the two top
 // and the two bottom lines of each page, a line that recurs on several
-// pages (its numbers aside), a page number, a web address, or a date or
-// the document's title in type smaller than the body's.
+// pages (its numbers aside), a page number or a line that ends with one
+// ("Page 2"), a web address, or a date or the document's title in type
+// smaller than the body's.
 func dropMargins(pages [][]line, title string, bodySize float64) [][]line {
 	margin := make([]map[int]bool, len(pages)) // line indices of each page
 	recur := map[string]int{}                  // pages each margin text is on
@@ -168,7 +174,7 @@ func isMargin(l line, pagesWith, pages int, title string, bodySize float64) bool
 	switch {
 	case pages >= 2 && pagesWith >= max(2, (pages+1)/2):
 		return true
-	case pageNumber.MatchString(l.text), urlStart.MatchString(l.text):
+	case pageNumber.MatchString(l.text), pageEnd.MatchString(l.text), urlStart.MatchString(l.text):
 		return true
 	case small && dateStart.MatchString(l.text):
 		return true
@@ -214,18 +220,32 @@ type layout struct {
 	leading float64 // baseline to baseline, as a share of the size
 	left    float64 // left margin
 	full    int     // characters of a full line
-	words   map[string]bool
+
+	words     map[string]bool // the document's words, in lower case
+	compounds map[string]bool // its hyphenated words within a line
 }
 
 func measure(pages [][]line, size float64) layout {
-	lo := layout{size: size, words: map[string]bool{}}
+	lo := layout{size: size, words: map[string]bool{}, compounds: map[string]bool{}}
 	var gaps []float64
 	var lefts []float64
 	var lens []int
 	for _, ls := range pages {
 		for j, l := range ls {
-			for _, w := range strings.FieldsFunc(l.text, notLetter) {
+			words := strings.FieldsFunc(l.text, notLetter)
+			if len(words) > 0 && strings.HasSuffix(l.text, "-") {
+				words = words[:len(words)-1] // the head of a broken word
+			}
+			if len(words) > 0 && j > 0 && strings.HasSuffix(ls[j-1].text, "-") {
+				words = words[1:] // its tail
+			}
+			for _, w := range words {
 				lo.words[strings.ToLower(w)] = true
+			}
+			for _, w := range strings.Fields(l.text) {
+				if w = strings.TrimFunc(w, notLetter); strings.Contains(w, "-") {
+					lo.compounds[strings.ToLower(w)] = true
+				}
 			}
 			if round(l.size) != size {
 				continue
@@ -263,8 +283,8 @@ func (lo *layout) breakBetween(a, b line) bool {
 	switch {
 	case abs(a.size-b.size) > 0.1*size:
 		return true // a heading and the body
-	case b.x > a.x+size && b.x > lo.left+size/2:
-		return true // an indented first line
+	case b.x > a.x+size && abs(a.x-lo.left) < size/2:
+		return true // an indented first line after a line at the margin
 	}
 	if a.page == b.page {
 		gap := a.y - b.y
@@ -284,8 +304,9 @@ func endsSentence(s string) bool {
 
 // paragraphs joins the lines into paragraphs. A word hyphenated at the end
 // of a line is joined without its hyphen when the document has the whole
-// word elsewhere; otherwise the hyphen stays (a compound such as
-// "well-known").
+// word elsewhere; it keeps the hyphen when the document has it hyphenated
+// within a line, or has both its parts as words (a compound such as
+// "long-term"); otherwise the hyphen was the typesetter's, and goes.
 func (lo *layout) paragraphs(ls []line) []string {
 	var out []string
 	var b strings.Builder
@@ -303,7 +324,7 @@ func (lo *layout) paragraphs(ls []line) []string {
 		case strings.HasSuffix(cur, "-") && lo.dehyphenate(cur, l.text):
 			b.Reset()
 			b.WriteString(strings.TrimSuffix(cur, "-"))
-		case strings.HasSuffix(cur, "-") && startsLower(l.text) && endsWord(cur):
+		case strings.HasSuffix(cur, "-") && startsLetter(l.text) && endsLetter(strings.TrimSuffix(cur, "-")):
 		default:
 			b.WriteByte(' ')
 		}
@@ -316,17 +337,40 @@ func (lo *layout) paragraphs(ls []line) []string {
 }
 
 // dehyphenate tells whether the word broken between a (ending in a
-// hyphen) and b is one word that the document has elsewhere.
+// hyphen) and b is to be joined without the hyphen.
 func (lo *layout) dehyphenate(a, b string) bool {
-	if !startsLower(b) || !endsWord(a) {
+	head, tail, ok := brokenWord(a, b)
+	if !ok {
 		return false
 	}
-	head := strings.FieldsFunc(strings.TrimSuffix(a, "-"), notLetter)
-	tail := strings.FieldsFunc(b, notLetter)
-	if len(head) == 0 || len(tail) == 0 || strings.HasSuffix(strings.TrimSuffix(a, "-"), "-") {
+	head, tail = strings.ToLower(head), strings.ToLower(tail)
+	switch {
+	case lo.words[head+tail]:
+		return true
+	case lo.compounds[head+"-"+tail], lo.words[head] && lo.words[tail]:
 		return false
 	}
-	return lo.words[strings.ToLower(head[len(head)-1]+tail[0])]
+	return true
+}
+
+// brokenWord returns the parts of a word broken at a hyphen between the
+// end of line a and the start of line b.
+func brokenWord(a, b string) (head, tail string, ok bool) {
+	a, ok = strings.CutSuffix(a, "-")
+	if !ok || !startsLower(b) || strings.HasSuffix(a, "-") {
+		return "", "", false
+	}
+	heads := strings.FieldsFunc(a, notLetter)
+	tails := strings.FieldsFunc(b, notLetter)
+	if len(heads) == 0 || len(tails) == 0 || !endsLetter(a) {
+		return "", "", false
+	}
+	return heads[len(heads)-1], tails[0], true
+}
+
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
 }
 
 func startsLower(s string) bool {
@@ -334,8 +378,7 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
-// endsWord tells whether s ends in a letter and a hyphen.
-func endsWord(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(s, "-"))
+func endsLetter(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsLetter(r)
 }

@@ -1,16 +1,20 @@
 // Package pdf reads the text layer of a PDF document as paragraphs.
 //
 // A PDF has no paragraphs, only pieces of text placed on pages. Paragraphs
-// takes them from github.com/ledongthuc/pdf (pure Go), groups them into
-// lines by their baselines, drops the running headers and footers (the
-// lines at the top and bottom of the pages that recur from page to page
-// with only their numbers changing, page numbers, web addresses, and the
-// date and title a browser prints in small type), and joins the remaining
-// lines into paragraphs: a new paragraph starts after a vertical gap wider
-// than the body's line spacing, at a change of type size, at an indented
-// line, or after a short line that ends a sentence; a sentence that runs
-// across a page break stays whole. A word hyphenated at a line end is
-// joined again when the document has the whole word elsewhere.
+// parses the file with github.com/ledongthuc/pdf (pure Go) and runs each
+// page's drawing instructions to find where every character goes, word
+// spacing included, so that justified text keeps its words whole. It
+// groups the characters into lines by their baselines, drops the running
+// headers and footers (the lines at the top and bottom of the pages that
+// recur from page to page with only their numbers changing, page numbers,
+// web addresses, and the date and title a browser prints in small type),
+// and joins the remaining lines into paragraphs: a new paragraph starts
+// after a vertical gap wider than the body's line spacing, at a change of
+// type size, at an indented line, or after a short line that ends a
+// sentence; a sentence that runs across a page break stays whole. A word
+// hyphenated at a line end is joined again when the document has the
+// whole word elsewhere, or when its parts are not both words of the
+// document (a compound such as "long-term" keeps its hyphen).
 //
 // A scanned PDF has images but no text layer: Paragraphs says so with
 // ErrNoText rather than returning nothing. An encrypted PDF that opens
@@ -78,7 +82,7 @@ func Paragraphs(r io.ReaderAt, size int64) (paras []string, err error) {
 		if content += n; content > MaxContent {
 			return nil, fmt.Errorf("%w: more than %d MB of drawing instructions", ErrTooLarge, MaxContent>>20)
 		}
-		pages[i] = lines(i, glyphs(lpdf.Page{V: v}.Content().Text))
+		pages[i] = lines(i, pageGlyphs(lpdf.Page{V: v}))
 		for _, l := range pages[i] {
 			text += l.runes
 		}
@@ -97,14 +101,6 @@ func Paragraphs(r io.ReaderAt, size int64) (paras []string, err error) {
 	}
 	lo := measure(pages, size0)
 	return lo.paragraphs(all), nil
-}
-
-func glyphs(text []lpdf.Text) page {
-	p := page{glyphs: make([]glyph, len(text))}
-	for i, t := range text {
-		p.glyphs[i] = glyph{x: t.X, y: t.Y, w: t.W, size: abs(t.FontSize), s: t.S}
-	}
-	return p
 }
 
 // pageValues walks the page tree, bounded in depth and size so that a

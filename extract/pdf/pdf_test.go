@@ -35,6 +35,7 @@ type doc struct {
 	compress bool     // deflate the content streams
 	raw      []string // content streams used as they are, one a page, instead of pages
 	loop     bool     // the page tree lists itself among its kids
+	widths   bool     // give the font widths: half the size for every character
 }
 
 // writePDF writes d as a PDF 1.4 file: catalog 1, page tree 2, font 3,
@@ -63,10 +64,15 @@ func writePDF(t testing.TB, d doc) []byte {
 	if d.loop {
 		kids += "2 0 R"
 	}
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+	if d.widths {
+		font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 0 /LastChar 255 /Widths [" +
+			strings.Repeat("500 ", 256) + "] >>"
+	}
 	objs = append(objs,
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, len(contents)),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		font,
 		fmt.Sprintf("<< /Title <%s> /Producer (paralel test) >>", utf16Hex(d.title)),
 		"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream",
 	)
@@ -156,7 +162,8 @@ var sample = printed("Kambanat e Shën Martinit", [][]string{{
 }, {
 	"kur kongregacioni u mblodh për herë të parë.",
 	"",
-	"Sot kisha ka më pak besimtarë se kurrë.",
+	"Sot kisha, e well-known në lagje, ka më pak",
+	"besimtarë se kurrë.",
 }})
 
 var sampleParagraphs = []string{
@@ -164,7 +171,7 @@ var sampleParagraphs = []string{
 	"Kambanat e kishës ranë në heshtje pas zjarrit të vitit 1939, por famullitarët bënë plane për rikonstruksionin e saj dhe porositën një karijon të ri.",
 	"Eksperti u shpreh se karijoni është një thesar kulturor dhe një instrument historik i rrallë, që nuk ka të dytë në gjithë qytetin e Nju Jorkut.",
 	"Ai ishte një muzikant i njohur (well-known) në lagje. Për rikonstruksionin u deshën tre vjet, dhe kambanat u dëgjuan përsëri në vitin 1942 kur kongregacioni u mblodh për herë të parë.",
-	"Sot kisha ka më pak besimtarë se kurrë.",
+	"Sot kisha, e well-known në lagje, ka më pak besimtarë se kurrë.",
 }
 
 func paragraphs(b []byte) ([]string, error) { return extracttest.Bytes(Paragraphs, b) }
@@ -190,7 +197,9 @@ func TestParagraphs(t *testing.T) {
 		want  []string
 	}{
 		{"one page", [][]string{{"Një rresht i vetëm."}}, []string{"Një rresht i vetëm."}},
-		{"hyphen kept without the word elsewhere", [][]string{{"Ky është një para-", "lajmërim i shkurtër."}}, []string{"Ky është një para-lajmërim i shkurtër."}},
+		{"hyphen dropped", [][]string{{"Ky është një para-", "lajmërim i shkurtër."}}, []string{"Ky është një paralajmërim i shkurtër."}},
+		{"hyphen before a capital kept", [][]string{{"Rrjeti C-", "SPAN e transmetoi."}}, []string{"Rrjeti C-SPAN e transmetoi."}},
+		{"compound of two words kept", [][]string{{"Ai është i mirë dhe i njohur, një shkrimtar i mirë-", "njohur në vend."}}, []string{"Ai është i mirë dhe i njohur, një shkrimtar i mirë-njohur në vend."}},
 		{"short line ends a paragraph", [][]string{{
 			"Një rresht i plotë që mbush gjerësinë e faqes",
 			"deri në fund.",
@@ -211,6 +220,27 @@ func TestParagraphs(t *testing.T) {
 	}
 }
 
+// TestWordSpacing reads justified text, whose spaces are widened by the
+// word spacing (Tw): the next run starts where the widened spaces end, so
+// a word split between two runs stays whole, and runs placed apart without
+// a space character are words apart.
+func TestWordSpacing(t *testing.T) {
+	// 12 characters of 6 points and two spaces widened by 20: "ches" starts at 50+72+40.
+	content := "BT /F1 12 Tf 20 Tw 1 0 0 1 50 500 Tm (Fjala e Chur) Tj ET\n" +
+		"BT /F1 12 Tf 0 Tw 1 0 0 1 162 500 Tm (ches) Tj ET\n" +
+		"BT /F1 12 Tf 1 0 0 1 50 483 Tm [(ndaj) -300 (\\373ijve) 50 (,)] TJ ET\n" +
+		"BT /F1 12 Tf 1 0 0 1 50 466 Tm (Faqe e) Tj 1 0 0 1 100 466 Tm (dyta) Tj ET\n"
+	got, err := paragraphs(writePDF(t, doc{widths: true, raw: []string{content}}))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Fjala e Churches ndaj ûijve, Faqe e dyta"}, got)
+}
+
+func TestLigatures(t *testing.T) {
+	got := lines(0, page{glyphs: []glyph{{x: 10, y: 10, size: 10, s: "\ufb01nal \ufb02ow"}}})
+	require.Len(t, got, 1)
+	assert.Equal(t, "final flow", got[0].text)
+}
+
 func TestMargins(t *testing.T) {
 	// Without a browser's header: a running title in body type recurs on
 	// every page and goes, as do page numbers; a body line that differs
@@ -222,7 +252,7 @@ func TestMargins(t *testing.T) {
 			{43, 520, 12, "Rreshti i parë i faqes " + []string{"një.", "dy.", "tre."}[i]},
 			{43, 500, 12, fmt.Sprintf("%d mijë banorë u larguan nga faqja %d.", 10+i, i)},
 			{43, 480, 12, "Rreshti i fundit i faqes " + []string{"një.", "dy.", "tre."}[i]},
-			{200, 30, 12, fmt.Sprintf("- %d -", i+1)},
+			{200, 30, 12, []string{"- 1 -", "Raporti, faqe 2", "Page 3 of 3"}[i]},
 		})
 	}
 	got, err := paragraphs(writePDF(t, d))

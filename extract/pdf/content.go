@@ -1,0 +1,162 @@
+package pdf
+
+import (
+	"math"
+
+	lpdf "github.com/ledongthuc/pdf"
+)
+
+// pageGlyphs reads the text a page shows, with where it shows it. It runs
+// the page's content stream through the library's interpreter as the
+// library's own Page.Content does, but keeps the word spacing (Tw) and
+// horizontal scaling (Tz) that Page.Content leaves out: justified text
+// sets its spaces wider with Tw, and without it every word after the
+// first space of a run is placed short, which reads as gaps inside words.
+func pageGlyphs(p lpdf.Page) page {
+	var out page
+	contents := p.V.Key("Contents")
+	if contents.Kind() == lpdf.Null {
+		return out
+	}
+	fonts := map[string]*fontState{}
+	g := textState{ctm: identity, th: 1}
+	var stack []textState
+	show := func(s string) {
+		if g.font == nil || s == "" {
+			return
+		}
+		trm := matrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.rise, 1}}.mul(g.tm).mul(g.ctm)
+		size := math.Hypot(trm[1][0], trm[1][1])
+		text := []rune(g.font.enc.Decode(s))
+		if len(text) != len(s) {
+			// Codes of more than one byte (a CID font): the reader has no
+			// widths for them, so the run is one piece at its start.
+			out.glyphs = append(out.glyphs, glyph{x: trm[2][0], y: trm[2][1], size: size, s: string(text)})
+			return
+		}
+		for i, r := range text {
+			w0 := g.font.font.Width(int(s[i])) / 1000
+			trm := matrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.rise, 1}}.mul(g.tm).mul(g.ctm)
+			out.glyphs = append(out.glyphs, glyph{x: trm[2][0], y: trm[2][1], w: w0 * trm[0][0], size: size, s: string(r)})
+			tx := w0*g.tfs + g.tc
+			if s[i] == ' ' {
+				tx += g.tw
+			}
+			g.tm = translate(tx*g.th, 0).mul(g.tm)
+		}
+	}
+	nextLine := func() {
+		g.tlm = translate(0, -g.tl).mul(g.tlm)
+		g.tm = g.tlm
+	}
+	lpdf.Interpret(contents, func(stk *lpdf.Stack, op string) {
+		args := make([]lpdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		num := func(i int) float64 { return args[i].Float64() }
+		switch {
+		case op == "q":
+			if len(stack) < 1000 {
+				stack = append(stack, g)
+			}
+		case op == "Q" && len(stack) > 0:
+			g = stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+		case op == "cm" && len(args) == 6:
+			g.ctm = matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}.mul(g.ctm)
+		case op == "BT":
+			g.tm, g.tlm = identity, identity
+		case op == "Tf" && len(args) == 2:
+			name := args[0].Name()
+			f := fonts[name]
+			if f == nil {
+				font := p.Font(name)
+				f = &fontState{font: font}
+				if font.V.Kind() == lpdf.Dict {
+					f.enc = font.Encoder()
+				}
+				if f.enc == nil {
+					f = nil
+				}
+				fonts[name] = f
+			}
+			g.font, g.tfs = f, num(1)
+		case op == "Tc" && len(args) == 1:
+			g.tc = num(0)
+		case op == "Tw" && len(args) == 1:
+			g.tw = num(0)
+		case op == "Tz" && len(args) == 1:
+			g.th = num(0) / 100
+		case op == "TL" && len(args) == 1:
+			g.tl = num(0)
+		case op == "Ts" && len(args) == 1:
+			g.rise = num(0)
+		case (op == "Td" || op == "TD") && len(args) == 2:
+			if op == "TD" {
+				g.tl = -num(1)
+			}
+			g.tlm = translate(num(0), num(1)).mul(g.tlm)
+			g.tm = g.tlm
+		case op == "Tm" && len(args) == 6:
+			g.tlm = matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
+			g.tm = g.tlm
+		case op == "T*":
+			nextLine()
+		case op == "Tj" && len(args) == 1:
+			show(args[0].RawString())
+		case op == "'" && len(args) == 1:
+			nextLine()
+			show(args[0].RawString())
+		case op == "\"" && len(args) == 3:
+			g.tw, g.tc = num(0), num(1)
+			nextLine()
+			show(args[2].RawString())
+		case op == "TJ" && len(args) == 1:
+			for i := 0; i < args[0].Len(); i++ {
+				switch x := args[0].Index(i); x.Kind() {
+				case lpdf.String:
+					show(x.RawString())
+				case lpdf.Integer, lpdf.Real:
+					g.tm = translate(-x.Float64()/1000*g.tfs*g.th, 0).mul(g.tm)
+				}
+			}
+		}
+	})
+	return out
+}
+
+type fontState struct {
+	font lpdf.Font
+	enc  lpdf.TextEncoding
+}
+
+// textState is the part of the graphics state that places text.
+type textState struct {
+	ctm, tm, tlm matrix
+	font         *fontState
+	tfs          float64 // font size
+	tc, tw       float64 // character and word spacing
+	th           float64 // horizontal scaling, 1 for 100%
+	tl           float64 // leading
+	rise         float64
+}
+
+// A matrix is a PDF transformation matrix; the third column is 0 0 1.
+type matrix [3][3]float64
+
+var identity = matrix{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
+
+func translate(x, y float64) matrix { return matrix{{1, 0, 0}, {0, 1, 0}, {x, y, 1}} }
+
+func (m matrix) mul(n matrix) matrix {
+	var r matrix
+	for i := range 3 {
+		for j := range 3 {
+			for k := range 3 {
+				r[i][j] += m[i][k] * n[k][j]
+			}
+		}
+	}
+	return r
+}
