@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/align"
+	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/pipeline/batch"
@@ -21,12 +23,14 @@ import (
 type BatchOptions struct {
 	IO *iostreams.IOStreams
 
-	Inputs []string // folders of documents and list files; "-" the standard input
-	Pair   bool     // the two inputs are collections to pair first
-	Format string   // -f; empty for -o's extension, else TSV
-	Output string   // -o; "-" for the standard output
-	Batch  batch.Options
-	Export format.Options
+	Inputs  []string // folders of documents and list files; "-" the standard input
+	Pair    bool     // the two inputs are collections to pair first
+	Shard   string   // --shard I/N
+	Lexicon string   // --lexicon FILE
+	Format  string   // -f; empty for -o's extension, else TSV
+	Output  string   // -o; "-" for the standard output
+	Batch   batch.Options
+	Export  format.Options
 }
 
 // NewCmdBatch makes paralel batch; runF, when not nil, is called in place
@@ -52,6 +56,26 @@ pairings of paralel pair are list files too (a third field that is a score
 is not a name; lines of unpaired documents are skipped), and "-" reads a
 list from the standard input. With --pair, the two inputs are collections
 of documents that paralel pair pairs first (see paralel pair --help).
+
+The standard input may also hold JSON lines of documents, one object a
+line, told apart from a list by its first line (an object with "doc"):
+
+  {"doc": "NAME", "src": "TEXT", "tgt": "TEXT"}
+  {"doc": "NAME", "src_path": "PATH", "tgt_path": "PATH"}
+
+the texts themselves, or the paths of two text files. These are streamed:
+each document is aligned on its own and its links written (and flushed) as
+soon as it and those before it are done, in order, in the memory of a few
+documents however many come. A line that is not a document is counted as
+a failed document named "line N" and the run goes on. This is the unit a
+distributed engine drives (GNU parallel --pipe, Spark's RDD.pipe, Hadoop
+Streaming, the Beam pipeline in beam/).
+
+--shard I/N keeps the documents whose names hash to shard I of N, so that
+N processes given the same input write, together, exactly the links of one
+run, each document once. --lexicon FILE aligns each document on its own
+with a lexicon learnt beforehand by paralel lexicon from a sample of the
+documents, so that shards keep most of the evidence of a pooled run.
 
 The documents are aligned together, with a lexicon induced from all of them,
 which aligns short documents better than each alone but holds them all in
@@ -83,7 +107,13 @@ Links with an empty side are left out of TSV, TMX and Moses unless
   paralel batch --pair -o corpus.tmx sq/ en/
 
   # Pre-split documents, each aligned on its own, stopping at a bad one
-  paralel batch --presplit --each --strict -o links.jsonl ../shared/eval/ntrex-dev`,
+  paralel batch --presplit --each --strict -o links.jsonl ../shared/eval/ntrex-dev
+
+  # JSON lines of documents streamed in, links streamed out, in 4 shards
+  paralel lexicon -o news.lex - < docs.jsonl
+  for i in 1 2 3 4; do
+    paralel batch --shard $i/4 --lexicon news.lex -f jsonl -o links-$i.jsonl - < docs.jsonl &
+  done; wait`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
@@ -113,6 +143,8 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 	flags.BoolVar(&opts.Pair, "pair", false, "the two inputs are collections of documents (folders, lists): pair them first, as paralel pair does")
 	flags.BoolVar(&opts.Batch.Each, "each", false, "align each document on its own: less memory, no lexicon shared across documents")
 	flags.BoolVar(&opts.Batch.Strict, "strict", false, "stop at the first document that cannot be read, writing nothing")
+	flags.StringVar(&opts.Shard, "shard", "", "keep shard `I/N` of the documents, by a hash of their names")
+	flags.StringVar(&opts.Lexicon, "lexicon", "", "align each document on its own with the lexicon in `FILE` (see paralel lexicon)")
 	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "the source side", "the target side", false)
 	addFormatFlag(cmd, &opts.Format, "", "output `format`: tsv, tmx, jsonl, moses, ids (default: from the -o extension, else tsv)", format.Names())
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
@@ -126,7 +158,19 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 
 func runBatch(ctx context.Context, opts *BatchOptions) error {
 	ios := opts.IO
-	docs, err := batchDocs(opts)
+	bopt := opts.Batch
+	var err error
+	if opts.Shard != "" {
+		if bopt.Shard, err = batch.ParseShard(opts.Shard); err != nil {
+			return withFlag(err, "--shard")
+		}
+	}
+	if opts.Lexicon != "" {
+		if bopt.Align.Lexicon, err = readLexicon(opts.Lexicon); err != nil {
+			return err
+		}
+	}
+	docs, stream, err := batchDocs(opts)
 	if err != nil {
 		return err
 	}
@@ -142,13 +186,17 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 	}
 	defer w.Close()
 
-	bopt := opts.Batch
-	bar := ios.ProgressBar("aligning")
-	bopt.Align.Progress = bar.Update
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	sum, err := batch.Run(ctx, docs, w, bopt)
-	bar.Finish()
+	var sum *batch.Summary
+	if stream != nil {
+		sum, err = batch.Stream(ctx, stream, w, bopt)
+	} else {
+		bar := ios.ProgressBar("aligning")
+		bopt.Align.Progress = bar.Update
+		sum, err = batch.Run(ctx, docs, w, bopt)
+		bar.Finish()
+	}
 	if errors.Is(err, context.Canceled) {
 		err = errors.New("interrupted: nothing written")
 	}
@@ -167,31 +215,47 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 	return nil
 }
 
-// batchDocs lists the documents of the inputs: those of a list on the
-// standard input, those that pairing the two inputs finds with --pair, or
-// those of folders and list files.
-func batchDocs(opts *BatchOptions) ([]batch.Doc, error) {
+// batchDocs lists the documents of the inputs: those that pairing the two
+// inputs finds with --pair, or those of loadBatch.
+func batchDocs(opts *BatchOptions) ([]batch.Doc, *batch.DocReader, error) {
 	switch {
 	case opts.Pair:
 		res, src, tgt, err := pairDocuments(opts.IO, opts.Inputs[0], opts.Inputs[1],
 			pair.Options{SrcLang: opts.Export.SrcLang, TgtLang: opts.Export.TgtLang})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var docs []batch.Doc
 		for _, m := range res.Pairs {
 			s, t := src[m.Src], tgt[m.Tgt]
 			if s.Path == "" || t.Path == "" {
-				return nil, fmt.Errorf("%s and %s: batch --pair aligns documents kept in files; write the pairing with paralel pair instead", s.Name, t.Name)
+				return nil, nil, fmt.Errorf("%s and %s: batch --pair aligns documents kept in files; write the pairing with paralel pair instead", s.Name, t.Name)
 			}
 			docs = append(docs, batch.Doc{Name: s.Name, Src: s.Path, Tgt: t.Path})
 		}
 		if len(docs) == 0 {
-			return nil, errors.New("no pair of documents found")
+			return nil, nil, errors.New("no pair of documents found")
 		}
-		return docs, nil
-	case len(opts.Inputs) == 1 && opts.Inputs[0] == "-":
-		return batch.ReadList(opts.IO.In, "stdin", ".")
+		return docs, nil, nil
 	}
-	return batch.Load(opts.Inputs, opts.Batch.Mode)
+	return loadBatch(opts.Inputs, opts.IO.In, opts.Batch.Mode)
+}
+
+// loadBatch lists the documents of folders and list files, or of a list on
+// the standard input ("-"); when the standard input holds JSON lines of
+// documents instead, it returns a reader of them.
+func loadBatch(inputs []string, stdin io.Reader, mode corpus.Mode) ([]batch.Doc, *batch.DocReader, error) {
+	if len(inputs) != 1 || inputs[0] != "-" {
+		docs, err := batch.Load(inputs, mode)
+		return docs, nil, err
+	}
+	r, isDocs, err := batch.Sniff(stdin)
+	if err != nil {
+		return nil, nil, fmt.Errorf("stdin: %w", err)
+	}
+	if isDocs {
+		return nil, batch.NewDocReader(r), nil
+	}
+	docs, err := batch.ReadList(r, "stdin", ".")
+	return docs, nil, err
 }

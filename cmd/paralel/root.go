@@ -75,6 +75,7 @@ and exports TMX, TSV, Moses and JSON lines.`,
 		NewCmdEval(f, nil),
 		NewCmdBatch(f, nil),
 		NewCmdPair(f, nil),
+		NewCmdLexicon(f, nil),
 		newCmdCompletion(),
 	)
 	return root

@@ -29,6 +29,27 @@ type Doc struct {
 	Src, Tgt string // paths of the two files
 }
 
+// Input is the document as an Input of Files.
+func (d Doc) Input() Input { return Input{Name: d.Name, Src: d.Src, Tgt: d.Tgt, Kind: Files} }
+
+// An Input is a document as a stream gives it: its name and its two sides,
+// files or texts as Kind says.
+type Input struct {
+	Name     string
+	Src, Tgt string
+	Kind     Kind
+}
+
+// A Kind says what the Src and Tgt of an Input hold.
+type Kind int
+
+const (
+	// Files are paths of text files, read as the splitter reads text.
+	Files Kind = iota
+	// Texts are the two texts themselves.
+	Texts
+)
+
 // Load lists the documents of the inputs, in order. An input that is a
 // folder is read with LoadDir, any other with LoadList. Two documents may
 // not have the same name, since the name is all that tells their links

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/paralel/paralel/align"
@@ -27,11 +28,18 @@ type Options struct {
 
 	// Each aligns every document on its own rather than all together
 	// with a lexicon induced from the whole batch: weaker evidence, but
-	// memory for a few documents only, however many there are.
+	// memory for a few documents only, however many there are. A
+	// lexicon given in Align.Lexicon (learnt from a sample of the
+	// documents) brings back most of the pooled evidence, and implies
+	// Each.
 	Each bool
 
 	// Strict ends the run at the first document that cannot be read.
 	Strict bool
+
+	// Shard keeps the documents of one shard of the input only (see
+	// Shard); the zero Shard keeps them all.
+	Shard Shard
 
 	// Doubtful is the score under which the Summary counts a link as
 	// doubtful; zero means corpus.DefaultDoubtful, where the side-by-side
@@ -94,18 +102,26 @@ type Summary struct {
 // cancelled, which Run notices between documents; the Summary is never nil
 // and says what was done until then.
 func Run(ctx context.Context, docs []Doc, w Writer, opt Options) (*Summary, error) {
+	if opt.Shard.N > 1 {
+		var kept []Doc
+		for _, d := range docs {
+			if opt.Shard.Keeps(d.Name) {
+				kept = append(kept, d)
+			}
+		}
+		docs = kept
+	}
 	s := &Summary{Docs: len(docs), Threshold: opt.Doubtful}
 	if s.Threshold == 0 {
 		s.Threshold = corpus.DefaultDoubtful
 	}
 	var err error
-	if opt.Each {
+	if opt.Each || opt.Align.Lexicon != nil {
 		err = runEach(ctx, docs, w, opt, s)
 	} else {
 		err = runPooled(ctx, docs, w, opt, s)
 	}
-	s.Dropped = w.Dropped()
-	s.Kept = s.Links - s.Dropped.Total() // a pair a link
+	s.end(w)
 	if err == nil && s.Aligned == 0 {
 		err = ErrNoDocuments
 	}
@@ -118,9 +134,9 @@ func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summar
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		b, err := read(d, opt)
+		b, err := Read(d.Input(), opt)
 		if err != nil {
-			if err := s.fail(d, err, opt.Strict); err != nil {
+			if err := s.fail(d.Name, err, opt.Strict); err != nil {
 				return err
 			}
 			continue
@@ -153,7 +169,7 @@ func runEach(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary)
 		r := <-results[i]
 		done()
 		if r.err != nil {
-			if err := s.fail(d, r.err, opt.Strict); err != nil {
+			if err := s.fail(d.Name, r.err, opt.Strict); err != nil {
 				return err
 			}
 		} else if err := s.add(r.bitext, r.links, w); err != nil {
@@ -199,12 +215,7 @@ func alignEach(docs []Doc, opt Options) (results []chan aligned, done, stop func
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				b, err := read(d, opt)
-				var links []align.Link
-				if err == nil {
-					links = align.Align(b.Src, b.Tgt, opt.Align)
-				}
-				results[i] <- aligned{b, links, err}
+				results[i] <- alignOne(d.Input(), opt)
 			}()
 		}
 	}()
@@ -218,8 +229,8 @@ func alignEach(docs []Doc, opt Options) (results []chan aligned, done, stop func
 
 // fail records a document that could not be read, and returns the error
 // that ends the run in strict mode.
-func (s *Summary) fail(d Doc, err error, strict bool) error {
-	de := &DocError{Doc: d.Name, Err: err}
+func (s *Summary) fail(name string, err error, strict bool) error {
+	de := &DocError{Doc: name, Err: err}
 	s.Failed = append(s.Failed, de)
 	if strict {
 		return de
@@ -251,20 +262,30 @@ func (s *Summary) add(b align.Bitext, links []align.Link, w Writer) error {
 	return nil
 }
 
-// read reads and splits the two sides of a document.
-func read(d Doc, opt Options) (align.Bitext, error) {
-	src, err := readSide(d.Src, opt.Align.SrcLang, opt.Mode)
+// Read reads and splits the two sides of a document.
+func Read(d Input, opt Options) (align.Bitext, error) {
+	src, err := readSide(d, d.Src, "src", opt.Align.SrcLang, opt.Mode)
 	if err != nil {
 		return align.Bitext{}, err
 	}
-	tgt, err := readSide(d.Tgt, opt.Align.TgtLang, opt.Mode)
+	tgt, err := readSide(d, d.Tgt, "tgt", opt.Align.TgtLang, opt.Mode)
 	if err != nil {
 		return align.Bitext{}, err
 	}
 	return align.Bitext{Name: d.Name, Src: src, Tgt: tgt}, nil
 }
 
-func readSide(path, lang string, mode corpus.Mode) ([]corpus.Sentence, error) {
+func readSide(d Input, path, side, lang string, mode corpus.Mode) ([]corpus.Sentence, error) {
+	if d.Kind == Texts {
+		doc, err := segment.ReadDocument(strings.NewReader(path), corpus.ReadOptions{Lang: lang, Mode: mode, Name: side})
+		if err != nil {
+			return nil, err
+		}
+		if len(doc.Sentences) == 0 {
+			return nil, fmt.Errorf("%s: %w", side, ErrEmpty)
+		}
+		return doc.Sentences, nil
+	}
 	doc, err := segment.ReadFile(path, corpus.ReadOptions{Lang: lang, Mode: mode})
 	if errors.Is(err, fs.ErrNotExist) {
 		if other, ok := twin[filepath.Base(path)]; ok && exists(filepath.Join(filepath.Dir(path), other)) {

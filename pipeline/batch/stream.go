@@ -1,0 +1,162 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/paralel/paralel/align"
+	"github.com/paralel/paralel/corpus"
+)
+
+// A Shard is one of N parts of the documents, I from 1 to N, chosen by a
+// hash of the document's name, so that N processes given the same input
+// each keep a part and together keep every document exactly once,
+// whatever the order of the input. The zero Shard keeps everything.
+type Shard struct{ I, N int }
+
+// ParseShard reads a shard written as "I/N", such as "2/8".
+func ParseShard(s string) (Shard, error) {
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
+		return Shard{}, fmt.Errorf("shard %q: want I/N with 1 <= I <= N, such as 1/4", s)
+	}
+	return Shard{I: i, N: n}, nil
+}
+
+func (s Shard) String() string { return fmt.Sprintf("%d/%d", s.I, s.N) }
+
+// Keeps reports whether the document of that name belongs to the shard.
+func (s Shard) Keeps(name string) bool {
+	if s.N <= 1 {
+		return true
+	}
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return int(h.Sum64()%uint64(s.N)) == s.I-1
+}
+
+// A DocSource gives the documents of a stream one at a time, as
+// DocReader.Read does: io.EOF at the end, a *LineError for an entry that
+// is not a document (counted as a failed document, named by
+// LineError.Name), any other error ending the run.
+type DocSource interface {
+	Read() (Input, error)
+}
+
+// Stream aligns the documents of src each on its own (with
+// opt.Align.Lexicon when it is set, which keeps the evidence of a pooled
+// run) and writes the links of each as soon as it and those before it are
+// done, in the order of the input, flushing w after each document when it
+// has a Flush method. A few documents per processor are under way at a
+// time, so memory is bounded by the largest documents, not by their
+// number. Documents outside opt.Shard are passed over. Failures are
+// counted and reported as by Run, and Summary.Docs counts the documents
+// of the shard.
+func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary, error) {
+	s := &Summary{Threshold: opt.Doubtful}
+	if s.Threshold == 0 {
+		s.Threshold = corpus.DefaultDoubtful
+	}
+	opt.Align.Progress = nil
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		doc    Input
+		result chan aligned
+	}
+	queue := make(chan job, 2*runtime.GOMAXPROCS(0))
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(queue)
+		for {
+			d, err := src.Read()
+			var le *LineError
+			switch {
+			case err == io.EOF:
+				readErr <- nil
+				return
+			case errors.As(err, &le):
+				d = Input{Name: le.Name()}
+			case err != nil:
+				readErr <- err
+				return
+			}
+			if !opt.Shard.Keeps(d.Name) {
+				continue
+			}
+			j := job{d, make(chan aligned, 1)}
+			select {
+			case queue <- j:
+			case <-ctx.Done():
+				readErr <- nil
+				return
+			}
+			if le != nil {
+				j.result <- aligned{err: le.Err}
+				continue
+			}
+			go func() { j.result <- alignOne(d, opt) }()
+		}
+	}()
+	// abandon stops the reader; the documents under way finish into their
+	// buffered channels.
+	abandon := func(err error) (*Summary, error) {
+		cancel()
+		return s.end(w), err
+	}
+	flush, _ := w.(interface{ Flush() })
+	for j := range queue {
+		if err := ctx.Err(); err != nil {
+			return abandon(err)
+		}
+		s.Docs++
+		r := <-j.result
+		if r.err != nil {
+			if err := s.fail(j.doc.Name, r.err, opt.Strict); err != nil {
+				return abandon(err)
+			}
+			continue
+		}
+		if err := s.add(r.bitext, r.links, w); err != nil {
+			return abandon(err)
+		}
+		if flush != nil {
+			flush.Flush()
+		}
+	}
+	if err := <-readErr; err != nil {
+		return s.end(w), err
+	}
+	if err := ctx.Err(); err != nil {
+		return s.end(w), err
+	}
+	if s.Aligned == 0 {
+		return s.end(w), ErrNoDocuments
+	}
+	return s.end(w), nil
+}
+
+// alignOne reads and aligns one document on its own.
+func alignOne(d Input, opt Options) aligned {
+	b, err := Read(d, opt)
+	if err != nil {
+		return aligned{err: err}
+	}
+	return aligned{bitext: b, links: align.Align(b.Src, b.Tgt, opt.Align)}
+}
+
+// end counts what the writer's filters kept.
+func (s *Summary) end(w Writer) *Summary {
+	s.Dropped = w.Dropped()
+	s.Kept = s.Links - s.Dropped.Total()
+	return s
+}
