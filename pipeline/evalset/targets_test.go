@@ -12,14 +12,18 @@ import (
 	"github.com/paralel/paralel/internal/shared"
 )
 
-// The targets of the aligner on the shared evaluation sets (issue 3).
+// The targets of the aligner on the shared evaluation sets (issues 3 and
+// 12). Issue 12 asks for 0.92 on textberg-dev and for 70% of its wrong
+// links among its 10% lowest-scored; until the aligner gets there, those
+// two hold what it reaches (0.892 and 37%), so that it does not fall back.
 const (
-	ntrexPooled    = 0.95 // strict F1, ntrex-dev aligned together
-	ntrexEach      = 0.93 // strict F1, each ntrex-dev document on its own
-	ntrexRaw       = 0.93 // strict F1, ntrex-dev-raw end to end
-	ramaF1         = 1.0  // strict F1, rama pre-split and end to end
-	textberg       = 0.80 // strict F1, textberg-dev (German–French)
-	lowestHoldHalf = 0.5  // share of ntrex-dev's wrong links among its 10% lowest-scored links
+	ntrexPooled        = 0.985 // strict F1, ntrex-dev aligned together
+	ntrexEach          = 0.985 // strict F1, each ntrex-dev document on its own
+	ntrexRaw           = 0.995 // strict F1, ntrex-dev-raw end to end
+	ramaF1             = 1.0   // strict F1, rama pre-split and end to end
+	textberg           = 0.89  // strict F1, textberg-dev (German–French)
+	lowestHold         = 0.8   // share of ntrex-dev's wrong links among its 10% lowest-scored links
+	textbergLowestHold = 0.35  // the same share on textberg-dev
 )
 
 // TestTargets runs the evaluations of the shared sets and fails below the
@@ -54,7 +58,7 @@ func TestTargets(t *testing.T) {
 		g.atLeast(t, "strict F1, aligned together", res.Presplit.Counts.Strict().F1, ntrexPooled)
 		found, wrong := res.Presplit.WrongInLowest(ConfidenceShare)
 		if wrong > 0 {
-			g.atLeast(t, "share of the wrong links among the 10% lowest-scored", float64(found)/float64(wrong), lowestHoldHalf)
+			g.atLeast(t, "share of the wrong links among the 10% lowest-scored", float64(found)/float64(wrong), lowestHold)
 		}
 		g.check(t)
 	})
@@ -81,6 +85,10 @@ func TestTargets(t *testing.T) {
 		res := evaluate(t, "textberg-dev", Options{Align: align.Options{SrcLang: "de", TgtLang: "fr"}})
 		var g goals
 		g.atLeast(t, "strict F1", res.Presplit.Counts.Strict().F1, textberg)
+		found, wrong := res.Presplit.WrongInLowest(ConfidenceShare)
+		if wrong > 0 {
+			g.atLeast(t, "share of the wrong links among the 10% lowest-scored", float64(found)/float64(wrong), textbergLowestHold)
+		}
 		g.check(t)
 	})
 }
@@ -90,10 +98,10 @@ type goals struct{ missed []string }
 
 func (g *goals) atLeast(t *testing.T, what string, got, target float64) {
 	t.Helper()
-	t.Logf("%s: %.4f (target %.2f)", what, got, target)
+	t.Logf("%s: %.4f (target %g)", what, got, target)
 	// Figures are compared as score.py prints them, to four decimals.
 	if got < target-5e-5 {
-		g.missed = append(g.missed, fmt.Sprintf("%s: %.4f, below the target %.2f", what, got, target))
+		g.missed = append(g.missed, fmt.Sprintf("%s: %.4f, below the target %g", what, got, target))
 	}
 }
 
