@@ -14,10 +14,13 @@
 //
 // To add a command: copy the shape of a small one (convert.go), give it
 // Example text, use the shared flag helpers of flags.go (addLangFlags,
-// addInputFlags, addExportFlags, addFormatFlag for -f/--format, addOutputFlag)
-// so that a flag means the same everywhere, add it in newRootCmd, and test
-// its flags with a runF that captures the options (see TestParseAlign in
-// options_test.go) and its work through runCmd on fake streams.
+// addInputFlags, addExportFlags, addFormatFlag for -f/--format, addOutputFlag,
+// addDoubtfulFlag for a command that shows or counts doubtful links,
+// aliasFlag to keep an old name) so that a flag means the same everywhere,
+// add it in newRootCmd, and test its flags with a runF that captures the
+// options (see TestParseAlign in options_test.go), its terminal output on a
+// fake terminal (terminal_test.go) and its work through runCmd on fake
+// streams.
 //
 // (Not the package comment, which is main.go's.)
 
