@@ -92,6 +92,13 @@ func TestParseBatch(t *testing.T) {
 }
 
 func TestParseConvert(t *testing.T) {
+	help, _, err := runCmd(t, "convert", "--help")
+	require.NoError(t, err)
+	_, flags, ok := strings.Cut(help, "\nFlags:\n")
+	require.True(t, ok)
+	assert.Contains(t, flags, "-f, --format format")
+	assert.NotContains(t, flags, "--to ", "--to is an old name, left out of the flags")
+
 	for _, flag := range []string{"-f", "--format", "--to"} {
 		t.Run(flag, func(t *testing.T) {
 			got, err := parse(t, NewCmdConvert, "--from", "tsv", flag, "moses", "--tgt-lang", "en-GB", "--dedupe", "-", "train")
