@@ -48,11 +48,7 @@ func TestReadLanguagesFromWholeFile(t *testing.T) {
 			r := NewReader(tt.input)
 			pairs, warnings, err := readAll(t, r)
 			require.NoError(t, err)
-			var got []string
-			for _, p := range pairs {
-				got = append(got, p.Src+"|"+p.Tgt)
-			}
-			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.want, texts(pairs))
 			assert.Equal(t, tt.skipped, r.Skipped())
 			assert.Len(t, warnings, tt.skipped, "each skipped unit is reported")
 			src, tgt := r.Langs()
@@ -133,4 +129,35 @@ func TestReadSeekableBounds(t *testing.T) {
 	_, _, err := readAll(t, NewReader(strings.NewReader(doc)))
 	assert.ErrorContains(t, err, "tmx: line 1, column ")
 	assert.ErrorContains(t, err, "longer than 1 MiB")
+}
+
+// TestReadLongPropWarning: a warning about a long prop quotes an excerpt.
+func TestReadLongPropWarning(t *testing.T) {
+	long := strings.Repeat("[1", 100<<10)
+	doc := header + `<body><tu><prop type="x-position">` + long + `</prop><prop type="x-score">` + long + `</prop><prop type="x-status">` + long + `</prop>` +
+		`<tuv xml:lang="sq"><seg>Po</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>`
+	_, warnings, err := readAll(t, NewReader(strings.NewReader(doc)))
+	require.NoError(t, err)
+	require.Len(t, warnings, 3)
+	for _, w := range warnings {
+		assert.Less(t, len(w), 120, w)
+	}
+}
+
+// TestReadLongLanguage: a language tag too long to be one is taken for none,
+// so that no message or header repeats it.
+func TestReadLongLanguage(t *testing.T) {
+	long := strings.Repeat("x", 100<<10)
+	doc := `<tmx version="1.4"><header srclang="` + long + `"/><body>` +
+		`<tu><tuv xml:lang="` + long + `"><seg>?</seg></tuv><tuv xml:lang="sq"><seg>Po</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>`
+	for _, in := range []io.Reader{strings.NewReader(doc), stream{strings.NewReader(doc)}} {
+		r := NewReader(in)
+		r.TgtLang = "en"
+		pairs, warnings, err := readAll(t, r)
+		require.NoError(t, err)
+		assert.Empty(t, warnings)
+		assert.Equal(t, []string{"Po|Yes"}, texts(pairs))
+		src, tgt := r.Langs()
+		assert.Equal(t, [2]string{"sq", "en"}, [2]string{src, tgt})
+	}
 }

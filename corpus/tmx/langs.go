@@ -47,13 +47,11 @@ func countLangs(r io.Reader) *langCount {
 			depth++
 			switch t.Name.Local {
 			case "header":
-				if l := attr(t, "srclang"); !strings.EqualFold(l, "*all*") {
-					c.header = l
-				}
+				c.header = headerLang(t)
 			case "tu":
 				tu, langs = depth, langs[:0]
 			case "tuv":
-				if l := corpus.BaseLang(attr(t, "lang")); tu > 0 && l != "" && !slices.Contains(langs, l) && len(langs) < maxLangs {
+				if l := corpus.BaseLang(langAttr(t, "lang")); tu > 0 && l != "" && !slices.Contains(langs, l) && len(langs) < maxLangs {
 					langs = append(langs, l)
 				}
 			}
@@ -65,6 +63,29 @@ func countLangs(r io.Reader) *langCount {
 			depth--
 		}
 	}
+}
+
+// maxLangTag bounds a language tag: a longer xml:lang or srclang is taken
+// for none (BCP 47 tags in use are far shorter).
+const maxLangTag = 64
+
+// langAttr returns the language tag in the attribute name of t, or "" if
+// it is too long to be one.
+func langAttr(t xml.StartElement, name string) string {
+	l := strings.TrimSpace(attr(t, name))
+	if len(l) > maxLangTag {
+		return ""
+	}
+	return l
+}
+
+// headerLang returns the source language of a <header>, or "" when it
+// names none or "*all*".
+func headerLang(t xml.StartElement) string {
+	if l := langAttr(t, "srclang"); !strings.EqualFold(l, "*all*") {
+		return l
+	}
+	return ""
 }
 
 // add counts the languages of one unit.

@@ -318,9 +318,7 @@ func (r *Reader) next() (Unit, error) {
 			}
 			switch t.Name.Local {
 			case "header":
-				if l := attr(t, "srclang"); !strings.EqualFold(l, "*all*") {
-					r.header = l
-				}
+				r.header = headerLang(t)
 				r.end = start + MaxUnit
 				if err := r.skip(); err != nil {
 					return Unit{}, err
@@ -439,7 +437,7 @@ func (r *Reader) readUnit() (unit, error) {
 
 // readVariant reads a <tuv> after its start tag.
 func (r *Reader) readVariant(start xml.StartElement) (variant, error) {
-	v := variant{lang: attr(start, "lang")} // xml:lang, or lang in TMX 1.1
+	v := variant{lang: langAttr(start, "lang")} // xml:lang, or lang in TMX 1.1
 	for {
 		tok, _, err := r.token()
 		if err != nil {
@@ -520,10 +518,10 @@ func (r *Reader) pair(u unit) (corpus.Pair, bool) {
 		return corpus.Pair{}, false
 	}
 	wantSrc := cmp.Or(r.want[0], r.header)
-	if wantSrc == "" && len(u.variants) > 1 {
+	if i := best(u.variants, "", ""); wantSrc == "" && i >= 0 && best(u.variants[i+1:], "", u.variants[i].lang) >= 0 {
 		// Streaming, with no language named: the first unit with two
 		// languages says which.
-		wantSrc = u.variants[0].lang
+		wantSrc = corpus.BaseLang(u.variants[i].lang)
 		r.want[0] = wantSrc
 	}
 	si := best(u.variants, wantSrc, "")
@@ -640,7 +638,7 @@ func clip(s string, n int) string {
 func ParsePosition(s string) (src, tgt []int, err error) {
 	a, b, ok := strings.Cut(strings.TrimSpace(s), ":")
 	if !ok {
-		return nil, nil, fmt.Errorf("%q is not [ids]:[ids]", s)
+		return nil, nil, fmt.Errorf("%s is not [ids]:[ids]", excerpt(s))
 	}
 	if src, err = parseIDs(a); err != nil {
 		return nil, nil, err
@@ -662,11 +660,11 @@ func parseIDs(s string) ([]int, error) {
 			}
 			id, err := strconv.Atoi(strings.TrimSpace(f))
 			if err != nil || id < 0 {
-				return nil, fmt.Errorf("%q is not a list of sentence indices", s)
+				return nil, fmt.Errorf("%s is not a list of sentence indices", excerpt(s))
 			}
 			ids = append(ids, id)
 		}
 		return ids, nil
 	}
-	return nil, fmt.Errorf("%q is not a bracketed list of sentence indices", s)
+	return nil, fmt.Errorf("%s is not a bracketed list of sentence indices", excerpt(s))
 }

@@ -25,6 +25,15 @@ func readAll(t testing.TB, r *Reader) (pairs []corpus.Pair, warnings []string, e
 	return pairs, warnings, err
 }
 
+// texts gives each pair as "source|target".
+func texts(pairs []corpus.Pair) []string {
+	var out []string
+	for _, p := range pairs {
+		out = append(out, p.Src+"|"+p.Tgt)
+	}
+	return out
+}
+
 func TestRoundTrip(t *testing.T) {
 	for _, langs := range [][2]string{{"sq", "en"}, {"sq-AL", "en-GB"}} {
 		doc := writeTMX(t, langs[0], langs[1], handmade)
@@ -121,11 +130,7 @@ func TestReadMultilingual(t *testing.T) {
 			r.SrcLang, r.TgtLang = tt.srcLang, tt.tgtLang
 			pairs, warnings, err := readAll(t, r)
 			require.NoError(t, err)
-			var got []string
-			for _, p := range pairs {
-				got = append(got, p.Src+"|"+p.Tgt)
-			}
-			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.want, texts(pairs))
 			assert.Equal(t, tt.skipped, r.Skipped())
 			assert.Len(t, warnings, tt.skipped)
 		})
