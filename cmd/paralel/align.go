@@ -1,7 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -9,6 +12,7 @@ import (
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/iostreams"
+	"github.com/paralel/paralel/internal/sidebyside"
 	"github.com/paralel/paralel/segment"
 )
 
@@ -23,6 +27,10 @@ type AlignOptions struct {
 	Doc      string      // the document every link names
 	Doubtful float64     // the side-by-side view marks links scored below this
 	Export   format.Options
+
+	// AllowSwapped aligns sides that read as each other's language, which
+	// is otherwise an error.
+	AllowSwapped bool
 }
 
 // NewCmdAlign makes paralel align; runF, when not nil, is called in place
@@ -84,14 +92,44 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 	addFormatFlag(cmd, &opts.Format, "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)", format.Names())
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
 	cmd.Flags().StringVar(&opts.Doc, "doc", "", "document `NAME` every link carries (default: SRC's file name without extension, or its folder's if that is the language)")
+	cmd.Flags().BoolVar(&opts.AllowSwapped, "allow-swapped", false, "align SRC and TGT as given though SRC reads as the target language and TGT as the source's")
 	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
 	addDoubtfulFlag(cmd, &opts.Doubtful)
 	return cmd
 }
 
-func runAlign(_ context.Context, opts *AlignOptions) error {
+func runAlign(ctx context.Context, opts *AlignOptions) error {
 	ios := opts.IO
 	srcLang, tgtLang := opts.Export.SrcLang, opts.Export.TgtLang
+	same, err := corpus.SameContent(opts.Src, opts.Tgt)
+	if err != nil {
+		return err
+	}
+	if same && !bothEmpty(opts.Src, opts.Tgt) {
+		return fmt.Errorf("%s and %s are the same text: give a text and its translation", opts.Src, opts.Tgt)
+	}
+
+	// The output is started before the long work, so that a wrong path,
+	// or an output that is one of the inputs, stops the run at once.
+	var view *sidebyside.Writer
+	if opts.Format == "" && (opts.Output == "" || opts.Output == "-") {
+		view, _ = ios.SideBySide()
+	}
+	var out *format.FileWriter
+	if view == nil {
+		name, err := format.ResolveOutput(opts.Format, opts.Output)
+		if err != nil {
+			return withFlag(err, "-f")
+		}
+		exp := opts.Export
+		exp.Stdout = ios.Out
+		exp.Inputs = []string{opts.Src, opts.Tgt}
+		if out, err = format.Create(name, cmp.Or(opts.Output, "-"), exp); err != nil {
+			return err
+		}
+		defer out.Close()
+	}
+
 	src, err := segment.ReadFile(opts.Src, corpus.ReadOptions{Lang: srcLang, Mode: opts.Mode})
 	if err != nil {
 		return err
@@ -100,14 +138,22 @@ func runAlign(_ context.Context, opts *AlignOptions) error {
 	if err != nil {
 		return err
 	}
+	if !opts.AllowSwapped {
+		if err := align.CheckSides(src.Sentences, tgt.Sentences, srcLang, tgtLang); err != nil {
+			return fmt.Errorf("%s, %s: %w: give them the other way round, or --allow-swapped to align them as given", opts.Src, opts.Tgt, err)
+		}
+	}
 
 	bar := ios.ProgressBar("aligning")
-	links := align.Align(src.Sentences, tgt.Sentences, align.Options{
+	links, err := alignContext(ctx, src.Sentences, tgt.Sentences, align.Options{
 		// The aligner's language data is by language, not region; the
 		// splitter sees to that itself.
 		SrcLang: srcLang, TgtLang: tgtLang, Progress: bar.Update,
 	})
 	bar.Finish()
+	if err != nil {
+		return err
+	}
 	for _, w := range align.Check(src.Sentences, tgt.Sentences, links) {
 		warn(ios.ErrOut, w)
 	}
@@ -116,25 +162,50 @@ func runAlign(_ context.Context, opts *AlignOptions) error {
 		pairs[i].Doc = opts.Doc
 	}
 
-	if opts.Format == "" && (opts.Output == "" || opts.Output == "-") {
-		if view, ok := ios.SideBySide(); ok {
-			view.SrcLang, view.TgtLang = srcLang, tgtLang
-			view.Doubtful = opts.Doubtful
-			for _, p := range pairs {
-				view.Write(p)
-			}
-			view.Flush()
-			return view.Error()
+	if view != nil {
+		view.SrcLang, view.TgtLang = srcLang, tgtLang
+		view.Doubtful = opts.Doubtful
+		view.Warn = func(err error) { warn(ios.ErrOut, err) }
+		for _, p := range pairs {
+			view.Write(p)
+		}
+		view.Flush()
+		return view.Error()
+	}
+	for _, p := range pairs {
+		if err := out.Write(p); err != nil {
+			return err
 		}
 	}
-	exp := opts.Export
-	exp.Stdout = ios.Out
-	st, err := format.WritePairs(opts.Format, opts.Output, pairs, exp)
-	if err != nil {
-		return withFlag(err, "-f")
+	if err := out.Commit(); err != nil {
+		return err
 	}
-	if s := st.Dropped.String(); s != "" {
+	if s := out.Dropped().String(); s != "" {
 		note(ios.ErrOut, "%s", s)
 	}
 	return nil
+}
+
+// bothEmpty reports whether the files a and b are both empty: the same
+// content, but an input that align.Check names better.
+func bothEmpty(a, b string) bool {
+	for _, p := range []string{a, b} {
+		if fi, err := os.Stat(p); err != nil || fi.Size() > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// alignContext is align.Align, given up when ctx is cancelled (Ctrl+C),
+// which the aligner itself does not watch.
+func alignContext(ctx context.Context, src, tgt []corpus.Sentence, opt align.Options) ([]align.Link, error) {
+	done := make(chan []align.Link, 1)
+	go func() { done <- align.Align(src, tgt, opt) }()
+	select {
+	case links := <-done:
+		return links, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -180,14 +177,16 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 	}
 	exp := opts.Export
 	exp.Stdout = ios.Out
+	for _, d := range docs {
+		exp.Inputs = append(exp.Inputs, d.Src, d.Tgt)
+	}
+	exp.Inputs = append(exp.Inputs, opts.Inputs...) // a list file
 	w, err := format.Create(name, opts.Output, exp)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
 
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	var sum *batch.Summary
 	if stream != nil {
 		sum, err = batch.Stream(ctx, stream, w, bopt)

@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -85,8 +82,9 @@ func runConvert(ctx context.Context, opts *ConvertOptions) error {
 	}
 	exp := opts.Export
 	exp.Stdin, exp.Stdout = ios.In, ios.Out
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	if exp.Inputs, err = format.Files(inName, opts.In, exp); err != nil {
+		return err
+	}
 	st, err := format.Convert(ctx, inName, opts.In, outName, opts.Out, exp)
 	if err != nil {
 		return err

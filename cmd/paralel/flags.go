@@ -95,7 +95,7 @@ func addExportFlags(cmd *cobra.Command, opt *format.Options, warnings io.Writer)
 	f.Float64Var(&opt.MinScore, "min-score", 0, "leave out links scored below this, and say how many")
 	f.BoolVar(&opt.Dedupe, "dedupe", false, "leave out repeated pairs")
 	f.BoolVar(&opt.Header, "header", false, "TSV: start with a row naming the columns")
-	f.BoolVar(&opt.TSVMeta, "tsv-meta", false, "TSV: add the link type (2-1) and document columns after the score")
+	f.BoolVar(&opt.TSVMeta, "tsv-meta", false, "TSV: add the link type (2-1), document and review status columns after the score")
 	opt.ToolVersion = version
 	opt.Warn = func(err error) { warn(warnings, err) }
 }

@@ -78,7 +78,7 @@ func TestNotes(t *testing.T) {
 	require.NoError(t, os.WriteFile(tsv, []byte("Po.\tYes.\t0.9\nJo.\tNo.\t0.1\n"), 0o644))
 	tests := [][]string{
 		{"align", "--min-score", "0.99", "-o", filepath.Join(dir, "rama.tsv"), ramaSq, ramaEn},
-		{"align", "-o", filepath.Join(dir, "swapped.tsv"), ramaEn, ramaSq},
+		{"align", "--allow-swapped", "-o", filepath.Join(dir, "swapped.tsv"), ramaEn, ramaSq},
 		{"convert", "--min-score", "0.5", tsv, filepath.Join(dir, "pairs.tmx")},
 		{"batch", "-o", filepath.Join(dir, "batch.tsv"), batchList},
 	}

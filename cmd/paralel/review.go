@@ -4,9 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -187,9 +184,7 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 	}
 	fmt.Fprintf(out, " Save writes %s; work is autosaved to %s.\n", s.Export.Path, s.File)
 	fmt.Fprintf(out, "Review at %s\n(Ctrl+C to stop)\n", srv.URL())
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	err = review.Serve(ctx, ln, srv)
+	err = review.Serve(ctx, ln, srv) // main cancels ctx on Ctrl+C or SIGTERM
 	if note := s.StopNote(); note != "" {
 		fmt.Fprintln(opts.IO.ErrOut, note)
 	}

@@ -60,6 +60,8 @@ func TestBadInput(t *testing.T) {
 	sq, en := ramaSq, ramaEn
 	raw, err := os.ReadFile(en)
 	require.NoError(t, err)
+	rawSq, err := os.ReadFile(sq)
+	require.NoError(t, err)
 	var (
 		empty    = file("empty.txt", "")
 		dir      = filepath.Join(in, "adir")
@@ -72,8 +74,12 @@ func TestBadInput(t *testing.T) {
 		short    = file("short.txt", strings.SplitN(string(raw), "\n", 2)[0]+"\n")
 		badTSV   = file("bad.tsv", "Po\tYes\t1\nJo\xff\tNo\t1\n")
 		oneField = file("one.tsv", "Po\tYes\t1\nonly one field\n")
+		sqCopy   = file("copy.txt", string(rawSq))
+		sqHalf   = file("half.txt", string(rawSq[:len(rawSq)/2]))
 	)
 	require.NoError(t, os.Mkdir(dir, 0o755))
+	sqLink := filepath.Join(in, "link.txt")
+	require.NoError(t, os.Symlink(sqCopy, sqLink))
 
 	tests := []struct {
 		name    string
@@ -88,8 +94,15 @@ func TestBadInput(t *testing.T) {
 		{"align: invalid UTF-8", []string{"align", "-o", "OUT.tsv", sq, badUTF8}, "latin1.txt: invalid UTF-8 at byte 5", ""},
 		{"align: binary data", []string{"align", "-o", "OUT.tsv", binary, en}, "binary.dat: binary data (NUL byte) at byte 6", ""},
 		{"align: BOM and CRLF", []string{"align", "-o", "OUT.tsv", bom, crlf}, "", ""},
-		{"align: swapped sides", []string{"align", "-o", "OUT.tsv", en, sq}, "", "are the sides swapped?"},
-		{"align: the same language", []string{"align", "-o", "OUT.tsv", sq, sq}, "", "both sides look Albanian"},
+		{"align: swapped sides", []string{"align", "-o", "OUT.tsv", en, sq}, "the sides are swapped: the source (sq) reads as English and the target (en) as Albanian: give them the other way round, or --allow-swapped to align them as given", ""},
+		{"align: swapped sides, allowed", []string{"align", "--allow-swapped", "-o", "OUT.tsv", en, sq}, "", "are the sides swapped?"},
+		{"align: English to Albanian", []string{"align", "--src-lang", "en", "--tgt-lang", "sq", "-o", "OUT.tsv", en, sq}, "", ""},
+		{"align: the same file twice", []string{"align", "-o", "OUT.tsv", sq, sq}, "sq.txt and " + sq + " are the same text: give a text and its translation", ""},
+		{"align: a copy of the source", []string{"align", "-o", "OUT.tsv", sq, sqCopy}, "copy.txt are the same text", ""},
+		{"align: the same language", []string{"align", "-o", "OUT.tsv", sq, sqHalf}, "", "both sides look Albanian"},
+		{"align: output is the source", []string{"align", "-f", "tsv", "-o", sqCopy, sqCopy, en}, "copy.txt: the output is also an input: refusing to write over it", ""},
+		{"align: output links to the source", []string{"align", "-f", "tsv", "-o", sqLink, sqCopy, en}, "link.txt: the output is the input " + sqCopy + ": refusing to write over it", ""},
+		{"convert: output is the input", []string{"convert", "-f", "tsv", badTSV, badTSV}, "bad.tsv: the output is also an input", ""},
 		{"align: a 50 KB line", []string{"align", "-o", "OUT.tsv", long, en}, "", "times as long as the source"},
 		{"align: sizes 10:1", []string{"align", "-o", "OUT.tsv", sq, short}, "", "the texts may not cover the same content"},
 		{"align: output is a directory", []string{"align", "-f", "tsv", "-o", dir, sq, en}, "adir: is a directory", ""},
@@ -151,4 +164,7 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+	kept, err := os.ReadFile(sqCopy)
+	require.NoError(t, err)
+	assert.Equal(t, string(rawSq), string(kept), "an input named as the output is intact")
 }

@@ -78,6 +78,7 @@ func runSplit(_ context.Context, opts *SplitOptions) error {
 	if err != nil {
 		return err
 	}
+	out.Warn = func(err error) { warn(opts.IO.ErrOut, err) }
 	in := opts.IO.In
 	if opts.Input != "-" {
 		f, err := corpus.Open(opts.Input)
