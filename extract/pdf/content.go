@@ -9,17 +9,50 @@ import (
 // pageGlyphs reads the text a page shows, with where it shows it. It runs
 // the page's content stream through the library's interpreter as the
 // library's own Page.Content does, but keeps the word spacing (Tw) and
-// horizontal scaling (Tz) that Page.Content leaves out: justified text
+// horizontal scaling (Tz) that Page.Content leaves out (justified text
 // sets its spaces wider with Tw, and without it every word after the
-// first space of a run is placed short, which reads as gaps inside words.
+// first space of a run is placed short, which reads as gaps inside words),
+// and it follows form XObjects, in which some producers wrap a page's text.
 func pageGlyphs(p lpdf.Page) page {
-	var out page
-	contents := p.V.Key("Contents")
-	if contents.Kind() == lpdf.Null {
-		return out
+	in := interpreter{forms: maxForms}
+	in.run(p.V.Key("Contents"), resources(p.V), identity, 0)
+	return in.out
+}
+
+// Bounds on form XObjects: how deep they nest and how many a page draws.
+const (
+	maxFormDepth = 8
+	maxForms     = 1000
+)
+
+// resources returns the resources of a page or form, looking up the page
+// tree a bounded number of levels: a tree whose parent links loop ends.
+func resources(v lpdf.Value) lpdf.Value {
+	for range maxTreeDepth {
+		if v.IsNull() {
+			break
+		}
+		if r := v.Key("Resources"); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return lpdf.Value{}
+}
+
+type interpreter struct {
+	out   page
+	forms int // form XObjects that may still be drawn
+}
+
+// run interprets one content stream (or array of streams) with its
+// resources, starting from the transformation ctm.
+func (in *interpreter) run(contents, res lpdf.Value, ctm matrix, depth int) {
+	if contents.Kind() != lpdf.Stream && contents.Kind() != lpdf.Array {
+		return
 	}
 	fonts := map[string]*fontState{}
-	g := textState{ctm: identity, th: 1}
+	g := textState{ctm: ctm, th: 1}
 	var stack []textState
 	show := func(s string) {
 		if g.font == nil || s == "" {
@@ -31,13 +64,13 @@ func pageGlyphs(p lpdf.Page) page {
 		if len(text) != len(s) {
 			// Codes of more than one byte (a CID font): the reader has no
 			// widths for them, so the run is one piece at its start.
-			out.glyphs = append(out.glyphs, glyph{x: trm[2][0], y: trm[2][1], size: size, s: string(text)})
+			in.out.glyphs = append(in.out.glyphs, glyph{x: trm[2][0], y: trm[2][1], size: size, s: string(text)})
 			return
 		}
 		for i, r := range text {
 			w0 := g.font.font.Width(int(s[i])) / 1000
 			trm := matrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.rise, 1}}.mul(g.tm).mul(g.ctm)
-			out.glyphs = append(out.glyphs, glyph{x: trm[2][0], y: trm[2][1], w: w0 * trm[0][0], size: size, s: string(r)})
+			in.out.glyphs = append(in.out.glyphs, glyph{x: trm[2][0], y: trm[2][1], w: w0 * trm[0][0], size: size, s: string(r)})
 			tx := w0*g.tfs + g.tc
 			if s[i] == ' ' {
 				tx += g.tw
@@ -65,20 +98,28 @@ func pageGlyphs(p lpdf.Page) page {
 			stack = stack[:len(stack)-1]
 		case op == "cm" && len(args) == 6:
 			g.ctm = matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}.mul(g.ctm)
+		case op == "Do" && len(args) == 1:
+			x := res.Key("XObject").Key(args[0].Name())
+			if x.Key("Subtype").Name() != "Form" || depth >= maxFormDepth || in.forms <= 0 {
+				return
+			}
+			in.forms--
+			m := identity
+			if mv := x.Key("Matrix"); mv.Kind() == lpdf.Array && mv.Len() == 6 {
+				m = matrix{{mv.Index(0).Float64(), mv.Index(1).Float64(), 0}, {mv.Index(2).Float64(), mv.Index(3).Float64(), 0}, {mv.Index(4).Float64(), mv.Index(5).Float64(), 1}}
+			}
+			formRes := x.Key("Resources")
+			if formRes.IsNull() {
+				formRes = res
+			}
+			in.run(x, formRes, m.mul(g.ctm), depth+1)
 		case op == "BT":
 			g.tm, g.tlm = identity, identity
 		case op == "Tf" && len(args) == 2:
 			name := args[0].Name()
-			f := fonts[name]
-			if f == nil {
-				font := p.Font(name)
-				f = &fontState{font: font}
-				if font.V.Kind() == lpdf.Dict {
-					f.enc = font.Encoder()
-				}
-				if f.enc == nil {
-					f = nil
-				}
+			f, ok := fonts[name]
+			if !ok {
+				f = newFontState(res.Key("Font").Key(name))
 				fonts[name] = f
 			}
 			g.font, g.tfs = f, num(1)
@@ -123,7 +164,19 @@ func pageGlyphs(p lpdf.Page) page {
 			}
 		}
 	})
-	return out
+}
+
+// newFontState returns the font of a font dictionary, or nil when v is not
+// one or has no usable encoding.
+func newFontState(v lpdf.Value) *fontState {
+	if v.Kind() != lpdf.Dict {
+		return nil
+	}
+	f := &fontState{font: lpdf.Font{V: v}}
+	if f.enc = f.font.Encoder(); f.enc == nil {
+		return nil
+	}
+	return f
 }
 
 type fontState struct {

@@ -36,6 +36,7 @@ type doc struct {
 	raw      []string // content streams used as they are, one a page, instead of pages
 	loop     bool     // the page tree lists itself among its kids
 	widths   bool     // give the font widths: half the size for every character
+	form     string   // the content of a form XObject drawn as /Im1 instead of the image
 }
 
 // writePDF writes d as a PDF 1.4 file: catalog 1, page tree 2, font 3,
@@ -76,6 +77,10 @@ func writePDF(t testing.TB, d doc) []byte {
 		fmt.Sprintf("<< /Title <%s> /Producer (paralel test) >>", utf16Hex(d.title)),
 		"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream",
 	)
+	if d.form != "" {
+		objs[4] = fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 420 595] /Matrix [1 0 0 1 0 -100]"+
+			" /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 5 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(d.form), d.form)
+	}
 	for i, c := range contents {
 		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 5 0 R >> >> /Contents %d 0 R >>", 7+2*i))
 		filter := ""
@@ -233,6 +238,19 @@ func TestWordSpacing(t *testing.T) {
 	got, err := paragraphs(writePDF(t, doc{widths: true, raw: []string{content}}))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"Fjala e Churches ndaj ûijve, Faqe e dyta"}, got)
+}
+
+// TestForms reads text drawn inside a form XObject, moved by its matrix, and
+// stops following a form that draws itself.
+func TestForms(t *testing.T) {
+	text := "BT /F1 12 Tf 1 0 0 1 50 600 Tm (Teksti i formes.) Tj ET"
+	got, err := paragraphs(writePDF(t, doc{form: text, raw: []string{"BT /F1 12 Tf 1 0 0 1 50 520 Tm (Para formes.) Tj ET q /Im1 Do Q"}}))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Para formes.", "Teksti i formes."}, got)
+
+	got, err = paragraphs(writePDF(t, doc{form: text + " /Im1 Do /Im1 Do /Im1 Do", raw: []string{"/Im1 Do"}}))
+	require.NoError(t, err)
+	assert.Equal(t, maxForms, strings.Count(strings.Join(got, " "), "Teksti i formes."))
 }
 
 func TestLigatures(t *testing.T) {
