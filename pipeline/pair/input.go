@@ -12,14 +12,17 @@ import (
 	"strings"
 
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/segment"
+	"github.com/paralel/paralel/extract"
+	"github.com/paralel/paralel/pipeline/input"
 )
 
-// File is the document of the file at path, in language lang, split into
-// sentences when read. Its name is the path.
+// File is the document at path, in language lang: a file in any format
+// package input reads (text in any encoding, HTML, DOCX, ODT, PDF,
+// subtitles) or a web address, split into sentences when read. Its name is
+// the path. A web address is fetched each time the document is read.
 func File(path, lang string) Doc {
 	return Doc{Name: path, Path: path, Read: func() ([]corpus.Sentence, error) {
-		d, err := segment.ReadFile(path, corpus.ReadOptions{Lang: lang, Name: path})
+		d, _, err := input.ReadFile(path, input.Options{Lang: lang, Name: path})
 		if err != nil {
 			return nil, err
 		}
@@ -27,10 +30,11 @@ func File(path, lang string) Doc {
 	}}
 }
 
-// Text is a document held in memory, split into sentences when read.
+// Text is a document held in memory, in any format package input reads,
+// split into sentences when read.
 func Text(name, text, lang string) Doc {
 	return Doc{Name: name, Read: func() ([]corpus.Sentence, error) {
-		d, err := segment.ReadDocument(strings.NewReader(text), corpus.ReadOptions{Lang: lang, Name: name})
+		d, _, err := input.ReadDocument(strings.NewReader(text), input.Options{Lang: lang, Name: name})
 		if err != nil {
 			return nil, err
 		}
@@ -40,9 +44,9 @@ func Text(name, text, lang string) Doc {
 
 // Load lists the documents of one side, in language lang. The input is a
 // folder, whose files are the documents, searched recursively (names
-// starting with a dot are skipped); a list file naming one document a line
-// (blank lines and lines starting with # skipped, paths relative to the
-// list's folder); or JSON lines of documents, one object a line with the
+// starting with a dot are skipped); a list file naming one document a line,
+// a path or a web address (blank lines and lines starting with # skipped,
+// paths relative to the list's folder); or JSON lines of documents, one object a line with the
 // text in "text" and its name in "name", "id", "url" or "path", or only a
 // "path" to read.
 func Load(input, lang string) ([]Doc, error) {
@@ -146,8 +150,10 @@ func cmpOr(s ...string) string {
 	return s[i]
 }
 
+// resolve makes a path of a list relative to the list's folder; a web
+// address stays as it is.
 func resolve(dir, path string) string {
-	if filepath.IsAbs(path) {
+	if filepath.IsAbs(path) || extract.IsURL(path) {
 		return path
 	}
 	return filepath.Join(dir, path)

@@ -231,3 +231,42 @@ func TestPairRepeats(t *testing.T) {
 		require.Equal(t, first, again)
 	}
 }
+
+// TestFormats pairs the articles of formats-dev across formats: the
+// Albanian side in one, the English side in another. (PDF, DOCX and ODT
+// join when package input reads them.)
+func TestFormats(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 240 documents in several formats: not under -short")
+	}
+	dir := shared.Require(t, "eval/formats-dev")
+	for _, v := range [][2]string{{"html", "enc"}, {"srt", "html"}, {"enc2", "vtt"}} {
+		t.Run(v[0]+"-"+v[1], func(t *testing.T) {
+			side := func(variant, lang string) []Doc {
+				files, err := filepath.Glob(filepath.Join(dir, variant, "*", lang+".*"))
+				require.NoError(t, err)
+				require.NotEmpty(t, files)
+				var out []Doc
+				for _, f := range files {
+					out = append(out, File(f, lang))
+				}
+				return out
+			}
+			src, tgt := side(v[0], "sq"), side(v[1], "en")
+			res, err := Pair(src, tgt, Options{SrcLang: "sq", TgtLang: "en"})
+			require.NoError(t, err)
+			right := 0
+			for _, m := range res.Pairs {
+				if filepath.Base(filepath.Dir(src[m.Src].Name)) == filepath.Base(filepath.Dir(tgt[m.Tgt].Name)) {
+					right++
+				}
+			}
+			t.Logf("%s against %s: %d pairs of %d documents, %d right, %d problems", v[0], v[1], len(res.Pairs), len(src), right, len(res.Problems))
+			for _, p := range res.Problems {
+				t.Errorf("%s", p.Reason)
+			}
+			assert.GreaterOrEqual(t, right, len(src)*95/100)
+			assert.Equal(t, right, len(res.Pairs))
+		})
+	}
+}
