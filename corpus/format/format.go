@@ -212,6 +212,41 @@ func NewWriter(name string, w io.Writer, opt Options) (Writer, error) {
 	return s.writer([]io.Writer{w}, opt), nil
 }
 
+// NewFilesWriter returns a Writer of the named format writing a file to
+// each of ws: two for Moses (the source side, then the target side), one
+// for the others. It is for outputs that are not paths, such as the
+// shards of a distributed run.
+func NewFilesWriter(name string, ws []io.Writer, opt Options) (Writer, error) {
+	s, err := lookup(name)
+	if err != nil {
+		return nil, err
+	}
+	if want := s.files(); len(ws) != want {
+		return nil, fmt.Errorf("%s: %d files to write, want %d", name, len(ws), want)
+	}
+	if err := opt.checkFilters(); err != nil {
+		return nil, err
+	}
+	return s.writer(ws, opt), nil
+}
+
+// FileCount is the number of files the named format writes: two for
+// Moses, one for the others.
+func FileCount(name string) (int, error) {
+	s, err := lookup(name)
+	if err != nil {
+		return 0, err
+	}
+	return s.files(), nil
+}
+
+func (s spec) files() int {
+	if s.twoFiles {
+		return 2
+	}
+	return 1
+}
+
 // checkFilters refuses a minimum score that no score can be measured
 // against: scores are in [0,1], and NaN would keep every link unnoticed.
 func (o Options) checkFilters() error {

@@ -95,7 +95,7 @@ func (r *DocReader) Read() (Input, error) {
 		if len(line) == 0 {
 			continue
 		}
-		d, err := parseDoc(line)
+		d, err := ParseInput(line)
 		if err != nil {
 			return Input{}, &LineError{Line: r.line, Doc: d.Name, Err: err}
 		}
@@ -144,7 +144,9 @@ func (r *DocReader) readLine() ([]byte, error) {
 	}
 }
 
-func parseDoc(line []byte) (Input, error) {
+// ParseInput reads one line of a DocReader's input. On an error, the
+// Input holds the document's name if the line gives one.
+func ParseInput(line []byte) (Input, error) {
 	if !utf8.Valid(line) {
 		return Input{}, corpus.ErrInvalidUTF8
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"runtime"
 	"strconv"
@@ -35,12 +34,12 @@ func (s Shard) String() string { return fmt.Sprintf("%d/%d", s.I, s.N) }
 
 // Keeps reports whether the document of that name belongs to the shard.
 func (s Shard) Keeps(name string) bool {
-	if s.N <= 1 {
-		return true
-	}
-	h := fnv.New64a()
-	h.Write([]byte(name))
-	return int(h.Sum64()%uint64(s.N)) == s.I-1
+	return s.N <= 1 || ShardOf(name, s.N) == s.I-1
+}
+
+// ShardOf is the shard, from 0 to n-1, of the document of that name.
+func ShardOf(name string, n int) int {
+	return int(nameHash(name) % uint64(n))
 }
 
 // A DocSource gives the documents of a stream one at a time, as
