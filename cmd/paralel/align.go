@@ -92,7 +92,7 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 	addFormatFlag(cmd, &opts.Format, "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)", format.Names())
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
 	cmd.Flags().StringVar(&opts.Doc, "doc", "", "document `NAME` every link carries (default: SRC's file name without extension, or its folder's if that is the language)")
-	cmd.Flags().BoolVar(&opts.AllowSwapped, "allow-swapped", false, "align SRC and TGT as given though SRC reads as the target language and TGT as the source's")
+	addAllowSwappedFlag(cmd, &opts.AllowSwapped)
 	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
 	addDoubtfulFlag(cmd, &opts.Doubtful)
 	return cmd
@@ -106,7 +106,7 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 		return err
 	}
 	if same && !bothEmpty(opts.Src, opts.Tgt) {
-		return fmt.Errorf("%s and %s are the same text: give a text and its translation", opts.Src, opts.Tgt)
+		return errSameText(opts.Src, opts.Tgt)
 	}
 
 	// The output is started before the long work, so that a wrong path,
@@ -138,10 +138,8 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 	if err != nil {
 		return err
 	}
-	if !opts.AllowSwapped {
-		if err := align.CheckSides(src.Sentences, tgt.Sentences, srcLang, tgtLang); err != nil {
-			return fmt.Errorf("%s, %s: %w: give them the other way round, or --allow-swapped to align them as given", opts.Src, opts.Tgt, err)
-		}
+	if err := checkSwapped(opts.Src, opts.Tgt, src.Sentences, tgt.Sentences, srcLang, tgtLang, opts.AllowSwapped); err != nil {
+		return err
 	}
 
 	bar := ios.ProgressBar("aligning")
@@ -184,6 +182,28 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 		note(ios.ErrOut, "%s", s)
 	}
 	return nil
+}
+
+// errSameText is the error for the same text given on both sides.
+func errSameText(src, tgt string) error {
+	return fmt.Errorf("%s and %s are the same text: give a text and its translation", src, tgt)
+}
+
+// checkSwapped refuses Albanian–English sides that surely read as each
+// other's language (see align.CheckSides), unless allowed.
+func checkSwapped(srcPath, tgtPath string, src, tgt []corpus.Sentence, srcLang, tgtLang string, allowed bool) error {
+	if allowed {
+		return nil
+	}
+	if err := align.CheckSides(src, tgt, srcLang, tgtLang); err != nil {
+		return fmt.Errorf("%s, %s: %w: give them the other way round, or --allow-swapped to align them as given", srcPath, tgtPath, err)
+	}
+	return nil
+}
+
+// addAllowSwappedFlag adds --allow-swapped.
+func addAllowSwappedFlag(cmd *cobra.Command, p *bool) {
+	cmd.Flags().BoolVar(p, "allow-swapped", false, "align SRC and TGT as given though SRC reads as the target language and TGT as the source's")
 }
 
 // bothEmpty reports whether the files a and b are both empty: the same

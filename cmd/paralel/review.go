@@ -29,7 +29,11 @@ type ReviewOptions struct {
 	Port     int
 	Doubtful float64 // rows scored below this are doubtful
 	Restart  bool
-	Export   format.Options
+
+	// AllowSwapped aligns sides that read as each other's language, which
+	// is otherwise an error.
+	AllowSwapped bool
+	Export       format.Options
 
 	// Given holds the flags given on the command line: they override what
 	// a reopened session says.
@@ -102,6 +106,7 @@ Output formats:
 	flags.IntVar(&opts.Port, "port", 0, "port on 127.0.0.1 (default: a free one)")
 	addDoubtfulFlag(cmd, &opts.Doubtful)
 	aliasFlag(cmd, "threshold", "doubtful")
+	addAllowSwappedFlag(cmd, &opts.AllowSwapped)
 	flags.BoolVar(&opts.Restart, "restart", false, "align afresh even if the output's session file holds a review")
 	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
 	return cmd
@@ -147,6 +152,15 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 		if err != nil {
 			return withFlag(err, "--format")
 		}
+		files, err := format.Files(formatName, export, opts.Export)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if err := corpus.CheckOutput(f, opts.Src, opts.Tgt); err != nil {
+				return err
+			}
+		}
 		srcLang, tgtLang := opts.Export.SrcLang, opts.Export.TgtLang
 		src, err := review.ReadInput(opts.Src, corpus.ReadOptions{Lang: srcLang, Mode: opts.Mode})
 		if err != nil {
@@ -154,6 +168,12 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 		}
 		tgt, err := review.ReadInput(opts.Tgt, corpus.ReadOptions{Lang: tgtLang, Mode: opts.Mode})
 		if err != nil {
+			return err
+		}
+		if src.SHA256 != "" && src.SHA256 == tgt.SHA256 && len(src.Sentences) > 0 {
+			return errSameText(opts.Src, opts.Tgt)
+		}
+		if err := checkSwapped(opts.Src, opts.Tgt, src.Sentences, tgt.Sentences, srcLang, tgtLang, opts.AllowSwapped); err != nil {
 			return err
 		}
 		exp := review.Export{Path: export, Format: formatName, Doc: opts.Doc}
