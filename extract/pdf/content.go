@@ -54,28 +54,33 @@ func (in *interpreter) run(contents, res lpdf.Value, ctm matrix, depth int) {
 	fonts := map[string]*fontState{}
 	g := textState{ctm: ctm, th: 1}
 	var stack []textState
-	show := func(s string) {
-		if g.font == nil || s == "" {
-			return
-		}
+	// put draws one character code at the pen, w0 wide (in thousandths of
+	// the font size), and moves the pen past it.
+	put := func(code string, w0 float64, wordSpace bool) {
 		trm := matrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.rise, 1}}.mul(g.tm).mul(g.ctm)
-		size := math.Hypot(trm[1][0], trm[1][1])
-		text := []rune(g.font.enc.Decode(s))
-		if len(text) != len(s) {
-			// Codes of more than one byte (a CID font): the reader has no
-			// widths for them, so the run is one piece at its start.
-			in.out.glyphs = append(in.out.glyphs, glyph{x: trm[2][0], y: trm[2][1], size: size, s: string(text)})
-			return
+		in.out.glyphs = append(in.out.glyphs, glyph{x: trm[2][0], y: trm[2][1], w: w0 / 1000 * trm[0][0],
+			size: math.Hypot(trm[1][0], trm[1][1]), s: g.font.enc.Decode(code)})
+		tx := w0/1000*g.tfs + g.tc
+		if wordSpace {
+			tx += g.tw
 		}
-		for i, r := range text {
-			w0 := g.font.font.Width(int(s[i])) / 1000
-			trm := matrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.rise, 1}}.mul(g.tm).mul(g.ctm)
-			in.out.glyphs = append(in.out.glyphs, glyph{x: trm[2][0], y: trm[2][1], w: w0 * trm[0][0], size: size, s: string(r)})
-			tx := w0*g.tfs + g.tc
-			if s[i] == ' ' {
-				tx += g.tw
+		g.tm = translate(tx*g.th, 0).mul(g.tm)
+	}
+	show := func(s string) {
+		switch {
+		case g.font == nil:
+		case g.font.cid:
+			for i := 0; i+1 < len(s); i += 2 {
+				put(s[i:i+2], g.font.width(int(s[i])<<8|int(s[i+1])), false)
 			}
-			g.tm = translate(tx*g.th, 0).mul(g.tm)
+		case g.font.composite:
+			// Codes of one to four bytes by a CMap: the run is one piece
+			// at its start, and without widths the pen stays.
+			put(s, 0, false)
+		default:
+			for i := range len(s) {
+				put(s[i:i+1], g.font.font.Width(int(s[i])), s[i] == ' ')
+			}
 		}
 	}
 	nextLine := func() {
@@ -176,12 +181,69 @@ func newFontState(v lpdf.Value) *fontState {
 	if f.enc = f.font.Encoder(); f.enc == nil {
 		return nil
 	}
+	if v.Key("Subtype").Name() == "Type0" {
+		if enc := v.Key("Encoding").Name(); enc == "Identity-H" || enc == "Identity-V" {
+			f.cid = true
+			f.readWidths(v.Key("DescendantFonts").Index(0))
+		} else {
+			f.composite = true
+		}
+	}
 	return f
 }
 
 type fontState struct {
 	font lpdf.Font
 	enc  lpdf.TextEncoding
+
+	// A composite font with two-byte codes has its widths by code in the
+	// W array of its descendant font, and DW for the others.
+	cid    bool
+	widths map[int]float64
+	dw     float64
+
+	composite bool // a composite font with another CMap, read run by run
+}
+
+// maxCodes bounds the widths read from a W array: two-byte codes are 65536.
+const maxCodes = 1 << 16
+
+// readWidths reads the widths of a CID font: W lists "first [w1 w2 ...]"
+// and "first last w" entries.
+func (f *fontState) readWidths(desc lpdf.Value) {
+	f.dw = 1000
+	if dw := desc.Key("DW"); dw.Kind() == lpdf.Integer || dw.Kind() == lpdf.Real {
+		f.dw = dw.Float64()
+	}
+	f.widths = map[int]float64{}
+	w := desc.Key("W")
+	for i := 0; i+1 < w.Len() && len(f.widths) < maxCodes; {
+		first := int(w.Index(i).Int64())
+		if ws := w.Index(i + 1); ws.Kind() == lpdf.Array {
+			for j := 0; j < ws.Len() && j < maxCodes; j++ {
+				f.widths[first+j] = ws.Index(j).Float64()
+			}
+			i += 2
+			continue
+		}
+		if i+2 >= w.Len() {
+			break
+		}
+		last, width := int(w.Index(i+1).Int64()), w.Index(i+2).Float64()
+		for c := first; c <= last && c-first < maxCodes; c++ {
+			f.widths[c] = width
+		}
+		i += 3
+	}
+}
+
+// width returns the advance of a code of a CID font, in thousandths of the
+// font size.
+func (f *fontState) width(code int) float64 {
+	if w, ok := f.widths[code]; ok {
+		return w
+	}
+	return f.dw
 }
 
 // textState is the part of the graphics state that places text.

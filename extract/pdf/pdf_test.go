@@ -37,6 +37,7 @@ type doc struct {
 	loop     bool     // the page tree lists itself among its kids
 	widths   bool     // give the font widths: half the size for every character
 	form     string   // the content of a form XObject drawn as /Im1 instead of the image
+	cid      bool     // add /F2, a composite font whose two-byte codes are Unicode, 500 wide
 }
 
 // writePDF writes d as a PDF 1.4 file: catalog 1, page tree 2, font 3,
@@ -58,9 +59,13 @@ func writePDF(t testing.TB, d doc) []byte {
 		contents = append(contents, c.String())
 	}
 	var objs []string
+	first, fonts := 6, "/F1 3 0 R" // the first page's object; the fonts
+	if d.cid {
+		first, fonts = 9, "/F1 3 0 R /F2 6 0 R"
+	}
 	kids := ""
 	for i := range contents {
-		kids += fmt.Sprintf("%d 0 R ", 6+2*i)
+		kids += fmt.Sprintf("%d 0 R ", first+2*i)
 	}
 	if d.loop {
 		kids += "2 0 R"
@@ -77,12 +82,20 @@ func writePDF(t testing.TB, d doc) []byte {
 		fmt.Sprintf("<< /Title <%s> /Producer (paralel test) >>", utf16Hex(d.title)),
 		"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream",
 	)
+	if d.cid {
+		cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def 1 begincodespacerange <0000> <FFFF> endcodespacerange" +
+			" 1 beginbfrange <0020> <00FF> <0020> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end"
+		objs = append(objs,
+			"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [ 7 0 R ] /ToUnicode 8 0 R >>",
+			"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 1000 /W [ 32 [ 250 ] 33 255 500 ] >>",
+			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cmap), cmap))
+	}
 	if d.form != "" {
 		objs[4] = fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 420 595] /Matrix [1 0 0 1 0 -100]"+
 			" /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 5 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(d.form), d.form)
 	}
 	for i, c := range contents {
-		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 5 0 R >> >> /Contents %d 0 R >>", 7+2*i))
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Resources << /Font << %s >> /XObject << /Im1 5 0 R >> >> /Contents %d 0 R >>", fonts, first+1+2*i))
 		filter := ""
 		if d.compress {
 			var b bytes.Buffer
@@ -251,6 +264,24 @@ func TestForms(t *testing.T) {
 	got, err = paragraphs(writePDF(t, doc{form: text + " /Im1 Do /Im1 Do /Im1 Do", raw: []string{"/Im1 Do"}}))
 	require.NoError(t, err)
 	assert.Equal(t, maxForms, strings.Count(strings.Join(got, " "), "Teksti i formes."))
+}
+
+// TestCompositeFont reads two-byte codes of a composite font, placed by the
+// widths of its descendant font: a gap between runs is a space, none is not.
+func TestCompositeFont(t *testing.T) {
+	hex := func(s string) string {
+		h := ""
+		for _, r := range s {
+			h += fmt.Sprintf("%04X", r)
+		}
+		return "<" + h + ">"
+	}
+	// "Fjala" is 5 codes of 6 points from 50, "e" one from 86, "Chur" 4 from 98.
+	content := "BT /F2 12 Tf 1 0 0 1 50 500 Tm " + hex("Fjala") + " Tj 1 0 0 1 86 500 Tm " + hex("e") + " Tj " +
+		"1 0 0 1 98 500 Tm " + hex("Chur") + " Tj 1 0 0 1 122 500 Tm " + hex("ches të ") + " Tj (x) Tj ET"
+	got, err := paragraphs(writePDF(t, doc{cid: true, raw: []string{content}}))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Fjala e Churches të"}, got)
 }
 
 func TestLigatures(t *testing.T) {
