@@ -60,10 +60,13 @@ paralel align gives it.
 
 With one FILE, review reopens it: a session file, an output whose session file
 lies beside it (exactly where the work stopped), or any TMX, TSV or JSONL
-alignment. The flags given then override what the session says.
+alignment. The flags given then override what the session says. Save
+writes back unchanged the units the review did not change (a TMX keeps
+their other languages, notes and props, and the units without the pair).
 
 The printed address holds a secret token: only those who have it can see or
-change the review.
+change the review. While a review runs, another review of the same output is
+refused (OUTPUT` + review.LockExt + ` names its process and address).
 
 Output formats:
 ` + format.Describe(),
