@@ -46,6 +46,7 @@ func (c *collection) check(edges []edge, opt Options, work *progress) []edge {
 			todo = append(todo, e)
 		}
 	}
+	work.grow(len(todo))
 	aopt := align.Options{SrcLang: opt.SrcLang, TgtLang: opt.TgtLang}
 	for from := 0; from < len(todo); from += chunk {
 		part := todo[from:min(from+chunk, len(todo))]

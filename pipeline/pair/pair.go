@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
@@ -93,7 +94,7 @@ func Pair(src, tgt []Doc, opt Options) (*Result, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
-	work := newProgress(opt.Progress, 2*len(src)+2*len(tgt))
+	work := newProgress(opt.Progress, len(src)+len(tgt))
 	ks := newKeySpace()
 	c := &collection{ks: ks}
 	c.docs[Src], c.docs[Tgt] = src, tgt
@@ -269,29 +270,32 @@ func (c *collection) shape(ps, pt *profile) float64 {
 	return math.Exp(-d - dp)
 }
 
-// progress adds up work done by several goroutines for Options.Progress.
+// progress adds up the work done by several goroutines for
+// Options.Progress: a document read, a candidate pair checked. The total
+// grows when the number of pairs to check is known.
 type progress struct {
 	report      func(done, total int)
+	mu          sync.Mutex
 	done, total int
-	mu          chan struct{}
 }
 
 func newProgress(report func(int, int), total int) *progress {
-	return &progress{report: report, total: total, mu: make(chan struct{}, 1)}
+	return &progress{report: report, total: total}
 }
 
-func (p *progress) add() {
+func (p *progress) add() { p.update(1, 0) }
+
+func (p *progress) grow(n int) { p.update(0, n) }
+
+func (p *progress) update(done, more int) {
 	if p.report == nil {
 		return
 	}
-	p.mu <- struct{}{}
-	p.done = min(p.done+1, p.total)
+	p.mu.Lock()
+	p.total += more
+	p.done = min(p.done+done, p.total)
 	p.report(p.done, p.total)
-	<-p.mu
+	p.mu.Unlock()
 }
 
-func (p *progress) finish() {
-	if p.report != nil {
-		p.report(p.total, p.total)
-	}
-}
+func (p *progress) finish() { p.update(p.total, 0) }

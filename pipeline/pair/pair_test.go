@@ -270,3 +270,20 @@ func TestFormats(t *testing.T) {
 		})
 	}
 }
+
+func TestPairProgress(t *testing.T) {
+	src, tgt := sample(t)
+	var last [2]int
+	calls := 0
+	_, err := Pair(docs(src, "sq"), docs(tgt, "en"), Options{SrcLang: "sq", TgtLang: "en", Workers: 1,
+		Progress: func(done, total int) {
+			calls++
+			assert.LessOrEqual(t, done, total)
+			assert.GreaterOrEqual(t, done, last[0], "never backwards")
+			last = [2]int{done, total}
+		}})
+	require.NoError(t, err)
+	assert.Greater(t, calls, 10)
+	assert.Equal(t, last[0], last[1], "ends complete")
+	assert.Greater(t, last[1], len(src)+len(tgt), "checking counts too")
+}
