@@ -4,12 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/align"
-	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/pipeline/batch"
@@ -215,7 +213,7 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 }
 
 // batchDocs lists the documents of the inputs: those that pairing the two
-// inputs finds with --pair, or those of loadBatch.
+// inputs finds with --pair, or those of batch.LoadInputs.
 func batchDocs(opts *BatchOptions) ([]batch.Doc, *batch.DocReader, error) {
 	switch {
 	case opts.Pair:
@@ -237,24 +235,5 @@ func batchDocs(opts *BatchOptions) ([]batch.Doc, *batch.DocReader, error) {
 		}
 		return docs, nil, nil
 	}
-	return loadBatch(opts.Inputs, opts.IO.In, opts.Batch.Mode)
-}
-
-// loadBatch lists the documents of folders and list files, or of a list on
-// the standard input ("-"); when the standard input holds JSON lines of
-// documents instead, it returns a reader of them.
-func loadBatch(inputs []string, stdin io.Reader, mode corpus.Mode) ([]batch.Doc, *batch.DocReader, error) {
-	if len(inputs) != 1 || inputs[0] != "-" {
-		docs, err := batch.Load(inputs, mode)
-		return docs, nil, err
-	}
-	r, isDocs, err := batch.Sniff(stdin)
-	if err != nil {
-		return nil, nil, fmt.Errorf("stdin: %w", err)
-	}
-	if isDocs {
-		return nil, batch.NewDocReader(r), nil
-	}
-	docs, err := batch.ReadList(r, "stdin", ".")
-	return docs, nil, err
+	return batch.LoadInputs(opts.Inputs, opts.IO.In, opts.Batch.Mode)
 }

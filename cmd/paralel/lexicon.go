@@ -83,7 +83,7 @@ stem separated by a tab.`,
 
 func runLexicon(ctx context.Context, opts *LexiconOptions) error {
 	ios := opts.IO
-	docs, stream, err := loadBatch(opts.Inputs, ios.In, opts.Batch.Mode)
+	docs, stream, err := batch.LoadInputs(opts.Inputs, ios.In, opts.Batch.Mode)
 	if err != nil {
 		return err
 	}
