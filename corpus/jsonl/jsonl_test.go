@@ -108,6 +108,7 @@ func TestWriteError(t *testing.T) {
 func FuzzReader(f *testing.F) {
 	f.Add(`{"src_ids":[1,2],"tgt_ids":[1],"src":"Po. Jo.","tgt":"Yes, no.","score":0.5,"link":"2-1"}`)
 	f.Add("{}\n[]\n")
+	f.Add(`{"src":"Po\u001b[2J","tgt":"Yes\u0007","score":1}`)
 	f.Add(`{"src":"a","tgt":"b","score":null,"status":"edited"}` + "\n" + `{"src":"a","tgt":"b","score":0.1,"status":"confirmed"}`)
 	f.Fuzz(func(t *testing.T, input string) {
 		r := NewReader(strings.NewReader(input))

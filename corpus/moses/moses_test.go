@@ -63,6 +63,7 @@ func FuzzReader(f *testing.F) {
 	f.Add("\ufeffa\r\nb", "A\nB\n")
 	f.Add("a\n", "A\nB\n")
 	f.Add("a\xff\n", "A\x00\n")
+	f.Add("Po\x1b[31m.\r", "Yes\a.\r")
 	f.Fuzz(func(t *testing.T, src, tgt string) {
 		r := NewReader(strings.NewReader(src), strings.NewReader(tgt))
 		for {
@@ -75,6 +76,7 @@ func FuzzReader(f *testing.F) {
 				return
 			}
 			assert.NotContains(t, p.Src+p.Tgt, "\n")
+			assert.True(t, p.Unscored, "a Moses corpus has no scores")
 		}
 	})
 }

@@ -180,6 +180,7 @@ func FuzzReader(f *testing.F) {
 	f.Add("\ufeffa\tb\r\n")
 	f.Add("a\tb\t\t1-1\td\tconfirmed\nc\td\t0.5\t2-1\t\tedited\n")
 	f.Add("a\tb\t\t\t\t\n")
+	f.Add("Po\x1b[2J\tYes\a\t0.5\t1-1\td\x7f\tconfirmed\r\n")
 	f.Fuzz(func(t *testing.T, input string) {
 		r := NewReader(strings.NewReader(input))
 		for {
