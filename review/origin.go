@@ -89,6 +89,22 @@ func (o *Origin) first(r Row) int {
 	return u
 }
 
+// span returns the rows around rows[at] whose first units name the same
+// document, as rows[a:b].
+func (o *Origin) span(rows []Row, at int) (a, b int) {
+	if len(rows) == 0 {
+		return 0, 0
+	}
+	at = max(0, min(at, len(rows)-1))
+	doc := func(i int) string { return o.Units[o.first(rows[i])].Pair.Doc }
+	d := doc(at)
+	for a = at; a > 0 && doc(a-1) == d; a-- {
+	}
+	for b = at + 1; b < len(rows) && doc(b) == d; b++ {
+	}
+	return a, b
+}
+
 // An item is what Save writes for a row or a unit: a TMX unit as written,
 // or else a pair.
 type item struct {

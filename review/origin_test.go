@@ -162,3 +162,27 @@ func TestReviewTMXMadeRows(t *testing.T) {
 	assert.Equal(t, corpus.Pair{Src: "Rama foli. Ai tha po. Në Vjenë.", Tgt: "Rama spoke and said yes. In Vienna.",
 		SrcIDs: []int{0, 1, 2}, TgtIDs: []int{0, 1}, Score: 0.41, Doc: "rama", Link: "3-2", Status: corpus.StatusEdited}, pairs[0])
 }
+
+// TestReviewRealignsWithinDocument: after a fix in one document of a batch,
+// re-alignment leaves the other documents' rows alone.
+func TestReviewRealignsWithinDocument(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "batch.tmx")
+	require.NoError(t, os.WriteFile(path, []byte(batchTMX), 0o644))
+	s, _, err := Open(path)
+	require.NoError(t, err)
+	// An aligner that marks every row it makes.
+	s.Align = func(src, tgt []corpus.Sentence, fixed []Row) []Row {
+		out := diagonal(src, tgt, fixed)
+		for i := range out {
+			if !out[i].Fixed() {
+				out[i].Score = 0.123
+			}
+		}
+		return out
+	}
+	before, _ := s.Rows()
+	require.NoError(t, s.Apply(Op{Name: "detach", Row: 3, Side: "tgt", Rev: 0})) // in vjena
+	after, _ := s.Rows()
+	assert.Equal(t, before[:2], after[:2], "rama's rows are not re-aligned")
+	assert.Equal(t, 0.123, after[2].Score, "vjena's are")
+}

@@ -49,11 +49,18 @@ func Realign(src, tgt []corpus.Sentence, rows []Row, align Aligner) ([]Row, erro
 // errors are local, so this repairs what a fix can repair, at a cost that
 // does not grow with the document. A window < 1 re-aligns every row.
 func RealignNear(src, tgt []corpus.Sentence, rows []Row, align Aligner, at, window int) ([]Row, error) {
-	if window < 1 || len(rows) <= 2*window+1 {
+	return realignWithin(src, tgt, rows, align, at, window, 0, len(rows))
+}
+
+// realignWithin is RealignNear that re-aligns no row outside rows[a:b].
+func realignWithin(src, tgt []corpus.Sentence, rows []Row, align Aligner, at, window, a, b int) ([]Row, error) {
+	if window >= 1 && len(rows) > 2*window+1 {
+		at = max(0, min(at, len(rows)-1))
+		a, b = max(a, at-window), min(b, at+window+1)
+	}
+	if a <= 0 && b >= len(rows) {
 		return Realign(src, tgt, rows, align)
 	}
-	at = max(0, min(at, len(rows)-1))
-	a, b := max(0, at-window), min(len(rows), at+window+1)
 	var lo, hi [2]int // sentences before the window, and up to its end
 	for i, r := range rows[:b] {
 		n := [2]int{len(r.Src), len(r.Tgt)}

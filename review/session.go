@@ -232,7 +232,13 @@ func (s *Session) Apply(op Op) error {
 		return err
 	}
 	if realign && s.Align != nil {
-		if rows, err = RealignNear(s.Src.Sentences, s.Tgt.Sentences, rows, s.Align, op.Row, s.Window); err != nil {
+		// In a review of an export of several documents, re-alignment
+		// stays within the document of the fix.
+		a, b := 0, len(rows)
+		if s.Origin != nil {
+			a, b = s.Origin.span(rows, op.Row)
+		}
+		if rows, err = realignWithin(s.Src.Sentences, s.Tgt.Sentences, rows, s.Align, op.Row, s.Window, a, b); err != nil {
 			return err
 		}
 	}
