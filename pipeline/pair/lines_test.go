@@ -143,3 +143,24 @@ func FuzzReadLines(f *testing.F) {
 		require.Len(t, again, len(lines))
 	})
 }
+
+// FuzzLoad reads any content as a list of documents: it is an error that
+// names the list, or documents with names.
+func FuzzLoad(f *testing.F) {
+	for _, s := range []string{"a.txt\n# c\n\nsub/b.txt\n", `{"id":"x","text":"Një."}` + "\n" + `{"path":"a.txt"}`, "{\n", "\x00\xff", "https://example.com/a\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		list := filepath.Join(t.TempDir(), "list.txt")
+		require.NoError(t, os.WriteFile(list, []byte(in), 0o644))
+		docs, err := Load(list, "sq")
+		if err != nil {
+			assert.Contains(t, err.Error(), "list.txt")
+			return
+		}
+		for _, d := range docs {
+			assert.NotEmpty(t, d.Name)
+			assert.NotNil(t, d.Read)
+		}
+	})
+}
