@@ -7,8 +7,8 @@
 // "the first i source and the first j target sentences are aligned". Each
 // step of the path is a link that takes a source and b target sentences:
 // 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3, and in the final search also 4-1,
-// 1-4, 3-2 and 2-3. A 1-0 or 0-1 link leaves a sentence without
-// counterpart.
+// 1-4, 3-2, 2-3, 3-3, 1-5 and 5-1. A 1-0 or 0-1 link leaves a sentence
+// without counterpart.
 //
 // A link's score, in nats, adds up independent evidence:
 //

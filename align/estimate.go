@@ -10,7 +10,7 @@ import (
 // defaultPrior is the share of each link type (in the order of linkTypes)
 // before the input says otherwise, after Gale and Church with more room for
 // merges, which translations of news and books have more of.
-var defaultPrior = [nTypes]float64{0.82, 0.012, 0.012, 0.06, 0.06, 0.012, 0.012, 0.012, 0.003, 0.003, 0.003, 0.003}
+var defaultPrior = [nTypes]float64{0.82, 0.012, 0.012, 0.06, 0.06, 0.012, 0.012, 0.012, 0.003, 0.003, 0.003, 0.003, 0.003, 0.002, 0.002}
 
 // defaultParams sets the length ratio from the whole input and everything
 // else from defaults that the first pass then re-estimates.
