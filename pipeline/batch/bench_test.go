@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/shared"
+	"github.com/paralel/paralel/internal/synth"
 )
 
 // BenchmarkRun reads, aligns and writes as JSON lines the documents of
@@ -46,6 +48,26 @@ func BenchmarkRun(b *testing.B) {
 				}
 				b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 			})
+		}
+	}
+}
+
+// BenchmarkStream streams 2,000 synthetic documents (about 2.6 MB of JSON
+// lines) through Stream to JSON lines; MB/s is of the input.
+func BenchmarkStream(b *testing.B) {
+	var in bytes.Buffer
+	if err := synth.WriteJSONLines(&in, 0, 2000); err != nil {
+		b.Fatal(err)
+	}
+	opt := Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}}
+	b.SetBytes(int64(in.Len()))
+	for b.Loop() {
+		w, err := format.NewWriter("jsonl", io.Discard, format.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Stream(b.Context(), NewDocReader(bytes.NewReader(in.Bytes())), w, opt); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
