@@ -7,9 +7,9 @@ import (
 	"syscall"
 )
 
-// processAlive reports whether the process pid exists: signal 0 checks
+// ProcessAlive reports whether the process pid exists: signal 0 checks
 // without sending anything, and EPERM means it exists under another user.
-func processAlive(pid int) bool {
+func ProcessAlive(pid int) bool {
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
 }

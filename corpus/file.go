@@ -159,7 +159,7 @@ func removeStaleTemps(target string) {
 		}
 		pidText, _, ok := strings.Cut(rest, "-")
 		pid, err := strconv.Atoi(pidText)
-		if !ok || err != nil || pid <= 0 || pid == os.Getpid() || processAlive(pid) {
+		if !ok || err != nil || pid <= 0 || pid == os.Getpid() || ProcessAlive(pid) {
 			continue
 		}
 		os.Remove(filepath.Join(dir, e.Name()))

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/paralel/paralel/corpus"
 )
 
 // LockExt ends the name of the lock file that a running review keeps
@@ -112,7 +114,7 @@ func readLock(path string) (o lockOwner, ok bool) {
 // have been reused since, or belong to another machine's review on a shared
 // disk).
 func (o lockOwner) alive() bool {
-	if !processAlive(o.PID) {
+	if !corpus.ProcessAlive(o.PID) {
 		return false
 	}
 	c, err := net.DialTimeout("tcp", o.Addr, 2*time.Second)
