@@ -134,3 +134,8 @@ func TestErrorsNameTheFile(t *testing.T) {
 		assert.True(t, strings.HasSuffix(err.Error(), tt.err), err.Error())
 	}
 }
+
+func readAllFile(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	return string(b), err
+}

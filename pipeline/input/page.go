@@ -1,0 +1,341 @@
+package input
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/extract"
+	"github.com/paralel/paralel/extract/langid"
+	"github.com/paralel/paralel/segment"
+)
+
+// A Page is a document that holds a text and its translation, such as a
+// web page that republishes an article with the original below it, read
+// as two documents: the paragraphs of the text in each language, in order.
+// Sentence offsets refer to the page's extracted text.
+type Page struct {
+	Src, Tgt *corpus.Document
+	Report   *extract.Report
+	// Other counts the paragraphs left out: in neither language, of
+	// unknown language (menus, addresses, labels), or in a part of the
+	// page that is not the text or its translation (another article, a
+	// caption in the other language's part).
+	Other int
+}
+
+// shortWords is the length, in words, up to which a paragraph in one
+// language inside a part in the other (a caption, a teaser) does not end
+// that part.
+const shortWords = 25
+
+// ReadPage reads the page at path (see Open) and splits it by the language
+// of each paragraph into its srcLang and tgtLang parts; opt.Lang is not
+// used.
+//
+// A paragraph too short to tell (a name, a date) goes with its neighbours
+// when both are in one language. The paragraphs of a language form parts
+// of the page, which a short paragraph in the other language does not
+// end. When one language has a part or two, as on a page that prints the
+// original below its translation, the part of each language kept is the
+// one that aligns best with the other's: other articles of the page in
+// either language are left out.
+func ReadPage(path string, opt Options, srcLang, tgtLang string) (*Page, error) {
+	if !langid.CanTell(srcLang, tgtLang) {
+		return nil, fmt.Errorf("%s: cannot tell %s from %s paragraphs: there is no language data for them and they share a script", corpus.InputName(path), srcLang, tgtLang)
+	}
+	opt.Lang = ""
+	t, err := Open(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Close()
+	return t.page(srcLang, tgtLang)
+}
+
+// paragraph is a paragraph of a page, with its language and sentences.
+type paragraph struct {
+	corpus.Paragraph
+	lang      string
+	sentences []corpus.Sentence // offsets in the page
+	// label is a short line that ends in a colon, such as "Also read:"
+	// or "Original (Albanian):": it introduces a new part of the page.
+	label bool
+	// aside is a short paragraph that starts with a label of a word or two,
+	// such as a caption ("Photo: ...") or a teaser ("Related: ..."); inside
+	// a part it is not part of the text.
+	aside bool
+	// repeated is a paragraph that the page prints more than once.
+	repeated bool
+}
+
+var (
+	labelLine  = regexp.MustCompile(`^\S+(?:\s+\S+){0,4}:$`)
+	asideStart = regexp.MustCompile(`^\S+(?:\s+\S+)?:\s`)
+)
+
+func (t *Text) page(srcLang, tgtLang string) (*Page, error) {
+	name := t.ReadOptions.Name
+	ro := t.ReadOptions
+	if ro.Mode == corpus.Presplit {
+		ro.Mode = corpus.Lines
+	}
+	read, err := corpus.ReadAll(corpus.NewParagraphReader(t, ro).Read)
+	if err != nil {
+		return nil, err
+	}
+	paras := make([]paragraph, len(read))
+	langs := make([]string, len(read))
+	for i, p := range read {
+		paras[i].Paragraph = p
+		text := strings.TrimSpace(p.Text)
+		paras[i].label = labelLine.MatchString(text)
+		paras[i].aside = asideStart.MatchString(text) && len(strings.Fields(text)) <= shortWords
+		langs[i] = langid.Identify(p.Text, srcLang, tgtLang)
+	}
+	// A paragraph printed twice or more on a page is its furniture: the
+	// title of a post repeated in the breadcrumb, the sidebar and the
+	// related links.
+	seen := map[string]int{}
+	for _, p := range read {
+		seen[strings.Join(strings.Fields(p.Text), " ")]++
+	}
+	for i, p := range read {
+		if seen[strings.Join(strings.Fields(p.Text), " ")] > 1 {
+			langs[i] = ""
+			paras[i].repeated = true
+		}
+	}
+	fillUnknown(langs)
+	splitters := map[string]*segment.Splitter{}
+	for _, l := range []string{srcLang, tgtLang} {
+		if splitters[l], err = segment.NewSplitter(l); err != nil {
+			return nil, err
+		}
+	}
+	for i := range paras {
+		paras[i].lang = langs[i]
+		if split := splitters[langs[i]]; split != nil {
+			for _, s := range split.Split(paras[i].Text) {
+				s.Start += paras[i].Start
+				s.End += paras[i].Start
+				paras[i].sentences = append(paras[i].sentences, s)
+			}
+		}
+	}
+
+	src, tgt := parts(paras, srcLang), parts(paras, tgtLang)
+	if len(src) > 0 && len(tgt) > 0 && (len(src) <= 2 || len(tgt) <= 2) {
+		// One text and its translation, among other things: keep the
+		// parts that translate each other.
+		longest := func(ps []part) part {
+			return slices.MaxFunc(ps, func(a, b part) int { return a.size(paras) - b.size(paras) })
+		}
+		var s, g part
+		if len(src) <= len(tgt) {
+			s = longest(src)
+			g = bestMatch(paras, s, tgt)
+			s = bestMatch(paras, g, src)
+		} else {
+			g = longest(tgt)
+			s = bestMatch(paras, g, src)
+			g = bestMatch(paras, s, tgt)
+		}
+		src, tgt = []part{s}, []part{g}
+	}
+	page := &Page{Report: t.Report,
+		Src: document(name, srcLang, paras, src),
+		Tgt: document(name, tgtLang, paras, tgt)}
+	kept := 0
+	for _, ps := range [][]part{src, tgt} {
+		for _, p := range ps {
+			for i := p.from; i < p.to; i++ {
+				if p.keeps(paras, i) {
+					kept++
+				}
+			}
+		}
+	}
+	page.Other = len(paras) - kept
+	t.Report.Paragraphs = kept
+	if len(page.Src.Sentences) == 0 || len(page.Tgt.Sentences) == 0 {
+		missing := srcLang
+		if len(page.Src.Sentences) > 0 {
+			missing = tgtLang
+		}
+		return page, fmt.Errorf("%s: found no %s paragraph on the page", name, missing)
+	}
+	return page, nil
+}
+
+// A part is a stretch of a page, paragraphs from up to to, written in
+// lang but for short paragraphs of another language.
+type part struct {
+	lang     string
+	from, to int
+}
+
+// size is the length of the part's own text, in bytes.
+func (p part) size(paras []paragraph) int {
+	n := 0
+	for i := p.from; i < p.to; i++ {
+		if paras[i].lang == p.lang {
+			n += len(paras[i].Text)
+		}
+	}
+	return n
+}
+
+// keeps reports whether the part keeps paragraph i as its text.
+func (p part) keeps(paras []paragraph, i int) bool {
+	q := paras[i]
+	return q.lang == p.lang && len(q.sentences) > 0 && !q.label && !q.repeated && (!q.aside || i == p.from)
+}
+
+// sentences returns the sentences of the part in its language, numbered
+// by paragraph from 0.
+func (p part) sentences(paras []paragraph, dst []corpus.Sentence) []corpus.Sentence {
+	para := 0
+	if len(dst) > 0 {
+		para = dst[len(dst)-1].Para + 1
+	}
+	for i := p.from; i < p.to; i++ {
+		if !p.keeps(paras, i) {
+			continue
+		}
+		for _, s := range paras[i].sentences {
+			s.Para = para
+			dst = append(dst, s)
+		}
+		para++
+	}
+	return dst
+}
+
+// parts returns the parts of the page in lang: stretches that start and
+// end with a paragraph in lang and hold no paragraph of another language
+// longer than shortWords, and no label.
+func parts(paras []paragraph, lang string) []part {
+	var ps []part
+	open := false
+	for i, p := range paras {
+		switch {
+		case p.label:
+			open = false
+		case p.lang == lang:
+			if !open {
+				ps = append(ps, part{lang: lang, from: i})
+				open = true
+			}
+			ps[len(ps)-1].to = i + 1
+		case p.lang != "" && len(strings.Fields(p.Text)) > shortWords:
+			open = false
+		}
+	}
+	return ps
+}
+
+// bestMatch returns the candidate that shares the most anchors with the
+// part given, relative to the anchors of both (their Dice coefficient):
+// a translation has most of the names and numbers of its original, another
+// article few of them.
+func bestMatch(paras []paragraph, given part, candidates []part) part {
+	a := given.anchors(paras)
+	best, bestScore := candidates[0], -1.0
+	for _, c := range candidates {
+		b := c.anchors(paras)
+		shared := 0
+		for k := range b {
+			if a[k] {
+				shared++
+			}
+		}
+		score := 0.0
+		if len(a)+len(b) > 0 {
+			score = 2 * float64(shared) / float64(len(a)+len(b))
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best
+}
+
+// anchors returns the words of the part that a translation keeps: numbers
+// and names (capitalised words not at the start of a sentence), lower
+// case without diacritics and cut to five letters, so that Indonezi and
+// Indonesia meet.
+func (p part) anchors(paras []paragraph) map[string]bool {
+	set := map[string]bool{}
+	for i := p.from; i < p.to; i++ {
+		if !p.keeps(paras, i) {
+			continue
+		}
+		for _, s := range paras[i].sentences {
+			for k, w := range strings.FieldsFunc(s.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				r, _ := utf8.DecodeRuneInString(w)
+				switch {
+				case unicode.IsDigit(r):
+					set[w] = true
+				case k > 0 && unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 3:
+					set[foldPrefix(w, 5)] = true
+				}
+			}
+		}
+	}
+	return set
+}
+
+// foldPrefix lower-cases w, strips its diacritics and keeps its first n
+// letters.
+func foldPrefix(w string, n int) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if n == 0 {
+			break
+		}
+		b.WriteRune(unicode.ToLower(r))
+		n--
+	}
+	return b.String()
+}
+
+func document(name, lang string, paras []paragraph, ps []part) *corpus.Document {
+	doc := &corpus.Document{Name: name, Lang: lang}
+	for _, p := range ps {
+		doc.Sentences = p.sentences(paras, doc.Sentences)
+	}
+	return doc
+}
+
+// fillUnknown gives a paragraph of unknown language ("") the language of
+// its nearest known neighbours when they agree.
+func fillUnknown(langs []string) {
+	prev := ""
+	for i := 0; i < len(langs); {
+		if langs[i] != "" {
+			prev = langs[i]
+			i++
+			continue
+		}
+		j := i
+		for j < len(langs) && langs[j] == "" {
+			j++
+		}
+		if prev != "" && j < len(langs) && langs[j] == prev {
+			for k := i; k < j; k++ {
+				langs[k] = prev
+			}
+		}
+		i = j
+	}
+}
