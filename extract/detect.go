@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 )
 
@@ -32,15 +34,8 @@ func detectBinary(head []byte) (string, error) {
 	case bytes.HasPrefix(head, []byte("%PDF-")):
 		return PDF, nil
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		// An OpenDocument file starts with its uncompressed mimetype entry;
-		// a Word file names word/ among its first entries.
-		switch {
-		case bytes.Contains(head[:min(len(head), 100)], []byte("application/vnd.oasis.opendocument.text")):
-			return ODT, nil
-		case bytes.Contains(head, []byte("word/")):
-			return DOCX, nil
-		}
-		return "", fmt.Errorf("%w: a ZIP archive that is neither DOCX nor ODT", ErrUnsupported)
+		// Which kind of ZIP archive, its directory at the end tells.
+		return zipFormat, nil
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
 		return "", fmt.Errorf("%w: a Word 97-2003 (.doc) or other OLE file; save it as DOCX", ErrUnsupported)
 	case bytes.HasPrefix(head, []byte(`{\rtf`)):
@@ -52,6 +47,39 @@ func detectBinary(head []byte) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// zipFormat is the format of a ZIP archive until zipKind has read its
+// directory.
+const zipFormat = "zip"
+
+// zipKind tells a Word from an OpenDocument text by the files the archive
+// holds.
+func zipKind(data []byte) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", fmt.Errorf("%w: a damaged ZIP archive: %v", ErrCorrupt, err)
+	}
+	names := map[string]*zip.File{}
+	for _, f := range zr.File {
+		names[f.Name] = f
+	}
+	switch {
+	case names["word/document.xml"] != nil:
+		return DOCX, nil
+	case names["content.xml"] != nil:
+		if m := names["mimetype"]; m != nil && m.UncompressedSize64 < 100 {
+			if r, err := m.Open(); err == nil {
+				b, _ := io.ReadAll(r)
+				r.Close()
+				if !bytes.HasPrefix(b, []byte("application/vnd.oasis.opendocument.text")) {
+					return "", fmt.Errorf("%w: an OpenDocument file of type %s, not a text", ErrUnsupported, b)
+				}
+			}
+		}
+		return ODT, nil
+	}
+	return "", fmt.Errorf("%w: a ZIP archive that is neither DOCX nor ODT", ErrUnsupported)
 }
 
 var magics = []struct{ prefix, what string }{

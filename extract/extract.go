@@ -18,6 +18,9 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/paralel/paralel/extract/docx"
+	"github.com/paralel/paralel/extract/odt"
 )
 
 // The formats a document can be read from.
@@ -113,6 +116,7 @@ var (
 	ErrTooDeep     = errors.New("HTML nested too deep")
 	ErrEncoding    = errors.New("unknown encoding")
 	ErrNotYet      = errors.New("not yet supported")
+	ErrCorrupt     = errors.New("corrupt file")
 )
 
 // An Error reports an input that could not be read, and why.
@@ -160,7 +164,13 @@ func NewReader(r io.Reader, opt Options) (io.Reader, *Report, error) {
 	}
 	data, err := readAll(br, opt.maxSize())
 	if err != nil {
-		return nil, nil, &Error{Name: opt.Name, Format: format, Err: err}
+		return nil, nil, &Error{Name: opt.Name, Format: strings.TrimPrefix(format, zipFormat), Err: err}
+	}
+	if format == zipFormat {
+		if format, err = zipKind(data); err != nil {
+			return nil, nil, &Error{Name: opt.Name, Err: err}
+		}
+		rep.Format = format
 	}
 	paras, err := extractParagraphs(format, data, opt, rep)
 	if err == nil && len(paras) == 0 {
@@ -223,4 +233,7 @@ func extractParagraphs(format string, data []byte, opt Options, rep *Report) ([]
 
 // officeReaders are the readers of binary document formats, by format:
 // func(io.ReaderAt, size) returning paragraphs in reading order.
-var officeReaders = map[string]func(io.ReaderAt, int64) ([]string, error){}
+var officeReaders = map[string]func(io.ReaderAt, int64) ([]string, error){
+	DOCX: docx.Paragraphs,
+	ODT:  odt.Paragraphs,
+}

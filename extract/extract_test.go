@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"archive/zip"
 	"bytes"
 	"io"
 	"os"
@@ -62,9 +63,7 @@ func TestDetect(t *testing.T) {
 		{"SRT with CRLF and a BOM", "\uFEFF1\r\n00:00:01,000 --> 00:00:02,000\r\nPo.\r\n", SRT, ""},
 		{"WebVTT", "WEBVTT\n\n00:01.000 --> 00:02.000\nPo.\n", VTT, ""},
 		{"PDF", "%PDF-1.7\n...", PDF, ""},
-		{"DOCX", "PK\x03\x04\x14\x00\x06\x00[Content_Types].xml....word/document.xml", DOCX, ""},
-		{"ODT", "PK\x03\x04\x14\x00\x00\x08mimetypeapplication/vnd.oasis.opendocument.text", ODT, ""},
-		{"another ZIP", "PK\x03\x04\x14\x00\x00\x08data.csv", "", "unsupported format: a ZIP archive that is neither DOCX nor ODT"},
+		{"a ZIP archive", "PK\x03\x04\x14\x00\x06\x00[Content_Types].xml", zipFormat, ""},
 		{"Word 97", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "", "unsupported format: a Word 97-2003 (.doc) or other OLE file; save it as DOCX"},
 		{"RTF", `{\rtf1\ansi Hello}`, "", "unsupported format: RTF; save it as DOCX"},
 		{"PNG", "\x89PNG\r\n\x1a\n\x00\x00", "", "unsupported format: a PNG image"},
@@ -309,6 +308,9 @@ func TestBadInput(t *testing.T) {
 		{"empty subtitles", "WEBVTT\n\nNOTE nothing\n", Options{}, "x: vtt: no text found", ErrNoText},
 		{"subtitles with invalid UTF-8", "1\n00:00:01,000 --> 00:00:02,000\nMirë\xff\n", Options{}, "x: srt: x: invalid UTF-8 at byte 37", corpus.ErrInvalidUTF8},
 		{"a PDF before its reader lands", "%PDF-1.4\n", Options{}, "x: pdf: not yet supported: the pdf reader is not built in yet", ErrNotYet},
+		{"another ZIP", zipOf(t, "data.csv"), Options{}, "x: unsupported format: a ZIP archive that is neither DOCX nor ODT", ErrUnsupported},
+		{"a spreadsheet", zipOf(t, "mimetype", "content.xml"), Options{}, "x: unsupported format: an OpenDocument file of type application/vnd.oasis.opendocument.spreadsheet, not a text", ErrUnsupported},
+		{"a damaged ZIP", "PK\x03\x04\x14\x00", Options{}, "x: corrupt file: a damaged ZIP archive: zip: not a valid zip file", ErrCorrupt},
 		{"a Word 97 file", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", Options{}, "x: unsupported format: a Word 97-2003 (.doc) or other OLE file; save it as DOCX", ErrUnsupported},
 	}
 	for _, tt := range tests {
@@ -357,4 +359,39 @@ func FuzzNewReader(f *testing.F) {
 			t.Fatalf("%d lines for %d paragraphs", bytes.Count(text, []byte("\n")), rep.Paragraphs)
 		}
 	})
+}
+
+// zipOf returns a ZIP archive of empty files with the given names, but for
+// a mimetype, which says spreadsheet.
+func zipOf(t *testing.T, names ...string) string {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, n := range names {
+		w, err := zw.Create(n)
+		require.NoError(t, err)
+		if n == "mimetype" {
+			io.WriteString(w, "application/vnd.oasis.opendocument.spreadsheet")
+		}
+	}
+	require.NoError(t, zw.Close())
+	return b.String()
+}
+
+func TestOffice(t *testing.T) {
+	for _, tt := range []struct{ file, format string }{
+		{"docx/testdata/sample.docx", DOCX},
+		{"odt/testdata/sample.odt", ODT},
+	} {
+		data, err := os.ReadFile(tt.file)
+		require.NoError(t, err)
+		text, rep, err := read(t, data, Options{Name: tt.file})
+		require.NoError(t, err)
+		assert.Equal(t, tt.format, rep.Format)
+		assert.Equal(t, strings.Count(text, "\n"), rep.Paragraphs)
+		assert.Positive(t, rep.Paragraphs)
+
+		// A damaged file names the file and the reason.
+		_, _, err = read(t, data[:len(data)/2], Options{Name: tt.file})
+		assert.EqualError(t, err, tt.file+": corrupt file: a damaged ZIP archive: zip: not a valid zip file")
+	}
 }

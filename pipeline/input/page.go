@@ -30,6 +30,12 @@ type Page struct {
 	Other int
 }
 
+// PageMinScore is the score below which the links of a page are left out
+// unless the user says otherwise: a page holds text that translates
+// nothing on it (teasers, captions, other articles), and the aligner links
+// such text only with little confidence.
+const PageMinScore = 0.5
+
 // shortWords is the length, in words, up to which a paragraph in one
 // language inside a part in the other (a caption, a teaser) does not end
 // that part.
