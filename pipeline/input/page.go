@@ -118,21 +118,32 @@ func (t *Text) page(srcLang, tgtLang string) (*Page, error) {
 			paras[i].repeated = true
 		}
 	}
-	fillUnknown(langs)
 	splitters := map[string]*segment.Splitter{}
 	for _, l := range []string{srcLang, tgtLang} {
 		if splitters[l], err = segment.NewSplitter(l); err != nil {
 			return nil, err
 		}
 	}
-	for i := range paras {
-		paras[i].lang = langs[i]
+	split := func(i int) {
+		paras[i].sentences = nil
 		if split := splitters[langs[i]]; split != nil {
 			for _, s := range split.Split(paras[i].Text) {
 				s.Start += paras[i].Start
 				s.End += paras[i].Start
 				paras[i].sentences = append(paras[i].sentences, s)
 			}
+		}
+	}
+	for i := range paras {
+		split(i)
+	}
+	for i := range markExcerpts(paras) {
+		langs[i] = ""
+	}
+	fillUnknown(langs)
+	for i := range paras {
+		if paras[i].lang = langs[i]; paras[i].sentences == nil {
+			split(i)
 		}
 	}
 
@@ -321,6 +332,44 @@ func document(name, lang string, paras []paragraph, ps []part) *corpus.Document 
 		doc.Sentences = p.sentences(paras, doc.Sentences)
 	}
 	return doc
+}
+
+// markExcerpts marks as repeated the paragraphs that quote the page: two
+// sentences or more of theirs stand in two other paragraphs or more, as
+// in a teaser that strings together bits of the article. It returns them.
+func markExcerpts(paras []paragraph) map[int]bool {
+	where := map[string]map[int]bool{} // sentence → paragraphs that hold it
+	for i, p := range paras {
+		for _, s := range p.sentences {
+			if len(s.Text) < 20 {
+				continue
+			}
+			if where[s.Text] == nil {
+				where[s.Text] = map[int]bool{}
+			}
+			where[s.Text][i] = true
+		}
+	}
+	marked := map[int]bool{}
+	for i, p := range paras {
+		quoted, from := 0, map[int]bool{}
+		for _, s := range p.sentences {
+			if len(where[s.Text]) < 2 {
+				continue
+			}
+			quoted++
+			for j := range where[s.Text] {
+				if j != i {
+					from[j] = true
+				}
+			}
+		}
+		if quoted >= 2 && len(from) >= 2 {
+			paras[i].repeated = true
+			marked[i] = true
+		}
+	}
+	return marked
 }
 
 // fillUnknown gives a paragraph of unknown language ("") the language of
