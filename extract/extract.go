@@ -21,6 +21,7 @@ import (
 
 	"github.com/paralel/paralel/extract/docx"
 	"github.com/paralel/paralel/extract/odt"
+	"github.com/paralel/paralel/extract/pdf"
 )
 
 // The formats a document can be read from.
@@ -115,7 +116,6 @@ var (
 	ErrTooLarge    = errors.New("input too large")
 	ErrTooDeep     = errors.New("HTML nested too deep")
 	ErrEncoding    = errors.New("unknown encoding")
-	ErrNotYet      = errors.New("not yet supported")
 	ErrCorrupt     = errors.New("corrupt file")
 )
 
@@ -228,7 +228,7 @@ func extractParagraphs(format string, data []byte, opt Options, rep *Report) ([]
 	if read := officeReaders[format]; read != nil {
 		return read(bytes.NewReader(data), int64(len(data)))
 	}
-	return nil, fmt.Errorf("%w: the %s reader is not built in yet", ErrNotYet, format)
+	return nil, fmt.Errorf("%w %q", ErrUnsupported, format)
 }
 
 // officeReaders are the readers of binary document formats, by format:
@@ -236,4 +236,5 @@ func extractParagraphs(format string, data []byte, opt Options, rep *Report) ([]
 var officeReaders = map[string]func(io.ReaderAt, int64) ([]string, error){
 	DOCX: docx.Paragraphs,
 	ODT:  odt.Paragraphs,
+	PDF:  pdf.Paragraphs,
 }

@@ -3,10 +3,11 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -18,8 +19,10 @@ const MaxDepth = 512
 
 // htmlParagraphs extracts the main content of a web page: the headline and
 // the body paragraphs in order, without menus, banners, share buttons,
-// comments, link lists, ads and scripts. The choice of the content is
-// go-trafilatura's; the paragraphs are those of the page's blocks
+// comments, link lists, ads and scripts. Blocks that are boilerplate by
+// their element or the usual words of their class (pruneBoilerplate) and
+// blocks of links (pruneLinkLists) go first; go-readability then picks the
+// article among what is left; the paragraphs are those of its blocks
 // (paragraphs, headings, list items, captions, a double <br>).
 func htmlParagraphs(data []byte, opt Options, rep *Report) ([]string, error) {
 	doc, err := parseHTML(data, opt, rep)
@@ -31,24 +34,21 @@ func htmlParagraphs(data []byte, opt Options, rep *Report) ([]string, error) {
 	}
 	all := len(paragraphs(bodyOf(doc)))
 	headline := firstText(doc, atom.H1)
+	pruneBoilerplate(doc)
 	pruneLinkLists(doc)
 	markBreaks(doc)
-	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		ExcludeComments: true,
-		HtmlDateMode:    trafilatura.Disabled,
-	})
-	if err != nil || res.ContentNode == nil {
+	article, err := readability.FromDocument(doc, nil)
+	if err != nil || article.Node == nil {
 		return nil, fmt.Errorf("%w: no main text on the page", ErrNoText)
 	}
-	paras := paragraphs(res.ContentNode)
+	paras := paragraphs(article.Node)
 	if !slices.ContainsFunc(paras, func(p string) bool { return len(strings.Fields(p)) >= 4 }) {
 		// What is left of a page of menus and links only.
 		return nil, fmt.Errorf("%w: no main text on the page", ErrNoText)
 	}
-	// Trafilatura keeps the title apart from the content; the headline
+	// Readability keeps the title apart from the content; the headline
 	// as the page shows it opens the text, unless the content has it.
-	if headline != "" && !strings.Contains(res.ContentText, headline) &&
-		(res.Metadata.Title == "" || strings.Contains(oneLine(res.Metadata.Title), headline) || strings.Contains(headline, oneLine(res.Metadata.Title))) {
+	if headline != "" && !slices.Contains(paras, headline) {
 		paras = append([]string{headline}, paras...)
 	}
 	rep.Dropped = max(0, all-len(paras))
@@ -85,7 +85,7 @@ func parseHTML(data []byte, opt Options, rep *Report) (*html.Node, error) {
 }
 
 // paraMark stands for a paragraph break made by two <br> or more in a
-// row, which trafilatura would make one: a character of the private use
+// row, which the extractor may make one: a character of the private use
 // area, which no page has.
 const paraMark = "\uE000"
 
@@ -187,10 +187,51 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
+// boilerplateClass matches the class or id of an element that holds no
+// article text: the words pages use for ads, cookie banners, comments,
+// share buttons, bylines and dates, tags, related links and the like.
+var boilerplateClass = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:ads?|advert\w*|sponsor\w*|promo\w*|banner|cookies?|consent|gdpr|comments?|comment-\w+|respond|disqus|share|sharing|social|byline|author|meta|date|time|tags?|related|newsletter|subscribe|breadcrumbs?|sidebar|widget|popup|modal)(?:[-_\s]|$)`)
+
+// boilerplateTag is the elements that hold no article text.
+var boilerplateTag = map[atom.Atom]bool{
+	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Form: true,
+	atom.Time: true, atom.Button: true,
+}
+
+// pruneBoilerplate removes the elements that boilerplateTag or
+// boilerplateClass name, but never the body or an article.
+func pruneBoilerplate(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && isBoilerplate(c) {
+			n.RemoveChild(c)
+		} else {
+			pruneBoilerplate(c)
+		}
+		c = next
+	}
+}
+
+func isBoilerplate(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Article, atom.Main:
+		return false
+	}
+	if boilerplateTag[n.DataAtom] {
+		return true
+	}
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && boilerplateClass.MatchString(a.Val) {
+			return true
+		}
+	}
+	return false
+}
+
 // pruneLinkLists removes the blocks that are mostly links, with their
 // labels: "read also" boxes, lists of related articles, tag clouds,
-// menus. Trafilatura drops the links of such a block but may keep its
-// label ("Read also:") as a paragraph of its own.
+// menus, whatever their class says. An extractor drops the links of
+// such a block but may keep its label ("Read also:") as a paragraph.
 func pruneLinkLists(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -266,8 +307,6 @@ var block = map[atom.Atom]bool{
 
 // paragraphs returns the text of the blocks under n, a paragraph each, in
 // document order. A single <br> is a space; two in a row end a paragraph.
-// Trafilatura writes its own tags (head for headings, list/item): those
-// are blocks too.
 func paragraphs(n *html.Node) []string {
 	var out []string
 	var cur strings.Builder
@@ -284,7 +323,7 @@ func paragraphs(n *html.Node) []string {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == 0 {
-			// Trafilatura's elements have their name only.
+			// Elements made by name only, as readability makes them.
 			n.DataAtom = atom.Lookup([]byte(n.Data))
 		}
 		switch n.Type {
@@ -308,7 +347,7 @@ func paragraphs(n *html.Node) []string {
 				return
 			}
 		}
-		isBlock := n.Type == html.ElementNode && (block[n.DataAtom] || trafilaturaBlock[n.Data])
+		isBlock := n.Type == html.ElementNode && block[n.DataAtom]
 		if isBlock {
 			flush()
 		}
@@ -323,7 +362,3 @@ func paragraphs(n *html.Node) []string {
 	flush()
 	return out
 }
-
-// trafilaturaBlock is the block tags of trafilatura's output that HTML
-// does not have.
-var trafilaturaBlock = map[string]bool{"head": true, "list": true, "item": true, "quote": true, "cell": true, "row": true}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/segment"
 )
 
@@ -21,7 +22,7 @@ func TestReadInput(t *testing.T) {
 	want, err := segment.ReadFile(path, corpus.ReadOptions{Lang: "sq"})
 	require.NoError(t, err)
 
-	in, err := ReadInput(path, corpus.ReadOptions{Lang: "sq"})
+	in, _, err := ReadInput(path, input.Options{Lang: "sq"})
 	require.NoError(t, err)
 	sum := sha256.Sum256(data)
 	assert.Equal(t, hex.EncodeToString(sum[:]), in.SHA256)
@@ -30,7 +31,7 @@ func TestReadInput(t *testing.T) {
 	assert.Equal(t, want.Sentences, in.Sentences)
 
 	for _, bad := range []string{filepath.Join(t.TempDir(), "missing.txt"), t.TempDir()} {
-		_, err := ReadInput(bad, corpus.ReadOptions{Lang: "sq"})
+		_, _, err := ReadInput(bad, input.Options{Lang: "sq"})
 		assert.Error(t, err, bad)
 	}
 }

@@ -15,7 +15,8 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/segment"
+	"github.com/paralel/paralel/extract"
+	"github.com/paralel/paralel/pipeline/input"
 )
 
 // Input is one side of the bitext under review. The session keeps the
@@ -28,32 +29,45 @@ type Input struct {
 	Sentences []corpus.Sentence // the segments, as the aligner saw them
 }
 
-// ReadInput reads the text at path ("-" for the standard input) and splits
-// it as opt says, hashing the very bytes it split so that a reopened session
-// can tell whether the file has changed since.
-func ReadInput(path string, opt corpus.ReadOptions) (Input, error) {
+// ReadInput reads the document at path ("-" for the standard input, or a
+// web address) as pipeline/input reads it, hashing the very bytes it read
+// so that a reopened session can tell whether the file has changed since.
+// It returns what was read with the input.
+func ReadInput(path string, opt input.Options) (Input, *extract.Report, error) {
+	if extract.IsURL(path) {
+		// A page on the web has no file to check again.
+		doc, rep, err := input.ReadFile(path, opt)
+		if err != nil {
+			return Input{}, nil, err
+		}
+		return Input{Path: path, Lang: opt.Lang, Sentences: doc.Sentences}, rep, nil
+	}
 	f, err := corpus.Open(path)
 	if err != nil {
-		return Input{}, err
+		return Input{}, nil, err
 	}
 	defer f.Close()
 	if opt.Name == "" {
 		opt.Name = corpus.InputName(path)
 	}
 	h := sha256.New()
-	doc, err := segment.ReadDocument(io.TeeReader(f, h), opt)
+	doc, rep, err := input.ReadDocument(io.TeeReader(f, h), opt)
 	if err != nil {
-		return Input{}, err
+		return Input{}, nil, err
+	}
+	// What the reader left unread counts in the file's hash too.
+	if _, err := io.Copy(h, f); err != nil {
+		return Input{}, nil, err
 	}
 	in := Input{Path: path, Lang: opt.Lang, Sentences: doc.Sentences}
 	if path == "-" {
-		return in, nil
+		return in, rep, nil
 	}
 	if in.Path, err = filepath.Abs(path); err != nil {
-		return Input{}, err
+		return Input{}, nil, err
 	}
 	in.SHA256 = hex.EncodeToString(h.Sum(nil))
-	return in, nil
+	return in, rep, nil
 }
 
 // NewInput returns the Input for sentences read from the file at path,

@@ -11,21 +11,22 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
+	"github.com/paralel/paralel/extract"
 	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/internal/sidebyside"
-	"github.com/paralel/paralel/segment"
+	"github.com/paralel/paralel/pipeline/input"
 )
 
 // AlignOptions are what paralel align is asked to do.
 type AlignOptions struct {
 	IO *iostreams.IOStreams
 
-	Src, Tgt string      // the input files
-	Mode     corpus.Mode // how they are read
-	Format   string      // -f; empty for the side-by-side view on a terminal, else -o's extension or TSV
-	Output   string      // -o; empty or "-" for the standard output
-	Doc      string      // the document every link names
-	Doubtful float64     // the side-by-side view marks links scored below this
+	Src, Tgt string        // the input files; Tgt empty for a page that holds both languages
+	Input    input.Options // how they are read
+	Format   string        // -f; empty for the side-by-side view on a terminal, else -o's extension or TSV
+	Output   string        // -o; empty or "-" for the standard output
+	Doc      string        // the document every link names
+	Doubtful float64       // the side-by-side view marks links scored below this
 	Export   format.Options
 
 	// AllowSwapped aligns sides that read as each other's language, which
@@ -37,16 +38,28 @@ type AlignOptions struct {
 // of runAlign.
 func NewCmdAlign(f *Factory, runF func(context.Context, *AlignOptions) error) *cobra.Command {
 	opts := &AlignOptions{IO: f.IOStreams}
-	var input *inputFlags
+	var in *inputFlags
 	cmd := &cobra.Command{
-		Use:   "align [flags] SRC TGT",
+		Use:   "align [flags] SRC TGT | PAGE",
 		Short: "Align the sentences of a text and its translation",
 		Long: `align splits a text and its translation into sentences, links each sentence
 to its translation (1-1, 1-2, 2-1, 2-2, ... and 1-0 or 0-1 for a sentence
 left untranslated) and scores every link from 0 to 1.
 
-Input is UTF-8 text with a paragraph a line (--wrapped: paragraphs separated
-by blank lines), or with --presplit one segment a line, used as it is.
+Input is text with a paragraph a line (hard-wrapped text, with paragraphs
+separated by blank lines, is recognised, or say --wrapped), or with
+--presplit one segment a line, used as it is; in UTF-8, UTF-16 or a Latin
+single-byte encoding (windows-1250, iso-8859-2, windows-1252, iso-8859-1),
+detected or given by --encoding. Web pages (files or http/https addresses:
+the article without menus, comments and ads), SRT and WebVTT subtitles,
+DOCX and ODT are read too, told by their content (--input-format to force
+one); paralel extract shows the text the aligner sees.
+
+Given one PAGE that holds both languages (an article with its translation
+on one web page), align tells the language of each paragraph and aligns the
+SRC-language part with the TGT-language part; text that translates nothing
+on the page (other articles, teasers, captions) is left out, and so are
+links scored below ` + fmt.Sprint(input.PageMinScore) + ` unless --min-score says otherwise.
 
 On a terminal, with no -f or -o, the links are shown side by side, doubtful
 ones (scored under --doubtful) marked with "?". Otherwise they are written in the format of -f, or the
@@ -67,12 +80,24 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
   paralel align --src-lang sq-AL --tgt-lang en-GB --min-score 0.5 -o rama.tmx testdata/rama/sq.txt testdata/rama/en.txt
 
   # Align pre-split segments and print the links as sentence ids
-  paralel align --presplit -f ids sq.sent en.sent`,
-		Args: cobra.ExactArgs(2),
+  paralel align --presplit -f ids sq.sent en.sent
+
+  # Two web pages, and an Albanian text in windows-1250 with its subtitles
+  paralel align https://example.al/lajm.html https://example.com/news.html
+  paralel align --encoding windows-1250 sq.txt en.srt
+
+  # One page holding the English translation and the Albanian original
+  paralel align -o page.tmx page.html`,
+		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Src, opts.Tgt = args[0], args[1]
+			opts.Src = args[0]
+			if len(args) == 2 {
+				opts.Tgt = args[1]
+			} else if !cmd.Flags().Changed("min-score") {
+				opts.Export.MinScore = input.PageMinScore
+			}
 			var err error
-			if opts.Mode, err = input.mode(); err != nil {
+			if opts.Input, err = in.options(""); err != nil {
 				return err
 			}
 			if err := checkDoubtful(opts.Doubtful); err != nil {
@@ -87,7 +112,7 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 			return runAlign(cmd.Context(), opts)
 		},
 	}
-	input = addInputFlags(cmd, "input has one segment a line: do not split sentences")
+	in = addInputFlags(cmd, "input has one segment a line: do not split sentences")
 	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "SRC", "TGT", false)
 	addFormatFlag(cmd, &opts.Format, "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)", format.Names())
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
@@ -101,9 +126,12 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 func runAlign(ctx context.Context, opts *AlignOptions) error {
 	ios := opts.IO
 	srcLang, tgtLang := opts.Export.SrcLang, opts.Export.TgtLang
-	same, err := corpus.SameContent(opts.Src, opts.Tgt)
-	if err != nil {
-		return err
+	same := false
+	if opts.Tgt != "" && !extract.IsURL(opts.Src) && !extract.IsURL(opts.Tgt) {
+		var err error
+		if same, err = corpus.SameContent(opts.Src, opts.Tgt); err != nil {
+			return err
+		}
 	}
 	if same && !bothEmpty(opts.Src, opts.Tgt) {
 		return errSameText(opts.Src, opts.Tgt)
@@ -123,18 +151,18 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 		}
 		exp := opts.Export
 		exp.Stdout = ios.Out
-		exp.Inputs = []string{opts.Src, opts.Tgt}
+		for _, in := range []string{opts.Src, opts.Tgt} {
+			if in != "" && !extract.IsURL(in) {
+				exp.Inputs = append(exp.Inputs, in)
+			}
+		}
 		if out, err = format.Create(name, cmp.Or(opts.Output, "-"), exp); err != nil {
 			return err
 		}
 		defer out.Close()
 	}
 
-	src, err := segment.ReadFile(opts.Src, corpus.ReadOptions{Lang: srcLang, Mode: opts.Mode})
-	if err != nil {
-		return err
-	}
-	tgt, err := segment.ReadFile(opts.Tgt, corpus.ReadOptions{Lang: tgtLang, Mode: opts.Mode})
+	src, tgt, err := readSides(ios.ErrOut, opts.Src, opts.Tgt, opts.Input, srcLang, tgtLang)
 	if err != nil {
 		return err
 	}

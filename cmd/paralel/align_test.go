@@ -84,7 +84,7 @@ func TestAlignEmptySide(t *testing.T) {
 
 func TestAlignBadInput(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.txt")
-	require.NoError(t, os.WriteFile(bad, []byte("abc\xff\n"), 0o644))
+	require.NoError(t, os.WriteFile(bad, []byte("Mirë\xff\n"), 0o644))
 	_, _, err := runCmd(t, "align", bad, ramaEn)
-	assert.ErrorContains(t, err, "bad.txt: invalid UTF-8 at byte 3")
+	assert.ErrorContains(t, err, "bad.txt: invalid UTF-8 at byte 5")
 }

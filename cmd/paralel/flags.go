@@ -4,12 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
+	"github.com/paralel/paralel/extract"
+	"github.com/paralel/paralel/internal/iostreams"
+	"github.com/paralel/paralel/pipeline/input"
 )
 
 // This file holds what several commands share: the flags that say how text
@@ -18,22 +22,79 @@ import (
 // it has the same name, shorthand and meaning in both.
 
 // inputFlags are --presplit and --wrapped, which say how the lines of a
-// text input make paragraphs and sentences.
+// text input make paragraphs and sentences, and --input-format and
+// --encoding, which force what is otherwise told from the content.
 type inputFlags struct {
 	presplit, wrapped bool
+	format, encoding  string
 }
 
-// addInputFlags adds --wrapped to cmd and, unless presplitHelp is empty,
-// --presplit with that help: only the command knows what its pre-split
-// input is called, and eval's sets say it by their file names.
+// addInputFlags adds --wrapped, --input-format and --encoding to cmd and,
+// unless presplitHelp is empty, --presplit with that help: only the command
+// knows what its pre-split input is called, and eval's sets say it by
+// their file names.
 func addInputFlags(cmd *cobra.Command, presplitHelp string) *inputFlags {
 	in := &inputFlags{}
 	f := cmd.Flags()
 	if presplitHelp != "" {
 		f.BoolVar(&in.presplit, "presplit", false, presplitHelp)
 	}
-	f.BoolVar(&in.wrapped, "wrapped", false, "lines are wrapped inside paragraphs: only a blank line ends a paragraph")
+	f.BoolVar(&in.wrapped, "wrapped", false, "lines are wrapped inside paragraphs: only a blank line ends a paragraph (default: told from the line lengths)")
+	f.StringVar(&in.format, "input-format", "", "read the input as `FORMAT`: "+strings.Join(extract.Formats, ", ")+" (default: told from the content)")
+	f.StringVar(&in.encoding, "encoding", "", "the text's `ENCODING`, such as windows-1250, iso-8859-2, utf-16le (default: detected)")
+	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(extract.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("encoding", cobra.FixedCompletions([]string{"utf-8", "utf-16le", "utf-16be", "windows-1250", "iso-8859-2", "windows-1252", "iso-8859-1"}, cobra.ShellCompDirectiveNoFileComp))
 	return in
+}
+
+// options are the input.Options the flags give, for a text in lang.
+func (in *inputFlags) options(lang string) (input.Options, error) {
+	mode, err := in.mode()
+	return input.Options{Lang: lang, Mode: mode, Format: in.format, Encoding: in.encoding}, err
+}
+
+// openText opens the document at path for split and extract: a file, a
+// web address, or "-" for the standard input of ios.
+func openText(ios *iostreams.IOStreams, path string, opt input.Options) (*input.Text, error) {
+	if path == "-" {
+		opt.Name = "stdin"
+		return input.NewText(ios.In, opt)
+	}
+	return input.Open(path, opt)
+}
+
+// noteInput says on w what was read from an input, unless it was what the
+// splitter always read: UTF-8 text with a paragraph a line.
+func noteInput(w io.Writer, rep *extract.Report) {
+	if rep.Format == extract.Text && rep.Encoding == "utf-8" && !rep.Wrapped {
+		return
+	}
+	note(w, "read %s", rep)
+}
+
+// readSides reads the two sides of an alignment: the files src and tgt,
+// or when tgt is empty the page src that holds both languages. It notes
+// what it read on w.
+func readSides(w io.Writer, src, tgt string, opt input.Options, srcLang, tgtLang string) (*corpus.Document, *corpus.Document, error) {
+	if tgt == "" {
+		page, err := input.ReadPage(src, opt, srcLang, tgtLang)
+		if err != nil {
+			return nil, nil, err
+		}
+		note(w, "read %s; %s and %s paragraphs kept apart, %d others left out", page.Report, srcLang, tgtLang, page.Other)
+		return page.Src, page.Tgt, nil
+	}
+	var docs [2]*corpus.Document
+	for i, side := range []struct{ path, lang string }{{src, srcLang}, {tgt, tgtLang}} {
+		opt.Lang = side.lang
+		doc, rep, err := input.ReadFile(side.path, opt)
+		if err != nil {
+			return nil, nil, err
+		}
+		noteInput(w, rep)
+		docs[i] = doc
+	}
+	return docs[0], docs[1], nil
 }
 
 // mode is the corpus.Mode the flags choose: corpus.Lines unless one is

@@ -15,6 +15,7 @@ import (
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/pipeline/batch"
 	"github.com/paralel/paralel/pipeline/evalset"
+	"github.com/paralel/paralel/pipeline/input"
 )
 
 // parse runs the command newCmd makes on args with a runF that captures
@@ -53,10 +54,18 @@ func TestParseAlign(t *testing.T) {
 			Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
 		{[]string{"--presplit", "-f", "ids", "-o", "x", "--doc", "D", "--src-lang", "de", "--tgt-lang", "fr-CH",
 			"--keep-unaligned", "--min-score", "0.5", "--dedupe", "--header", "--tsv-meta", "--doubtful", "0.6", "s", "t"},
-			AlignOptions{Src: "s", Tgt: "t", Mode: corpus.Presplit, Format: "ids", Output: "x", Doc: "D", Doubtful: 0.6,
+			AlignOptions{Src: "s", Tgt: "t", Input: input.Options{Mode: corpus.Presplit}, Format: "ids", Output: "x", Doc: "D", Doubtful: 0.6,
 				Export: format.Options{SrcLang: "de", TgtLang: "fr-CH", KeepUnaligned: true, MinScore: 0.5, Dedupe: true, Header: true, TSVMeta: true}}},
 		{[]string{"--wrapped", "--format", "tmx", "--output", "y.tmx", "doc.sq", "doc.en"}, AlignOptions{Src: "doc.sq", Tgt: "doc.en",
-			Mode: corpus.Wrapped, Format: "tmx", Output: "y.tmx", Doc: "doc", Doubtful: corpus.DefaultDoubtful, Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
+			Input: input.Options{Mode: corpus.Wrapped}, Format: "tmx", Output: "y.tmx", Doc: "doc", Doubtful: corpus.DefaultDoubtful, Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
+		{[]string{"--input-format", "html", "--encoding", "windows-1250", "a.htm", "b.htm"}, AlignOptions{Src: "a.htm", Tgt: "b.htm",
+			Input: input.Options{Format: "html", Encoding: "windows-1250"}, Doc: "a", Doubtful: corpus.DefaultDoubtful, Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
+		// One page holding both languages: its links scored below
+		// PageMinScore are left out unless --min-score says otherwise.
+		{[]string{"page.html"}, AlignOptions{Src: "page.html", Doc: "page", Doubtful: corpus.DefaultDoubtful,
+			Export: format.Options{SrcLang: "sq", TgtLang: "en", MinScore: input.PageMinScore}}},
+		{[]string{"--min-score", "0", "page.html"}, AlignOptions{Src: "page.html", Doc: "page", Doubtful: corpus.DefaultDoubtful,
+			Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -67,7 +76,7 @@ func TestParseAlign(t *testing.T) {
 			assert.Equal(t, tt.want, *got)
 		})
 	}
-	for _, args := range [][]string{{"one"}, {"--presplit", "--wrapped", "a", "b"}, {"--min-score", "x", "a", "b"}} {
+	for _, args := range [][]string{{"a", "b", "c"}, {"--presplit", "--wrapped", "a", "b"}, {"--min-score", "x", "a", "b"}} {
 		_, err := parse(t, NewCmdAlign, args...)
 		assert.Error(t, err, "%q", args)
 	}
@@ -115,10 +124,10 @@ func TestParseConvert(t *testing.T) {
 func TestParseSplit(t *testing.T) {
 	got, err := parse(t, NewCmdSplit, "--lang", "sq")
 	require.NoError(t, err)
-	assert.Equal(t, SplitOptions{IO: got.IO, Input: "-", Lang: "sq", Format: "text"}, *got)
-	got, err = parse(t, NewCmdSplit, "--lang", "en", "-f", "jsonl", "--presplit", "in.txt")
+	assert.Equal(t, SplitOptions{IO: got.IO, Input: "-", Read: input.Options{Lang: "sq"}, Format: "text"}, *got)
+	got, err = parse(t, NewCmdSplit, "--lang", "en", "-f", "jsonl", "--presplit", "--encoding", "utf-16le", "in.txt")
 	require.NoError(t, err)
-	assert.Equal(t, SplitOptions{IO: got.IO, Input: "in.txt", Lang: "en", Mode: corpus.Presplit, Format: "jsonl"}, *got)
+	assert.Equal(t, SplitOptions{IO: got.IO, Input: "in.txt", Read: input.Options{Lang: "en", Mode: corpus.Presplit, Encoding: "utf-16le"}, Format: "jsonl"}, *got)
 	_, err = parse(t, NewCmdSplit, "in.txt")
 	assert.ErrorContains(t, err, `"lang" not set`)
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -11,7 +13,9 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
+	"github.com/paralel/paralel/extract"
 	"github.com/paralel/paralel/internal/iostreams"
+	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/review"
 )
 
@@ -20,12 +24,12 @@ import (
 type ReviewOptions struct {
 	IO *iostreams.IOStreams
 
-	Src, Tgt string // the texts to align and review
-	Reopen   string // or the session or export to reopen
-	Output   string // the file Save writes; by default the document's name with .tmx
-	Format   string // its format; by default its extension's
-	Doc      string // the document every link names; empty for the default
-	Mode     corpus.Mode
+	Src, Tgt string        // the texts to align and review; Tgt empty for a page that holds both
+	Reopen   string        // or the session or export to reopen
+	Output   string        // the file Save writes; by default the document's name with .tmx
+	Format   string        // its format; by default its extension's
+	Doc      string        // the document every link names; empty for the default
+	Input    input.Options // how Src and Tgt are read
 	Port     int
 	Doubtful float64 // rows scored below this are doubtful
 	Restart  bool
@@ -44,9 +48,9 @@ type ReviewOptions struct {
 // place of runReview.
 func NewCmdReview(f *Factory, runF func(context.Context, *ReviewOptions) error) *cobra.Command {
 	opts := &ReviewOptions{IO: f.IOStreams}
-	var input *inputFlags
+	var in *inputFlags
 	cmd := &cobra.Command{
-		Use:   "review SRC TGT | FILE",
+		Use:   "review SRC TGT | FILE | PAGE",
 		Short: "Check and fix an alignment in the browser",
 		Long: `review aligns SRC with TGT and serves a page, on this machine only, on which
 a translator checks the result, starting from the doubtful links (scored
@@ -63,6 +67,11 @@ lies beside it (exactly where the work stopped), or any TMX, TSV or JSONL
 alignment. The flags given then override what the session says. Save
 writes back unchanged the units the review did not change (a TMX keeps
 their other languages, notes and props, and the units without the pair).
+Any other single FILE is a PAGE that holds both languages, as paralel align
+PAGE reads it.
+
+SRC and TGT are read as paralel align reads them: text in any common
+encoding, web pages and addresses, subtitles, DOCX, ODT and PDF.
 
 The printed address holds a secret token: only those who have it can see or
 change the review. While a review runs, another review of the same output is
@@ -80,7 +89,9 @@ Output formats:
   paralel review rama.tmx`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
+			if len(args) == 1 && isPage(args[0]) {
+				opts.Src = args[0]
+			} else if len(args) == 1 {
 				opts.Reopen = args[0]
 			} else {
 				opts.Src, opts.Tgt = args[0], args[1]
@@ -89,7 +100,7 @@ Output formats:
 				return err
 			}
 			var err error
-			if opts.Mode, err = input.mode(); err != nil {
+			if opts.Input, err = in.options(""); err != nil {
 				return err
 			}
 			opts.Given = map[string]bool{}
@@ -105,7 +116,7 @@ Output formats:
 	addFormatFlag(cmd, &opts.Format, "", "output `format` (default: from the output's extension)", format.Names())
 	flags.StringVar(&opts.Doc, "doc", "", "document `NAME` every link carries (default: as paralel align gives it)")
 	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "SRC", "TGT", false)
-	input = addInputFlags(cmd, "inputs hold one segment a line: do not split sentences")
+	in = addInputFlags(cmd, "inputs hold one segment a line: do not split sentences")
 	flags.IntVar(&opts.Port, "port", 0, "port on 127.0.0.1 (default: a free one)")
 	addDoubtfulFlag(cmd, &opts.Doubtful)
 	aliasFlag(cmd, "threshold", "doubtful")
@@ -165,11 +176,7 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 			}
 		}
 		srcLang, tgtLang := opts.Export.SrcLang, opts.Export.TgtLang
-		src, err := review.ReadInput(opts.Src, corpus.ReadOptions{Lang: srcLang, Mode: opts.Mode})
-		if err != nil {
-			return err
-		}
-		tgt, err := review.ReadInput(opts.Tgt, corpus.ReadOptions{Lang: tgtLang, Mode: opts.Mode})
+		src, tgt, err := reviewInputs(opts)
 		if err != nil {
 			return err
 		}
@@ -212,6 +219,54 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, note)
 	}
 	return err
+}
+
+// isPage reports whether the one file review is given is a page to align
+// rather than a session or an export to reopen.
+func isPage(path string) bool {
+	if extract.IsURL(path) {
+		return true
+	}
+	if strings.HasSuffix(path, review.SessionExt) {
+		return false
+	}
+	if _, err := os.Stat(review.SessionFile(path)); err == nil {
+		return false
+	}
+	_, err := format.Resolve("", path)
+	return err != nil
+}
+
+// reviewInputs reads the two sides to review, or the page that holds both.
+func reviewInputs(opts *ReviewOptions) (src, tgt review.Input, err error) {
+	srcLang, tgtLang := opts.Export.SrcLang, opts.Export.TgtLang
+	ew := opts.IO.ErrOut
+	if opts.Tgt == "" {
+		page, err := input.ReadPage(opts.Src, opts.Input, srcLang, tgtLang)
+		if err != nil {
+			return src, tgt, err
+		}
+		note(ew, "read %s; %s and %s paragraphs kept apart, %d others left out", page.Report, srcLang, tgtLang, page.Other)
+		if src, err = review.NewInput(opts.Src, srcLang, page.Src.Sentences); err != nil {
+			return src, tgt, err
+		}
+		tgt, err = review.NewInput(opts.Src, tgtLang, page.Tgt.Sentences)
+		return src, tgt, err
+	}
+	read := func(path, lang string) (review.Input, error) {
+		opt := opts.Input
+		opt.Lang = lang
+		in, rep, err := review.ReadInput(path, opt)
+		if err == nil {
+			noteInput(ew, rep)
+		}
+		return in, err
+	}
+	if src, err = read(opts.Src, srcLang); err != nil {
+		return src, tgt, err
+	}
+	tgt, err = read(opts.Tgt, tgtLang)
+	return src, tgt, err
 }
 
 // setExport sets the filters and TSV columns of e from the export flags

@@ -72,6 +72,7 @@ and exports TMX, TSV, Moses and JSON lines.`,
 
 	root.AddCommand(
 		NewCmdSplit(f, nil),
+		NewCmdExtract(f, nil),
 		NewCmdAlign(f, nil),
 		NewCmdReview(f, nil),
 		NewCmdConvert(f, nil),

@@ -66,7 +66,8 @@ func TestBadInput(t *testing.T) {
 		empty    = file("empty.txt", "")
 		dir      = filepath.Join(in, "adir")
 		missing  = filepath.Join(in, "missing.txt")
-		badUTF8  = file("latin1.txt", "Shqip\xebri.\n")
+		latin1   = file("latin1.txt", "Shqip\xebria \xe7do dit\xeb.\n")
+		badUTF8  = file("bad-utf8.txt", "Shqipëri\xff.\n")
 		binary   = file("binary.dat", "\x7fELF\x02\x01\x00\x00text")
 		bom      = file("bom.txt", "\uFEFFAi erdhi më 5 maj.\r\nAta ikën më 12 qershor.\r\n")
 		crlf     = file("crlf.txt", "He came on 5 May.\r\nThey left on 12 June.\r\n")
@@ -91,7 +92,8 @@ func TestBadInput(t *testing.T) {
 		{"align: both empty", []string{"align", "-o", "OUT.tsv", empty, empty}, "", "both sides are empty"},
 		{"align: missing file", []string{"align", "-o", "OUT.tsv", missing, en}, "missing.txt: no such file", ""},
 		{"align: a directory", []string{"align", "-o", "OUT.tsv", dir, en}, "adir: is a directory", ""},
-		{"align: invalid UTF-8", []string{"align", "-o", "OUT.tsv", sq, badUTF8}, "latin1.txt: invalid UTF-8 at byte 5", ""},
+		{"align: invalid UTF-8", []string{"align", "-o", "OUT.tsv", sq, badUTF8}, "bad-utf8.txt: invalid UTF-8 at byte 9", ""},
+		{"align: Latin-1 text", []string{"align", "-o", "OUT.tsv", latin1, en}, "", "latin1.txt: text, windows-1250, 1 paragraph"},
 		{"align: binary data", []string{"align", "-o", "OUT.tsv", binary, en}, "binary.dat: binary data (NUL byte) at byte 6", ""},
 		{"align: BOM and CRLF", []string{"align", "-o", "OUT.tsv", bom, crlf}, "", ""},
 		{"align: swapped sides", []string{"align", "-o", "OUT.tsv", en, sq}, "the sides are swapped: the source (sq) reads as English and the target (en) as Albanian: give them the other way round, or --allow-swapped to align them as given", ""},
@@ -111,7 +113,7 @@ func TestBadInput(t *testing.T) {
 		{"align: output is a directory", []string{"align", "-f", "tsv", "-o", dir, sq, en}, "adir: is a directory", ""},
 		{"align: output in a missing folder", []string{"align", "-o", filepath.Join(missing, "out.tsv"), sq, en}, "no such file or directory", ""},
 		{"align: minimum score not a number", []string{"align", "--min-score", "NaN", "-o", "OUT.tsv", sq, en}, "minimum score NaN: want a score from 0 to 1", ""},
-		{"align: one argument", []string{"align", sq}, "accepts 2 arg(s)", ""},
+		{"align: one text, not a page of two languages", []string{"align", sq}, "sq.txt: found no en paragraph on the page", ""},
 		{"align: unknown extension", []string{"align", "-o", "OUT.foo", sq, en}, "cannot tell the format", ""},
 		{"align: unknown format", []string{"align", "-f", "docx", sq, en}, `unknown format "docx"`, ""},
 		{"align: moses to stdout", []string{"align", "-f", "moses", sq, en}, "moses is a pair of files", ""},
@@ -122,7 +124,7 @@ func TestBadInput(t *testing.T) {
 		{"batch: doubtful not a number", []string{"batch", "--doubtful", "NaN", "-o", "OUT.tsv", batchList}, "--doubtful NaN: want a score in (0,1]", ""},
 		{"review: missing input", []string{"review", "-o", "OUT.tsv", missing, en}, "missing.txt: no such file", ""},
 		{"review: unknown output format", []string{"review", "-o", "OUT.xyz", sq, en}, "cannot tell the format", ""},
-		{"review: reopen a text", []string{"review", sq}, "cannot tell the format", ""},
+		{"review: a text, not a page of two languages", []string{"review", sq}, "sq.txt: found no en paragraph on the page", ""},
 		{"review: three files", []string{"review", sq, en, sq}, "accepts between 1 and 2 arg(s)", ""},
 		{"split: binary data", []string{"split", "--lang", "sq", binary}, "binary data (NUL byte)", ""},
 		{"split: a 50 KB line", []string{"split", "--lang", "sq", long}, "", ""},

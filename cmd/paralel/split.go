@@ -7,7 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/extract"
 	"github.com/paralel/paralel/internal/iostreams"
+	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/segment"
 )
 
@@ -15,31 +17,35 @@ import (
 type SplitOptions struct {
 	IO *iostreams.IOStreams
 
-	Input  string // the file; "-" for the standard input
-	Lang   string
-	Mode   corpus.Mode
-	Format string // a corpus.SentenceFormats
+	Input  string        // the file or address; "-" for the standard input
+	Read   input.Options // how it is read
+	Format string        // a corpus.SentenceFormats
 }
 
 // NewCmdSplit makes paralel split; runF, when not nil, is called in place
 // of runSplit.
 func NewCmdSplit(f *Factory, runF func(context.Context, *SplitOptions) error) *cobra.Command {
 	opts := &SplitOptions{IO: f.IOStreams}
-	var input *inputFlags
+	var in *inputFlags
+	var lang string
 	cmd := &cobra.Command{
-		Use:   "split [FILE|-]",
+		Use:   "split [FILE|URL|-]",
 		Short: "Split a text into sentences",
-		Long: `Split reads a UTF-8 text (with or without BOM, any line ends) and writes
-its sentences, one a line, or as JSON lines with the byte offsets of each
+		Long: `Split reads a text (with or without BOM, any line ends) and writes its
+sentences, one a line, or as JSON lines with the byte offsets of each
 sentence in the input and the index of its paragraph.
 
-By default every line is a paragraph, as in scraped articles. --wrapped reads
-hard-wrapped text, where a blank line ends a paragraph; --presplit takes each
-line as a sentence as it is. With no FILE, or when FILE is -, split reads
-standard input. The input is streamed, so its size does not matter; one
-paragraph may hold up to 64 MB. Offsets count bytes of the input as it is,
-BOM and line ends included. Input that is not UTF-8 text stops split with
-an error that gives the byte offset.`,
+By default every line is a paragraph, as in scraped articles; hard-wrapped
+text, where a blank line ends a paragraph, is recognised from its line
+lengths (or say --wrapped); --presplit takes each line as a sentence as it
+is. With no FILE, or when FILE is -, split reads standard input. Text in
+UTF-8 is streamed, so its size does not matter; one paragraph may hold up to
+64 MB, and offsets count bytes of the input as it is, BOM and line ends
+included. Text in UTF-16 or a Latin single-byte encoding is decoded
+(--encoding to say which), and web pages, subtitles, DOCX and ODT are
+extracted first (--input-format to force a format): their offsets count
+bytes of the text that paralel extract shows. UTF-8 with a bad byte stops
+split with an error that gives its offset.`,
 		Example: `  # One sentence a line
   paralel split --lang sq testdata/rama/sq.txt
 
@@ -55,7 +61,7 @@ an error that gives the byte offset.`,
 				opts.Input = args[0]
 			}
 			var err error
-			if opts.Mode, err = input.mode(); err != nil {
+			if opts.Read, err = in.options(lang); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -65,8 +71,8 @@ an error that gives the byte offset.`,
 		},
 	}
 	flags := cmd.Flags()
-	flags.StringVar(&opts.Lang, "lang", "", "language of the text: sq, en, or another code for generic rules")
-	input = addInputFlags(cmd, "one sentence a line already: do not split")
+	flags.StringVar(&lang, "lang", "", "language of the text: sq, en, or another code for generic rules")
+	in = addInputFlags(cmd, "one sentence a line already: do not split")
 	addFormatFlag(cmd, &opts.Format, "text", "output `format`: text or jsonl", corpus.SentenceFormats)
 	_ = cmd.MarkFlagRequired("lang")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"sq", "en"}, cobra.ShellCompDirectiveNoFileComp))
@@ -79,16 +85,13 @@ func runSplit(_ context.Context, opts *SplitOptions) error {
 		return err
 	}
 	out.Warn = func(err error) { warn(opts.IO.ErrOut, err) }
-	in := opts.IO.In
-	if opts.Input != "-" {
-		f, err := corpus.Open(opts.Input)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		in = f
+	text, err := openText(opts.IO, opts.Input, opts.Read)
+	if err != nil {
+		return err
 	}
-	sr := segment.NewReader(in, corpus.ReadOptions{Lang: opts.Lang, Mode: opts.Mode, Name: corpus.InputName(opts.Input)})
+	defer text.Close()
+	sr := segment.NewReader(text, text.ReadOptions)
+	paras := 0
 	for {
 		s, err := sr.Read()
 		if err == io.EOF {
@@ -98,10 +101,15 @@ func runSplit(_ context.Context, opts *SplitOptions) error {
 			out.Flush()
 			return err
 		}
+		paras = s.Para + 1
 		if out.Write(s) != nil {
 			break
 		}
 	}
 	out.Flush()
+	if text.Report.Format == extract.Text {
+		text.Report.Paragraphs = paras
+	}
+	noteInput(opts.IO.ErrOut, text.Report)
 	return out.Error()
 }

@@ -37,15 +37,15 @@ func TestReadPage(t *testing.T) {
 	// Albanian paragraphs, which says too little to tell, goes with them
 	// (as in testdata/rama), and so do the menu and the blog's tagline
 	// with the English text.
-	assert.Equal(t, paragraphSentences(t, "sq", 0, 1, 2, 3), texts(page.Src))
+	assert.Equal(t, paragraphSentences(t, "sq", 0, 1, 2, 3, 4), texts(page.Src))
 	en := paragraphSentences(t, "en", 0, 1, 2)
 	tgt := texts(page.Tgt)
 	assert.Equal(t, []string{"News from the region, in English", "Home", "Politics", "Culture", "About",
 		"Posted on 9 January 2020 by the editors"}, tgt[:len(tgt)-len(en)])
 	assert.Equal(t, en, tgt[len(tgt)-len(en):])
-	assert.Equal(t, 4, page.Src.Sentences[len(page.Src.Sentences)-1].Para+1)
-	assert.Equal(t, 4+9, page.Report.Paragraphs)
-	assert.Equal(t, 24-4-9, page.Other)
+	assert.Equal(t, 5, page.Src.Sentences[len(page.Src.Sentences)-1].Para+1)
+	assert.Equal(t, 5+9, page.Report.Paragraphs)
+	assert.Equal(t, 25-5-9, page.Other)
 
 	// Offsets refer to the page.
 	text, err := readAllFile(filepath.Join(fixtures, "page.txt"))
