@@ -112,7 +112,7 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 			return runAlign(cmd.Context(), opts)
 		},
 	}
-	in = addInputFlags(cmd, "input has one segment a line: do not split sentences")
+	in = addInputFlags(cmd, "input has one segment a line: do not split sentences").addDocumentFlags(cmd)
 	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "SRC", "TGT", false)
 	addFormatFlag(cmd, &opts.Format, "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)", format.Names())
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")

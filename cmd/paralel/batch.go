@@ -119,6 +119,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 			if opts.Batch.Mode, err = input.mode(); err != nil {
 				return err
 			}
+			opts.Batch.Format, opts.Batch.Encoding = input.format, input.encoding
 			if err := checkDoubtful(opts.Batch.Doubtful); err != nil {
 				return err
 			}
@@ -134,7 +135,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 		},
 	}
 	flags := cmd.Flags()
-	input = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences")
+	input = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences").addDocumentFlags(cmd)
 	flags.BoolVar(&opts.Pair, "pair", false, "the two inputs are collections of documents (folders, lists): pair them first, as paralel pair does")
 	flags.BoolVar(&opts.Batch.Each, "each", false, "align each document on its own: less memory, no lexicon shared across documents")
 	flags.BoolVar(&opts.Batch.Strict, "strict", false, "stop at the first document that cannot be read, writing nothing")

@@ -72,7 +72,7 @@ translation: its --src-lang paragraphs, a blank line, its --tgt-lang ones.`,
 	flags.StringVar(&lang, "lang", "", "language of the text, which helps tell single-byte encodings apart (sq prefers windows-1250)")
 	flags.BoolVar(&opts.Page, "page", false, "show the two languages of a page that holds both")
 	addLangFlags(cmd, &opts.SrcLang, &opts.TgtLang, "the first part of a page", "the second", false)
-	in = addInputFlags(cmd, "")
+	in = addInputFlags(cmd, "").addDocumentFlags(cmd)
 	return cmd
 }
 

@@ -29,10 +29,9 @@ type inputFlags struct {
 	format, encoding  string
 }
 
-// addInputFlags adds --wrapped, --input-format and --encoding to cmd and,
-// unless presplitHelp is empty, --presplit with that help: only the command
-// knows what its pre-split input is called, and eval's sets say it by
-// their file names.
+// addInputFlags adds --wrapped to cmd and, unless presplitHelp is empty,
+// --presplit with that help: only the command knows what its pre-split
+// input is called, and eval's sets say it by their file names.
 func addInputFlags(cmd *cobra.Command, presplitHelp string) *inputFlags {
 	in := &inputFlags{}
 	f := cmd.Flags()
@@ -40,6 +39,13 @@ func addInputFlags(cmd *cobra.Command, presplitHelp string) *inputFlags {
 		f.BoolVar(&in.presplit, "presplit", false, presplitHelp)
 	}
 	f.BoolVar(&in.wrapped, "wrapped", false, "lines are wrapped inside paragraphs: only a blank line ends a paragraph (default: told from the line lengths)")
+	return in
+}
+
+// addDocumentFlags adds --input-format and --encoding to cmd, for the
+// commands that read documents through pipeline/input.
+func (in *inputFlags) addDocumentFlags(cmd *cobra.Command) *inputFlags {
+	f := cmd.Flags()
 	f.StringVar(&in.format, "input-format", "", "read the input as `FORMAT`: "+strings.Join(extract.Formats, ", ")+" (default: told from the content)")
 	f.StringVar(&in.encoding, "encoding", "", "the text's `ENCODING`, such as windows-1250, iso-8859-2, utf-16le (default: detected)")
 	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(extract.Formats, cobra.ShellCompDirectiveNoFileComp))

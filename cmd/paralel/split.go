@@ -72,7 +72,7 @@ split with an error that gives its offset.`,
 	}
 	flags := cmd.Flags()
 	flags.StringVar(&lang, "lang", "", "language of the text: sq, en, or another code for generic rules")
-	in = addInputFlags(cmd, "one sentence a line already: do not split")
+	in = addInputFlags(cmd, "one sentence a line already: do not split").addDocumentFlags(cmd)
 	addFormatFlag(cmd, &opts.Format, "text", "output `format`: text or jsonl", corpus.SentenceFormats)
 	_ = cmd.MarkFlagRequired("lang")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"sq", "en"}, cobra.ShellCompDirectiveNoFileComp))

@@ -44,7 +44,7 @@ type Input struct {
 type Kind int
 
 const (
-	// Files are paths of text files, read as the splitter reads text.
+	// Files are paths of documents, read as pipeline/input reads them.
 	Files Kind = iota
 	// Texts are the two texts themselves.
 	Texts

@@ -210,7 +210,7 @@ func TestBadDocument(t *testing.T) {
 		want   string
 	}{
 		{"invalid UTF-8", append([]byte("Mirë.\n"), 0xff, 0xfe), goodEn, "b/sq.txt: invalid UTF-8 at byte 7"},
-		{"binary", good, []byte("PK\x03\x04\x00\x00"), "b/en.txt: binary data"},
+		{"binary", good, []byte("PK\x03\x04\x00\x00"), "b/en.txt: corrupt file: a damaged ZIP archive"},
 		{"missing side", good, nil, "b/en.txt: no such file"},
 		{"empty side", []byte("\n  \n"), goodEn, "b/sq.txt: no text"},
 		{"pre-split folder", nil, nil, "is it pre-split input?"},

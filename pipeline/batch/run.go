@@ -12,6 +12,7 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/segment"
 )
 
@@ -25,6 +26,12 @@ type Options struct {
 	// Mode is how the texts are read; corpus.Presplit takes one segment a
 	// line.
 	Mode corpus.Mode
+
+	// Format and Encoding force the format and the encoding of the
+	// documents, which pipeline/input otherwise tells from their content
+	// (web pages, subtitles, DOCX, ODT, PDF, text in UTF-16 or a Latin
+	// single-byte encoding).
+	Format, Encoding string
 
 	// Each aligns every document on its own rather than all together
 	// with a lexicon induced from the whole batch: weaker evidence, but
@@ -264,20 +271,20 @@ func (s *Summary) add(b align.Bitext, links []align.Link, w Writer) error {
 
 // Read reads and splits the two sides of a document.
 func Read(d Input, opt Options) (align.Bitext, error) {
-	src, err := readSide(d, d.Src, "src", opt.Align.SrcLang, opt.Mode)
+	src, err := readSide(d, d.Src, "src", opt.Align.SrcLang, opt)
 	if err != nil {
 		return align.Bitext{}, err
 	}
-	tgt, err := readSide(d, d.Tgt, "tgt", opt.Align.TgtLang, opt.Mode)
+	tgt, err := readSide(d, d.Tgt, "tgt", opt.Align.TgtLang, opt)
 	if err != nil {
 		return align.Bitext{}, err
 	}
 	return align.Bitext{Name: d.Name, Src: src, Tgt: tgt}, nil
 }
 
-func readSide(d Input, path, side, lang string, mode corpus.Mode) ([]corpus.Sentence, error) {
+func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence, error) {
 	if d.Kind == Texts {
-		doc, err := segment.ReadDocument(strings.NewReader(path), corpus.ReadOptions{Lang: lang, Mode: mode, Name: side})
+		doc, err := segment.ReadDocument(strings.NewReader(path), corpus.ReadOptions{Lang: lang, Mode: opt.Mode, Name: side})
 		if err != nil {
 			return nil, err
 		}
@@ -286,7 +293,7 @@ func readSide(d Input, path, side, lang string, mode corpus.Mode) ([]corpus.Sent
 		}
 		return doc.Sentences, nil
 	}
-	doc, err := segment.ReadFile(path, corpus.ReadOptions{Lang: lang, Mode: mode})
+	doc, _, err := input.ReadFile(path, input.Options{Lang: lang, Mode: opt.Mode, Format: opt.Format, Encoding: opt.Encoding})
 	if errors.Is(err, fs.ErrNotExist) {
 		if other, ok := twin[filepath.Base(path)]; ok && exists(filepath.Join(filepath.Dir(path), other)) {
 			return nil, fmt.Errorf("%w (the folder has %s: is it %s input?)", err, other, kind[other])
