@@ -78,7 +78,9 @@ func (ks *keySpace) number(keys []string) []int32 {
 // sort renumbers the keys in the order of their spelling and the keys of
 // the profiles with them: keys are numbered as documents finish reading,
 // in no set order, and the numbers decide ties later on, so that without
-// this the same input could give another pairing.
+// this the same input could give another pairing. All documents are read
+// by then: the spelling-to-number map is let go, as nothing looks keys up
+// any more.
 func (ks *keySpace) sort(sides ...[]profile) {
 	order := make([]int32, len(ks.names))
 	for i := range order {
@@ -90,9 +92,8 @@ func (ks *keySpace) sort(sides ...[]profile) {
 	for i, old := range order {
 		renumber[old] = int32(i)
 		names[i] = ks.names[old]
-		ks.ids[names[i]] = int32(i)
 	}
-	ks.names = names
+	ks.names, ks.ids = names, nil
 	for _, profiles := range sides {
 		for _, p := range profiles {
 			p.renumber(renumber)
