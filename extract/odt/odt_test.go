@@ -149,10 +149,3 @@ func FuzzParagraphs(f *testing.F) {
 		[]byte("PK\x03\x04"),
 	)
 }
-
-// TestFormatsDev measures the reader end to end on the shared development
-// documents: their text, split and aligned as "paralel align -f tsv" does,
-// against the gold links.
-func TestFormatsDev(t *testing.T) {
-	extracttest.RequireF1(t, "odt", "odt", Paragraphs, 0.95)
-}

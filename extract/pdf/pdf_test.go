@@ -351,7 +351,3 @@ func FuzzParagraphs(f *testing.F) {
 		[]byte("%PDF-1.4\n%%EOF\n"),
 	)
 }
-
-func TestFormatsDev(t *testing.T) {
-	extracttest.RequireF1(t, "pdf", "pdf", Paragraphs, 0.95)
-}
