@@ -223,7 +223,7 @@ func extractParagraphs(format string, data []byte, opt Options, rep *Report) ([]
 			return nil, err
 		}
 		rep.Encoding = enc
-		return subtitleParagraphs(text, format, rep)
+		return subtitleParagraphs(text, format, opt.Lang, rep)
 	}
 	if read := officeReaders[format]; read != nil {
 		return read(bytes.NewReader(data), int64(len(data)))

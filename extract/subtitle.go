@@ -4,6 +4,8 @@ import (
 	"html"
 	"regexp"
 	"strings"
+
+	"github.com/paralel/paralel/segment"
 )
 
 var (
@@ -22,7 +24,7 @@ var (
 // Cue numbers, identifiers, timings, settings, tags and WebVTT's header,
 // NOTE, STYLE and REGION blocks are dropped (and counted in rep.Dropped).
 // Subtitles have no paragraphs: the whole text is one.
-func subtitleParagraphs(text, format string, rep *Report) ([]string, error) {
+func subtitleParagraphs(text, format, lang string, rep *Report) ([]string, error) {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	var words []string
 	for i, block := range splitBlocks(text) {
@@ -48,7 +50,17 @@ func subtitleParagraphs(text, format string, rep *Report) ([]string, error) {
 	if len(words) == 0 {
 		return nil, nil
 	}
-	return []string{strings.Join(words, " ")}, nil
+	joined := strings.Join(words, " ")
+	if lang != "" {
+		// Nor a break after the headline, which has no full stop: told by
+		// the sentence starter after it, it becomes a paragraph of its own.
+		if sp, err := segment.NewSplitter(lang); err == nil {
+			if k := sp.HeadlineEnd(joined); k > 0 {
+				return []string{strings.TrimSpace(joined[:k]), joined[k:]}, nil
+			}
+		}
+	}
+	return []string{joined}, nil
 }
 
 // splitBlocks splits text at blank lines into blocks without surrounding
