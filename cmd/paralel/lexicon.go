@@ -4,9 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -95,8 +92,6 @@ func runLexicon(ctx context.Context, opts *LexiconOptions) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	lx, sum, err := batch.LearnLexicon(ctx, sample, opts.Batch)
 	for _, e := range sum.Failed {
 		note(ios.ErrOut, "failed: %v", e)
