@@ -118,6 +118,19 @@ func (t *Text) page(srcLang, tgtLang string) (*Page, error) {
 			paras[i].repeated = true
 		}
 	}
+	// So is a link title that the page prints against different teasers.
+	titles := map[string]int{}
+	for _, p := range read {
+		if t := gluedTitle(p.Text); t != "" {
+			titles[t]++
+		}
+	}
+	for i, p := range read {
+		if t := gluedTitle(p.Text); titles[t] > 1 {
+			langs[i] = ""
+			paras[i].repeated = true
+		}
+	}
 	splitters := map[string]*segment.Splitter{}
 	for _, l := range []string{srcLang, tgtLang} {
 		if splitters[l], err = segment.NewSplitter(l); err != nil {
@@ -370,6 +383,27 @@ func markExcerpts(paras []paragraph) map[int]bool {
 		}
 	}
 	return marked
+}
+
+// gluedTitle returns the words of text up to a word that joins two without
+// a space, a lower-case letter before a capital ("IssueMEK"): the text of
+// a page has it where a link title stands against its teaser. It returns ""
+// when the first 20 words hold no such join after 3 words or more.
+func gluedTitle(text string) string {
+	words := strings.Fields(text)
+	for i, w := range words[:min(len(words), 20)] {
+		var prev rune
+		for k, r := range w {
+			if k > 0 && unicode.IsLower(prev) && unicode.IsUpper(r) {
+				if i < 2 {
+					return ""
+				}
+				return strings.Join(append(words[:i:i], w[:k]), " ")
+			}
+			prev = r
+		}
+	}
+	return ""
 }
 
 // fillUnknown gives a paragraph of unknown language ("") the language of

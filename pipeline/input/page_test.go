@@ -1,6 +1,7 @@
 package input
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -67,4 +68,37 @@ func TestFillUnknown(t *testing.T) {
 	langs := []string{"", "en", "", "", "en", "", "sq", "", "en", ""}
 	fillUnknown(langs)
 	assert.Equal(t, []string{"", "en", "en", "en", "en", "", "sq", "", "en", ""}, langs)
+}
+
+func TestGluedTitle(t *testing.T) {
+	tests := []struct{ text, title string }{
+		{"Hosting MEK in Albania a National Security IssueMEK terror festival in Albania", "Hosting MEK in Albania a National Security Issue"},
+		{"Hosting MEK in Albania a National Security IssueFax Web, Albania:… The Prime Minister", "Hosting MEK in Albania a National Security Issue"},
+		// A capital inside a word's first letters, too short a title, none.
+		{"He watched it on YouTube yesterday", "He watched it on You"},
+		{"Big NewsRead more", ""},
+		{"iPhone sales fell in March", ""},
+		{"Rama said it is a fantastic event.", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.title, gluedTitle(tt.text), tt.text)
+	}
+}
+
+func TestReadPageTeasers(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "page.txt")
+	text := "Hosting MEK in Albania a National Security IssueFax Web, Albania: The Prime Minister responded.\n\n" +
+		"Hosting MEK in Albania a National Security IssueMEK terror festival in Albania\n\n" +
+		"At a conference with Albanian journalists in Vienna, Prime Minister Edi Rama spoke about the OSCE chairmanship.\n\n" +
+		"Rama said it is a fantastic event to take over the presidency of the organisation.\n\n" +
+		"Në një konferencë me gazetarët shqiptarë në Vjenë, kryeministri Edi Rama foli për kryesimin e OSBE-së.\n\n" +
+		"Rama tha se është një ngjarje fantastike marrja e kryesimit të organizatës.\n"
+	require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+	page, err := ReadPage(path, Options{}, "sq", "en")
+	require.NoError(t, err)
+	require.Len(t, page.Tgt.Sentences, 2)
+	assert.True(t, strings.HasPrefix(page.Tgt.Sentences[0].Text, "At a conference"))
+	assert.Len(t, page.Src.Sentences, 2)
 }
