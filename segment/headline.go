@@ -7,13 +7,13 @@ import (
 )
 
 // maxHeadlineWords bounds the headline that HeadlineEnd looks for.
-const maxHeadlineWords = 20
+const maxHeadlineWords = 25
 
 // HeadlineEnd looks for a headline run into the text after it, as text
 // without paragraph breaks (subtitles) has it: "Welsh AMs worried about
 // 'looking like muppets' There is consternation ...". It returns the byte
 // offset in text where the headline ends, or 0 when there is none: a run of
-// 3 to 20 words, none ending a sentence, followed by a capitalized word that
+// 3 to 25 words, none ending a sentence, followed by a capitalized word that
 // the language's data lists as a sentence starter or that the run already
 // holds, as a lead takes up the subject of its headline ("Sainsbury's plans
 // push into UK beauty market Sainsbury's is taking on ..."). A headline ends

@@ -15,13 +15,14 @@ func TestHeadlineEnd(t *testing.T) {
 		{"en", "Shark injures boy on lobster dive in California A shark attacked a boy.", "Shark injures boy on lobster dive in California "},
 		{"en", "Sainsbury's plans push into UK beauty market Sainsbury's is taking on Boots.", "Sainsbury's plans push into UK beauty market "},
 		{"sq", "Numri i të vdekurve shkon në 832 Numri i vdekjeve është rritur.", "Numri i të vdekurve shkon në 832 "},
+		{"sq", "Policia përplaset me separatistët katalanë Gjashtë persona janë arrestuar.", "Policia përplaset me separatistët katalanë "},
 		// No starter after the run, a full stop or a colon first, too short,
 		// too long.
 		{"en", "Volcano spews ash on Mexico City Ash from the volcano reached it.", ""},
 		{"en", "Long Lartin prison: Six officers hurt.", ""},
 		{"en", "He came home. There was nobody.", ""},
 		{"en", "Big win The team won.", ""},
-		{"en", "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone The end.", ""},
+		{"en", "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive twentysix The end.", ""},
 		{"en", "", ""},
 		{"xx", "Welsh AMs worried about muppets There is consternation.", ""},
 	}
