@@ -287,9 +287,7 @@ func shardUnion(t *testing.T, n, shards int) {
 		opt.Shard = Shard{i, shards}
 		part, ps := streamLines(t, in.Bytes(), opt)
 		assert.Positive(t, ps.Aligned)
-		for _, p := range part[:len(part)-1] {
-			union = append(union, p)
-		}
+		union = append(union, part[:len(part)-1]...)
 		for _, e := range ps.Failed {
 			t.Errorf("shard %d: %v", i, e)
 		}

@@ -159,7 +159,7 @@ func parseLine(text string) (Line, error) {
 	if strings.HasPrefix(strings.TrimSpace(text), "{") {
 		var j jsonLine
 		err := json.Unmarshal([]byte(text), &j)
-		return Line{j.Src, j.Tgt, j.Score}, err
+		return Line(j), err
 	}
 	f := strings.Split(text, "\t")
 	if len(f) < 2 || len(f) > 3 {
