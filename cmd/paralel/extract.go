@@ -54,12 +54,8 @@ translation: its --src-lang paragraphs, a blank line, its --tgt-lang ones.`,
   paralel extract --page https://example.com/article-with-original.html`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Input = "-"
-			if len(args) == 1 {
-				opts.Input = args[0]
-			}
 			var err error
-			if opts.Read, err = in.options(lang); err != nil {
+			if opts.Input, opts.Read, err = in.document(args, lang); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -59,6 +59,17 @@ func (in *inputFlags) options(lang string) (input.Options, error) {
 	return input.Options{Lang: lang, Mode: mode, Format: in.format, Encoding: in.encoding}, err
 }
 
+// document is the input of split and extract, the one optional argument
+// ("-", the standard input, when there is none), and how it is read.
+func (in *inputFlags) document(args []string, lang string) (string, input.Options, error) {
+	path := "-"
+	if len(args) == 1 {
+		path = args[0]
+	}
+	opt, err := in.options(lang)
+	return path, opt, err
+}
+
 // openText opens the document at path for split and extract: a file, a
 // web address, or "-" for the standard input of ios.
 func openText(ios *iostreams.IOStreams, path string, opt input.Options) (*input.Text, error) {

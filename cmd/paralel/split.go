@@ -56,12 +56,8 @@ split with an error that gives its offset.`,
   fmt -w 60 testdata/rama/en.txt | paralel split --lang en --wrapped -`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Input = "-"
-			if len(args) == 1 {
-				opts.Input = args[0]
-			}
 			var err error
-			if opts.Read, err = in.options(lang); err != nil {
+			if opts.Input, opts.Read, err = in.document(args, lang); err != nil {
 				return err
 			}
 			if runF != nil {
