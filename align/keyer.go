@@ -1,10 +1,6 @@
 package align
 
-import (
-	"unicode/utf8"
-
-	"github.com/paralel/paralel/corpus"
-)
+import "github.com/paralel/paralel/corpus"
 
 // A Keyer gives the keys under which the aligner matches the tokens of one
 // side of a language pair with those of the other, for tools that compare
@@ -38,27 +34,6 @@ func (k *Keyer) Keys(s string, emit func(key []byte)) {
 		emit(buf)
 	}
 	scan(s, func(kind tokenKind, raw string) {
-		t := normalize(kind, raw)
-		switch t.kind {
-		case numberToken:
-			put('#', t.text)
-		case wordToken:
-			n := utf8.RuneCountInString(t.text)
-			if n >= 2 {
-				put('=', t.text)
-			}
-			if n >= cognateLen {
-				put('~', prefix(skeleton(t.text), cognateLen))
-			}
-			if k.seed != nil {
-				dict, cut := k.seed.tgt, k.seed.tgtCut
-				if k.src {
-					dict, cut = k.seed.src, k.seed.srcCut
-				}
-				for _, c := range lookup(dict, t.text, cut) {
-					put('@', c)
-				}
-			}
-		}
+		spellKeys(normalize(kind, raw), k.src, k.seed, put)
 	})
 }

@@ -57,31 +57,40 @@ func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon) [][]keyID {
 		keys[i] = append(keys[i], id)
 	}
 	for i, t := range v.toks {
-		switch t.kind {
-		case numberToken:
-			add(i, '#', t.text)
-		case punctToken:
+		if t.kind == punctToken {
 			add(i, 'P', t.text)
-		case wordToken:
-			n := utf8.RuneCountInString(t.text)
-			if n >= 2 {
-				add(i, '=', t.text)
+			continue
+		}
+		spellKeys(t, src, seed, func(tag byte, s string) { add(i, tag, s) })
+	}
+	return keys
+}
+
+// spellKeys calls put with the tag and text of every key of a number or
+// word token but those of the induced lexicon, in order; src tells which
+// side of the seed lexicon (which may be nil) the token is on.
+func spellKeys(t token, src bool, seed *lexicon, put func(tag byte, text string)) {
+	switch t.kind {
+	case numberToken:
+		put('#', t.text)
+	case wordToken:
+		n := utf8.RuneCountInString(t.text)
+		if n >= 2 {
+			put('=', t.text)
+		}
+		if n >= cognateLen {
+			put('~', prefix(skeleton(t.text), cognateLen))
+		}
+		if seed != nil {
+			dict, cut := seed.tgt, seed.tgtCut
+			if src {
+				dict, cut = seed.src, seed.srcCut
 			}
-			if n >= cognateLen {
-				add(i, '~', prefix(skeleton(t.text), cognateLen))
-			}
-			if seed != nil {
-				dict, cut := seed.tgt, seed.tgtCut
-				if src {
-					dict, cut = seed.src, seed.srcCut
-				}
-				for _, c := range lookup(dict, t.text, cut) {
-					add(i, '@', c)
-				}
+			for _, c := range lookup(dict, t.text, cut) {
+				put('@', c)
 			}
 		}
 	}
-	return keys
 }
 
 // addInduced adds to the keys of every word type of a vocabulary the pairs
