@@ -53,11 +53,12 @@ func ParseStatus(s string) (Status, error) {
 	case StatusAuto, StatusConfirmed, StatusEdited:
 		return st, nil
 	}
-	return "", fmt.Errorf("status %q: want confirmed, edited or none", clip(s, 40))
+	return "", fmt.Errorf("status %q: want confirmed, edited or none", Clip(s, 40))
 }
 
-// clip shortens s to at most n bytes, on a rune boundary, for a message.
-func clip(s string, n int) string {
+// Clip shortens s to at most n bytes, on a rune boundary, marking the cut
+// with "…": for a message that quotes input, which may hold anything.
+func Clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}

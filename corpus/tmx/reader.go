@@ -11,7 +11,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
@@ -311,7 +310,7 @@ func (r *Reader) next() (Unit, error) {
 		case xml.StartElement:
 			if !r.root {
 				if t.Name.Local != "tmx" {
-					return Unit{}, r.errorf("root element is <%s>, not <tmx>: not a TMX document", clip(t.Name.Local, 40))
+					return Unit{}, r.errorf("root element is <%s>, not <tmx>: not a TMX document", corpus.Clip(t.Name.Local, 40))
 				}
 				r.root = true
 				continue
@@ -369,7 +368,7 @@ func (r *Reader) token() (xml.Token, int64, error) {
 	case err != nil:
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
-			return nil, start, r.errorf("%s", clip(se.Msg, 120))
+			return nil, start, r.errorf("%s", corpus.Clip(se.Msg, 120))
 		}
 		return nil, start, r.errorf("%w", err)
 	}
@@ -574,13 +573,13 @@ func (r *Reader) pair(u unit) (corpus.Pair, bool) {
 	if si >= 0 {
 		p.Src = u.variants[si].text
 	} else if !strings.HasPrefix(link, "0-") {
-		r.skipUnit(u, "it has no variant in "+cmp.Or(clip(wantSrc, 40), "a language"))
+		r.skipUnit(u, "it has no variant in "+cmp.Or(corpus.Clip(wantSrc, 40), "a language"))
 		return p, false
 	}
 	if ti >= 0 {
 		p.Tgt = u.variants[ti].text
 	} else if !strings.HasSuffix(link, "-0") {
-		r.skipUnit(u, "it has no variant in "+cmp.Or(clip(wantTgt, 40), "a second language"))
+		r.skipUnit(u, "it has no variant in "+cmp.Or(corpus.Clip(wantTgt, 40), "a second language"))
 		return p, false
 	}
 	return p, true
@@ -620,18 +619,7 @@ func excerpt(s string) string {
 	if s == "" {
 		return ""
 	}
-	return strconv.Quote(clip(s, 40))
-}
-
-// clip shortens s to at most n bytes, on a rune boundary.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
+	return strconv.Quote(corpus.Clip(s, 40))
 }
 
 // ParsePosition reads an x-position prop as FormatPosition writes it.

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/paralel/paralel/corpus"
 )
 
 // SetProp returns the <tu> element unit (as a Reader with KeepXML gives it)
@@ -30,7 +32,7 @@ func SetProp(unit, typ, value string) (string, error) {
 			depth++
 			switch {
 			case depth == 1 && t.Name.Local != "tu":
-				return unit, fmt.Errorf("tmx: set %s: not a <tu> but <%s>", typ, clip(t.Name.Local, 40))
+				return unit, fmt.Errorf("tmx: set %s: not a <tu> but <%s>", typ, corpus.Clip(t.Name.Local, 40))
 			case depth == 1:
 				openEnd = d.InputOffset()
 			case depth == 2 && t.Name.Local == "prop" && attr(t, "type") == typ:
