@@ -27,8 +27,7 @@ var (
 func subtitleParagraphs(text, format, lang string, rep *Report) ([]string, error) {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	var words []string
-	for i, block := range splitBlocks(text) {
-		lines := strings.Split(block, "\n")
+	for i, lines := range splitBlocks(text) {
 		if format == VTT && (i == 0 && strings.HasPrefix(lines[0], "WEBVTT") || isVTTMeta(lines[0])) {
 			rep.Dropped++
 			continue
@@ -63,23 +62,23 @@ func subtitleParagraphs(text, format, lang string, rep *Report) ([]string, error
 	return []string{joined}, nil
 }
 
-// splitBlocks splits text at blank lines into blocks without surrounding
-// blank lines.
-func splitBlocks(text string) []string {
-	var blocks []string
+// splitBlocks splits text at blank lines into blocks, each the lines
+// between two blank lines.
+func splitBlocks(text string) [][]string {
+	var blocks [][]string
 	var cur []string
 	for l := range strings.SplitSeq(text, "\n") {
 		if strings.TrimSpace(l) == "" {
 			if len(cur) > 0 {
-				blocks = append(blocks, strings.Join(cur, "\n"))
-				cur = cur[:0]
+				blocks = append(blocks, cur)
+				cur = nil
 			}
 			continue
 		}
 		cur = append(cur, l)
 	}
 	if len(cur) > 0 {
-		blocks = append(blocks, strings.Join(cur, "\n"))
+		blocks = append(blocks, cur)
 	}
 	return blocks
 }
