@@ -65,13 +65,7 @@ func chooseEncoding(head []byte, opt Options) (string, encoding.Encoding, error)
 	if opt.Encoding != "" {
 		return lookupEncoding(opt.Encoding)
 	}
-	switch {
-	case bytes.HasPrefix(head, []byte("\xFF\xFE")):
-		return "utf-16le", xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), nil
-	case bytes.HasPrefix(head, []byte("\xFE\xFF")):
-		return "utf-16be", xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), nil
-	}
-	if e := utf16ByNULs(head); e != "" {
+	if e := utf16Encoding(head); e != "" {
 		return lookupEncoding(e)
 	}
 	if !looksSingleByte(head) {
@@ -111,7 +105,20 @@ func lookupEncoding(name string) (string, encoding.Encoding, error) {
 // isUTF16 reports whether head starts with a UTF-16 byte order mark or
 // shows the NUL pattern of UTF-16 text.
 func isUTF16(head []byte) bool {
-	return bytes.HasPrefix(head, []byte("\xFF\xFE")) || bytes.HasPrefix(head, []byte("\xFE\xFF")) || utf16ByNULs(head) != ""
+	return utf16Encoding(head) != ""
+}
+
+// utf16Encoding names the byte order of UTF-16 text, "utf-16le" or
+// "utf-16be", from its byte order mark or else its NUL bytes; "" when
+// head is not UTF-16.
+func utf16Encoding(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("\xFF\xFE")):
+		return "utf-16le"
+	case bytes.HasPrefix(head, []byte("\xFE\xFF")):
+		return "utf-16be"
+	}
+	return utf16ByNULs(head)
 }
 
 // utf16ByNULs tells UTF-16 text without a byte order mark from the NUL
