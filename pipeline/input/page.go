@@ -107,26 +107,20 @@ func (t *Text) page(srcLang, tgtLang string) (*Page, error) {
 	}
 	// A paragraph printed twice or more on a page is its furniture: the
 	// title of a post repeated in the breadcrumb, the sidebar and the
-	// related links.
-	seen := map[string]int{}
-	for _, p := range read {
-		seen[strings.Join(strings.Fields(p.Text), " ")]++
-	}
+	// related links. So is a link title that the page prints against
+	// different teasers.
+	texts := make([]string, len(read))
+	titles := make([]string, len(read))
+	seenText, seenTitle := map[string]int{}, map[string]int{}
 	for i, p := range read {
-		if seen[strings.Join(strings.Fields(p.Text), " ")] > 1 {
-			langs[i] = ""
-			paras[i].repeated = true
+		texts[i] = strings.Join(strings.Fields(p.Text), " ")
+		seenText[texts[i]]++
+		if titles[i] = gluedTitle(p.Text); titles[i] != "" {
+			seenTitle[titles[i]]++
 		}
 	}
-	// So is a link title that the page prints against different teasers.
-	titles := map[string]int{}
-	for _, p := range read {
-		if t := gluedTitle(p.Text); t != "" {
-			titles[t]++
-		}
-	}
-	for i, p := range read {
-		if t := gluedTitle(p.Text); titles[t] > 1 {
+	for i := range read {
+		if seenText[texts[i]] > 1 || seenTitle[titles[i]] > 1 {
 			langs[i] = ""
 			paras[i].repeated = true
 		}
