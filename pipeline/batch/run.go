@@ -118,10 +118,8 @@ func Run(ctx context.Context, docs []Doc, w Writer, opt Options) (*Summary, erro
 		}
 		docs = kept
 	}
-	s := &Summary{Docs: len(docs), Threshold: opt.Doubtful}
-	if s.Threshold == 0 {
-		s.Threshold = corpus.DefaultDoubtful
-	}
+	s := newSummary(opt)
+	s.Docs = len(docs)
 	var err error
 	if opt.Each || opt.Align.Lexicon != nil {
 		err = runEach(ctx, docs, w, opt, s)
@@ -232,6 +230,15 @@ func alignEach(docs []Doc, opt Options) (results []chan aligned, done, stop func
 		wg.Wait()
 	}
 	return results, done, stop
+}
+
+// newSummary is the Summary of a run with opt, before any document.
+func newSummary(opt Options) *Summary {
+	s := &Summary{Threshold: opt.Doubtful}
+	if s.Threshold == 0 {
+		s.Threshold = corpus.DefaultDoubtful
+	}
+	return s
 }
 
 // fail records a document that could not be read, and returns the error

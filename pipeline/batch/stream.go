@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/paralel/paralel/align"
-	"github.com/paralel/paralel/corpus"
 )
 
 // A Shard is one of N parts of the documents, I from 1 to N, chosen by a
@@ -60,10 +59,7 @@ type DocSource interface {
 // counted and reported as by Run, and Summary.Docs counts the documents
 // of the shard.
 func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary, error) {
-	s := &Summary{Threshold: opt.Doubtful}
-	if s.Threshold == 0 {
-		s.Threshold = corpus.DefaultDoubtful
-	}
+	s := newSummary(opt)
 	opt.Align.Progress = nil
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
