@@ -44,7 +44,8 @@ func Check(src, tgt []corpus.Sentence, links []Link) []string {
 	// With the seed lexicon as a language probe: does the source look like
 	// the target language and the other way round?
 	probe := sqEn()
-	ss, ts := probe.guessSide(tokenCounts(src)), probe.guessSide(tokenCounts(tgt))
+	ss, _ := probeSide(probe, src)
+	ts, _ := probeSide(probe, tgt)
 	switch {
 	case ss == tgtSide && ts == srcSide:
 		warns = append(warns, "the source looks English and the target Albanian: are the sides swapped?")
@@ -63,12 +64,16 @@ func chars(ss []corpus.Sentence) float64 {
 	return math.Max(float64(n), 1)
 }
 
-// tokenCounts lists the distinct tokens of ss and how often each occurs.
-func tokenCounts(ss []corpus.Sentence) ([]token, []int) {
+// wordCounts lists the distinct words of ss and how often each occurs:
+// the language probe looks at words only.
+func wordCounts(ss []corpus.Sentence) ([]token, []int) {
 	v := newVocab()
 	var count []int
 	for _, s := range ss {
 		scan(s.Text, func(kind tokenKind, raw string) {
+			if kind != wordToken {
+				return
+			}
 			id := v.rawID(kind, raw)
 			if int(id) == len(count) {
 				count = append(count, 0)
@@ -77,6 +82,16 @@ func tokenCounts(ss []corpus.Sentence) ([]token, []int) {
 		})
 	}
 	return v.toks, count
+}
+
+// probeSide says which side of the language probe ss reads as, and how
+// many words it has.
+func probeSide(probe *lexicon, ss []corpus.Sentence) (side lexiconSide, words int) {
+	toks, count := wordCounts(ss)
+	for _, n := range count {
+		words += n
+	}
+	return probe.guessSide(toks, count), words
 }
 
 // ErrSwapped is wrapped by the error of CheckSides for sides that are
@@ -99,17 +114,11 @@ func CheckSides(src, tgt []corpus.Sentence, srcLang, tgtLang string) error {
 	}
 	probe := sqEn()
 	side := func(ss []corpus.Sentence) lexiconSide {
-		toks, count := tokenCounts(ss)
-		words := 0
-		for i, tk := range toks {
-			if tk.kind == wordToken {
-				words += count[i]
-			}
-		}
+		side, words := probeSide(probe, ss)
 		if words < minProbeWords {
 			return unknownSide
 		}
-		return probe.guessSide(toks, count)
+		return side
 	}
 	asSrc, asTgt := srcSide, tgtSide // the lexicon's sides: Albanian, English
 	if s == "en" {

@@ -107,9 +107,9 @@ func TestSeedLexiconLookup(t *testing.T) {
 
 func TestGuessSide(t *testing.T) {
 	lx := seedLexicon("sq", "en")
-	sq, sqN := tokenCounts(sents("Qeveria tha se do të ketë zgjedhje në tetor.", "Ministri i punëve të jashtme është në Londër."))
-	en, enN := tokenCounts(sents("The government said there will be elections in October.", "The foreign minister is in London."))
-	de, deN := tokenCounts(sents("Die Regierung sagte, es werde im Oktober Wahlen geben."))
+	sq, sqN := wordCounts(sents("Qeveria tha se do të ketë zgjedhje në tetor.", "Ministri i punëve të jashtme është në Londër."))
+	en, enN := wordCounts(sents("The government said there will be elections in October.", "The foreign minister is in London."))
+	de, deN := wordCounts(sents("Die Regierung sagte, es werde im Oktober Wahlen geben."))
 	assert.Equal(t, srcSide, lx.guessSide(sq, sqN))
 	assert.Equal(t, tgtSide, lx.guessSide(en, enN))
 	assert.Equal(t, unknownSide, lx.guessSide(de, deN))
