@@ -87,13 +87,18 @@ func (e *ControlError) Error() string {
 		len(e.Removed), plural(len(e.Removed), "character"), strings.Join(codes, " "))
 }
 
-// idList writes sentence ids as the ids format does: "[1, 2]".
-func idList(ids []int) string {
-	s := make([]string, len(ids))
+// AppendIDs appends sentence ids as Python prints a list, "[0, 1]": how
+// the ids format and the gold files write them, and how messages name a
+// link.
+func AppendIDs(b []byte, ids []int) []byte {
+	b = append(b, '[')
 	for i, id := range ids {
-		s[i] = strconv.Itoa(id)
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendInt(b, int64(id), 10)
 	}
-	return "[" + strings.Join(s, ", ") + "]"
+	return append(b, ']')
 }
 
 // StripPairControls applies StripControls to the texts and the document
@@ -115,7 +120,7 @@ func StripPairControls(p Pair, n int) (Pair, []error) {
 		where += " of " + clean.Doc
 	}
 	if len(p.SrcIDs) > 0 || len(p.TgtIDs) > 0 {
-		where += fmt.Sprintf(" (sentences %s:%s)", idList(p.SrcIDs), idList(p.TgtIDs))
+		where += fmt.Sprintf(" (sentences %s:%s)", AppendIDs(nil, p.SrcIDs), AppendIDs(nil, p.TgtIDs))
 	}
 	var errs []error
 	for i, field := range []string{"source", "target", "document"} {

@@ -165,20 +165,7 @@ func (w *Writer) Error() error {
 // score or the line end: "[1, 2]:[3]". TMX's x-position prop holds the
 // same notation.
 func AppendLink(b []byte, src, tgt []int) []byte {
-	b = appendList(b, src)
+	b = corpus.AppendIDs(b, src)
 	b = append(b, ':')
-	return appendList(b, tgt)
-}
-
-// appendList appends ids like Python prints a list, "[0, 1]", which is how
-// the gold files are written.
-func appendList(b []byte, ids []int) []byte {
-	b = append(b, '[')
-	for i, id := range ids {
-		if i > 0 {
-			b = append(b, ", "...)
-		}
-		b = strconv.AppendInt(b, int64(id), 10)
-	}
-	return append(b, ']')
+	return corpus.AppendIDs(b, tgt)
 }
