@@ -74,11 +74,10 @@ translation: its --src-lang paragraphs, a blank line, its --tgt-lang ones.`,
 
 func runExtract(_ context.Context, opts *ExtractOptions) error {
 	if opts.Page {
-		page, err := input.ReadPage(opts.Input, opts.Read, opts.SrcLang, opts.TgtLang)
+		page, err := readPage(opts.IO.ErrOut, opts.Input, opts.Read, opts.SrcLang, opts.TgtLang)
 		if err != nil {
 			return err
 		}
-		note(opts.IO.ErrOut, "read %s; %s and %s paragraphs kept apart, %d others left out", page.Report, opts.SrcLang, opts.TgtLang, page.Other)
 		for i, doc := range [][]corpus.Sentence{page.Src.Sentences, page.Tgt.Sentences} {
 			if i > 0 {
 				fmt.Fprintln(opts.IO.Out)

@@ -89,16 +89,26 @@ func noteInput(w io.Writer, rep *extract.Report) {
 	note(w, "read %s", rep)
 }
 
+// readPage reads the page at path that holds both languages, and notes on
+// w what it read and kept.
+func readPage(w io.Writer, path string, opt input.Options, srcLang, tgtLang string) (*input.Page, error) {
+	page, err := input.ReadPage(path, opt, srcLang, tgtLang)
+	if err != nil {
+		return nil, err
+	}
+	note(w, "read %s; %s and %s paragraphs kept apart, %d others left out", page.Report, srcLang, tgtLang, page.Other)
+	return page, nil
+}
+
 // readSides reads the two sides of an alignment: the files src and tgt,
 // or when tgt is empty the page src that holds both languages. It notes
 // what it read on w.
 func readSides(w io.Writer, src, tgt string, opt input.Options, srcLang, tgtLang string) (*corpus.Document, *corpus.Document, error) {
 	if tgt == "" {
-		page, err := input.ReadPage(src, opt, srcLang, tgtLang)
+		page, err := readPage(w, src, opt, srcLang, tgtLang)
 		if err != nil {
 			return nil, nil, err
 		}
-		note(w, "read %s; %s and %s paragraphs kept apart, %d others left out", page.Report, srcLang, tgtLang, page.Other)
 		return page.Src, page.Tgt, nil
 	}
 	var docs [2]*corpus.Document

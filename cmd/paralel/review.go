@@ -242,11 +242,10 @@ func reviewInputs(opts *ReviewOptions) (src, tgt review.Input, err error) {
 	srcLang, tgtLang := opts.Export.SrcLang, opts.Export.TgtLang
 	ew := opts.IO.ErrOut
 	if opts.Tgt == "" {
-		page, err := input.ReadPage(opts.Src, opts.Input, srcLang, tgtLang)
+		page, err := readPage(ew, opts.Src, opts.Input, srcLang, tgtLang)
 		if err != nil {
 			return src, tgt, err
 		}
-		note(ew, "read %s; %s and %s paragraphs kept apart, %d others left out", page.Report, srcLang, tgtLang, page.Other)
 		if src, err = review.NewInput(opts.Src, srcLang, page.Src.Sentences); err != nil {
 			return src, tgt, err
 		}
