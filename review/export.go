@@ -60,16 +60,22 @@ func writeItems(e Export, srcLang, tgtLang, header string, items []item) (SaveRe
 	w.SrcLang, w.TgtLang, w.ToolVersion, w.Header = srcLang, tgtLang, e.ToolVersion, header
 	filter := corpus.Filter{KeepUnaligned: e.KeepUnaligned, MinScore: e.MinScore, Dedupe: e.Dedupe}
 	res := SaveResult{Export: e.Path}
+	n := 0
 	for _, it := range items {
-		switch {
-		case it.xml != "":
+		if it.xml != "" {
 			err = w.WriteUnit(it.xml)
 			if it.pair.Src != "" || it.pair.Tgt != "" { // not a unit kept aside
 				res.Pairs++
 			}
-		case filter.Keep(it.pair):
-			err = w.Write(it.pair)
-			res.Pairs++
+		} else {
+			// The rule every other export applies in format's writer:
+			// control characters out before the filters look at a pair.
+			n++
+			p, _ := corpus.StripPairControls(it.pair, n)
+			if filter.Keep(p) {
+				err = w.Write(p)
+				res.Pairs++
+			}
 		}
 		if err != nil {
 			return SaveResult{}, err
