@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+
+	"github.com/paralel/paralel/extract/internal/office"
 )
 
 // detect tells the format of a document from its first bytes, or takes
@@ -37,7 +39,9 @@ func detectBinary(head []byte) (string, error) {
 		// Which kind of ZIP archive, its directory at the end tells.
 		return zipFormat, nil
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
-		return "", fmt.Errorf("%w: a Word 97-2003 (.doc) or other OLE file; save it as DOCX", ErrUnsupported)
+		// An old .doc or .xls, or an encrypted DOCX or ODT: its
+		// directory, anywhere in the file, tells.
+		return oleFormat, nil
 	case bytes.HasPrefix(head, []byte(`{\rtf`)):
 		return "", fmt.Errorf("%w: RTF; save it as DOCX", ErrUnsupported)
 	}
@@ -80,6 +84,20 @@ func zipKind(data []byte) (string, error) {
 		return ODT, nil
 	}
 	return "", fmt.Errorf("%w: a ZIP archive that is neither DOCX nor ODT", ErrUnsupported)
+}
+
+// oleFormat is the format of an OLE compound file until oleKind has read
+// its directory.
+const oleFormat = "ole"
+
+// oleKind says why an OLE compound file is not read: a password-protected
+// document (Office and LibreOffice store the encrypted package in an OLE
+// file) or a binary format of Office 97-2003.
+func oleKind(data []byte) error {
+	if office.EncryptedOLE(bytes.NewReader(data), int64(len(data))) {
+		return ErrEncrypted
+	}
+	return fmt.Errorf("%w: a Word 97-2003 (.doc) or other OLE file; save it as DOCX", ErrUnsupported)
 }
 
 var magics = []struct{ prefix, what string }{

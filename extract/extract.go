@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/paralel/paralel/extract/docx"
+	"github.com/paralel/paralel/extract/internal/office"
 	"github.com/paralel/paralel/extract/odt"
 	"github.com/paralel/paralel/extract/pdf"
 )
@@ -117,6 +118,9 @@ var (
 	ErrTooDeep     = errors.New("HTML nested too deep")
 	ErrEncoding    = errors.New("unknown encoding")
 	ErrCorrupt     = errors.New("corrupt file")
+	// ErrEncrypted is a DOCX or ODT file saved with a password, which
+	// comes as an OLE compound file (docx.ErrEncrypted, odt.ErrEncrypted).
+	ErrEncrypted = office.ErrEncrypted
 )
 
 // An Error reports an input that could not be read, and why.
@@ -164,13 +168,19 @@ func NewReader(r io.Reader, opt Options) (io.Reader, *Report, error) {
 	}
 	data, err := readAll(br, opt.maxSize())
 	if err != nil {
-		return nil, nil, &Error{Name: opt.Name, Format: strings.TrimPrefix(format, zipFormat), Err: err}
+		if format == zipFormat || format == oleFormat {
+			format = "" // not told yet
+		}
+		return nil, nil, &Error{Name: opt.Name, Format: format, Err: err}
 	}
-	if format == zipFormat {
+	switch format {
+	case zipFormat:
 		if format, err = zipKind(data); err != nil {
 			return nil, nil, &Error{Name: opt.Name, Err: err}
 		}
 		rep.Format = format
+	case oleFormat:
+		return nil, nil, &Error{Name: opt.Name, Err: oleKind(data)}
 	}
 	paras, err := extractParagraphs(format, data, opt, rep)
 	if err == nil && len(paras) == 0 {

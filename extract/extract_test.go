@@ -64,7 +64,7 @@ func TestDetect(t *testing.T) {
 		{"WebVTT", "WEBVTT\n\n00:01.000 --> 00:02.000\nPo.\n", VTT, ""},
 		{"PDF", "%PDF-1.7\n...", PDF, ""},
 		{"a ZIP archive", "PK\x03\x04\x14\x00\x06\x00[Content_Types].xml", zipFormat, ""},
-		{"Word 97", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "", "unsupported format: a Word 97-2003 (.doc) or other OLE file; save it as DOCX"},
+		{"an OLE file", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", oleFormat, ""},
 		{"RTF", `{\rtf1\ansi Hello}`, "", "unsupported format: RTF; save it as DOCX"},
 		{"PNG", "\x89PNG\r\n\x1a\n\x00\x00", "", "unsupported format: a PNG image"},
 		{"gzip", "\x1f\x8b\x08\x00", "", "unsupported format: gzip-compressed data"},
@@ -311,6 +311,10 @@ func TestBadInput(t *testing.T) {
 		{"a spreadsheet", zipOf(t, "mimetype", "content.xml"), Options{}, "x: unsupported format: an OpenDocument file of type application/vnd.oasis.opendocument.spreadsheet, not a text", ErrUnsupported},
 		{"a damaged ZIP", "PK\x03\x04\x14\x00", Options{}, "x: corrupt file: a damaged ZIP archive: zip: not a valid zip file", ErrCorrupt},
 		{"a Word 97 file", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", Options{}, "x: unsupported format: a Word 97-2003 (.doc) or other OLE file; save it as DOCX", ErrUnsupported},
+		{"a Word 97 file, made by a tool", string(fixture(t, "legacy.doc")), Options{}, "x: unsupported format: a Word 97-2003 (.doc) or other OLE file; save it as DOCX", ErrUnsupported},
+		{"a password-protected DOCX", string(fixture(t, "encrypted.docx")), Options{}, "x: document is encrypted (password-protected): save it without a password first", ErrEncrypted},
+		{"a password-protected DOCX read as DOCX", string(fixture(t, "encrypted.docx")), Options{Format: DOCX}, "x: docx: document is encrypted (password-protected): save it without a password first", ErrEncrypted},
+		{"a password-protected document too large to read", string(fixture(t, "encrypted.docx")), Options{MaxSize: 1000}, "x: input too large: more than 0 MB", ErrTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

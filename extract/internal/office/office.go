@@ -71,7 +71,7 @@ type Archive struct {
 func Open(r io.ReaderAt, size int64, kind string, limits Limits) (*Archive, error) {
 	head := make([]byte, len(oleMagic))
 	if n, _ := r.ReadAt(head, 0); n == len(head) && bytes.Equal(head, oleMagic) {
-		if isEncryptedOLE(r, size) {
+		if EncryptedOLE(r, size) {
 			return nil, ErrEncrypted
 		}
 		return nil, fmt.Errorf("%w: an old binary (OLE) document, not %s: save it as %s first", ErrCorrupt, kind, kind)
@@ -90,9 +90,10 @@ func Open(r io.ReaderAt, size int64, kind string, limits Limits) (*Archive, erro
 	return a, nil
 }
 
-// isEncryptedOLE tells whether an OLE file holds the stream of an encrypted
-// OOXML package; its directory names are UTF-16.
-func isEncryptedOLE(r io.ReaderAt, size int64) bool {
+// EncryptedOLE tells whether an OLE file holds the stream of an encrypted
+// OOXML or ODF package, as Word, Excel and LibreOffice save a document
+// with a password; its directory names are UTF-16.
+func EncryptedOLE(r io.ReaderAt, size int64) bool {
 	name := []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
 	buf := make([]byte, 1<<16)
 	for off := int64(0); off < size && off < 64<<20; off += int64(len(buf) - len(name)) {
