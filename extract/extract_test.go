@@ -330,7 +330,7 @@ func TestBadInput(t *testing.T) {
 // what they extract is UTF-8 text with no NUL byte unless the input passed
 // through untouched.
 func FuzzNewReader(f *testing.F) {
-	for _, name := range []string{"en.html", "en.srt", "en.vtt", "en-utf16le.txt", "sq-windows1250.txt", "en-wrapped.txt"} {
+	for _, name := range []string{"en.html", "en.srt", "en.vtt", "en-utf16le.txt", "sq-windows1250.txt", "en-wrapped.txt", "encrypted.docx"} {
 		data, err := os.ReadFile(filepath.Join(fixtures, name))
 		if err != nil {
 			f.Fatal(err)
