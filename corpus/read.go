@@ -144,7 +144,14 @@ func NewParagraphReader(r io.Reader, opt ReadOptions) *ParagraphReader {
 		opt.Name = "input"
 	}
 	pr := &ParagraphReader{opt: opt, sc: bufio.NewScanner(r)}
-	pr.sc.Buffer(make([]byte, 0, 64<<10), MaxParagraph+2)
+	// An input that knows its length, such as a string, needs no larger
+	// buffer than itself: in a batch of many short documents 64 KB a side
+	// would be most of what is allocated.
+	size := 64 << 10
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = min(size, l.Len()+1)
+	}
+	pr.sc.Buffer(make([]byte, 0, size), MaxParagraph+2)
 	pr.sc.Split(scanLines)
 	return pr
 }
