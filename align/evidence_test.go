@@ -5,9 +5,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/unicode/norm"
 )
 
 // tokenize cuts a sentence into the tokens that the aligner compares, as
@@ -267,5 +269,26 @@ func TestSmallest(t *testing.T) {
 			slices.Sort(want)
 			assert.Equal(t, want[:tt.k], smallest(slices.Clone(tt.in), tt.k))
 		})
+	}
+}
+
+// TestFoldTable checks fold's rune-by-rune path against the full
+// decomposition, on every rune of its table alone and between others,
+// combining marks among them, and that what the table keeps of a rune's
+// decomposition are starters, which reordering cannot move.
+func TestFoldTable(t *testing.T) {
+	around := []string{"", "a", "É", "\u0301", "\u0327\u0308", "ß", "ё"}
+	for r := range rune(foldTableSize + 16) {
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) {
+				require.Zero(t, norm.NFD.PropertiesString(string(d)).CCC(), "%U in the decomposition of %U", d, r)
+			}
+		}
+		for _, before := range around {
+			for _, after := range around {
+				w := before + string(r) + after
+				require.Equal(t, foldNFD(w), fold(w), w)
+			}
+		}
 	}
 }

@@ -130,17 +130,50 @@ func fold(w string) string {
 		return strings.ToLower(w)
 	}
 	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		if r >= foldTableSize {
+			return foldNFD(w)
+		}
+		b.WriteString(foldTable[r])
+	}
+	return foldSharpS(b.String())
+}
+
+// foldNFD is fold done the long way, for any word: its canonical
+// decomposition, without combining marks, in lower case.
+func foldNFD(w string) string {
+	var b strings.Builder
 	for _, r := range norm.NFD.String(w) {
 		if !unicode.Is(unicode.Mn, r) {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	f := b.String()
+	return foldSharpS(b.String())
+}
+
+func foldSharpS(f string) string {
 	if strings.ContainsRune(f, 'ß') {
 		f = strings.ReplaceAll(f, "ß", "ss")
 	}
 	return f
 }
+
+// foldTableSize bounds the runes of foldTable: the Latin, Greek and
+// Cyrillic letters and the combining marks.
+const foldTableSize = 0x530
+
+// foldTable is fold of each rune alone, worked out once. A word of such
+// runes folds rune by rune: its decomposition is theirs put together, with
+// the combining marks reordered, and these are dropped. (The letters they
+// decompose to are starters, which reordering never moves:
+// TestFoldTable checks it.)
+var foldTable = func() (t [foldTableSize]string) {
+	for r := range rune(foldTableSize) {
+		t[r] = foldNFD(string(r))
+	}
+	return t
+}()
 
 // prefix returns the first n runes of s, or s when it is shorter.
 func prefix(s string, n int) string {
