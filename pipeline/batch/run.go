@@ -155,7 +155,7 @@ func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summar
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.add(bitexts[i], links, w); err != nil {
+		if err := s.add(bitexts[i], links, align.Check(bitexts[i].Src, bitexts[i].Tgt, links), w); err != nil {
 			return err
 		}
 	}
@@ -177,7 +177,7 @@ func runEach(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary)
 			if err := s.fail(d.Name, r.err, opt.Strict); err != nil {
 				return err
 			}
-		} else if err := s.add(r.bitext, r.links, w); err != nil {
+		} else if err := s.add(r.bitext, r.links, r.warnings, w); err != nil {
 			return err // the writer's: no use going on
 		}
 		if progress != nil {
@@ -189,9 +189,10 @@ func runEach(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary)
 
 // aligned is one document read and aligned on its own.
 type aligned struct {
-	bitext align.Bitext
-	links  []align.Link
-	err    error
+	bitext   align.Bitext
+	links    []align.Link
+	warnings []string // align.Check's
+	err      error
 }
 
 // alignEach reads and aligns the documents one by one, several at a time
@@ -252,8 +253,9 @@ func (s *Summary) fail(name string, err error, strict bool) error {
 	return nil
 }
 
-// add counts one aligned document, checks it and writes its pairs.
-func (s *Summary) add(b align.Bitext, links []align.Link, w Writer) error {
+// add counts one aligned document, with the warnings of align.Check, and
+// writes its pairs.
+func (s *Summary) add(b align.Bitext, links []align.Link, warnings []string, w Writer) error {
 	s.Aligned++
 	s.SrcSentences += len(b.Src)
 	s.TgtSentences += len(b.Tgt)
@@ -263,7 +265,7 @@ func (s *Summary) add(b align.Bitext, links []align.Link, w Writer) error {
 			s.Doubtful++
 		}
 	}
-	for _, text := range align.Check(b.Src, b.Tgt, links) {
+	for _, text := range warnings {
 		s.Warnings = append(s.Warnings, Warning{Doc: b.Name, Text: text})
 	}
 	// Every link goes to the writer, whose filters decide and count.

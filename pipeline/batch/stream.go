@@ -121,7 +121,7 @@ func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary
 			}
 			continue
 		}
-		if err := s.add(r.bitext, r.links, w); err != nil {
+		if err := s.add(r.bitext, r.links, r.warnings, w); err != nil {
 			return abandon(err)
 		}
 		if flush != nil {
@@ -140,13 +140,16 @@ func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary
 	return s.end(w), nil
 }
 
-// alignOne reads and aligns one document on its own.
+// alignOne reads, aligns and checks one document on its own, in a
+// goroutine of its own: the checks too would take a good share of the time
+// of the one that writes the documents in order.
 func alignOne(d Input, opt Options) aligned {
 	b, err := Read(d, opt)
 	if err != nil {
 		return aligned{err: err}
 	}
-	return aligned{bitext: b, links: align.Align(b.Src, b.Tgt, opt.Align)}
+	links := align.Align(b.Src, b.Tgt, opt.Align)
+	return aligned{bitext: b, links: links, warnings: align.Check(b.Src, b.Tgt, links)}
 }
 
 // end counts what the writer's filters kept.
