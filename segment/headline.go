@@ -9,20 +9,132 @@ import (
 // maxHeadlineWords bounds the headline that HeadlineEnd looks for.
 const maxHeadlineWords = 25
 
+// headWord is one word of the text that HeadlineEnd reads.
+type headWord struct {
+	start, end int    // byte offsets of the word, punctuation included
+	bare       string // without quotes and punctuation around it
+	capital    bool   // begins with an upper-case letter
+	lower      bool   // begins with a lower-case letter
+	ends       bool   // ends with a comma, colon or semicolon
+}
+
 // HeadlineEnd looks for a headline run into the text after it, as text
 // without paragraph breaks (subtitles) has it: "Welsh AMs worried about
 // 'looking like muppets' There is consternation ...". It returns the byte
-// offset in text where the headline ends, or 0 when there is none: a run of
-// 3 to 25 words, none ending a sentence, followed by a capitalized word that
-// the language's data lists as a sentence starter or that the run already
-// holds, as a lead takes up the subject of its headline ("Sainsbury's plans
-// push into UK beauty market Sainsbury's is taking on ..."). A headline ends
-// with no full stop, so its end is otherwise invisible to the splitter.
+// offset in text where the headline ends, or 0 when there is none. A
+// headline ends with no full stop, so its end is otherwise invisible to the
+// splitter: it is a run of 3 to 25 words before the first sentence end the
+// splitter sees, and it ends before a capitalized word, not after a comma,
+// that begins a sentence by one of these signs:
+//
+//   - the language's data lists it as a sentence starter ("There");
+//   - it takes up a name of the run, as a lead takes up the subject of its
+//     headline ("Sainsbury's plans push into UK beauty market Sainsbury's is
+//     taking on ..."), and does not go on a name that it stands in;
+//   - it is a common word, one the document writes in lower case elsewhere
+//     (or English news does, by the splitter's orthographic data), and a
+//     word in lower case follows it, as a sentence goes on ("... on Mexico
+//     City Ash spewing from ...").
+//
+// A headline in Title Case ("Trump's West Virginia Rally Time, YouTube
+// Channel President Donald Trump begins a flurry ...") capitalizes its own
+// common words: until a long word in lower case shows the run is not one,
+// the sign must also be followed, after the words of a name, by two words
+// in lower case.
 func (s *Splitter) HeadlineEnd(text string) int {
-	n := 0
-	prevEnds := false
-	seen := map[string]bool{} // the capitalized words of the run
-	for i := 0; i < len(text); {
+	words := headWords(text, maxHeadlineWords+3)
+	if len(words) < 4 {
+		return 0
+	}
+	// The run ends at the first sentence end the splitter sees.
+	limit := len(words)
+	if c := s.cuts(text[:words[len(words)-1].end], nil); len(c) > 0 {
+		for limit > 0 && words[limit-1].end > c[0] {
+			limit--
+		}
+	}
+	limit = min(limit, maxHeadlineWords+1)
+	var lowerForms map[string]bool // the words the document writes in lower case
+	common := func(w headWord) bool {
+		if utf8.RuneCountInString(w.bare) > 1 && w.bare == strings.ToUpper(w.bare) {
+			return false // an acronym
+		}
+		lw := strings.ToLower(w.bare)
+		if s.lang.startsSentence(lw, false) {
+			return true
+		}
+		if lowerForms == nil {
+			lowerForms = lowerCaseWords(text)
+		}
+		return lowerForms[lw]
+	}
+	// pairs holds the pairs of capitalized words of the run, as names.
+	seen, pairs := map[string]bool{}, map[[2]string]bool{}
+	runLower := map[string]bool{}
+	title := true // no word of the run so far is a long word in lower case
+	for k := 0; k < limit; k++ {
+		w := words[k]
+		if k >= 3 && w.capital && !words[k-1].ends {
+			prev := words[k-1]
+			var next headWord
+			if k+1 < len(words) {
+				next = words[k+1]
+			}
+			// Not inside a name the run holds ("West Virginia") or after a
+			// title ("Rep. Maxine").
+			inName := pairs[[2]string{prev.bare, w.bare}] || s.lang.title[strings.ToLower(prev.bare)]
+			// A word of the run comes back, or a common word in capitals
+			// that the sentence goes on from; after a capitalized common
+			// word, only one that the run holds in lower case ("Mexico City
+			// Ash spewing"), not part of a name ("a High Street near you").
+			// In a Title Case run every word is capitalized: nameThenLower
+			// tells its end.
+			lw := strings.ToLower(w.bare)
+			capCommon := common(w) && (title ||
+				(next.lower || w.ends) && (!prev.capital || !common(prev) || runLower[lw]))
+			lead := s.lang.starters[lw] || !inName && (seen[w.bare] || capCommon)
+			if lead && (!title || s.nameThenLower(words[k+1:], common)) {
+				return w.start
+			}
+		}
+		if w.capital {
+			seen[w.bare] = true
+			if k > 0 && words[k-1].capital && !words[k-1].ends {
+				pairs[[2]string{words[k-1].bare, w.bare}] = true
+			}
+		}
+		if w.lower {
+			runLower[w.bare] = true
+			if utf8.RuneCountInString(w.bare) > 3 {
+				title = false
+			}
+		}
+	}
+	return 0
+}
+
+// nameThenLower reports whether words go on as a sentence does after its
+// first word, unlike a Title Case headline: two words in lower case in a
+// row ("of", "as" and "review" stand in headlines too), perhaps after
+// capitalized words that are not common (a name) or a comma.
+func (s *Splitter) nameThenLower(words []headWord, common func(headWord) bool) bool {
+	for i, w := range words {
+		switch {
+		case w.lower:
+			return i+1 < len(words) && words[i+1].lower
+		case !w.capital || common(w):
+			return false
+		case w.ends:
+			return true
+		}
+	}
+	return false
+}
+
+// headWords returns the first n words of text.
+func headWords(text string, n int) []headWord {
+	var words []headWord
+	for i := 0; i < len(text) && len(words) < n; {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
 			i += size
@@ -36,32 +148,33 @@ func (s *Splitter) HeadlineEnd(text string) int {
 			}
 			j += size
 		}
-		w, capital := capitalized(text[i:j])
-		if n >= 3 && !prevEnds && capital && (seen[w] || s.lang.starters[strings.ToLower(w)]) {
-			return i
-		}
-		if capital {
-			seen[w] = true
-		}
-		n++
-		if n > maxHeadlineWords {
-			return 0
-		}
+		w := headWord{start: i, end: j}
+		w.bare = bareWord(text[i:j])
+		first, _ := utf8.DecodeRuneInString(w.bare)
+		w.capital, w.lower = unicode.IsUpper(first), unicode.IsLower(first)
 		last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[i:j], isCloser))
-		if isTerminal(last) {
-			return 0 // the first sentence ends where the splitter sees it
-		}
-		prevEnds = last == ':' || last == ';' || last == ','
+		w.ends = last == ':' || last == ';' || last == ','
+		words = append(words, w)
 		i = j
 	}
-	return 0
+	return words
 }
 
-// capitalized returns the word w without surrounding quotes and
-// punctuation, and whether it begins with a capital letter.
-func capitalized(w string) (string, bool) {
+// bareWord returns w without the quotes and punctuation around it.
+func bareWord(w string) string {
 	w = strings.TrimLeftFunc(w, isOpener)
-	w = strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	r, _ := utf8.DecodeRuneInString(w)
-	return w, unicode.IsUpper(r)
+	return strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// lowerCaseWords returns the words that text writes in lower case, lower
+// case themselves.
+func lowerCaseWords(text string) map[string]bool {
+	m := map[string]bool{}
+	for f := range strings.FieldsSeq(text) {
+		w := bareWord(f)
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			m[w] = true
+		}
+	}
+	return m
 }

@@ -1,7 +1,10 @@
 package segment
 
 import (
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,7 +21,24 @@ func TestHeadlineEnd(t *testing.T) {
 		{"sq", "Policia përplaset me separatistët katalanë Gjashtë persona janë arrestuar.", "Policia përplaset me separatistët katalanë "},
 		// No starter after the run, a full stop or a colon first, too short,
 		// too long.
-		{"en", "Volcano spews ash on Mexico City Ash from the volcano reached it.", ""},
+		{"en", "Volcano spews ash on Mexico City Popocatepetl sent it there.", ""},
+		// A common word in capitals that a word in lower case follows: one
+		// the document writes in lower case, even after a name, or one of
+		// the run after a common word in capitals.
+		{"en", "Council approves budget for town library Residents will get a new library, the residents heard.", "Council approves budget for town library "},
+		{"en", "Storm drops snow across Salt Lake City Snow fell on the valley overnight.", "Storm drops snow across Salt Lake City "},
+		{"sq", "Festë e madhe në qendër të Tiranës Dita e parë e festës mblodhi mijëra njerëz, ndërsa dita e dytë pak.", "Festë e madhe në qendër të Tiranës "},
+		{"sq", "Qeveria miraton buxhetin e ri për shkollat Ministri i Arsimit tha se ministri do ta paraqesë.", "Qeveria miraton buxhetin e ri për shkollat "},
+		// A period that does not end a sentence leaves the run going on.
+		{"en", "Spurs beat Lakers in L.A. opener The Spurs won on Tuesday night.", "Spurs beat Lakers in L.A. opener "},
+		// A Title Case headline ends before the words that go on in lower
+		// case, not at its own common words.
+		{"en", "Mayor Says New Bridge Will Open Before Winter Crews have started to work on the bridge, the mayor says. The crews will open it before winter.", "Mayor Says New Bridge Will Open Before Winter "},
+		// No common word after a common word in capitals unless the run
+		// holds it, no word of a name the run holds, none after a title.
+		{"en", "Fashion chain opens store on the High Street near the station, by the high street market.", ""},
+		{"en", "Storm leaves West Virginia towns flooded, West Virginia officials said on Monday.", ""},
+		{"en", "Senator denies leaking data of Ann Lee Sen. Lee said on Friday she had never seen it.", ""},
 		{"en", "Long Lartin prison: Six officers hurt.", ""},
 		{"en", "He came home. There was nobody.", ""},
 		{"en", "Big win The team won.", ""},
@@ -33,4 +53,29 @@ func TestHeadlineEnd(t *testing.T) {
 			assert.Equal(t, tt.headline, tt.text[:s.HeadlineEnd(tt.text)])
 		})
 	}
+}
+
+// FuzzHeadlineEnd checks that HeadlineEnd never panics and ends a headline
+// only at the start of a word, after at least three of them.
+func FuzzHeadlineEnd(f *testing.F) {
+	f.Add("en", "Volcano spews ash on Mexico City Ash spewing from it reached the city.")
+	f.Add("en", "Mayor Says New Bridge Will Open Before Winter Crews have started.")
+	f.Add("sq", "Festë e madhe në Tiranë Dita e parë mblodhi mijëra njerëz.")
+	f.Add("en", "U.S. \u00a0“A. B C” D: E, F; G\xff H I")
+	f.Fuzz(func(t *testing.T, lang, text string) {
+		if lang != "en" && lang != "sq" {
+			lang = "xx"
+		}
+		s, err := NewSplitter(lang)
+		require.NoError(t, err)
+		k := s.HeadlineEnd(text)
+		if k == 0 {
+			return
+		}
+		require.Greater(t, k, 0)
+		require.Less(t, k, len(text))
+		r, _ := utf8.DecodeLastRuneInString(text[:k])
+		require.True(t, unicode.IsSpace(r), "the headline %q does not end before a word", text[:k])
+		require.GreaterOrEqual(t, len(strings.Fields(text[:k])), 3)
+	})
 }
