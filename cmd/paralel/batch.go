@@ -41,7 +41,9 @@ all of them to one output, each link naming its document.
 
 An INPUT is a folder with one folder per document, each holding sq.txt and
 en.txt (sq.sent and en.sent with --presplit), named after its folder, as the
-evaluation sets are laid out; or a list file with one document a line:
+evaluation sets are laid out, or the two sides in any format that paralel
+extract reads, named after their side (sq.html and en.html, sq.docx and
+en.pdf, sq.srt...); or a list file with one document a line:
 
   SRC<TAB>TGT[<TAB>NAME]
 
@@ -90,6 +92,9 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 --keep-unaligned is given.`,
 		Example: `  # A TMX of a whole set of article pairs, one <tu> per link with its x-document
   paralel batch -o news.tmx articles/
+
+  # Saved web pages, one folder per document holding sq.html and en.html
+  paralel batch -o pages.tmx ../shared/eval/formats-dev/html
 
   # Documents listed in a file, as TSV with a header row
   paralel batch --header -o corpus.tsv docs.list

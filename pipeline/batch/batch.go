@@ -3,7 +3,9 @@
 //
 // The documents come from folders laid out like the evaluation sets (one
 // folder per document holding sq.txt and en.txt, or sq.sent and en.sent
-// when pre-split) or from list files naming the two files of each document.
+// when pre-split, or the two sides in another format: sq.html and en.html,
+// sq.docx and en.pdf...) or from list files naming the two files of each
+// document.
 // By default they are aligned together, so that the lexicon induced from
 // the input and the length model are estimated from all of them pooled;
 // Options.Each aligns each on its own instead, holding only the few under
@@ -19,6 +21,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/paralel/paralel/corpus"
 )
@@ -91,25 +94,66 @@ func Load(inputs []string, mode corpus.Mode) ([]Doc, error) {
 // the folder itself when it holds one of the two files of a document,
 // otherwise each folder in it, named after it. The files are sq.txt and
 // en.txt, or sq.sent and en.sent when mode is corpus.Presplit, whatever
-// the languages. A document folder missing a file is listed all the same:
-// reading it fails, and the run reports it.
+// the languages; a folder without them may hold its document in any format
+// pipeline/input reads, named after its side: sq.html and en.html, sq.docx,
+// sq.pdf, en.srt... A document folder missing a file is listed all the
+// same: reading it fails, and the run reports it. A folder with two files
+// of one side (sq.html and sq.pdf) is an error.
 func LoadDir(dir string, mode corpus.Mode) ([]Doc, error) {
 	srcFile, tgtFile := files(mode)
 	isDoc := func(dir string) bool {
-		return exists(filepath.Join(dir, srcFile)) || exists(filepath.Join(dir, tgtFile))
+		_, src, _ := sideFile(dir, srcFile)
+		_, tgt, _ := sideFile(dir, tgtFile)
+		return src || tgt
 	}
 	dirs, err := corpus.DocFolders(dir, isDoc)
 	if err != nil {
 		return nil, err
 	}
 	if len(dirs) == 0 {
-		return nil, fmt.Errorf("%s: no documents: want %s and %s in it or in each of its folders", dir, srcFile, tgtFile)
+		return nil, fmt.Errorf("%s: no documents: want %s and %s (or sq.html and en.html, sq.docx... in any format read) in it or in each of its folders", dir, srcFile, tgtFile)
 	}
 	docs := make([]Doc, len(dirs))
 	for i, d := range dirs {
-		docs[i] = Doc{Name: filepath.Base(d), Src: filepath.Join(d, srcFile), Tgt: filepath.Join(d, tgtFile)}
+		docs[i].Name = filepath.Base(d)
+		if docs[i].Src, _, err = sideFile(d, srcFile); err != nil {
+			return nil, err
+		}
+		if docs[i].Tgt, _, err = sideFile(d, tgtFile); err != nil {
+			return nil, err
+		}
 	}
 	return docs, nil
+}
+
+// sideFile finds the file of one side of the document folder dir: name
+// (sq.txt, say) if it is there, otherwise the one file named after the
+// side in another format (sq.html), but not the file of the other kind
+// of input (sq.sent), which would be read wrongly. When there is none,
+// the path is that of name, and found is false.
+func sideFile(dir, name string) (path string, found bool, err error) {
+	path = filepath.Join(dir, name)
+	if exists(path) {
+		return path, true, nil
+	}
+	side := strings.TrimSuffix(name, filepath.Ext(name))
+	entries, _ := os.ReadDir(dir) // an unreadable folder fails when read
+	var other []string
+	for _, e := range entries {
+		n := e.Name()
+		ext := filepath.Ext(n)
+		if e.IsDir() || ext == "" || n[:len(n)-len(ext)] != side || n == twin[name] {
+			continue
+		}
+		other = append(other, n)
+	}
+	switch len(other) {
+	case 0:
+		return path, false, nil
+	case 1:
+		return filepath.Join(dir, other[0]), true, nil
+	}
+	return "", false, fmt.Errorf("%s: %d files of one side (%s): keep one", dir, len(other), strings.Join(other, ", "))
 }
 
 // files names the two files of a document folder.

@@ -1,12 +1,20 @@
 package batch
 
 import (
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/align"
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/internal/shared"
 )
 
 // TestReadDocuments reads sides that are not UTF-8 text: a text in
@@ -25,4 +33,113 @@ func TestReadDocuments(t *testing.T) {
 	b, err = Read(Input{Name: "rama", Src: "../../testdata/formats/sq-windows1250.txt", Tgt: "../../testdata/formats/en.html"}, opt)
 	require.NoError(t, err)
 	assert.Equal(t, "<!DOCTYPE html>", b.Tgt[0].Text)
+}
+
+// formatFolders writes a set of two document folders whose sides are in
+// other formats than UTF-8 text: a web page and a hand-made one, a text in
+// windows-1250 and SRT subtitles, all cut from the sample pair.
+func formatFolders(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	rama, err := os.ReadFile("../../testdata/rama/sq.txt")
+	require.NoError(t, err)
+	var page strings.Builder
+	page.WriteString("<!DOCTYPE html><html><head><title>Lajme</title></head><body>\n<nav><a href=\"/\">Kreu</a> <a href=\"/bota\">Bota</a></nav>\n<article>\n")
+	n := 0
+	for line := range strings.Lines(string(rama)) {
+		if line = strings.TrimSpace(line); line != "" && n < 5 {
+			tag := map[bool]string{true: "h1", false: "p"}[n == 0]
+			fmt.Fprintf(&page, "<%s>%s</%s>\n", tag, html.EscapeString(line), tag)
+			n++
+		}
+	}
+	page.WriteString("</article>\n<footer>© Lajme</footer></body></html>\n")
+	files := map[string]string{
+		"web/sq.htm":  page.String(),
+		"web/en.html": "en.html",
+		"subs/sq.txt": "sq-windows1250.txt",
+		"subs/en.srt": "en.srt",
+	}
+	for name, content := range files {
+		if !strings.HasPrefix(content, "<") {
+			data, err := os.ReadFile(filepath.Join("../../testdata/formats", content))
+			require.NoError(t, err)
+			content = string(data)
+		}
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
+	}
+	return dir
+}
+
+// TestLoadFormats: document folders whose files are named after their side
+// in any format are found and read through pipeline/input.
+func TestLoadFormats(t *testing.T) {
+	dir := formatFolders(t)
+	docs, err := Load([]string{dir}, corpus.Lines)
+	require.NoError(t, err)
+	assert.Equal(t, []Doc{
+		{"subs", filepath.Join(dir, "subs/sq.txt"), filepath.Join(dir, "subs/en.srt")},
+		{"web", filepath.Join(dir, "web/sq.htm"), filepath.Join(dir, "web/en.html")},
+	}, docs)
+
+	w := &collector{}
+	s, err := Run(t.Context(), docs, w, Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}})
+	require.NoError(t, err)
+	assert.Equal(t, 2, s.Aligned)
+	assert.Empty(t, s.Failed)
+	names, byName := byDoc(w.pairs)
+	assert.Equal(t, []string{"subs", "web"}, names)
+	for _, p := range w.pairs {
+		for _, text := range []string{p.Src, p.Tgt} {
+			assert.NotContains(t, text, "<", "markup in %s", p.Doc)
+			assert.NotContains(t, text, "-->", "a subtitle timing in %s", p.Doc)
+			assert.NotContains(t, text, "Kreu", "the menu in %s", p.Doc)
+		}
+	}
+	// Both read the same first paragraph, and link it to its translation.
+	for _, doc := range names {
+		linked := slices.ContainsFunc(byName[doc], func(p corpus.Pair) bool {
+			return strings.Contains(p.Src, "nga Vjena kryeministri Edi Rama") && strings.Contains(p.Tgt, "journalists in Vienna")
+		})
+		assert.True(t, linked, "%s: the first paragraph is not linked to its translation", doc)
+	}
+}
+
+// TestLoadFormatsErrors: the hints for a missing file hold in a folder of
+// other formats, and two files of one side are an error naming them.
+func TestLoadFormatsErrors(t *testing.T) {
+	dir := formatFolders(t)
+	require.NoError(t, os.Remove(filepath.Join(dir, "web/en.html")))
+	docs, err := Load([]string{dir}, corpus.Lines)
+	require.NoError(t, err)
+	require.Len(t, docs, 2)
+	_, err = Read(docs[1].Input(), Options{})
+	assert.ErrorContains(t, err, filepath.Join(dir, "web/en.txt")+": no such file")
+
+	// sq.sent is pre-split input: a hint, not the file read.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "web/en.sent"), []byte("Po.\n"), 0o644))
+	docs, err = Load([]string{dir}, corpus.Lines)
+	require.NoError(t, err)
+	_, err = Read(docs[1].Input(), Options{})
+	assert.ErrorContains(t, err, "(the folder has en.sent: is it pre-split input?)")
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "web/sq.pdf"), []byte("%PDF-1.4\n"), 0o644))
+	_, err = Load([]string{dir}, corpus.Lines)
+	assert.EqualError(t, err, filepath.Join(dir, "web")+": 2 files of one side (sq.htm, sq.pdf): keep one")
+}
+
+// TestLoadFormatsDev: every variant of formats-dev is a set of document
+// folders that Load lists whole, in its own format.
+func TestLoadFormatsDev(t *testing.T) {
+	dev := shared.Require(t, "eval/formats-dev")
+	for variant, ext := range map[string]string{"html": ".html", "docx": ".docx", "odt": ".odt", "pdf": ".pdf", "srt": ".srt", "vtt": ".vtt", "enc": ".txt"} {
+		docs, err := Load([]string{filepath.Join(dev, variant)}, corpus.Lines)
+		require.NoError(t, err, variant)
+		assert.Len(t, docs, 60, variant)
+		for _, d := range docs {
+			assert.Equal(t, "sq"+ext, filepath.Base(d.Src), variant)
+			assert.Equal(t, "en"+ext, filepath.Base(d.Tgt), variant)
+		}
+	}
 }
