@@ -196,6 +196,9 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 		a.weighLevel(lat, 0)
 		d.path = lat.searchParallel(cuts, true)
 		d.rate = countMatches(lat, d.path)
+		if a.final {
+			lat.lowerCrossed(d.path)
+		}
 		return
 	}
 	levels := []level{fine}
@@ -241,6 +244,9 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 		path = lat.searchParallel(cuts, li == 0)
 		if li == 0 {
 			d.rate = countMatches(lat, path)
+			if a.final {
+				lat.lowerCrossed(path)
+			}
 		}
 	}
 	d.path = path

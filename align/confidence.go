@@ -1,6 +1,9 @@
 package align
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // posteriors gives every link of the path its posterior probability from
 // the forward sums alpha and the link scores that forward kept: the
@@ -135,4 +138,146 @@ func logSumExp(t []float64) float64 {
 		}
 	}
 	return mx + math.Log(s)
+}
+
+// Words that cross a link boundary. When a long sentence is told in
+// several of the other language and the search cuts the group in two, or
+// draws a boundary one sentence off, each part is still a fair link on its
+// own and the posterior can be near one: the other ways of linking the
+// group lose on the link type prior, whatever their words say. What gives
+// such a cut away is its orphans: words that match nothing in their own
+// link but match an orphan of the link next to it, a rare name or number
+// on one side of the boundary whose translation is on the other. A true
+// boundary leaves few of them, since the words its translator moved across
+// are seldom rare.
+const (
+	// crossFree is how much orphan evidence a boundary carries before it
+	// counts against the links on either side, in nats of information
+	// (see crossInfo): a rare word moved across a true boundary now and
+	// then is no sign of a wrong one.
+	crossFree = 9
+	// crossWeight is what a nat of orphan evidence beyond crossFree takes
+	// from a link's log odds.
+	crossWeight = 1
+)
+
+// lowerCrossed lowers the scores of the links of a final path next to a
+// boundary that orphans cross (see crossFree): a link's log odds lose
+// crossWeight for each nat of the larger orphan evidence of its two
+// boundaries beyond crossFree. The path is not changed.
+func (lat *lattice) lowerCrossed(path []step) {
+	if len(path) < 2 {
+		return
+	}
+	n := len(lat.src)
+	o := orphans{lat: lat, own: make([]uint64, n+len(lat.tgt))}
+	mt, own := &o.mt, o.own
+	from := node{}
+	for _, s := range path {
+		for i := from.i; i < s.to.i; i++ {
+			mt.mark(lat.src[i].keys)
+			for j := from.j; j < s.to.j; j++ {
+				a, b := mt.probe(lat.tgt[j].keys)
+				own[i] |= a
+				own[n+j] |= b
+			}
+			mt.unmark(lat.src[i].keys)
+		}
+		from = s.to
+	}
+	// cross[x] is the orphan evidence of the boundary after link x.
+	cross := make([]float64, len(path)-1)
+	prev := node{}
+	for x := range cross {
+		mid, end := path[x].to, path[x+1].to
+		cross[x] = o.info(prev.i, mid.i, mid.j, end.j) + o.info(mid.i, end.i, prev.j, mid.j)
+		prev = mid
+	}
+	for x := range path {
+		var c float64
+		if x > 0 {
+			c = cross[x-1]
+		}
+		if x < len(cross) {
+			c = max(c, cross[x])
+		}
+		if c <= crossFree {
+			continue
+		}
+		p := min(max(path[x].post, 1e-9), 1-1e-9)
+		odds := math.Log(p/(1-p)) - crossWeight*(c-crossFree)
+		path[x].post = 1 / (1 + math.Exp(-odds))
+	}
+}
+
+// orphans finds the orphans of the links of a path.
+type orphans struct {
+	lat *lattice
+	mt  matcher
+	// own[i] are the slots of source unit i that match in its link,
+	// own[n+j] those of target unit j: the others are orphans.
+	own []uint64
+	buf []keyTok
+}
+
+// info is the evidence of the orphans of source units i0..i1-1 that
+// match orphans of target units j0..j1-1: the information of each such
+// slot on either side (see crossInfo).
+func (o *orphans) info(i0, i1, j0, j1 int) float64 {
+	lat, mt, own := o.lat, &o.mt, o.own
+	n, m := len(lat.src), len(lat.tgt)
+	var info float64
+	for i := i0; i < i1; i++ {
+		u := &lat.src[i]
+		o.buf = orphanKeys(o.buf[:0], u.keys, own[i])
+		if len(o.buf) == 0 {
+			continue
+		}
+		mt.mark(o.buf)
+		for j := j0; j < j1; j++ {
+			v := &lat.tgt[j]
+			var su, sv uint64
+			for _, kt := range v.keys {
+				if own[n+j]&(1<<kt.slot()) != 0 {
+					continue
+				}
+				if k := int(kt.key()); k < len(mt.slotsOf) && mt.slotsOf[k] != 0 {
+					su |= mt.slotsOf[k]
+					sv |= 1 << kt.slot()
+				}
+			}
+			info += slotInfo(u, su, m) + slotInfo(v, sv, n)
+		}
+		mt.unmark(o.buf)
+	}
+	return info
+}
+
+// orphanKeys appends to buf the keys of the slots of keys that are not
+// in own.
+func orphanKeys(buf, keys []keyTok, own uint64) []keyTok {
+	for _, kt := range keys {
+		if own&(1<<kt.slot()) == 0 {
+			buf = append(buf, kt)
+		}
+	}
+	return buf
+}
+
+// slotInfo sums crossInfo over the given slots of u, whose other side
+// has nOther units.
+func slotInfo(u *unit, slots uint64, nOther int) float64 {
+	var info float64
+	for slots != 0 {
+		info += crossInfo(u.df[bits.TrailingZeros64(slots)], nOther)
+		slots &= slots - 1
+	}
+	return info
+}
+
+// crossInfo is the information of a match of a token whose keys occur in
+// df of the nOther units of the other side, smoothed so that a token in
+// every unit still carries a little.
+func crossInfo(df int32, nOther int) float64 {
+	return math.Log(float64(nOther+1) / float64(df+1))
 }

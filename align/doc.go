@@ -53,7 +53,11 @@
 // all paths through the search band, each weighted by the exponential of
 // its score, that contain the link, computed by the forward–backward
 // algorithm. A doubtful link has a low posterior, so sorting by score puts
-// the links worth checking first.
+// the links worth checking first. The posterior trusts the model, which
+// favours small links: a group of sentences cut in two can score near one.
+// So the score is lowered further where words that match nothing in their
+// own link match the unmatched words of the next link, across the
+// boundary between them.
 //
 // # Using it
 //
@@ -83,7 +87,7 @@ package align
 //	               length model), weigh (the lexical weights), lattice.score
 //	lexcache.go    the lexical evidence of the units near the search's current row
 //	search.go      the dynamic programme: lattice, band, search, forward
-//	confidence.go  posteriors: the backward pass, where a score becomes a probability
+//	confidence.go  posteriors: the backward pass, where a score becomes a probability, lowered where words cross a boundary
 //	ends.go        how sentences end, and what the endings of a link say
 //	levels.go      coarse to fine: coarser levels, bands projected from a coarser path
 //	docspace.go    a document's own numbering of types and keys, for batches

@@ -1,0 +1,65 @@
+package align
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestLowerCrossed: rare words that match nothing in their own link but
+// match across a boundary lower the links on either side of it, and only
+// those.
+func TestLowerCrossed(t *testing.T) {
+	const n = 100
+	// A diagonal of n 1-1 links, each unit matching its partner on one
+	// rare key; moved words are keys 5000 and 5001, in source unit 10.
+	build := func(moved bool, alsoOwn bool) (*lattice, []step) {
+		lat := &lattice{src: make([]unit, n), tgt: make([]unit, n)}
+		for i := range n {
+			lat.src[i] = unit{keys: []keyTok{makeKeyTok(keyID(1000+i), 0)}, nslot: 1, df: []int32{1}}
+			lat.tgt[i] = unit{keys: []keyTok{makeKeyTok(keyID(1000+i), 0)}, nslot: 1, df: []int32{1}}
+		}
+		add := func(u *unit, key int) {
+			u.keys = append(u.keys, makeKeyTok(keyID(key), u.nslot))
+			u.df = append(u.df, 1)
+			u.nslot++
+		}
+		for _, k := range []int{5000, 5001} {
+			add(&lat.src[10], k)
+			if moved {
+				add(&lat.tgt[11], k)
+			}
+			if alsoOwn {
+				add(&lat.tgt[10], k)
+			}
+		}
+		path := make([]step, n)
+		for i := range path {
+			path[i] = step{to: node{i + 1, i + 1}, kind: oneToOne, post: 0.99}
+		}
+		return lat, path
+	}
+	tests := []struct {
+		name           string
+		moved, alsoOwn bool
+		lowered        []int
+	}{
+		{"words moved across a boundary", true, false, []int{10, 11}},
+		{"no words moved", false, false, nil},
+		{"moved words matched in their own link too", true, true, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lat, path := build(tt.moved, tt.alsoOwn)
+			lat.lowerCrossed(path)
+			var lowered []int
+			for x, s := range path {
+				if s.post < 0.99 {
+					lowered = append(lowered, x)
+					assert.Less(t, s.post, 0.5, "link %d", x)
+				}
+			}
+			assert.Equal(t, tt.lowered, lowered)
+		})
+	}
+}
