@@ -28,12 +28,8 @@ func NewKeyer(srcLang, tgtLang string, src bool) *Keyer {
 // Keys calls emit with the keys of every number and word of s, in order.
 // The bytes passed to emit are valid only during the call.
 func (k *Keyer) Keys(s string, emit func(key []byte)) {
-	buf := make([]byte, 0, 64)
-	put := func(tag byte, text string) {
-		buf = append(append(buf[:0], tag), text...)
-		emit(buf)
-	}
+	var sp keySpeller
 	scan(s, func(kind tokenKind, raw string) {
-		spellKeys(normalize(kind, raw), k.src, k.seed, put)
+		sp.spell(normalize(kind, raw), k.src, k.seed, emit)
 	})
 }

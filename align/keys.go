@@ -1,6 +1,9 @@
 package align
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Tokens of the two languages match when they share a key. The keys of a
 // token are its evidence sources, spelt in the key space as
@@ -30,12 +33,12 @@ type keySpace struct {
 	ids map[string]keyID
 }
 
-func (ks *keySpace) id(s string) keyID {
-	if id, ok := ks.ids[s]; ok {
+func (ks *keySpace) id(key []byte) keyID {
+	if id, ok := ks.ids[string(key)]; ok {
 		return id
 	}
 	id := keyID(len(ks.ids))
-	ks.ids[s] = id
+	ks.ids[string(key)] = id
 	return id
 }
 
@@ -44,42 +47,52 @@ func (ks *keySpace) id(s string) keyID {
 // lexicon the vocabulary is on.
 func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon) [][]keyID {
 	keys := make([][]keyID, len(v.toks))
-	buf := make([]byte, 0, 64)
-	add := func(i int, tag byte, s string) {
-		buf = append(buf[:0], tag)
-		buf = append(buf, s...)
-		id := ks.id(string(buf))
-		for _, k := range keys[i] {
-			if k == id {
-				return
-			}
+	// The key lists share one array, filled as a growing buffer and copied
+	// once its size is known, as the type lists of a sideText are.
+	var all []keyID
+	var sp keySpeller
+	start := 0
+	put := func(key []byte) {
+		id := ks.id(key)
+		if !slices.Contains(all[start:], id) {
+			all = append(all, id)
 		}
-		keys[i] = append(keys[i], id)
 	}
 	for i, t := range v.toks {
+		start = len(all)
 		if t.kind == punctToken {
-			add(i, 'P', t.text)
-			continue
+			put(sp.key('P', t.text))
+		} else {
+			sp.spell(t, src, seed, put)
 		}
-		spellKeys(t, src, seed, func(tag byte, s string) { add(i, tag, s) })
+		keys[i] = all[start:]
+	}
+	held := slices.Clone(all)
+	for i, k := range keys {
+		keys[i], held = held[:len(k):len(k)], held[len(k):]
 	}
 	return keys
 }
 
-// spellKeys calls put with the tag and text of every key of a number or
-// word token but those of the induced lexicon, in order; src tells which
-// side of the seed lexicon (which may be nil) the token is on.
-func spellKeys(t token, src bool, seed *lexicon, put func(tag byte, text string)) {
+// A keySpeller spells keys in a buffer of its own, so that looking up
+// keys already known allocates nothing.
+type keySpeller struct{ buf []byte }
+
+// spell calls put with every key of a number or word token but those of
+// the induced lexicon, in order; src tells which side of the seed lexicon
+// (which may be nil) the token is on. The key passed to put is valid only
+// during the call.
+func (sp *keySpeller) spell(t token, src bool, seed *lexicon, put func(key []byte)) {
 	switch t.kind {
 	case numberToken:
-		put('#', t.text)
+		put(sp.key('#', t.text))
 	case wordToken:
 		n := utf8.RuneCountInString(t.text)
 		if n >= 2 {
-			put('=', t.text)
+			put(sp.key('=', t.text))
 		}
 		if n >= cognateLen {
-			put('~', prefix(skeleton(t.text), cognateLen))
+			put(sp.skeletonKey('~', t.text, cognateLen))
 		}
 		if seed != nil {
 			dict, cut := seed.tgt, seed.tgtCut
@@ -87,10 +100,40 @@ func spellKeys(t token, src bool, seed *lexicon, put func(tag byte, text string)
 				dict, cut = seed.src, seed.srcCut
 			}
 			for _, c := range lookup(dict, t.text, cut) {
-				put('@', c)
+				put(sp.key('@', c))
 			}
 		}
 	}
+}
+
+// key spells the key of that tag and text.
+func (sp *keySpeller) key(tag byte, text string) []byte {
+	sp.buf = append(append(sp.buf[:0], tag), text...)
+	return sp.buf
+}
+
+// skeletonKey spells the key of that tag and the first n runes of the
+// skeleton of a folded word: its spelling such that cognates across
+// Latin-script languages look alike, k as c and doubled letters once
+// (komisioni/commission, Kanton/canton).
+func (sp *keySpeller) skeletonKey(tag byte, w string, n int) []byte {
+	sp.buf = append(sp.buf[:0], tag)
+	last := rune(-1)
+	for _, r := range w {
+		if n == 0 {
+			break
+		}
+		if r == 'k' {
+			r = 'c'
+		}
+		if r == last {
+			continue
+		}
+		sp.buf = utf8.AppendRune(sp.buf, r)
+		last = r
+		n--
+	}
+	return sp.buf
 }
 
 // addInduced adds to the keys of every word type of a vocabulary the pairs
@@ -106,21 +149,4 @@ func addInduced(v *vocab, keys [][]keyID, pairs map[string][]int32, first int) {
 			keys[i] = append(keys[i], keyID(first)+keyID(p))
 		}
 	}
-}
-
-// skeleton spells a folded word so that cognates across Latin-script
-// languages look alike: k as c, doubled letters once
-// (komisioni/commission, Kanton/canton).
-func skeleton(w string) string {
-	b := make([]rune, 0, len(w))
-	for _, r := range w {
-		if r == 'k' {
-			r = 'c'
-		}
-		if len(b) > 0 && b[len(b)-1] == r {
-			continue
-		}
-		b = append(b, r)
-	}
-	return string(b)
 }
