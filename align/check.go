@@ -64,34 +64,26 @@ func chars(ss []corpus.Sentence) float64 {
 	return math.Max(float64(n), 1)
 }
 
-// wordCounts lists the distinct words of ss and how often each occurs:
-// the language probe looks at words only.
-func wordCounts(ss []corpus.Sentence) ([]token, []int) {
-	v := newVocab()
-	var count []int
+// probeSide says which side of the language probe ss reads as, and how
+// many words it has.
+func probeSide(probe *lexicon, ss []corpus.Sentence) (side lexiconSide, words int) {
+	// Each distinct spelling is folded and looked up once.
+	known := make(map[string]sideCounts, 8*len(ss))
+	var c sideCounts
 	for _, s := range ss {
 		scan(s.Text, func(kind tokenKind, raw string) {
 			if kind != wordToken {
 				return
 			}
-			id := v.rawID(kind, raw)
-			if int(id) == len(count) {
-				count = append(count, 0)
+			k, ok := known[raw]
+			if !ok {
+				k = probe.countWord(fold(raw))
+				known[raw] = k
 			}
-			count[id]++
+			c.add(k)
 		})
 	}
-	return v.toks, count
-}
-
-// probeSide says which side of the language probe ss reads as, and how
-// many words it has.
-func probeSide(probe *lexicon, ss []corpus.Sentence) (side lexiconSide, words int) {
-	toks, count := wordCounts(ss)
-	for _, n := range count {
-		words += n
-	}
-	return probe.guessSide(toks, count), words
+	return c.side(), c.words
 }
 
 // ErrSwapped is wrapped by the error of CheckSides for sides that are

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/paralel/paralel/corpus"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
@@ -115,6 +116,35 @@ func TestGuessSide(t *testing.T) {
 	assert.Equal(t, srcSide, lx.guessSide(sq, sqN))
 	assert.Equal(t, tgtSide, lx.guessSide(en, enN))
 	assert.Equal(t, unknownSide, lx.guessSide(de, deN))
+	// probeSide, on sentences, says the same.
+	for text, want := range map[string]lexiconSide{
+		"Qeveria tha se do të ketë zgjedhje në tetor.":            srcSide,
+		"The government said there will be elections in October.": tgtSide,
+		"Die Regierung sagte, es werde im Oktober Wahlen geben.":  unknownSide,
+	} {
+		side, words := probeSide(lx, sents(text))
+		assert.Equal(t, want, side, text)
+		assert.Equal(t, len(strings.Fields(text)), words, text)
+	}
+}
+
+// wordCounts lists the distinct words of ss and how often each occurs.
+func wordCounts(ss []corpus.Sentence) ([]token, []int) {
+	v := newVocab()
+	var count []int
+	for _, s := range ss {
+		scan(s.Text, func(kind tokenKind, raw string) {
+			if kind != wordToken {
+				return
+			}
+			id := v.rawID(kind, raw)
+			if int(id) == len(count) {
+				count = append(count, 0)
+			}
+			count[id]++
+		})
+	}
+	return v.toks, count
 }
 
 // shareKey tells whether two words, one of each side, match.

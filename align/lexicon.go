@@ -103,21 +103,46 @@ const (
 // comes as its distinct tokens and how often each occurs, so that every
 // word is looked up once.
 func (lx *lexicon) guessSide(toks []token, count []int) lexiconSide {
-	var s, t, n int
+	var c sideCounts
 	for i, tk := range toks {
-		if tk.kind != wordToken {
-			continue
-		}
-		n += count[i]
-		if _, ok := lx.src[tk.text]; ok {
-			s += count[i]
-		}
-		if _, ok := lx.tgt[tk.text]; ok {
-			t += count[i]
+		if tk.kind == wordToken {
+			c.add(lx.countWord(tk.text).times(count[i]))
 		}
 	}
+	return c.side()
+}
+
+// sideCounts are the words of a text and how many of them are words of
+// either side of a lexicon.
+type sideCounts struct{ words, src, tgt int }
+
+// countWord counts one folded word.
+func (lx *lexicon) countWord(w string) sideCounts {
+	c := sideCounts{words: 1}
+	if _, ok := lx.src[w]; ok {
+		c.src = 1
+	}
+	if _, ok := lx.tgt[w]; ok {
+		c.tgt = 1
+	}
+	return c
+}
+
+func (c *sideCounts) add(d sideCounts) {
+	c.words += d.words
+	c.src += d.src
+	c.tgt += d.tgt
+}
+
+func (c sideCounts) times(n int) sideCounts {
+	return sideCounts{c.words * n, c.src * n, c.tgt * n}
+}
+
+// side is the side of the lexicon whose language the text is in.
+func (c sideCounts) side() lexiconSide {
 	// Function words make up a good part of any text, so a language of the
 	// lexicon shows in a fifth of the tokens at least.
+	s, t, n := c.src, c.tgt, c.words
 	switch {
 	case s > 2*t && s >= 3 && s*5 >= n:
 		return srcSide
