@@ -31,7 +31,9 @@ type docState struct {
 }
 
 func newAligner(docs []Bitext, opt Options) *aligner {
-	a := &aligner{opt: opt, srcVocab: newVocab(), tgtVocab: newVocab(), docs: make([]*docState, len(docs))}
+	a := &aligner{opt: opt, docs: make([]*docState, len(docs)),
+		srcVocab: newVocabFor(docs, func(b Bitext) []corpus.Sentence { return b.Src }),
+		tgtVocab: newVocabFor(docs, func(b Bitext) []corpus.Sentence { return b.Tgt })}
 	for i, d := range docs {
 		a.docs[i] = &docState{}
 		a.work += workOf(len(d.Src), len(d.Tgt))
@@ -153,7 +155,7 @@ func (a *aligner) pass(keys keyTables) {
 // keys lists the keys of every source and target type but those of the
 // induced lexicon.
 func (a *aligner) keys() keyTables {
-	ks := &keySpace{ids: map[string]keyID{}}
+	ks := &keySpace{ids: make(map[string]keyID, len(a.srcVocab.toks)+len(a.tgtVocab.toks))}
 	src := typeKeys(ks, &a.srcVocab, true, a.seed)
 	tgt := typeKeys(ks, &a.tgtVocab, false, a.seed)
 	return keyTables{src: src, tgt: tgt, count: len(ks.ids)}

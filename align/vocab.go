@@ -22,6 +22,22 @@ func newVocab() vocab {
 	return vocab{ids: map[token]typeID{}, raw: map[string]typeID{}}
 }
 
+// newVocabFor returns a vocabulary sized for the sentences of docs on one
+// side: its maps would otherwise grow step by step, which for a short
+// document is a good part of the work of aligning it.
+func newVocabFor(docs []Bitext, side func(Bitext) []corpus.Sentence) vocab {
+	n := 0
+	for _, d := range docs {
+		for _, s := range side(d) {
+			n += len(s.Text)
+		}
+	}
+	// About a distinct spelling every eight bytes in a short text; fewer
+	// in a long one, which grows the maps as it needs.
+	n = min(n/8, 4096)
+	return vocab{ids: make(map[token]typeID, n), raw: make(map[string]typeID, n), toks: make([]token, 0, n)}
+}
+
 func (v *vocab) rawID(kind tokenKind, raw string) typeID {
 	if id, ok := v.raw[raw]; ok {
 		return id
