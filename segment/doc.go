@@ -7,5 +7,7 @@
 // abbreviation needs no code change; languages without a file get generic
 // punctuation rules. A Reader joins the splitter to a
 // corpus.ParagraphReader to stream the sentences of a whole text, each
-// with its byte offsets in the input.
+// with its byte offsets in the input. HeadlineEnd finds where a headline
+// without a full stop ends in text that runs it into the lead (subtitles),
+// by sentence starters and the common words of the language's data.
 package segment

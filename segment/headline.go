@@ -32,7 +32,8 @@ type headWord struct {
 //     headline ("Sainsbury's plans push into UK beauty market Sainsbury's is
 //     taking on ..."), and does not go on a name that it stands in;
 //   - it is a common word, one the document writes in lower case elsewhere
-//     (or English news does, by the splitter's orthographic data), and a
+//     (or news does, by the language's data: the [lower] words, and for
+//     English the splitter's orthographic data), and a
 //     word in lower case follows it, as a sentence goes on ("... on Mexico
 //     City Ash spewing from ...").
 //
@@ -60,7 +61,7 @@ func (s *Splitter) HeadlineEnd(text string) int {
 			return false // an acronym
 		}
 		lw := strings.ToLower(w.bare)
-		if s.lang.startsSentence(lw, false) {
+		if s.lang.startsSentence(lw, false) || s.lang.lower[lw] {
 			return true
 		}
 		if lowerForms == nil {

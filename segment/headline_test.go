@@ -29,6 +29,8 @@ func TestHeadlineEnd(t *testing.T) {
 		{"en", "Storm drops snow across Salt Lake City Snow fell on the valley overnight.", "Storm drops snow across Salt Lake City "},
 		{"sq", "Festë e madhe në qendër të Tiranës Dita e parë e festës mblodhi mijëra njerëz, ndërsa dita e dytë pak.", "Festë e madhe në qendër të Tiranës "},
 		{"sq", "Qeveria miraton buxhetin e ri për shkollat Ministri i Arsimit tha se ministri do ta paraqesë.", "Qeveria miraton buxhetin e ri për shkollat "},
+		// One the language's data lists as a common word.
+		{"sq", "Protesta e madhe para kuvendit në Tiranë Policia arrestoi dy persona.", "Protesta e madhe para kuvendit në Tiranë "},
 		// A period that does not end a sentence leaves the run going on.
 		{"en", "Spurs beat Lakers in L.A. opener The Spurs won on Tuesday night.", "Spurs beat Lakers in L.A. opener "},
 		// A Title Case headline ends before the words that go on in lower

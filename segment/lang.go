@@ -29,6 +29,7 @@ type language struct {
 	starters set // words that usually begin a sentence
 	months   set // "1. janar" is a date
 	speech   set // "tha:" introduces a sentence of reported speech
+	lower    set // common words written in lower case inside a sentence
 
 	// ortho holds Punkt's orthographic context for English words: how often
 	// a word was seen upper or lower case at the start or inside sentences.
@@ -59,7 +60,7 @@ func loadLanguage(lang string) (*language, error) {
 		return l, nil
 	}
 	l := &language{title: set{}, number: set{}, abbrev: set{}, final: set{},
-		starters: set{}, months: set{}, speech: set{}}
+		starters: set{}, months: set{}, speech: set{}, lower: set{}}
 	if lang != "" && !strings.ContainsAny(lang, "/\\.") {
 		if b, err := langFiles.ReadFile("data/" + lang + ".txt"); err == nil {
 			words, err := parseLangFile(l, string(b))
@@ -84,7 +85,7 @@ func parseLangFile(l *language, text string) (set, error) {
 	sections := map[string]set{
 		"title": l.title, "number": l.number, "abbrev": l.abbrev, "final": l.final,
 		"starters": l.starters, "months": l.months, "speech": l.speech,
-		"words": words,
+		"lower": l.lower, "words": words,
 	}
 	var cur set
 	sc := bufio.NewScanner(strings.NewReader(text))

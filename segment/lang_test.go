@@ -19,6 +19,9 @@ func TestLanguageData(t *testing.T) {
 			}
 		}
 	}
+	sq, err := loadLanguage("sq")
+	require.NoError(t, err)
+	assert.True(t, sq.lower["presidenti"], "sq: [lower] is loaded")
 	en, err := loadLanguage("en")
 	require.NoError(t, err)
 	assert.True(t, en.abbrev["calif"], "Punkt abbreviations are loaded")
