@@ -119,11 +119,16 @@ func (t *Text) page(srcLang, tgtLang string) (*Page, error) {
 			seenTitle[titles[i]]++
 		}
 	}
+	var furniture []string
 	for i := range read {
 		if seenText[texts[i]] > 1 || seenTitle[titles[i]] > 1 {
 			langs[i] = ""
 			paras[i].repeated = true
+			furniture = append(furniture, texts[i], titles[i])
 		}
+	}
+	for i := range markRestated(paras, texts, furniture) {
+		langs[i] = ""
 	}
 	splitters := map[string]*segment.Splitter{}
 	for _, l := range []string{srcLang, tgtLang} {
@@ -377,6 +382,85 @@ func markExcerpts(paras []paragraph) map[int]bool {
 		}
 	}
 	return marked
+}
+
+// restateWords is the fewest words, of three letters or more, that a
+// title must have for its rewordings to be told.
+const restateWords = 4
+
+// commonHolding is the number of furniture texts beyond which a word is
+// too common to count towards a rewording ("the" on a page of many
+// links): it bounds the work on a page of thousands of repeated lines.
+const commonHolding = 64
+
+// markRestated marks as repeated the short paragraphs that restate, in
+// other words, a text that the page prints twice or more (furniture): each
+// has three quarters or more of the other's words. A republisher prints its
+// own title of a post in the breadcrumb, the sidebar and the related
+// links, and once more, reworded, as the headline above the text it
+// republishes: a headline of its own, not the translation of the
+// original's. It returns the paragraphs marked.
+func markRestated(paras []paragraph, texts, furniture []string) map[int]bool {
+	// An index from each word to the furniture texts that hold it.
+	var sets []int // word count of each distinct furniture text
+	holding := map[string][]int{}
+	seen := map[string]bool{}
+	for _, f := range furniture {
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		words := titleWords(f)
+		if len(words) < restateWords {
+			continue
+		}
+		for w := range words {
+			holding[w] = append(holding[w], len(sets))
+		}
+		sets = append(sets, len(words))
+	}
+	marked := map[int]bool{}
+	if len(sets) == 0 {
+		return marked
+	}
+	for i := range paras {
+		if paras[i].repeated || len(strings.Fields(texts[i])) > shortWords {
+			continue
+		}
+		words := titleWords(texts[i])
+		if len(words) < restateWords {
+			continue
+		}
+		shared := map[int]int{}
+		for w := range words {
+			if len(holding[w]) > commonHolding {
+				continue
+			}
+			for _, f := range holding[w] {
+				shared[f]++
+			}
+		}
+		for f, n := range shared {
+			if 4*n >= 3*len(words) && 4*n >= 3*sets[f] {
+				paras[i].repeated = true
+				marked[i] = true
+				break
+			}
+		}
+	}
+	return marked
+}
+
+// titleWords returns the set of the words of text of three letters or
+// more, in lower case.
+func titleWords(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) >= 3 {
+			set[strings.ToLower(w)] = true
+		}
+	}
+	return set
 }
 
 // gluedTitle returns the words of text up to a word that joins two without

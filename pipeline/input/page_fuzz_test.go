@@ -21,6 +21,7 @@ func FuzzPage(f *testing.F) {
 		f.Add(string(data))
 	}
 	f.Add("Ai erdhi në shtëpi.\n\nHe came home.\n\nAlso read:\n\nThe end of the story.\n")
+	f.Add("Rama: Hosting MEK Now a Security Issue\n\nRama says hosting MEK is now a security issue\n\nHe came home.\n\nAi erdhi në shtëpi.\n\nRama: Hosting MEK Now a Security Issue\n")
 	f.Fuzz(func(t *testing.T, page string) {
 		text, err := NewText(strings.NewReader(page), Options{MaxSize: 1 << 20})
 		if err != nil {

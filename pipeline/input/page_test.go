@@ -3,6 +3,7 @@ package input
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,4 +102,59 @@ func TestReadPageTeasers(t *testing.T) {
 	require.Len(t, page.Tgt.Sentences, 2)
 	assert.True(t, strings.HasPrefix(page.Tgt.Sentences[0].Text, "At a conference"))
 	assert.Len(t, page.Src.Sentences, 2)
+}
+
+func TestReadPageRestatedTitle(t *testing.T) {
+	// The blog prints its title of the post twice (breadcrumb, sidebar)
+	// and heads the translation with a rewording of it.
+	const title = "Hosting MEK in Albania Humanitarian, Not Political – Now a National Security Issue: Rama"
+	body := "At a conference with Albanian journalists in Vienna, Prime Minister Edi Rama spoke about the OSCE chairmanship.\n\n" +
+		"Rama said it is a fantastic event to take over the presidency of the organisation.\n\n" +
+		"In Albanian\n\n" +
+		"Kërcënimet nga Irani, Rama flet për masat e sigurisë kombëtare\n\n" +
+		"Në një konferencë me gazetarët shqiptarë në Vjenë, kryeministri Edi Rama foli për kryesimin e OSBE-së.\n\n" +
+		"Rama tha se është një ngjarje fantastike marrja e kryesimit të organizatës.\n\n" + title + "\n"
+	tests := []struct {
+		headline string
+		kept     bool
+	}{
+		{"Rama: US said hosting MEK humanitarian not political – now it’s a national security issue", false},
+		// Its own headline, or one that shares only some words with the
+		// title, is the text's.
+		{"Rama speaks about the OSCE chairmanship and national security", true},
+		{"Rama: hosting MEK is now a national security issue for Albania, he told journalists in Vienna", true},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(t.TempDir(), "page.txt")
+		text := title + "\n\n" + tt.headline + "\n\n" + body
+		require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+		page, err := ReadPage(path, Options{}, "sq", "en")
+		require.NoError(t, err)
+		en := texts(page.Tgt)
+		assert.Equal(t, tt.kept, slices.Contains(en, tt.headline), tt.headline)
+		assert.Contains(t, en, "Rama said it is a fantastic event to take over the presidency of the organisation.")
+		assert.Equal(t, "Kërcënimet nga Irani, Rama flet për masat e sigurisë kombëtare", page.Src.Sentences[0].Text)
+	}
+}
+
+func TestMarkRestated(t *testing.T) {
+	furniture := []string{"Welsh AMs worried about looking like muppets", "Home", "Also read"}
+	tests := []struct {
+		text     string
+		restated bool
+	}{
+		{"AMs in Wales worried about looking like muppets", true},
+		{"Welsh AMs worried about 'looking like muppets', says Labour", true},
+		{"Welsh AMs worried about 'looking like muppets', says a Labour member", false},
+		{"Welsh AMs worried", false}, // too few words to tell
+		{"Welsh AMs are worried that a new title makes them look like fools", false},
+		{"There is consternation among some AMs at a suggestion their title should change to MWPs, and they are worried about looking like muppets.", false},
+		{"Home page", false},
+	}
+	for _, tt := range tests {
+		paras := []paragraph{{Paragraph: corpus.Paragraph{Text: tt.text}}}
+		got := markRestated(paras, []string{tt.text}, furniture)
+		assert.Equal(t, tt.restated, got[0], tt.text)
+		assert.Equal(t, tt.restated, paras[0].repeated, tt.text)
+	}
 }
