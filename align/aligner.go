@@ -199,7 +199,7 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 		d.path = lat.searchParallel(cuts, true)
 		d.rate = countMatches(lat, d.path)
 		if a.final {
-			lat.lowerCrossed(d.path)
+			a.lowerDoubtful(d, lat, d.path)
 		}
 		return
 	}
@@ -247,7 +247,7 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 		if li == 0 {
 			d.rate = countMatches(lat, path)
 			if a.final {
-				lat.lowerCrossed(path)
+				a.lowerDoubtful(d, lat, path)
 			}
 		}
 	}

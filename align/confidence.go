@@ -3,6 +3,8 @@ package align
 import (
 	"math"
 	"math/bits"
+	"slices"
+	"unicode/utf8"
 )
 
 // posteriors gives every link of the path its posterior probability from
@@ -140,6 +142,47 @@ func logSumExp(t []float64) float64 {
 	return mx + math.Log(s)
 }
 
+// lowerDoubtful lowers the scores of the links of the final path of
+// document d (searched in lat) that show signs of error the search does
+// not weigh: words that cross a boundary (see lowerCrossed) and noise
+// joined to a sentence (see noiseLoss).
+func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
+	lat.lowerCrossed(path)
+	from := node{}
+	for x := range path {
+		to := path[x].to
+		noisy := to.i-from.i > 1 && slices.ContainsFunc(d.src.types[from.i:to.i], a.srcVocab.isNoise) ||
+			to.j-from.j > 1 && slices.ContainsFunc(d.tgt.types[from.j:to.j], a.tgtVocab.isNoise)
+		if noisy {
+			lowerOdds(&path[x], noiseLoss)
+		}
+		from = to
+	}
+}
+
+// noiseLoss is what a link loses in log odds when one of its sides joins
+// a sentence of noise (see isNoise) to others. A scan of a book leaves
+// debris ("- _-", ".....", "h * \"") as sentences of their own, which a
+// link absorbs at little cost; a reader leaves it out.
+const noiseLoss = 3
+
+// isNoise tells whether a sentence of the given types has no word of
+// three letters or more.
+func (v *vocab) isNoise(types []typeID) bool {
+	for _, id := range types {
+		if t := v.toks[id]; t.kind == wordToken && utf8.RuneCountInString(t.text) >= 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerOdds takes loss from the log odds of the score of s.
+func lowerOdds(s *step, loss float64) {
+	p := min(max(s.post, 1e-9), 1-1e-9)
+	s.post = 1 / (1 + math.Exp(loss-math.Log(p/(1-p))))
+}
+
 // Words that cross a link boundary. When a long sentence is told in
 // several of the other language and the search cuts the group in two, or
 // draws a boundary one sentence off, each part is still a fair link on its
@@ -201,12 +244,9 @@ func (lat *lattice) lowerCrossed(path []step) {
 		if x < len(cross) {
 			c = max(c, cross[x])
 		}
-		if c <= crossFree {
-			continue
+		if c > crossFree {
+			lowerOdds(&path[x], crossWeight*(c-crossFree))
 		}
-		p := min(max(path[x].post, 1e-9), 1-1e-9)
-		odds := math.Log(p/(1-p)) - crossWeight*(c-crossFree)
-		path[x].post = 1 / (1 + math.Exp(-odds))
 	}
 }
 

@@ -63,3 +63,26 @@ func TestLowerCrossed(t *testing.T) {
 		})
 	}
 }
+
+// TestIsNoise: a sentence without a word of three letters is noise.
+func TestIsNoise(t *testing.T) {
+	tests := []struct {
+		text  string
+		noise bool
+	}{
+		{"- _-", true},
+		{".....", true},
+		{"24 a !", true},
+		{"L' E .", true},
+		{"1956 , S. 340-343 ) .", true},
+		{"Bern :", false},
+		{"Pfui !", false},
+		{"Lager 4 !", false},
+		{"Él vio", false},
+	}
+	for _, tt := range tests {
+		v := newVocab()
+		side := newSideText(&v, sents(tt.text))
+		assert.Equal(t, tt.noise, v.isNoise(side.types[0]), tt.text)
+	}
+}
