@@ -53,7 +53,8 @@ single-byte encoding (windows-1250, iso-8859-2, windows-1252, iso-8859-1),
 detected or given by --encoding. Web pages (files or http/https addresses:
 the article without menus, comments and ads), SRT and WebVTT subtitles,
 DOCX and ODT are read too, told by their content (--input-format to force
-one); paralel extract shows the text the aligner sees.
+one); paralel extract shows the text the aligner sees, and --dump-text DIR
+writes it to a file per input.
 
 Given one PAGE that holds both languages (an article with its translation
 on one web page), align tells the language of each paragraph and aligns the
@@ -112,7 +113,7 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 			return runAlign(cmd.Context(), opts)
 		},
 	}
-	in = addInputFlags(cmd, "input has one segment a line: do not split sentences").addDocumentFlags(cmd)
+	in = addInputFlags(cmd, "input has one segment a line: do not split sentences").addDocumentFlags(cmd).addDumpFlag(cmd)
 	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "SRC", "TGT", false)
 	addFormatFlag(cmd, &opts.Format, "", "output `format`: tsv, ids, tmx, jsonl, moses... (default: from the -o extension, else tsv)", format.Names())
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")

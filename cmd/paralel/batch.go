@@ -11,6 +11,7 @@ import (
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/pipeline/batch"
+	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/pipeline/pair"
 )
 
@@ -32,7 +33,7 @@ type BatchOptions struct {
 // of runBatch.
 func NewCmdBatch(f *Factory, runF func(context.Context, *BatchOptions) error) *cobra.Command {
 	opts := &BatchOptions{IO: f.IOStreams}
-	var input *inputFlags
+	var in *inputFlags
 	cmd := &cobra.Command{
 		Use:   "batch [flags] [-o OUT] INPUT...",
 		Short: "Align many documents and their translations into one corpus",
@@ -121,10 +122,10 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 				return fmt.Errorf("--pair takes two inputs, the collections to pair: got %d", len(args))
 			}
 			var err error
-			if opts.Batch.Mode, err = input.mode(); err != nil {
+			if opts.Batch.Mode, err = in.mode(); err != nil {
 				return err
 			}
-			opts.Batch.Format, opts.Batch.Encoding = input.format, input.encoding
+			opts.Batch.Format, opts.Batch.Encoding, opts.Batch.DumpDir = in.format, in.encoding, in.dumpDir
 			if err := checkDoubtful(opts.Batch.Doubtful); err != nil {
 				return err
 			}
@@ -140,7 +141,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 		},
 	}
 	flags := cmd.Flags()
-	input = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences").addDocumentFlags(cmd)
+	in = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences").addDocumentFlags(cmd).addDumpFlag(cmd)
 	flags.BoolVar(&opts.Pair, "pair", false, "the two inputs are collections of documents (folders, lists): pair them first, as paralel pair does")
 	flags.BoolVar(&opts.Batch.Each, "each", false, "align each document on its own: less memory, no lexicon shared across documents")
 	flags.BoolVar(&opts.Batch.Strict, "strict", false, "stop at the first document that cannot be read, writing nothing")
@@ -223,7 +224,8 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 func batchDocs(opts *BatchOptions) ([]batch.Doc, *batch.DocReader, error) {
 	switch {
 	case opts.Pair:
-		res, src, tgt, err := pairDocuments(opts.IO, opts.Inputs[0], opts.Inputs[1],
+		read := input.Options{Format: opts.Batch.Format, Encoding: opts.Batch.Encoding, DumpDir: opts.Batch.DumpDir}
+		res, src, tgt, err := pairDocuments(opts.IO, opts.Inputs[0], opts.Inputs[1], read,
 			pair.Options{SrcLang: opts.Export.SrcLang, TgtLang: opts.Export.TgtLang})
 		if err != nil {
 			return nil, nil, err

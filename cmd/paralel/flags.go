@@ -22,11 +22,13 @@ import (
 // it has the same name, shorthand and meaning in both.
 
 // inputFlags are --presplit and --wrapped, which say how the lines of a
-// text input make paragraphs and sentences, and --input-format and
-// --encoding, which force what is otherwise told from the content.
+// text input make paragraphs and sentences, --input-format and
+// --encoding, which force what is otherwise told from the content, and
+// --dump-text, where the text read is shown.
 type inputFlags struct {
 	presplit, wrapped bool
 	format, encoding  string
+	dumpDir           string
 }
 
 // addInputFlags adds --wrapped to cmd and, unless presplitHelp is empty,
@@ -53,10 +55,23 @@ func (in *inputFlags) addDocumentFlags(cmd *cobra.Command) *inputFlags {
 	return in
 }
 
+// addDumpFlag adds --dump-text to cmd (see addDumpTextFlag).
+func (in *inputFlags) addDumpFlag(cmd *cobra.Command) *inputFlags {
+	addDumpTextFlag(cmd, &in.dumpDir)
+	return in
+}
+
+// addDumpTextFlag adds --dump-text, the folder where the commands that read
+// documents write the text they read from each (input.Options.DumpDir).
+func addDumpTextFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "dump-text", "", "write the text read from each input to a file in `DIR` named after it (sq.html.txt), to see what the aligner saw")
+	_ = cmd.MarkFlagDirname("dump-text")
+}
+
 // options are the input.Options the flags give, for a text in lang.
 func (in *inputFlags) options(lang string) (input.Options, error) {
 	mode, err := in.mode()
-	return input.Options{Lang: lang, Mode: mode, Format: in.format, Encoding: in.encoding}, err
+	return input.Options{Lang: lang, Mode: mode, Format: in.format, Encoding: in.encoding, DumpDir: in.dumpDir}, err
 }
 
 // document is the input of split and extract, the one optional argument

@@ -11,6 +11,7 @@ import (
 
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/internal/iostreams"
+	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/pipeline/pair"
 )
 
@@ -24,6 +25,7 @@ type PairOptions struct {
 	Output           string // -o; "-" for the standard output
 	MinScore         float64
 	KeepUnpaired     bool
+	DumpDir          string // --dump-text: where the text of each document read goes
 }
 
 // NewCmdPair makes paralel pair; runF, when not nil, is called in place of
@@ -96,12 +98,14 @@ output's folder, as batch reads them.`,
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
 	flags.Float64Var(&opts.MinScore, "min-score", pair.DefaultMinScore, "make no pair scored below this (0 to 1)")
 	flags.BoolVar(&opts.KeepUnpaired, "keep-unpaired", false, "also list the documents without partner, with an empty side and a score of 0")
+	addDumpTextFlag(cmd, &opts.DumpDir)
 	return cmd
 }
 
 func runPair(_ context.Context, opts *PairOptions) error {
 	ios := opts.IO
-	res, src, tgt, err := pairDocuments(ios, opts.Src, opts.Tgt, pair.Options{SrcLang: opts.SrcLang, TgtLang: opts.TgtLang, MinScore: minScore(opts.MinScore)})
+	res, src, tgt, err := pairDocuments(ios, opts.Src, opts.Tgt, input.Options{DumpDir: opts.DumpDir},
+		pair.Options{SrcLang: opts.SrcLang, TgtLang: opts.TgtLang, MinScore: minScore(opts.MinScore)})
 	if err != nil {
 		return err
 	}
@@ -127,14 +131,17 @@ func runPair(_ context.Context, opts *PairOptions) error {
 	return unreadable(res)
 }
 
-// pairDocuments loads and pairs the documents of the two inputs and
-// reports on the standard error what became of them.
-func pairDocuments(ios *iostreams.IOStreams, srcIn, tgtIn string, opt pair.Options) (*pair.Result, []pair.Doc, []pair.Doc, error) {
-	src, err := pair.Load(srcIn, opt.SrcLang)
+// pairDocuments loads the documents of the two inputs, read as read says
+// in the languages of opt, pairs them and reports on the standard error
+// what became of them.
+func pairDocuments(ios *iostreams.IOStreams, srcIn, tgtIn string, read input.Options, opt pair.Options) (*pair.Result, []pair.Doc, []pair.Doc, error) {
+	read.Lang = opt.SrcLang
+	src, err := pair.Load(srcIn, read)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	tgt, err := pair.Load(tgtIn, opt.TgtLang)
+	read.Lang = opt.TgtLang
+	tgt, err := pair.Load(tgtIn, read)
 	if err != nil {
 		return nil, nil, nil, err
 	}

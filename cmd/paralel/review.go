@@ -116,7 +116,7 @@ Output formats:
 	addFormatFlag(cmd, &opts.Format, "", "output `format` (default: from the output's extension)", format.Names())
 	flags.StringVar(&opts.Doc, "doc", "", "document `NAME` every link carries (default: as paralel align gives it)")
 	addLangFlags(cmd, &opts.Export.SrcLang, &opts.Export.TgtLang, "SRC", "TGT", false)
-	in = addInputFlags(cmd, "inputs hold one segment a line: do not split sentences").addDocumentFlags(cmd)
+	in = addInputFlags(cmd, "inputs hold one segment a line: do not split sentences").addDocumentFlags(cmd).addDumpFlag(cmd)
 	flags.IntVar(&opts.Port, "port", 0, "port on 127.0.0.1 (default: a free one)")
 	addDoubtfulFlag(cmd, &opts.Doubtful)
 	aliasFlag(cmd, "threshold", "doubtful")

@@ -44,8 +44,8 @@ UTF-8 is streamed, so its size does not matter; one paragraph may hold up to
 included. Text in UTF-16 or a Latin single-byte encoding is decoded
 (--encoding to say which), and web pages, subtitles, DOCX and ODT are
 extracted first (--input-format to force a format): their offsets count
-bytes of the text that paralel extract shows. UTF-8 with a bad byte stops
-split with an error that gives its offset.`,
+bytes of the text that paralel extract shows, and --dump-text writes. UTF-8
+with a bad byte stops split with an error that gives its offset.`,
 		Example: `  # One sentence a line
   paralel split --lang sq testdata/rama/sq.txt
 
@@ -68,7 +68,7 @@ split with an error that gives its offset.`,
 	}
 	flags := cmd.Flags()
 	flags.StringVar(&lang, "lang", "", "language of the text: sq, en, or another code for generic rules")
-	in = addInputFlags(cmd, "one sentence a line already: do not split").addDocumentFlags(cmd)
+	in = addInputFlags(cmd, "one sentence a line already: do not split").addDocumentFlags(cmd).addDumpFlag(cmd)
 	addFormatFlag(cmd, &opts.Format, "text", "output `format`: text or jsonl", corpus.SentenceFormats)
 	_ = cmd.MarkFlagRequired("lang")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"sq", "en"}, cobra.ShellCompDirectiveNoFileComp))
@@ -103,6 +103,9 @@ func runSplit(_ context.Context, opts *SplitOptions) error {
 		}
 	}
 	out.Flush()
+	if err := text.Commit(); err != nil {
+		return err
+	}
 	if text.Report.Format == extract.Text {
 		text.Report.Paragraphs = paras
 	}

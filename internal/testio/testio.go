@@ -1,9 +1,17 @@
 // Package testio helps the tests of streaming code: it makes inputs of any
 // size that take no memory, so that a test can show that a reader holds
-// only a bounded part of what it reads.
+// only a bounded part of what it reads, and reads back the files a command
+// wrote.
 package testio
 
-import "io"
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 // Repeat returns a reader of unit repeated n times, holding no more than
 // unit.
@@ -32,4 +40,26 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 		}
 	}
 	return k, nil
+}
+
+// Files returns the files of dir by name, with their contents: none when
+// dir does not exist.
+func Files(tb testing.TB, dir string) map[string]string {
+	tb.Helper()
+	files := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return files
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		files[e.Name()] = string(data)
+	}
+	return files
 }

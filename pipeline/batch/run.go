@@ -33,6 +33,11 @@ type Options struct {
 	// single-byte encoding).
 	Format, Encoding string
 
+	// DumpDir, when set, is where the text read from each document file
+	// is written (see input.Options.DumpDir). Texts given in a stream of
+	// documents are not: they are read as they are given.
+	DumpDir string
+
 	// Each aligns every document on its own rather than all together
 	// with a lexicon induced from the whole batch: weaker evidence, but
 	// memory for a few documents only, however many there are. A
@@ -302,7 +307,7 @@ func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence,
 		}
 		return doc.Sentences, nil
 	}
-	doc, _, err := input.ReadFile(path, input.Options{Lang: lang, Mode: opt.Mode, Format: opt.Format, Encoding: opt.Encoding})
+	doc, _, err := input.ReadFile(path, input.Options{Lang: lang, Mode: opt.Mode, Format: opt.Format, Encoding: opt.Encoding, DumpDir: opt.DumpDir})
 	if errors.Is(err, fs.ErrNotExist) {
 		if other, ok := twin[filepath.Base(path)]; ok && exists(filepath.Join(filepath.Dir(path), other)) {
 			return nil, fmt.Errorf("%w (the folder has %s: is it %s input?)", err, other, kind[other])

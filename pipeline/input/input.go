@@ -35,6 +35,11 @@ type Options struct {
 	// extract.DefaultTimeout); Client fetches it (nil: the default).
 	Timeout time.Duration
 	Client  *http.Client
+	// DumpDir, when set, is a folder (made if need be) where the text of
+	// each document is written as the splitter reads it, so that a user
+	// can see what the aligner saw and what offsets refer to: one file per
+	// input, named after it (DumpName), written whole or not at all.
+	DumpDir string
 }
 
 // A Text is the extracted text of a document, one paragraph a line (or
@@ -44,10 +49,28 @@ type Text struct {
 	Report      *extract.Report
 	ReadOptions corpus.ReadOptions // how the splitter reads it
 	closer      io.Closer
+	dump        *dump
 }
 
-// Close releases the file or connection the text is read from.
+// Commit ends the dump of the text to Options.DumpDir, once the text has
+// been read without error: what is left of it is read into the file, which
+// is then made visible. Without DumpDir it does nothing.
+func (t *Text) Commit() error {
+	if t.dump == nil {
+		return nil
+	}
+	err := t.dump.commit()
+	t.dump = nil
+	return err
+}
+
+// Close releases the file or connection the text is read from, and drops
+// a dump not committed.
 func (t *Text) Close() error {
+	if t.dump != nil {
+		t.dump.file.Close()
+		t.dump = nil
+	}
 	if t.closer == nil {
 		return nil
 	}
@@ -96,7 +119,14 @@ func NewText(r io.Reader, opt Options) (*Text, error) {
 		mode = corpus.Wrapped
 	}
 	rep.Wrapped = mode == corpus.Wrapped
-	return &Text{Reader: tr, Report: rep, ReadOptions: corpus.ReadOptions{Lang: opt.Lang, Mode: mode, Name: opt.Name}}, nil
+	t := &Text{Reader: tr, Report: rep, ReadOptions: corpus.ReadOptions{Lang: opt.Lang, Mode: mode, Name: opt.Name}}
+	if opt.DumpDir != "" {
+		if t.dump, err = newDump(tr, opt.DumpDir, opt.Name); err != nil {
+			return nil, err
+		}
+		t.Reader = t.dump
+	}
+	return t, nil
 }
 
 // ReadDocument reads and splits the document that r reads, and counts its
@@ -106,6 +136,7 @@ func ReadDocument(r io.Reader, opt Options) (*corpus.Document, *extract.Report, 
 	if err != nil {
 		return nil, nil, err
 	}
+	defer t.Close()
 	return t.document()
 }
 
@@ -121,6 +152,9 @@ func ReadFile(path string, opt Options) (*corpus.Document, *extract.Report, erro
 
 func (t *Text) document() (*corpus.Document, *extract.Report, error) {
 	doc, err := segment.ReadDocument(t, t.ReadOptions)
+	if err == nil {
+		err = t.Commit()
+	}
 	if err != nil {
 		return nil, nil, err
 	}

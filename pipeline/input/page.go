@@ -62,7 +62,14 @@ func ReadPage(path string, opt Options, srcLang, tgtLang string) (*Page, error) 
 		return nil, err
 	}
 	defer t.Close()
-	return t.page(srcLang, tgtLang)
+	page, err := t.page(srcLang, tgtLang)
+	if err == nil {
+		err = t.Commit()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return page, nil
 }
 
 // paragraph is a paragraph of a page, with its language and sentences.

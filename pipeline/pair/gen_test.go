@@ -12,6 +12,7 @@ import (
 
 	"github.com/paralel/paralel/internal/shared"
 	"github.com/paralel/paralel/pipeline/evalset"
+	"github.com/paralel/paralel/pipeline/input"
 )
 
 // A unit is a gold link of the development articles: a segment and its
@@ -117,7 +118,7 @@ func generate(arts [][]unit, n int, seed uint64) *generated {
 			continue
 		}
 		where[h] = len(g.tgt)
-		g.tgt = append(g.tgt, Text(name("e", len(g.tgt)), halves[h].en, "en"))
+		g.tgt = append(g.tgt, Text(name("e", len(g.tgt)), halves[h].en, input.Options{Lang: "en"}))
 		g.bytes += len(halves[h].en)
 	}
 	for _, h := range srcOrder {
@@ -127,7 +128,7 @@ func generate(arts [][]unit, n int, seed uint64) *generated {
 		if where[h] >= 0 {
 			g.gold[len(g.src)] = where[h]
 		}
-		g.src = append(g.src, Text(name("d", len(g.src)), halves[h].sq, "sq"))
+		g.src = append(g.src, Text(name("d", len(g.src)), halves[h].sq, input.Options{Lang: "sq"}))
 		g.bytes += len(halves[h].sq)
 	}
 	return g

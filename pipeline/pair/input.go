@@ -16,13 +16,15 @@ import (
 	"github.com/paralel/paralel/pipeline/input"
 )
 
-// File is the document at path, in language lang: a file in any format
-// package input reads (text in any encoding, HTML, DOCX, ODT, PDF,
-// subtitles) or a web address, split into sentences when read. Its name is
-// the path. A web address is fetched each time the document is read.
-func File(path, lang string) Doc {
+// File is the document at path, read as opt says (in the language
+// opt.Lang): a file in any format package input reads (text in any
+// encoding, HTML, DOCX, ODT, PDF, subtitles) or a web address, split into
+// sentences when read. Its name is the path. A web address is fetched each
+// time the document is read.
+func File(path string, opt input.Options) Doc {
+	opt.Name = path
 	return Doc{Name: path, Path: path, Read: func() ([]corpus.Sentence, error) {
-		d, _, err := input.ReadFile(path, input.Options{Lang: lang, Name: path})
+		d, _, err := input.ReadFile(path, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -31,10 +33,11 @@ func File(path, lang string) Doc {
 }
 
 // Text is a document held in memory, in any format package input reads,
-// split into sentences when read.
-func Text(name, text, lang string) Doc {
+// split into sentences when read as opt says.
+func Text(name, text string, opt input.Options) Doc {
+	opt.Name = name
 	return Doc{Name: name, Read: func() ([]corpus.Sentence, error) {
-		d, _, err := input.ReadDocument(strings.NewReader(text), input.Options{Lang: lang, Name: name})
+		d, _, err := input.ReadDocument(strings.NewReader(text), opt)
 		if err != nil {
 			return nil, err
 		}
@@ -42,34 +45,35 @@ func Text(name, text, lang string) Doc {
 	}}
 }
 
-// Load lists the documents of one side, in language lang. The input is a
+// Load lists the documents of one side, read as opt says (in the language
+// opt.Lang). The input is a
 // folder, whose files are the documents, searched recursively (names
 // starting with a dot are skipped); a list file naming one document a line,
 // a path or a web address (blank lines and lines starting with # skipped,
 // paths relative to the list's folder); or JSON lines of documents, one object a line with the
 // text in "text" and its name in "name", "id", "url" or "path", or only a
 // "path" to read.
-func Load(input, lang string) ([]Doc, error) {
-	fi, err := os.Stat(input)
+func Load(from string, opt input.Options) ([]Doc, error) {
+	fi, err := os.Stat(from)
 	if err != nil {
 		return nil, err
 	}
 	var docs []Doc
 	if fi.IsDir() {
-		docs, err = loadDir(input, lang)
-	} else if docs, err = loadFile(input, lang); err != nil {
-		err = fmt.Errorf("%s: %w", input, err)
+		docs, err = loadDir(from, opt)
+	} else if docs, err = loadFile(from, opt); err != nil {
+		err = fmt.Errorf("%s: %w", from, err)
 	}
 	if err != nil {
 		return nil, err
 	}
 	if len(docs) == 0 {
-		return nil, fmt.Errorf("%s: no documents", input)
+		return nil, fmt.Errorf("%s: no documents", from)
 	}
 	return docs, nil
 }
 
-func loadDir(dir, lang string) ([]Doc, error) {
+func loadDir(dir string, opt input.Options) ([]Doc, error) {
 	var docs []Doc
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -82,7 +86,7 @@ func loadDir(dir, lang string) ([]Doc, error) {
 			return nil
 		}
 		if d.Type().IsRegular() {
-			docs = append(docs, File(path, lang))
+			docs = append(docs, File(path, opt))
 		}
 		return nil
 	})
@@ -95,7 +99,7 @@ type jsonDoc struct {
 	Name, ID, URL, Path string
 }
 
-func loadFile(path, lang string) ([]Doc, error) {
+func loadFile(path string, opt input.Options) ([]Doc, error) {
 	f, err := corpus.Open(path)
 	if err != nil {
 		return nil, err
@@ -119,16 +123,16 @@ func loadFile(path, lang string) ([]Doc, error) {
 			name := cmpOr(j.Name, j.ID, j.URL, j.Path)
 			switch {
 			case j.Text != nil && name != "":
-				d = Text(name, *j.Text, lang)
+				d = Text(name, *j.Text, opt)
 			case j.Text != nil:
 				return nil, &corpus.ParseError{Format: "jsonl", Line: sc.Line(), Err: errors.New(`a document needs a "name", "id", "url" or "path"`)}
 			case j.Path != "":
-				d = File(resolve(dir, j.Path), lang)
+				d = File(resolve(dir, j.Path), opt)
 			default:
 				return nil, &corpus.ParseError{Format: "jsonl", Line: sc.Line(), Err: errors.New(`a document needs a "text" or a "path"`)}
 			}
 		} else {
-			d = File(resolve(dir, string(line)), lang)
+			d = File(resolve(dir, string(line)), opt)
 		}
 		if prev, ok := names[d.Name]; ok {
 			return nil, &corpus.ParseError{Format: "list", Line: sc.Line(), Err: fmt.Errorf("%s is listed twice (also on line %d)", d.Name, prev)}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/pipeline/input"
 )
 
 func TestLinesRoundTrip(t *testing.T) {
@@ -83,18 +85,18 @@ func TestLoad(t *testing.T) {
 		}
 		return out
 	}
-	docs, err := Load(filepath.Join(dir, "sq"), "sq")
+	docs, err := Load(filepath.Join(dir, "sq"), input.Options{Lang: "sq"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{filepath.Join(dir, "sq/a.txt"), filepath.Join(dir, "sq/sub/b.txt")}, names(docs))
 
-	docs, err = Load(filepath.Join(dir, "list.txt"), "sq")
+	docs, err = Load(filepath.Join(dir, "list.txt"), input.Options{Lang: "sq"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{filepath.Join(dir, "sq/a.txt"), filepath.Join(dir, "sq/sub/b.txt")}, names(docs))
 	s, err := docs[1].Read()
 	require.NoError(t, err)
 	assert.Equal(t, "Dy.", s[0].Text)
 
-	docs, err = Load(filepath.Join(dir, "docs.jsonl"), "sq")
+	docs, err = Load(filepath.Join(dir, "docs.jsonl"), input.Options{Lang: "sq"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"x1", filepath.Join(dir, "sq/a.txt")}, names(docs))
 	s, err = docs[0].Read()
@@ -109,15 +111,15 @@ func TestLoad(t *testing.T) {
 		"nothing.jsonl": `{}` + "\n",
 	} {
 		write(name, text)
-		_, err := Load(filepath.Join(dir, name), "sq")
+		_, err := Load(filepath.Join(dir, name), input.Options{Lang: "sq"})
 		if assert.Error(t, err, name) {
 			assert.Contains(t, err.Error(), name)
 		}
 	}
 	write("emptydir/.keep", "")
-	_, err = Load(filepath.Join(dir, "emptydir"), "sq")
+	_, err = Load(filepath.Join(dir, "emptydir"), input.Options{Lang: "sq"})
 	assert.ErrorContains(t, err, "no documents")
-	_, err = Load(filepath.Join(dir, "missing"), "sq")
+	_, err = Load(filepath.Join(dir, "missing"), input.Options{Lang: "sq"})
 	assert.Error(t, err)
 }
 
@@ -153,7 +155,7 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		list := filepath.Join(t.TempDir(), "list.txt")
 		require.NoError(t, os.WriteFile(list, []byte(in), 0o644))
-		docs, err := Load(list, "sq")
+		docs, err := Load(list, input.Options{Lang: "sq"})
 		if err != nil {
 			assert.Contains(t, err.Error(), "list.txt")
 			return

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/internal/shared"
+	"github.com/paralel/paralel/pipeline/input"
 )
 
 // sample makes a small collection from the documents of testdata: the
@@ -43,7 +44,7 @@ func sample(t *testing.T) (src, tgt map[string]string) {
 func docs(texts map[string]string, lang string) []Doc {
 	var out []Doc
 	for name, text := range texts {
-		out = append(out, Text(name, text, lang))
+		out = append(out, Text(name, text, input.Options{Lang: lang}))
 	}
 	// Map order is random: sort by name so that failures repeat.
 	for i := range out {
@@ -160,10 +161,10 @@ func TestPairOneLanguage(t *testing.T) {
 func TestPairUnreadable(t *testing.T) {
 	src, tgt := sample(t)
 	s := docs(src, "sq")
-	s = append(s, File(filepath.Join(t.TempDir(), "missing.txt"), "sq"))
+	s = append(s, File(filepath.Join(t.TempDir(), "missing.txt"), input.Options{Lang: "sq"}))
 	bin := filepath.Join(t.TempDir(), "binary.txt")
 	require.NoError(t, os.WriteFile(bin, []byte("Rama\x00\x01\x02"), 0o644))
-	s = append(s, File(bin, "sq"))
+	s = append(s, File(bin, input.Options{Lang: "sq"}))
 	res, err := Pair(s, docs(tgt, "en"), Options{SrcLang: "sq", TgtLang: "en"})
 	require.NoError(t, err)
 	assert.Len(t, res.Pairs, 5)
@@ -198,9 +199,9 @@ func TestDevSets(t *testing.T) {
 	} {
 		t.Run(filepath.Base(set.dir), func(t *testing.T) {
 			dir := shared.Require(t, set.dir)
-			src, err := Load(filepath.Join(dir, "sq"), set.src)
+			src, err := Load(filepath.Join(dir, "sq"), input.Options{Lang: set.src})
 			require.NoError(t, err)
-			tgt, err := Load(filepath.Join(dir, "en"), set.tgt)
+			tgt, err := Load(filepath.Join(dir, "en"), input.Options{Lang: set.tgt})
 			require.NoError(t, err)
 			res, err := Pair(src, tgt, Options{SrcLang: set.src, TgtLang: set.tgt})
 			require.NoError(t, err)
@@ -248,7 +249,7 @@ func TestFormats(t *testing.T) {
 				require.NotEmpty(t, files)
 				var out []Doc
 				for _, f := range files {
-					out = append(out, File(f, lang))
+					out = append(out, File(f, input.Options{Lang: lang}))
 				}
 				return out
 			}
