@@ -77,6 +77,7 @@ func Align(src, tgt []corpus.Sentence, opt Options) []Link {
 		d.src.alone, d.tgt.alone = flags[g][0], flags[g][1]
 	}
 	found := a.run()
+	a.release()
 	total := len(pairs)
 	for _, links := range found {
 		total += len(links)
@@ -112,5 +113,6 @@ func Align(src, tgt []corpus.Sentence, opt Options) []Link {
 // short documents aligns better than each one alone.
 func AlignAll(docs []Bitext, opt Options) [][]Link {
 	a := newAligner(docs, opt)
+	defer a.release()
 	return a.run()
 }

@@ -88,6 +88,13 @@ func (a *aligner) pickSeed() *lexicon {
 	return seedLexicon(sl, tl)
 }
 
+// release gives the vocabularies' maps back to their pools, once the
+// links are found.
+func (a *aligner) release() {
+	a.srcVocab.release()
+	a.tgtVocab.release()
+}
+
 func (a *aligner) run() [][]Link {
 	// A first pass with the seed evidence finds confident links; the length
 	// model, link shares and induced lexicon estimated from them drive the
@@ -155,7 +162,8 @@ func (a *aligner) pass(keys keyTables) {
 // keys lists the keys of every source and target type but those of the
 // induced lexicon.
 func (a *aligner) keys() keyTables {
-	ks := &keySpace{ids: make(map[string]keyID, len(a.srcVocab.toks)+len(a.tgtVocab.toks))}
+	ks := &keySpace{ids: keysPool.get(len(a.srcVocab.toks) + len(a.tgtVocab.toks))}
+	defer keysPool.put(ks.ids)
 	src := typeKeys(ks, &a.srcVocab, true, a.seed)
 	tgt := typeKeys(ks, &a.tgtVocab, false, a.seed)
 	return keyTables{src: src, tgt: tgt, count: len(ks.ids)}

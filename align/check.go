@@ -68,7 +68,8 @@ func chars(ss []corpus.Sentence) float64 {
 // many words it has.
 func probeSide(probe *lexicon, ss []corpus.Sentence) (side lexiconSide, words int) {
 	// Each distinct spelling is folded and looked up once.
-	known := make(map[string]sideCounts, 8*len(ss))
+	known := probePool.get(8 * len(ss))
+	defer probePool.put(known)
 	var c sideCounts
 	for _, s := range ss {
 		scan(s.Text, func(kind tokenKind, raw string) {

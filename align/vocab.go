@@ -2,6 +2,7 @@ package align
 
 import (
 	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/paralel/paralel/corpus"
@@ -22,9 +23,10 @@ func newVocab() vocab {
 	return vocab{ids: map[token]typeID{}, raw: map[string]typeID{}}
 }
 
-// newVocabFor returns a vocabulary sized for the sentences of docs on one
-// side: its maps would otherwise grow step by step, which for a short
-// document is a good part of the work of aligning it.
+// newVocabFor returns a vocabulary for the sentences of docs on one side,
+// its maps taken from the pools or made at about the size they will need:
+// grown step by step they would be a good part of the work of aligning a
+// short document.
 func newVocabFor(docs []Bitext, side func(Bitext) []corpus.Sentence) vocab {
 	n := 0
 	for _, d := range docs {
@@ -32,10 +34,52 @@ func newVocabFor(docs []Bitext, side func(Bitext) []corpus.Sentence) vocab {
 			n += len(s.Text)
 		}
 	}
-	// About a distinct spelling every eight bytes in a short text; fewer
-	// in a long one, which grows the maps as it needs.
-	n = min(n/8, 4096)
-	return vocab{ids: make(map[token]typeID, n), raw: make(map[string]typeID, n), toks: make([]token, 0, n)}
+	// About a distinct spelling every ten bytes in a short text; fewer in
+	// a long one, whose maps grow as they need.
+	n = min(n/10, 4096)
+	return vocab{ids: idsPool.get(n), raw: rawPool.get(n), toks: make([]token, 0, n)}
+}
+
+// release gives the maps of v back to the pools; v is empty afterwards.
+func (v *vocab) release() {
+	idsPool.put(v.ids)
+	rawPool.put(v.raw)
+	*v = vocab{}
+}
+
+// The maps of vocabularies, key spaces and language probes are used again
+// from one alignment to the next: in a stream of short documents, made
+// anew for each, they would be much of the memory allocated.
+var (
+	idsPool   mapPool[token, typeID]
+	rawPool   mapPool[string, typeID]
+	keysPool  mapPool[string, keyID]
+	probePool mapPool[string, sideCounts]
+)
+
+// A mapPool holds empty maps for use again.
+type mapPool[K comparable, V any] struct{ p sync.Pool }
+
+// get returns an empty map, made with room for n entries if the pool has
+// none.
+func (p *mapPool[K, V]) get(n int) map[K]V {
+	if m, ok := p.p.Get().(map[K]V); ok {
+		return m
+	}
+	return make(map[K]V, n)
+}
+
+// maxPooled is the most entries a map may have held to be pooled: clearing
+// a larger one costs more than making one, and it would hold the memory.
+const maxPooled = 1 << 12
+
+// put empties m and keeps it for a later get.
+func (p *mapPool[K, V]) put(m map[K]V) {
+	if m == nil || len(m) > maxPooled {
+		return
+	}
+	clear(m)
+	p.p.Put(m)
 }
 
 func (v *vocab) rawID(kind tokenKind, raw string) typeID {
