@@ -38,13 +38,19 @@ func newAligner(docs []Bitext, opt Options) *aligner {
 		a.docs[i] = &docState{}
 		a.work += workOf(len(d.Src), len(d.Tgt))
 	}
-	// Each side has a vocabulary of its own: tokenise the two at once.
-	var wg sync.WaitGroup
-	wg.Go(func() {
+	// Each side has a vocabulary of its own: tokenise the two at once,
+	// unless they are short.
+	src := func() {
 		for i, d := range docs {
 			a.docs[i].src = newSideText(&a.srcVocab, d.Src)
 		}
-	})
+	}
+	var wg sync.WaitGroup
+	if a.work < minParallelWork {
+		src()
+	} else {
+		wg.Go(src)
+	}
 	for i, d := range docs {
 		a.docs[i].tgt = newSideText(&a.tgtVocab, d.Tgt)
 	}
@@ -140,6 +146,10 @@ func (a *aligner) run() [][]Link {
 // pass aligns every document with the given keys of the types of either
 // side and the current parameters, several at a time.
 func (a *aligner) pass(keys keyTables) {
+	if len(a.docs) == 1 {
+		a.alignDoc(a.docs[0], keys, &numbering{})
+		return
+	}
 	jobs := make(chan *docState)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -168,6 +178,11 @@ func (a *aligner) keys() keyTables {
 	tgt := typeKeys(ks, &a.tgtVocab, false, a.seed)
 	return keyTables{src: src, tgt: tgt, count: len(ks.ids)}
 }
+
+// minParallelWork is the least work (see workOf) for which the two sides
+// are tokenised at once: for less, starting a goroutine costs more than it
+// saves.
+const minParallelWork = 1000
 
 // fullLimit is the largest lattice searched whole; larger inputs are
 // searched coarse to fine.
@@ -226,6 +241,10 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 	build := func(li int) {
 		l := levels[li]
 		levels[li].src.types, levels[li].tgt.types = nil, nil
+		if len(levels) == 1 {
+			next <- a.newLattice(d, l, li, keys) // nothing to overlap with
+			return
+		}
 		go func() { next <- a.newLattice(d, l, li, keys) }()
 	}
 	build(len(levels) - 1)
