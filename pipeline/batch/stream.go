@@ -68,10 +68,22 @@ func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary
 		doc    Input
 		result chan aligned
 	}
+	// The reader queues the documents in order for the loop below, which
+	// writes them, and hands them to a worker for each processor, whose
+	// stacks, grown deep by the aligner, serve document after document.
 	queue := make(chan job, 2*runtime.GOMAXPROCS(0))
+	work := make(chan job)
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for j := range work {
+				j.result <- alignOne(j.doc, opt)
+			}
+		}()
+	}
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(queue)
+		defer close(work)
 		for {
 			d, err := src.Read()
 			var le *LineError
@@ -99,11 +111,16 @@ func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary
 				j.result <- aligned{err: le.Err}
 				continue
 			}
-			go func() { j.result <- alignOne(d, opt) }()
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				readErr <- nil
+				return
+			}
 		}
 	}()
-	// abandon stops the reader; the documents under way finish into their
-	// buffered channels.
+	// abandon stops the reader and the workers; the documents under way
+	// finish into their buffered channels.
 	abandon := func(err error) (*Summary, error) {
 		cancel()
 		return s.end(w), err
@@ -114,7 +131,12 @@ func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary
 			return abandon(err)
 		}
 		s.Docs++
-		r := <-j.result
+		var r aligned
+		select {
+		case r = <-j.result:
+		case <-ctx.Done(): // the reader may have left j to no worker
+			return abandon(ctx.Err())
+		}
 		if r.err != nil {
 			if err := s.fail(j.doc.Name, r.err, opt.Strict); err != nil {
 				return abandon(err)
