@@ -93,7 +93,8 @@ func (s *Splitter) HeadlineEnd(text string) int {
 			lw := strings.ToLower(w.bare)
 			capCommon := common(w) && (title ||
 				(next.lower || w.ends) && (!prev.capital || !common(prev) || runLower[lw]))
-			lead := s.lang.starters[lw] || !inName && (seen[w.bare] || capCommon)
+			lead := s.lang.starters[lw] || !inName && (seen[w.bare] || capCommon) ||
+				quoteOpens(text, words[k:])
 			if lead && (!title || s.nameThenLower(words[k+1:], common)) {
 				return w.start
 			}
@@ -130,6 +131,30 @@ func (s *Splitter) nameThenLower(words []headWord, common func(headWord) bool) b
 		}
 	}
 	return false
+}
+
+// maxQuotedTitle bounds the quoted title or phrase that a headline holds
+// ("Ylli i “Still Game” duket ..."): a quotation that runs on longer is
+// taken for a sentence that a lead opens with.
+const maxQuotedTitle = 8
+
+// quoteOpens reports whether the first of words opens a quotation that
+// does not close within maxQuotedTitle words.
+func quoteOpens(text string, words []headWord) bool {
+	if r, _ := utf8.DecodeRuneInString(text[words[0].start:]); !isQuote(r) || len(words) <= maxQuotedTitle {
+		return false
+	}
+	for _, w := range words[:maxQuotedTitle] {
+		raw := strings.TrimRight(text[w.start:w.end], ".,;:!?…")
+		if r, _ := utf8.DecodeLastRuneInString(raw); isQuote(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isQuote(r rune) bool {
+	return strings.ContainsRune("\"'“”„«»‘’‚‹›", r)
 }
 
 // headWords returns the first n words of text.

@@ -31,6 +31,10 @@ func TestHeadlineEnd(t *testing.T) {
 		{"sq", "Qeveria miraton buxhetin e ri për shkollat Ministri i Arsimit tha se ministri do ta paraqesë.", "Qeveria miraton buxhetin e ri për shkollat "},
 		// One the language's data lists as a common word.
 		{"sq", "Protesta e madhe para kuvendit në Tiranë Policia arrestoi dy persona.", "Protesta e madhe para kuvendit në Tiranë "},
+		// A quotation that opens and runs on, as a lead's first sentence
+		// does; not a short quoted title.
+		{"sq", "Fermerët protestojnë para ministrisë në Tiranë “Nuk kemi marrë asnjë lek nga subvencionet këtë vit,” tha një fermer.", "Fermerët protestojnë para ministrisë në Tiranë "},
+		{"sq", "Festivali i filmit në Durrës shpërblen “Kohën e Verës” si filmin më të mirë për herë të dytë radhazi.", ""},
 		// A period that does not end a sentence leaves the run going on.
 		{"en", "Spurs beat Lakers in L.A. opener The Spurs won on Tuesday night.", "Spurs beat Lakers in L.A. opener "},
 		// A Title Case headline ends before the words that go on in lower
