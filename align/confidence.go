@@ -190,9 +190,10 @@ func lowerOdds(s *step, loss float64) {
 // group lose on the link type prior, whatever their words say. What gives
 // such a cut away is its orphans: words that match nothing in their own
 // link but match an orphan of the link next to it, a rare name or number
-// on one side of the boundary whose translation is on the other. A true
-// boundary leaves few of them, since the words its translator moved across
-// are seldom rare.
+// on one side of the boundary whose translation is on the other. They
+// cross a misplaced boundary one way, from the part cut off towards the
+// rest of its group; a translator who reorders clauses moves words across
+// a true boundary both ways, and those cancel out.
 const (
 	// crossFree is how much orphan evidence a boundary carries before it
 	// counts against the links on either side, in nats of information
@@ -206,8 +207,9 @@ const (
 
 // lowerCrossed lowers the scores of the links of a final path next to a
 // boundary that orphans cross (see crossFree): a link's log odds lose
-// crossWeight for each nat of the larger orphan evidence of its two
-// boundaries beyond crossFree. The path is not changed.
+// crossWeight for each nat beyond crossFree of the larger orphan evidence
+// of its two boundaries, that of one way less that of the other. The path
+// is not changed.
 func (lat *lattice) lowerCrossed(path []step) {
 	if len(path) < 2 {
 		return
@@ -233,7 +235,7 @@ func (lat *lattice) lowerCrossed(path []step) {
 	prev := node{}
 	for x := range cross {
 		mid, end := path[x].to, path[x+1].to
-		cross[x] = o.info(prev.i, mid.i, mid.j, end.j) + o.info(mid.i, end.i, prev.j, mid.j)
+		cross[x] = math.Abs(o.info(prev.i, mid.i, mid.j, end.j) - o.info(mid.i, end.i, prev.j, mid.j))
 		prev = mid
 	}
 	for x := range path {

@@ -7,13 +7,14 @@ import (
 )
 
 // TestLowerCrossed: rare words that match nothing in their own link but
-// match across a boundary lower the links on either side of it, and only
-// those.
+// match across a boundary one way lower the links on either side of it,
+// and only those.
 func TestLowerCrossed(t *testing.T) {
 	const n = 100
 	// A diagonal of n 1-1 links, each unit matching its partner on one
-	// rare key; moved words are keys 5000 and 5001, in source unit 10.
-	build := func(moved bool, alsoOwn bool) (*lattice, []step) {
+	// rare key; moved words are keys 5000 and 5001, in source unit 10,
+	// and with back set keys 6000 and 6001, in source unit 11.
+	build := func(moved, alsoOwn, back bool) (*lattice, []step) {
 		lat := &lattice{src: make([]unit, n), tgt: make([]unit, n)}
 		for i := range n {
 			lat.src[i] = unit{keys: []keyTok{makeKeyTok(keyID(1000+i), 0)}, nslot: 1, df: []int32{1}}
@@ -33,6 +34,12 @@ func TestLowerCrossed(t *testing.T) {
 				add(&lat.tgt[10], k)
 			}
 		}
+		if back {
+			for _, k := range []int{6000, 6001} {
+				add(&lat.src[11], k)
+				add(&lat.tgt[10], k)
+			}
+		}
 		path := make([]step, n)
 		for i := range path {
 			path[i] = step{to: node{i + 1, i + 1}, kind: oneToOne, post: 0.99}
@@ -40,17 +47,19 @@ func TestLowerCrossed(t *testing.T) {
 		return lat, path
 	}
 	tests := []struct {
-		name           string
-		moved, alsoOwn bool
-		lowered        []int
+		name                 string
+		moved, alsoOwn, back bool
+		lowered              []int
 	}{
-		{"words moved across a boundary", true, false, []int{10, 11}},
-		{"no words moved", false, false, nil},
-		{"moved words matched in their own link too", true, true, nil},
+		{"words moved across a boundary", true, false, false, []int{10, 11}},
+		{"no words moved", false, false, false, nil},
+		{"moved words matched in their own link too", true, true, false, nil},
+		{"as many words moved back", true, false, true, nil},
+		{"words moved back only", false, false, true, []int{10, 11}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lat, path := build(tt.moved, tt.alsoOwn)
+			lat, path := build(tt.moved, tt.alsoOwn, tt.back)
 			lat.lowerCrossed(path)
 			var lowered []int
 			for x, s := range path {

@@ -57,8 +57,8 @@
 // favours small links: a group of sentences cut in two can score near one.
 // So the score is lowered further where words that match nothing in their
 // own link match the unmatched words of the next link, across the
-// boundary between them, and where a link joins a line of scanning debris
-// to other sentences.
+// boundary between them one way more than the other, and where a link
+// joins a line of scanning debris to other sentences.
 //
 // # Using it
 //
