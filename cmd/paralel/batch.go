@@ -125,7 +125,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 			if opts.Batch.Mode, err = in.mode(); err != nil {
 				return err
 			}
-			opts.Batch.Format, opts.Batch.Encoding, opts.Batch.DumpDir = in.format, in.encoding, in.dumpDir
+			opts.Batch.Format, opts.Batch.Encoding, opts.Batch.Timeout, opts.Batch.DumpDir = in.format, in.encoding, in.timeout, in.dumpDir
 			if err := checkDoubtful(opts.Batch.Doubtful); err != nil {
 				return err
 			}
@@ -224,7 +224,7 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 func batchDocs(opts *BatchOptions) ([]batch.Doc, *batch.DocReader, error) {
 	switch {
 	case opts.Pair:
-		read := input.Options{Format: opts.Batch.Format, Encoding: opts.Batch.Encoding, DumpDir: opts.Batch.DumpDir}
+		read := input.Options{Format: opts.Batch.Format, Encoding: opts.Batch.Encoding, Timeout: opts.Batch.Timeout, DumpDir: opts.Batch.DumpDir}
 		res, src, tgt, err := pairDocuments(opts.IO, opts.Inputs[0], opts.Inputs[1], read,
 			pair.Options{SrcLang: opts.Export.SrcLang, TgtLang: opts.Export.TgtLang})
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -24,10 +25,12 @@ import (
 // inputFlags are --presplit and --wrapped, which say how the lines of a
 // text input make paragraphs and sentences, --input-format and
 // --encoding, which force what is otherwise told from the content, and
-// --dump-text, where the text read is shown.
+// --timeout, how long a web address may take, and --dump-text, where the
+// text read is shown.
 type inputFlags struct {
 	presplit, wrapped bool
 	format, encoding  string
+	timeout           time.Duration
 	dumpDir           string
 }
 
@@ -44,10 +47,12 @@ func addInputFlags(cmd *cobra.Command, presplitHelp string) *inputFlags {
 	return in
 }
 
-// addDocumentFlags adds --input-format and --encoding to cmd, for the
-// commands that read documents through pipeline/input.
+// addDocumentFlags adds --input-format, --encoding and --timeout to cmd,
+// for the commands that read documents through pipeline/input.
 func (in *inputFlags) addDocumentFlags(cmd *cobra.Command) *inputFlags {
 	f := cmd.Flags()
+	// Zero stands for the default, so that the options equal the library's.
+	f.DurationVar(&in.timeout, "timeout", 0, fmt.Sprintf("give up on a web address not read whole within this `duration` (default %v)", extract.DefaultTimeout))
 	f.StringVar(&in.format, "input-format", "", "read the input as `FORMAT`: "+strings.Join(extract.Formats, ", ")+" (default: told from the content)")
 	f.StringVar(&in.encoding, "encoding", "", "the text's `ENCODING`, such as windows-1250, iso-8859-2, utf-16le (default: detected)")
 	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(extract.Formats, cobra.ShellCompDirectiveNoFileComp))
@@ -71,7 +76,7 @@ func addDumpTextFlag(cmd *cobra.Command, p *string) {
 // options are the input.Options the flags give, for a text in lang.
 func (in *inputFlags) options(lang string) (input.Options, error) {
 	mode, err := in.mode()
-	return input.Options{Lang: lang, Mode: mode, Format: in.format, Encoding: in.encoding, DumpDir: in.dumpDir}, err
+	return input.Options{Lang: lang, Mode: mode, Format: in.format, Encoding: in.encoding, Timeout: in.timeout, DumpDir: in.dumpDir}, err
 }
 
 // document is the input of split and extract, the one optional argument

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -60,6 +61,8 @@ func TestParseAlign(t *testing.T) {
 			Input: input.Options{Mode: corpus.Wrapped}, Format: "tmx", Output: "y.tmx", Doc: "doc", Doubtful: corpus.DefaultDoubtful, Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
 		{[]string{"--input-format", "html", "--encoding", "windows-1250", "a.htm", "b.htm"}, AlignOptions{Src: "a.htm", Tgt: "b.htm",
 			Input: input.Options{Format: "html", Encoding: "windows-1250"}, Doc: "a", Doubtful: corpus.DefaultDoubtful, Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
+		{[]string{"--timeout", "5s", "--dump-text", "seen", "https://example.al/a", "b.htm"}, AlignOptions{Src: "https://example.al/a", Tgt: "b.htm",
+			Input: input.Options{Timeout: 5 * time.Second, DumpDir: "seen"}, Doc: "a", Doubtful: corpus.DefaultDoubtful, Export: format.Options{SrcLang: "sq", TgtLang: "en"}}},
 		// One page holding both languages: its links scored below
 		// PageMinScore are left out unless --min-score says otherwise.
 		{[]string{"page.html"}, AlignOptions{Src: "page.html", Doc: "page", Doubtful: corpus.DefaultDoubtful,
@@ -98,6 +101,10 @@ func TestParseBatch(t *testing.T) {
 	assert.Equal(t, "train", got.Output)
 	assert.Equal(t, format.Options{SrcLang: "sq-AL", TgtLang: "en", MinScore: 0.8}, exportOf(got.Export))
 	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq-AL", TgtLang: "en"}, Mode: corpus.Presplit, Each: true, Strict: true, Doubtful: 0.5}, got.Batch)
+
+	got, err = parse(t, NewCmdBatch, "--input-format", "html", "--encoding", "utf-8", "--timeout", "1m", "--dump-text", "seen", "a")
+	require.NoError(t, err)
+	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}, Format: "html", Encoding: "utf-8", Timeout: time.Minute, DumpDir: "seen", Doubtful: corpus.DefaultDoubtful}, got.Batch)
 }
 
 func TestParseConvert(t *testing.T) {

@@ -82,12 +82,7 @@ func TestBadInput(t *testing.T) {
 	sqLink := filepath.Join(in, "link.txt")
 	require.NoError(t, os.Symlink(sqCopy, sqLink))
 
-	tests := []struct {
-		name    string
-		args    []string // "OUT" stands for the output file
-		err     string   // what the error says; empty for success
-		warning string   // what stderr says
-	}{
+	runBadInputs(t, []badInput{
 		{"align: empty source", []string{"align", "-o", "OUT.tsv", empty, en}, "", "the source side is empty"},
 		{"align: both empty", []string{"align", "-o", "OUT.tsv", empty, empty}, "", "both sides are empty"},
 		{"align: missing file", []string{"align", "-o", "OUT.tsv", missing, en}, "missing.txt: no such file", ""},
@@ -145,7 +140,24 @@ func TestBadInput(t *testing.T) {
 		{"batch: --strict and a bad document", []string{"batch", "--strict", "-o", "OUT.tsv", file("bad.list", bom+"\t"+badUTF8+"\tbad\n")}, "bad: " + badUTF8 + ": invalid UTF-8", "failed: bad: "},
 		{"eval: a directory", []string{"eval", "--gold", dir, "--pred", empty}, "adir: is a directory", ""},
 		{"eval: text as links", []string{"eval", "--gold", sq, "--pred", empty}, "sq.txt: ids: line 1: want [ to open the source ids", ""},
-	}
+	})
+	kept, err := os.ReadFile(sqCopy)
+	require.NoError(t, err)
+	assert.Equal(t, string(rawSq), string(kept), "an input named as the output is intact")
+}
+
+// A badInput is a run of paralel on input that is not what it expects.
+type badInput struct {
+	name    string
+	args    []string // "OUT" stands for the output file
+	err     string   // what the error says; empty for success
+	warning string   // what stderr says
+}
+
+// runBadInputs runs each: it gives a clear message and exits non-zero, or
+// warns and goes on, and leaves no half-written output.
+func runBadInputs(t *testing.T, tests []badInput) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := t.TempDir()
@@ -159,6 +171,7 @@ func TestBadInput(t *testing.T) {
 			} else {
 				require.Error(t, err)
 				assert.Contains(t, err.Error(), tt.err)
+				assert.NotContains(t, err.Error(), "\n", "a one-line error")
 			}
 			assert.Contains(t, stderr, tt.warning)
 			entries, err := os.ReadDir(out)
@@ -169,7 +182,4 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
-	kept, err := os.ReadFile(sqCopy)
-	require.NoError(t, err)
-	assert.Equal(t, string(rawSq), string(kept), "an input named as the output is intact")
 }

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
@@ -32,6 +33,10 @@ type Options struct {
 	// (web pages, subtitles, DOCX, ODT, PDF, text in UTF-16 or a Latin
 	// single-byte encoding).
 	Format, Encoding string
+
+	// Timeout bounds the fetching of a document at a web address (0:
+	// extract.DefaultTimeout).
+	Timeout time.Duration
 
 	// DumpDir, when set, is where the text read from each document file
 	// is written (see input.Options.DumpDir). Texts given in a stream of
@@ -307,7 +312,7 @@ func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence,
 		}
 		return doc.Sentences, nil
 	}
-	doc, _, err := input.ReadFile(path, input.Options{Lang: lang, Mode: opt.Mode, Format: opt.Format, Encoding: opt.Encoding, DumpDir: opt.DumpDir})
+	doc, _, err := input.ReadFile(path, input.Options{Lang: lang, Mode: opt.Mode, Format: opt.Format, Encoding: opt.Encoding, Timeout: opt.Timeout, DumpDir: opt.DumpDir})
 	if errors.Is(err, fs.ErrNotExist) {
 		if other, ok := twin[filepath.Base(path)]; ok && exists(filepath.Join(filepath.Dir(path), other)) {
 			return nil, fmt.Errorf("%w (the folder has %s: is it %s input?)", err, other, kind[other])
