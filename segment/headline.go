@@ -31,11 +31,13 @@ type headWord struct {
 //   - it takes up a name of the run, as a lead takes up the subject of its
 //     headline ("Sainsbury's plans push into UK beauty market Sainsbury's is
 //     taking on ..."), and does not go on a name that it stands in;
-//   - it is a common word, one the document writes in lower case elsewhere
-//     (or news does, by the language's data: the [lower] words, and for
-//     English the splitter's orthographic data), and a
-//     word in lower case follows it, as a sentence goes on ("... on Mexico
-//     City Ash spewing from ...").
+//   - it is a common word, one the document writes in lower case elsewhere,
+//     in this form or another that the language's endings make (or news
+//     does, by the language's data: its [lower] words, and for English the
+//     splitter's orthographic data), and a word in lower case follows it,
+//     as a sentence goes on ("... on Mexico City Ash spewing from ...");
+//   - it opens a quotation that runs on longer than a quoted title, as a
+//     lead that opens with what someone said.
 //
 // A headline in Title Case ("Trump's West Virginia Rally Time, YouTube
 // Channel President Donald Trump begins a flurry ...") capitalizes its own
@@ -65,9 +67,14 @@ func (s *Splitter) HeadlineEnd(text string) int {
 			return true
 		}
 		if lowerForms == nil {
-			lowerForms = lowerCaseWords(text)
+			lowerForms = s.lowerStems(text)
 		}
-		return lowerForms[lw]
+		for _, st := range s.stems(lw) {
+			if lowerForms[st] {
+				return true
+			}
+		}
+		return false
 	}
 	// pairs holds the pairs of capitalized words of the run, as names.
 	seen, pairs := map[string]bool{}, map[[2]string]bool{}
@@ -192,15 +199,34 @@ func bareWord(w string) string {
 	return strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// lowerCaseWords returns the words that text writes in lower case, lower
-// case themselves.
-func lowerCaseWords(text string) map[string]bool {
+// lowerStems returns the stems (see stems) of the words that text writes
+// in lower case.
+func (s *Splitter) lowerStems(text string) map[string]bool {
 	m := map[string]bool{}
 	for f := range strings.FieldsSeq(text) {
 		w := bareWord(f)
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-			m[w] = true
+			for _, st := range s.stems(w) {
+				m[st] = true
+			}
 		}
 	}
 	return m
+}
+
+// minStem is the fewest letters a stem keeps of a word: shorter ones tell
+// too little.
+const minStem = 4
+
+// stems returns the lower-case word w and what is left of it without each
+// inflectional ending that the language's data lists ([endings]) and that
+// leaves at least minStem letters, so that "Heqja" finds "heqjen".
+func (s *Splitter) stems(w string) []string {
+	out := []string{w}
+	for e := range s.lang.endings {
+		if st, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(st) >= minStem {
+			out = append(out, st+"-")
+		}
+	}
+	return out
 }

@@ -29,6 +29,8 @@ func TestHeadlineEnd(t *testing.T) {
 		{"en", "Storm drops snow across Salt Lake City Snow fell on the valley overnight.", "Storm drops snow across Salt Lake City "},
 		{"sq", "Festë e madhe në qendër të Tiranës Dita e parë e festës mblodhi mijëra njerëz, ndërsa dita e dytë pak.", "Festë e madhe në qendër të Tiranës "},
 		{"sq", "Qeveria miraton buxhetin e ri për shkollat Ministri i Arsimit tha se ministri do ta paraqesë.", "Qeveria miraton buxhetin e ri për shkollat "},
+		// One the document writes in lower case with another ending.
+		{"sq", "Nis puna për urën e re mbi lumin Drin Ndërtimi i urës do të zgjasë dy vjet, sipas planit për ndërtimin e saj.", "Nis puna për urën e re mbi lumin Drin "},
 		// One the language's data lists as a common word.
 		{"sq", "Protesta e madhe para kuvendit në Tiranë Policia arrestoi dy persona.", "Protesta e madhe para kuvendit në Tiranë "},
 		// A quotation that opens and runs on, as a lead's first sentence

@@ -30,6 +30,7 @@ type language struct {
 	months   set // "1. janar" is a date
 	speech   set // "tha:" introduces a sentence of reported speech
 	lower    set // common words written in lower case inside a sentence
+	endings  set // inflectional endings: "presidenti" is "president" + "i"
 
 	// ortho holds Punkt's orthographic context for English words: how often
 	// a word was seen upper or lower case at the start or inside sentences.
@@ -60,7 +61,7 @@ func loadLanguage(lang string) (*language, error) {
 		return l, nil
 	}
 	l := &language{title: set{}, number: set{}, abbrev: set{}, final: set{},
-		starters: set{}, months: set{}, speech: set{}, lower: set{}}
+		starters: set{}, months: set{}, speech: set{}, lower: set{}, endings: set{}}
 	if lang != "" && !strings.ContainsAny(lang, "/\\.") {
 		if b, err := langFiles.ReadFile("data/" + lang + ".txt"); err == nil {
 			words, err := parseLangFile(l, string(b))
@@ -85,7 +86,7 @@ func parseLangFile(l *language, text string) (set, error) {
 	sections := map[string]set{
 		"title": l.title, "number": l.number, "abbrev": l.abbrev, "final": l.final,
 		"starters": l.starters, "months": l.months, "speech": l.speech,
-		"lower": l.lower, "words": words,
+		"lower": l.lower, "endings": l.endings, "words": words,
 	}
 	var cur set
 	sc := bufio.NewScanner(strings.NewReader(text))

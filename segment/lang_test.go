@@ -22,6 +22,7 @@ func TestLanguageData(t *testing.T) {
 	sq, err := loadLanguage("sq")
 	require.NoError(t, err)
 	assert.True(t, sq.lower["presidenti"], "sq: [lower] is loaded")
+	assert.True(t, sq.endings["ja"], "sq: [endings] is loaded")
 	en, err := loadLanguage("en")
 	require.NoError(t, err)
 	assert.True(t, en.abbrev["calif"], "Punkt abbreviations are loaded")
