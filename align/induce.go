@@ -34,8 +34,9 @@ func (a *aligner) induce() *inducedLexicon {
 		maxPairs = 3    // translations kept per stem
 		maxLinks = 5000
 	)
-	stems := map[string]int32{}
-	var names []string
+	stems := stemsPool.get(len(a.srcVocab.toks) + len(a.tgtVocab.toks))
+	defer stemsPool.put(stems)
+	names := make([]string, 0, len(a.srcVocab.toks)+len(a.tgtVocab.toks))
 	sid := func(w string) int32 {
 		s := stem(w)
 		if id, ok := stems[s]; ok {

@@ -47,13 +47,14 @@ func (v *vocab) release() {
 	*v = vocab{}
 }
 
-// The maps of vocabularies, key spaces and language probes are used again
-// from one alignment to the next: in a stream of short documents, made
-// anew for each, they would be much of the memory allocated.
+// The maps of vocabularies, key spaces, stems and language probes are used
+// again from one alignment to the next: in a stream of short documents,
+// made anew for each, they would be much of the memory allocated.
 var (
 	idsPool   mapPool[token, typeID]
 	rawPool   mapPool[string, typeID]
 	keysPool  mapPool[string, keyID]
+	stemsPool mapPool[string, int32]
 	probePool mapPool[string, sideCounts]
 )
 
