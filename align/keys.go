@@ -2,6 +2,7 @@ package align
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -31,14 +32,20 @@ type keyTables struct {
 // A keySpace numbers keys by their spelling (see cognateLen), from 0.
 type keySpace struct {
 	ids map[string]keyID
+	// The spellings of the keys end to end: a string of the builder stays
+	// as it is while the builder grows, and one string for all saves an
+	// allocation a key.
+	spelt strings.Builder
 }
 
 func (ks *keySpace) id(key []byte) keyID {
 	if id, ok := ks.ids[string(key)]; ok {
 		return id
 	}
+	start := ks.spelt.Len()
+	ks.spelt.Write(key)
 	id := keyID(len(ks.ids))
-	ks.ids[string(key)] = id
+	ks.ids[ks.spelt.String()[start:]] = id
 	return id
 }
 
