@@ -120,7 +120,7 @@ func (lc *lexCache) fill(r *srcRow, s int) {
 	}
 	lo, hi = max(lo, 0), min(hi, m-1)
 	r.s, r.tlo = s, lo
-	r.ms, r.mt, r.sum = r.ms[:0], r.mt[:0], r.sum[:0]
+	r.ms, r.mt, r.sum = slices.Grow(r.ms[:0], hi-lo+1), slices.Grow(r.mt[:0], hi-lo+1), r.sum[:0]
 	u := &lat.src[s]
 	lc.mark(u.keys)
 	for t := lo; t <= hi; t++ {
