@@ -122,10 +122,9 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 				return fmt.Errorf("--pair takes two inputs, the collections to pair: got %d", len(args))
 			}
 			var err error
-			if opts.Batch.Mode, err = in.mode(); err != nil {
+			if err = in.setBatch(&opts.Batch); err != nil {
 				return err
 			}
-			opts.Batch.Format, opts.Batch.Encoding, opts.Batch.Timeout, opts.Batch.DumpDir = in.format, in.encoding, in.timeout, in.dumpDir
 			if err := checkDoubtful(opts.Batch.Doubtful); err != nil {
 				return err
 			}

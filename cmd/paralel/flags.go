@@ -14,6 +14,7 @@ import (
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/extract"
 	"github.com/paralel/paralel/internal/iostreams"
+	"github.com/paralel/paralel/pipeline/batch"
 	"github.com/paralel/paralel/pipeline/input"
 )
 
@@ -60,17 +61,21 @@ func (in *inputFlags) addDocumentFlags(cmd *cobra.Command) *inputFlags {
 	return in
 }
 
-// addDumpFlag adds --dump-text to cmd (see addDumpTextFlag).
+// addDumpFlag adds --dump-text to cmd, the folder where the commands that
+// read documents write the text they read from each
+// (input.Options.DumpDir).
 func (in *inputFlags) addDumpFlag(cmd *cobra.Command) *inputFlags {
-	addDumpTextFlag(cmd, &in.dumpDir)
+	cmd.Flags().StringVar(&in.dumpDir, "dump-text", "", "write the text read from each input to a file in `DIR` named after it (sq.html.txt), to see what the aligner saw")
+	_ = cmd.MarkFlagDirname("dump-text")
 	return in
 }
 
-// addDumpTextFlag adds --dump-text, the folder where the commands that read
-// documents write the text they read from each (input.Options.DumpDir).
-func addDumpTextFlag(cmd *cobra.Command, p *string) {
-	cmd.Flags().StringVar(p, "dump-text", "", "write the text read from each input to a file in `DIR` named after it (sq.html.txt), to see what the aligner saw")
-	_ = cmd.MarkFlagDirname("dump-text")
+// setBatch sets in b the options of batch.Options that the flags give.
+func (in *inputFlags) setBatch(b *batch.Options) error {
+	var err error
+	b.Mode, err = in.mode()
+	b.Format, b.Encoding, b.Timeout, b.DumpDir = in.format, in.encoding, in.timeout, in.dumpDir
+	return err
 }
 
 // options are the input.Options the flags give, for a text in lang.

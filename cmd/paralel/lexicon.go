@@ -27,7 +27,7 @@ type LexiconOptions struct {
 // place of runLexicon.
 func NewCmdLexicon(f *Factory, runF func(context.Context, *LexiconOptions) error) *cobra.Command {
 	opts := &LexiconOptions{IO: f.IOStreams}
-	var input *inputFlags
+	var in *inputFlags
 	var srcLang, tgtLang string
 	cmd := &cobra.Command{
 		Use:   "lexicon [flags] [-o FILE] INPUT...",
@@ -55,7 +55,7 @@ stem separated by a tab.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			var err error
-			if opts.Batch.Mode, err = input.mode(); err != nil {
+			if err = in.setBatch(&opts.Batch); err != nil {
 				return err
 			}
 			if opts.Sample < 1 {
@@ -71,7 +71,7 @@ stem separated by a tab.`,
 			return runLexicon(cmd.Context(), opts)
 		},
 	}
-	input = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences")
+	in = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences").addDocumentFlags(cmd).addDumpFlag(cmd)
 	cmd.Flags().IntVar(&opts.Sample, "sample", 2000, "learn from this many `N` documents")
 	addLangFlags(cmd, &srcLang, &tgtLang, "the source side", "the target side", false)
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")

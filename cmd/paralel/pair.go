@@ -25,13 +25,14 @@ type PairOptions struct {
 	Output           string // -o; "-" for the standard output
 	MinScore         float64
 	KeepUnpaired     bool
-	DumpDir          string // --dump-text: where the text of each document read goes
+	Read             input.Options // how the documents are read
 }
 
 // NewCmdPair makes paralel pair; runF, when not nil, is called in place of
 // runPair.
 func NewCmdPair(f *Factory, runF func(context.Context, *PairOptions) error) *cobra.Command {
 	opts := &PairOptions{IO: f.IOStreams}
+	var in *inputFlags
 	cmd := &cobra.Command{
 		Use:   "pair [flags] [-o OUT] SRC TGT",
 		Short: "Find which documents of two collections are translations of each other",
@@ -50,6 +51,9 @@ empty side.
 SRC and TGT are each a folder, whose files are the documents (searched
 recursively, names starting with a dot skipped); a list file, one path a
 line; or JSON lines of documents, {"name": ..., "text": ...} or {"path": ...}.
+Each document is read as paralel align reads it: web pages and addresses,
+subtitles, DOCX, ODT, PDF and text in any common encoding (--input-format
+and --encoding force them).
 
 Candidates come from the rare evidence the documents share (numbers, names,
 cognates, the seed lexicon), so the time grows about linearly with the
@@ -86,6 +90,10 @@ output's folder, as batch reads them.`,
 			if opts.Format != "tsv" && opts.Format != "jsonl" {
 				return fmt.Errorf("-f %s: pairs are written as tsv or jsonl", opts.Format)
 			}
+			var err error
+			if opts.Read, err = in.options(""); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -98,13 +106,13 @@ output's folder, as batch reads them.`,
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
 	flags.Float64Var(&opts.MinScore, "min-score", pair.DefaultMinScore, "make no pair scored below this (0 to 1)")
 	flags.BoolVar(&opts.KeepUnpaired, "keep-unpaired", false, "also list the documents without partner, with an empty side and a score of 0")
-	addDumpTextFlag(cmd, &opts.DumpDir)
+	in = addInputFlags(cmd, "").addDocumentFlags(cmd).addDumpFlag(cmd)
 	return cmd
 }
 
 func runPair(_ context.Context, opts *PairOptions) error {
 	ios := opts.IO
-	res, src, tgt, err := pairDocuments(ios, opts.Src, opts.Tgt, input.Options{DumpDir: opts.DumpDir},
+	res, src, tgt, err := pairDocuments(ios, opts.Src, opts.Tgt, opts.Read,
 		pair.Options{SrcLang: opts.SrcLang, TgtLang: opts.TgtLang, MinScore: minScore(opts.MinScore)})
 	if err != nil {
 		return err

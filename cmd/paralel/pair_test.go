@@ -5,10 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/pipeline/pair"
 )
 
@@ -20,6 +23,10 @@ func TestParsePair(t *testing.T) {
 	got, err = parse(t, NewCmdPair, "--src-lang", "de", "--tgt-lang", "fr", "-o", "p.jsonl", "--min-score", "0.6", "--keep-unpaired", "a", "b")
 	require.NoError(t, err)
 	assert.Equal(t, PairOptions{IO: got.IO, Src: "a", Tgt: "b", SrcLang: "de", TgtLang: "fr", Format: "jsonl", Output: "p.jsonl", MinScore: 0.6, KeepUnpaired: true}, *got)
+
+	got, err = parse(t, NewCmdPair, "--input-format", "html", "--encoding", "windows-1252", "--wrapped", "--timeout", "3s", "--dump-text", "seen", "a", "b")
+	require.NoError(t, err)
+	assert.Equal(t, input.Options{Format: "html", Encoding: "windows-1252", Mode: corpus.Wrapped, Timeout: 3 * time.Second, DumpDir: "seen"}, got.Read)
 
 	_, err = parse(t, NewCmdPair, "-f", "tmx", "a", "b")
 	assert.ErrorContains(t, err, "tsv or jsonl")

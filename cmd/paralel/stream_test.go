@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -37,6 +39,35 @@ func TestBatchStreamLikeAlign(t *testing.T) {
 	want, _, err := runCmd(t, "align", "-f", "jsonl", "../../testdata/rama/sq.txt", "../../testdata/rama/en.txt")
 	require.NoError(t, err)
 	assert.Equal(t, want, out)
+}
+
+// Documents streamed in by path are read as align reads them: a text in
+// windows-1250, a saved web page, a web page at an address, each through
+// the readers; the links are align's.
+func TestBatchStreamPaths(t *testing.T) {
+	sq, err := filepath.Abs(filepath.Join(formatFixtures, "sq-windows1250.txt"))
+	require.NoError(t, err)
+	en, err := filepath.Abs(filepath.Join(formatFixtures, "en.html"))
+	require.NoError(t, err)
+	page, err := os.ReadFile(en)
+	require.NoError(t, err)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(page) }))
+	defer srv.Close()
+	line := func(name, src, tgt string) string {
+		b, err := json.Marshal(map[string]string{"doc": name, "src_path": src, "tgt_path": tgt})
+		require.NoError(t, err)
+		return string(b) + "\n"
+	}
+	in := line("file", sq, en) + line("web", sq, srv.URL+"/news/rama.html")
+	out, _, err := runIn(t, strings.NewReader(in), "batch", "-f", "jsonl", "-")
+	require.NoError(t, err)
+	want, _, err := runCmd(t, "align", "-f", "jsonl", "--doc", "file", sq, en)
+	require.NoError(t, err)
+	wantWeb, _, err := runCmd(t, "align", "-f", "jsonl", "--doc", "web", sq, en)
+	require.NoError(t, err)
+	assert.Equal(t, want+wantWeb, out)
+	assert.NotContains(t, out, "<")
+	assert.Contains(t, out, `"doc":"web"`)
 }
 
 // A list file on the standard input is not taken for documents.
