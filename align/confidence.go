@@ -144,8 +144,9 @@ func logSumExp(t []float64) float64 {
 
 // lowerDoubtful lowers the scores of the links of the final path of
 // document d (searched in lat) that show signs of error the search does
-// not weigh: words that cross a boundary (see lowerCrossed) and noise
-// joined to a sentence (see noiseLoss).
+// not weigh: words that cross a boundary (see lowerCrossed), noise joined
+// to a sentence (see noiseLoss) and a boundary inside brackets (see
+// bracketLoss).
 func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
 	lat.lowerCrossed(path)
 	from := node{}
@@ -156,8 +157,41 @@ func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
 		if noisy {
 			lowerOdds(&path[x], noiseLoss)
 		}
+		if x+1 < len(path) && (inBrackets(d.src.bracket, to.i) || inBrackets(d.tgt.bracket, to.j)) {
+			lowerOdds(&path[x], bracketLoss)
+			lowerOdds(&path[x+1], bracketLoss)
+		}
 		from = to
 	}
+}
+
+// bracketLoss is what the links on either side of a boundary lose in log
+// odds when on one side the sentence before the boundary opens a bracket
+// that the sentence after it closes. The splitter cut inside the bracket,
+// most often at an abbreviation ("Nov .", "S . 340"), and the translation
+// seldom cuts where the splitter did: the two sentences belong to one
+// link.
+const bracketLoss = 8
+
+// inBrackets tells whether the boundary before sentence i of a side with
+// the given bracketSigns falls inside a bracket.
+func inBrackets(sign []int8, i int) bool {
+	return i > 0 && i < len(sign) && sign[i-1] > 0 && sign[i] < 0
+}
+
+// bracketSign is the sign of the number of brackets (round or square) a
+// text opens less the number it closes.
+func bracketSign(text string) int8 {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '(', '[':
+			n++
+		case ')', ']':
+			n--
+		}
+	}
+	return int8(max(min(n, 1), -1))
 }
 
 // noiseLoss is what a link loses in log odds when one of its sides joins

@@ -95,3 +95,24 @@ func TestIsNoise(t *testing.T) {
 		assert.Equal(t, tt.noise, v.isNoise(side.types[0]), tt.text)
 	}
 }
+
+// TestInBrackets: a boundary falls inside brackets when the sentence
+// before it opens one that the sentence after it closes.
+func TestInBrackets(t *testing.T) {
+	tests := []struct {
+		before, after string
+		inside        bool
+	}{
+		{"« Alpine Journal » ( No .", "293 , Nov . 1956 ) .", true},
+		{"Sherpa Gyalzen [ Himalayan Club :", "Nr. 57 ] und am 11. Mai.", true},
+		{"It rained ( a little ) .", "Then ( at last ) it stopped .", false},
+		{"It rained ( a little .", "Then it stopped .", false},
+		{"It rained .", "a little ) . Then it stopped .", false},
+	}
+	for _, tt := range tests {
+		sign := []int8{bracketSign(tt.before), bracketSign(tt.after)}
+		assert.Equal(t, tt.inside, inBrackets(sign, 1), tt.before+" | "+tt.after)
+		assert.False(t, inBrackets(sign, 0))
+		assert.False(t, inBrackets(sign, 2))
+	}
+}

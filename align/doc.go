@@ -57,8 +57,9 @@
 // favours small links: a group of sentences cut in two can score near one.
 // So the score is lowered further where words that match nothing in their
 // own link match the unmatched words of the next link, across the
-// boundary between them one way more than the other, and where a link
-// joins a line of scanning debris to other sentences.
+// boundary between them one way more than the other, where a boundary
+// falls inside brackets that one sentence opens and the next closes, and
+// where a link joins a line of scanning debris to other sentences.
 //
 // # Using it
 //

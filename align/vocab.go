@@ -114,10 +114,11 @@ type sideText struct {
 	// left it out in a long run (see markRuns); 0 for none. May be nil.
 	leaveOut []float64
 	end      []ending // how each sentence ends
+	bracket  []int8   // see bracketSign
 }
 
 func newSideText(v *vocab, sents []corpus.Sentence) sideText {
-	side := sideText{types: make([][]typeID, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents)), end: make([]ending, len(sents))}
+	side := sideText{types: make([][]typeID, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents)), end: make([]ending, len(sents)), bracket: make([]int8, len(sents))}
 	// The type lists share one array, filled as a growing buffer and copied
 	// once its size is known: one allocation rather than several per
 	// sentence, and held with no spare room, which in a batch of many short
@@ -127,6 +128,7 @@ func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 		side.chars[i] = float64(utf8.RuneCountInString(s.Text))
 		side.para[i] = i == 0 || s.Para != sents[i-1].Para
 		side.end[i] = endingOf(s.Text)
+		side.bracket[i] = bracketSign(s.Text)
 		start := len(buf)
 		scan(s.Text, func(kind tokenKind, raw string) {
 			buf = append(buf, v.rawID(kind, raw))
