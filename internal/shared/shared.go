@@ -10,8 +10,9 @@ import (
 )
 
 // Dir returns the shared folder: $PARALEL_SHARED when set, otherwise the
-// folder "shared" next to the repository root (the directory holding go.mod).
-// ok is false when no such folder exists.
+// folder "shared" next to the repository root (the directory holding go.mod;
+// from the Beam module, beam/, the go.mod above it). ok is false when no
+// such folder exists.
 func Dir() (dir string, ok bool) {
 	if d := os.Getenv("PARALEL_SHARED"); d != "" {
 		return d, isDir(d)
@@ -23,10 +24,15 @@ func Dir() (dir string, ok bool) {
 	for d := wd; ; d = filepath.Dir(d) {
 		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
 			s := filepath.Join(filepath.Dir(d), "shared")
-			return s, isDir(s)
+			if isDir(s) {
+				return s, true
+			}
+			if dir == "" {
+				dir = s
+			}
 		}
 		if filepath.Dir(d) == d {
-			return "", false
+			return dir, false
 		}
 	}
 }

@@ -34,3 +34,23 @@ func TestRequireSkipsWhenAbsent(t *testing.T) {
 	})
 	assert.True(t, skipped)
 }
+
+// From a module nested in the repository (beam/), the shared folder is the
+// one beside the repository, not beside the nested module.
+func TestDirFromNestedModule(t *testing.T) {
+	t.Setenv("PARALEL_SHARED", "")
+	tmp := t.TempDir()
+	repo, nested := filepath.Join(tmp, "repo"), filepath.Join(tmp, "repo", "beam", "pipeline")
+	require.NoError(t, os.MkdirAll(nested, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(repo, "go.mod"), nil, 0o666))
+	require.NoError(t, os.WriteFile(filepath.Join(repo, "beam", "go.mod"), nil, 0o666))
+	t.Chdir(nested)
+	d, ok := Dir()
+	assert.False(t, ok)
+	assert.Equal(t, filepath.Join(repo, "shared"), d, "beside the nearest module when there is none")
+
+	require.NoError(t, os.Mkdir(filepath.Join(tmp, "shared"), 0o755))
+	d, ok = Dir()
+	assert.True(t, ok)
+	assert.Equal(t, filepath.Join(tmp, "shared"), d)
+}

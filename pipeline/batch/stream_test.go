@@ -273,6 +273,31 @@ func TestStreamDocuments(t *testing.T) {
 	assert.Equal(t, b, a)
 }
 
+// Options.Open reads the documents given as paths from storage of its own
+// (here a map) with the same result as from files, and its errors fail the
+// document.
+func TestStreamOpen(t *testing.T) {
+	name, src, tgt := synth.Doc(3)
+	store := map[string]string{"mem/a.sq": src, "mem/a.en": tgt}
+	var opened []string
+	opt := Options{Open: func(path string) (io.ReadCloser, error) {
+		opened = append(opened, path)
+		text, ok := store[path]
+		if !ok {
+			return nil, fmt.Errorf("%s: %w", path, os.ErrNotExist)
+		}
+		return io.NopCloser(strings.NewReader(text)), nil
+	}}
+	in := fmt.Sprintf(`{"doc":%q,"src_path":"mem/a.sq","tgt_path":"mem/a.en"}`+"\n", name) +
+		`{"doc":"gone","src_path":"mem/b.sq","tgt_path":"mem/b.en"}` + "\n"
+	got, s := streamLines(t, []byte(in), opt)
+	want, _ := streamLines(t, []byte(fmt.Sprintf(`{"doc":%q,"src":%q,"tgt":%q}`+"\n", name, src, tgt)), Options{})
+	assert.Equal(t, want[:len(want)-1], got[:len(got)-1])
+	require.Len(t, s.Failed, 1)
+	assert.EqualError(t, s.Failed[0], "gone: mem/b.sq: file does not exist")
+	assert.ElementsMatch(t, []string{"mem/a.sq", "mem/a.en", "mem/b.sq"}, opened)
+}
+
 // shardUnion checks that the shards of n documents together write exactly
 // the links of one run, each document in one shard only.
 func shardUnion(t *testing.T, n, shards int) {
