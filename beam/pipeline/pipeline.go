@@ -6,9 +6,15 @@
 // links written to one of a fixed number of shards chosen by a hash of its
 // name, in the link formats of paralel: JSON lines, TSV, ids or Moses.
 //
+// BuildPairs starts from two collections of documents instead, paired as
+// paralel pair pairs them (pipeline/pair), within groups of documents (a
+// web domain, a folder) that each one worker pairs, before their pairs are
+// aligned.
+//
 // A document that cannot be read is counted and named in a side output,
 // never failing the job. Counters of documents, links, doubtful links, pairs
-// kept and failures are Beam metrics in the namespace "paralel".
+// kept and failures (and of pairing: groups, documents paired and left
+// unpaired) are Beam metrics in the namespace "paralel".
 package pipeline
 
 import (
@@ -141,18 +147,45 @@ func WriteFailures(s beam.Scope, path string, failures beam.PCollection) {
 	beam.ParDo0(s, &writeFailuresFn{Path: path}, beam.GroupByKey(s, beam.Flatten(s, keyed, none)))
 }
 
+// create opens the file at path for writing through Beam's file systems.
+func create(ctx context.Context, path string) (io.WriteCloser, error) {
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	w, err := fs.OpenWrite(ctx, path)
+	if err != nil {
+		fs.Close()
+		return nil, err
+	}
+	return &file{WriteCloser: w, fs: fs}, nil
+}
+
+// file is a file being written and its file system, both closed by Close,
+// which may be called again.
+type file struct {
+	io.WriteCloser
+	fs     filesystem.Interface
+	closed bool
+}
+
+func (f *file) Close() error {
+	if f.closed {
+		return nil
+	}
+	f.closed = true
+	err := f.WriteCloser.Close()
+	f.fs.Close()
+	return err
+}
+
 // keyFailure puts every failure in the one group of the failures file.
 func keyFailure(line string) (int, string) { return 0, line }
 
 type writeFailuresFn struct{ Path string }
 
 func (f *writeFailuresFn) ProcessElement(ctx context.Context, _ int, lines func(*string) bool) error {
-	fs, err := filesystem.New(ctx, f.Path)
-	if err != nil {
-		return err
-	}
-	defer fs.Close()
-	w, err := fs.OpenWrite(ctx, f.Path)
+	w, err := create(ctx, f.Path)
 	if err != nil {
 		return err
 	}
@@ -232,9 +265,9 @@ func (f *alignFn) ProcessElement(ctx context.Context, line string, emit func(int
 	if line == "" {
 		return nil
 	}
-	docsCounter.Inc(ctx, 1)
 	in, err := batch.ParseInput([]byte(line))
 	if err != nil {
+		docsCounter.Inc(ctx, 1)
 		name := in.Name
 		if name == "" {
 			name = excerpt(line)
@@ -243,7 +276,13 @@ func (f *alignFn) ProcessElement(ctx context.Context, line string, emit func(int
 		fail(name + ": " + err.Error())
 		return nil
 	}
-	c := f.Config
+	return alignInput(ctx, in, f.Config, batch.Options{Align: align.Options{Lexicon: f.lexicon}}, emit, fail)
+}
+
+// alignInput aligns one document with the options of the config added to
+// opt, and emits its links or its failure.
+func alignInput(ctx context.Context, in batch.Input, c Config, opt batch.Options, emit func(int, DocLinks), fail func(string)) error {
+	docsCounter.Inc(ctx, 1)
 	bufs := make([]bytes.Buffer, len(c.Extensions()))
 	ws := make([]io.Writer, len(bufs))
 	for i := range bufs {
@@ -253,8 +292,8 @@ func (f *alignFn) ProcessElement(ctx context.Context, line string, emit func(int
 	if err != nil {
 		return err
 	}
-	opt := batch.Options{Mode: c.Mode, Doubtful: c.Doubtful,
-		Align: align.Options{SrcLang: c.SrcLang, TgtLang: c.TgtLang, Lexicon: f.lexicon}}
+	opt.Mode, opt.Doubtful = c.Mode, c.Doubtful
+	opt.Align.SrcLang, opt.Align.TgtLang = c.SrcLang, c.TgtLang
 	sum, err := batch.Stream(ctx, &one{in: in}, w, opt)
 	if len(sum.Failed) > 0 {
 		failedCounter.Inc(ctx, 1)
@@ -317,15 +356,10 @@ type writeShardFn struct {
 
 func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, docs func(*DocLinks) bool) error {
 	exts := f.Config.Extensions()
-	fs, err := filesystem.New(ctx, f.Prefix)
-	if err != nil {
-		return err
-	}
-	defer fs.Close()
 	files := make([]io.WriteCloser, len(exts))
 	for i, ext := range exts {
-		name := ShardName(f.Prefix, shard, f.Config.Shards, ext)
-		if files[i], err = fs.OpenWrite(ctx, name); err != nil {
+		var err error
+		if files[i], err = create(ctx, ShardName(f.Prefix, shard, f.Config.Shards, ext)); err != nil {
 			return err
 		}
 		defer files[i].Close()
@@ -351,27 +385,26 @@ func (f *writeShardFn) ProcessElement(ctx context.Context, shard int, docs func(
 // Counts are the pipeline's counters, summed over its steps.
 type Counts struct {
 	Documents, Failures, Links, Doubtful, Pairs int64
+
+	// Of pairing two collections (BuildPairs): groups paired, pairs of
+	// documents made, and documents left unpaired.
+	Groups, Paired, Unpaired int64
 }
 
 // CountsOf reads the counters from the metrics of a finished pipeline.
 func CountsOf(m metrics.Results) Counts {
 	var c Counts
+	names := map[string]*int64{
+		"documents": &c.Documents, "failures": &c.Failures, "links": &c.Links,
+		"doubtful": &c.Doubtful, "pairs": &c.Pairs,
+		"groups": &c.Groups, "paired": &c.Paired, "unpaired": &c.Unpaired,
+	}
 	for _, r := range m.AllMetrics().Counters() {
 		if r.Namespace() != "paralel" {
 			continue
 		}
-		v := r.Result()
-		switch r.Name() {
-		case "documents":
-			c.Documents += v
-		case "failures":
-			c.Failures += v
-		case "links":
-			c.Links += v
-		case "doubtful":
-			c.Doubtful += v
-		case "pairs":
-			c.Pairs += v
+		if n, ok := names[r.Name()]; ok {
+			*n += r.Result()
 		}
 	}
 	return c
@@ -384,8 +417,16 @@ func Report(m metrics.Results) []string {
 	if c.Links > 0 {
 		share = 100 * float64(c.Doubtful) / float64(c.Links)
 	}
-	return []string{
+	var out []string
+	if c.Groups > 0 {
+		groups := "one group"
+		if c.Groups > 1 {
+			groups = fmt.Sprintf("%d groups", c.Groups)
+		}
+		out = append(out, fmt.Sprintf("paired %d pairs of documents in %s; %d documents unpaired", c.Paired, groups, c.Unpaired))
+	}
+	return append(out,
 		fmt.Sprintf("aligned %d of %d documents (%d failed)", c.Documents-c.Failures, c.Documents, c.Failures),
 		fmt.Sprintf("%d links, %d doubtful (%.1f%%); %d pairs kept", c.Links, c.Doubtful, share, c.Pairs),
-	}
+	)
 }

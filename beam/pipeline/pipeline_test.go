@@ -25,6 +25,13 @@ import (
 // format: the lines of each file, sorted, and the summary.
 func cliLinks(t *testing.T, in []byte, c Config, lx *align.Lexicon) ([][]string, *batch.Summary) {
 	t.Helper()
+	return streamLinks(t, batch.NewDocReader(bytes.NewReader(in)), c, lx)
+}
+
+// streamLinks is what batch.Stream writes for the documents, in the
+// config's format: the lines of each file, sorted, and the summary.
+func streamLinks(t *testing.T, docs batch.DocSource, c Config, lx *align.Lexicon) ([][]string, *batch.Summary) {
+	t.Helper()
 	bufs := make([]bytes.Buffer, len(c.Extensions()))
 	ws := make([]io.Writer, len(bufs))
 	for i := range bufs {
@@ -32,7 +39,7 @@ func cliLinks(t *testing.T, in []byte, c Config, lx *align.Lexicon) ([][]string,
 	}
 	w, err := format.NewFilesWriter(c.Format, ws, c.export())
 	require.NoError(t, err)
-	s, err := batch.Stream(context.Background(), batch.NewDocReader(bytes.NewReader(in)), w, batch.Options{
+	s, err := batch.Stream(context.Background(), docs, w, batch.Options{
 		Mode: c.Mode, Align: align.Options{SrcLang: c.SrcLang, TgtLang: c.TgtLang, Lexicon: lx}})
 	require.NoError(t, err)
 	require.NoError(t, w.Close())
@@ -59,6 +66,14 @@ func runBeam(t *testing.T, inPath, prefix string, c Config) ([][]string, []strin
 	Build(s, inPath, prefix, c)
 	res, err := direct.Execute(context.Background(), p)
 	require.NoError(t, err)
+	out, failures := readOutput(t, prefix, c)
+	return out, failures, CountsOf(res.Metrics())
+}
+
+// readOutput reads the lines of each kind of shard file at prefix, sorted,
+// and the failures.
+func readOutput(t *testing.T, prefix string, c Config) ([][]string, []string) {
+	t.Helper()
 	var out [][]string
 	for _, ext := range c.Extensions() {
 		var all strings.Builder
@@ -71,7 +86,7 @@ func runBeam(t *testing.T, inPath, prefix string, c Config) ([][]string, []strin
 	}
 	failures, err := os.ReadFile(prefix + "-failures.txt")
 	require.NoError(t, err)
-	return out, sortedLines(string(failures)), CountsOf(res.Metrics())
+	return out, sortedLines(string(failures))
 }
 
 // TestSameAsCLI is the target: on 10,000 documents the pipeline writes the
