@@ -43,22 +43,43 @@ type headWord struct {
 // Channel President Donald Trump begins a flurry ...") capitalizes its own
 // common words: until a long word in lower case shows the run is not one,
 // the sign must also be followed, after the words of a name, by two words
-// in lower case.
+// in lower case. A headline whose first part ends with a full stop ends
+// where its second part does, found the same way.
 func (s *Splitter) HeadlineEnd(text string) int {
-	words := headWords(text, maxHeadlineWords+3)
-	if len(words) < 4 {
+	common := s.commonIn(text)
+	if k := s.headlineEnd(text, common, true); k > 0 {
+		return k
+	}
+	// A headline may have two parts, the first ended by a full stop: "Labour
+	// is no longer a broad church. It is intolerant of those who speak their
+	// minds When Momentum's activists ...". After a first sentence short
+	// enough for a headline, the second is read as the rest of one, but for
+	// the names it takes up, which a lead takes up as often.
+	words := headWords(text, maxTitleSentence+1)
+	if len(words) == 0 {
 		return 0
 	}
-	// The run ends at the first sentence end the splitter sees.
-	limit := len(words)
-	if c := s.cuts(text[:words[len(words)-1].end], nil); len(c) > 0 {
-		for limit > 0 && words[limit-1].end > c[0] {
-			limit--
-		}
+	c := s.cuts(text[:words[len(words)-1].end], nil)
+	if len(c) == 0 {
+		return 0
 	}
-	limit = min(limit, maxHeadlineWords+1)
-	var lowerForms map[string]bool // the words the document writes in lower case
-	common := func(w headWord) bool {
+	if k := s.headlineEnd(text[c[0]:], common, false); k > 0 {
+		return c[0] + k
+	}
+	return 0
+}
+
+// maxTitleSentence bounds the first sentence that HeadlineEnd takes for
+// the first part of a headline.
+const maxTitleSentence = 15
+
+// commonIn returns a test of whether a capitalized word of text is a
+// common word: one that text writes in lower case elsewhere, in any form
+// the language's endings make, or that the language's data knows as one.
+// An acronym is none.
+func (s *Splitter) commonIn(text string) func(headWord) bool {
+	var lowerForms map[string]bool // made when first needed
+	return func(w headWord) bool {
 		if utf8.RuneCountInString(w.bare) > 1 && w.bare == strings.ToUpper(w.bare) {
 			return false // an acronym
 		}
@@ -76,6 +97,23 @@ func (s *Splitter) HeadlineEnd(text string) int {
 		}
 		return false
 	}
+}
+
+// headlineEnd returns where the headline at the start of text ends, or 0;
+// names says whether a name of the run that comes back begins a sentence.
+func (s *Splitter) headlineEnd(text string, common func(headWord) bool, names bool) int {
+	words := headWords(text, maxHeadlineWords+3)
+	if len(words) < 4 {
+		return 0
+	}
+	// The run ends at the first sentence end the splitter sees.
+	limit := len(words)
+	if c := s.cuts(text[:words[len(words)-1].end], nil); len(c) > 0 {
+		for limit > 0 && words[limit-1].end > c[0] {
+			limit--
+		}
+	}
+	limit = min(limit, maxHeadlineWords+1)
 	// pairs holds the pairs of capitalized words of the run, as names.
 	seen, pairs := map[string]bool{}, map[[2]string]bool{}
 	runLower := map[string]bool{}
@@ -100,7 +138,7 @@ func (s *Splitter) HeadlineEnd(text string) int {
 			lw := strings.ToLower(w.bare)
 			capCommon := common(w) && (title ||
 				(next.lower || w.ends) && (!prev.capital || !common(prev) || runLower[lw]))
-			lead := s.lang.starters[lw] || !inName && (seen[w.bare] || capCommon) ||
+			lead := s.lang.starters[lw] || !inName && (names && seen[w.bare] || capCommon) ||
 				quoteOpens(text, words[k:])
 			if lead && (!title || s.nameThenLower(words[k+1:], common)) {
 				return w.start

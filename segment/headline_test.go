@@ -37,6 +37,10 @@ func TestHeadlineEnd(t *testing.T) {
 		// does; not a short quoted title.
 		{"sq", "Fermerët protestojnë para ministrisë në Tiranë “Nuk kemi marrë asnjë lek nga subvencionet këtë vit,” tha një fermer.", "Fermerët protestojnë para ministrisë në Tiranë "},
 		{"sq", "Festivali i filmit në Durrës shpërblen “Kohën e Verës” si filmin më të mirë për herë të dytë radhazi.", ""},
+		// A headline in two parts, the first a short sentence; not after a
+		// long one.
+		{"en", "Council backs the new budget. Libraries and schools get more money than last year When the council met on Monday, it approved the plan.", "Council backs the new budget. Libraries and schools get more money than last year "},
+		{"en", "The council met on Monday evening in the town hall to debate the budget for the coming year. Libraries get more money than last year When it met, it approved the plan.", ""},
 		// A period that does not end a sentence leaves the run going on.
 		{"en", "Spurs beat Lakers in L.A. opener The Spurs won on Tuesday night.", "Spurs beat Lakers in L.A. opener "},
 		// A Title Case headline ends before the words that go on in lower
