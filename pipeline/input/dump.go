@@ -33,7 +33,6 @@ func DumpName(name string) string {
 		}
 		return '_'
 	}, strings.Join(parts, "_"))
-	safe = strings.TrimLeft(safe, ".")
 	// Within the 255 bytes a file name may have, keeping its end, which
 	// names the file.
 	const max = 200
@@ -44,6 +43,7 @@ func DumpName(name string) string {
 		}
 		safe = safe[cut:]
 	}
+	safe = strings.TrimLeft(safe, ".") // not hidden
 	if safe == "" {
 		safe = "input"
 	}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -130,4 +131,18 @@ func TestDumpCommitReadsTheRest(t *testing.T) {
 	require.NoError(t, text.Commit())
 	require.NoError(t, text.Close())
 	assert.Equal(t, map[string]string{"x.txt": "Po.\nJo.\n"}, testio.Files(t, dir))
+}
+
+// FuzzDumpName: any input's name gives one file name, short, in UTF-8,
+// that cannot climb out of the folder or hide in it.
+func FuzzDumpName(f *testing.F) {
+	for _, s := range []string{"sq.html", "../a/./b", "https://x.al/a?b=c", "/", "\xff\xfe", strings.Repeat("ë", 300)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		got := DumpName(name)
+		if len(got) > 255 || !utf8.ValidString(got) || strings.ContainsAny(got, "/\\\x00") || strings.HasPrefix(got, ".") || !strings.HasSuffix(got, ".txt") || got == ".txt" {
+			t.Fatalf("DumpName(%q) = %q", name, got)
+		}
+	})
 }
