@@ -1,6 +1,9 @@
 package align
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // level is the input at one resolution of the search.
 type level struct{ src, tgt levelSide }
@@ -230,15 +233,25 @@ func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *latt
 // units builds the units of both sides of a level, given the keys of
 // every type and the number of keys.
 func (l level) units(keys keyTables) (src, tgt []unit) {
-	done := make(chan struct{})
-	go func() {
+	buildSrc := func() {
 		src = buildUnits(l.src.types, l.src.chars, l.src.para, keys.src, docFreq(l.tgt.types, keys.tgt, keys.count), len(l.tgt.types))
-		close(done)
-	}()
+	}
+	// The two sides are built at once unless they are short.
+	var wg sync.WaitGroup
+	if len(l.src.types)+len(l.tgt.types) < minParallelUnits {
+		buildSrc()
+	} else {
+		wg.Go(buildSrc)
+	}
 	tgt = buildUnits(l.tgt.types, l.tgt.chars, l.tgt.para, keys.tgt, docFreq(l.src.types, keys.src, keys.count), len(l.src.types))
-	<-done
+	wg.Wait()
 	return src, tgt
 }
+
+// minParallelUnits is the fewest units of a level, both sides together,
+// for which the two sides are built at once: for fewer, starting a
+// goroutine costs more than it saves.
+const minParallelUnits = 500
 
 // weighLevel sets the lexical weights of a lattice whose band is set. The
 // match rates come from the 1-1 links of the pass before; coarse blocks
