@@ -27,7 +27,8 @@
 //     for little. The sum treats the tokens as independent, which they
 //     are not: beyond some tens of nats it grows like a logarithm;
 //   - in the final pass, how the sentences end (a question as a question,
-//     a semicolon where the other side goes on), as learnt from the first;
+//     a semicolon where the other side goes on) and begin (in lower case,
+//     going on the sentence before), as learnt from the first;
 //   - where the input has real paragraphs, their boundaries.
 //
 // Dynamic programming finds the path of the highest total score. Long
@@ -90,7 +91,7 @@ package align
 //	lexcache.go    the lexical evidence of the units near the search's current row
 //	search.go      the dynamic programme: lattice, band, search, forward
 //	confidence.go  posteriors: the backward pass, where a score becomes a probability, lowered where words cross a boundary
-//	ends.go        how sentences end, and what the endings of a link say
+//	ends.go        how sentences end and begin, and what that says of a link
 //	levels.go      coarse to fine: coarser levels, bands projected from a coarser path
 //	docspace.go    a document's own numbering of types and keys, for batches
 //	check.go       Check; pairs.go: Pairs

@@ -48,14 +48,51 @@ func endingOf(s string) ending {
 	return endOther
 }
 
+// A beginning tells how a sentence begins: a sentence that begins in
+// lower case most often goes on the one before it, split off by a colon,
+// a semicolon, an abbreviation or a line of OCR.
+type beginning uint8
+
+const (
+	beginOther beginning = iota
+	beginUpper
+	beginLower
+	nBeginnings
+)
+
+// beginningOf tells how s begins, looking past opening quotes, brackets
+// and dashes.
+func beginningOf(s string) beginning {
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return beginLower
+		case unicode.IsUpper(r) || unicode.IsTitle(r):
+			return beginUpper
+		case unicode.IsSpace(r) || strings.ContainsRune("\"'«»“”‘’„([-–—", r):
+			continue
+		}
+		return beginOther
+	}
+	return beginOther
+}
+
 // endModel holds log-likelihood ratios, in nats, of how the sentences of
-// a link end: last, of the endings of the last sentence on either side
-// against the two ending independently; inner, by side, of the ending of
-// a sentence that is not the last of its side in the link against one
-// that is.
+// a link end and begin: last, of the endings of the last sentence on
+// either side against the two ending independently; inner, by side, of
+// the ending of a sentence that is not the last of its side in the link
+// against one that is; first, of the beginnings of the first sentence on
+// either side against the two beginning independently; later, by side
+// and by the ending of the sentence before, of the beginning of a
+// sentence that is not the first of its side in the link against one
+// that is. The ending before counts because it says much the same (a
+// sentence after a semicolon begins in lower case): later is what the
+// beginning adds to it.
 type endModel struct {
 	last  [nEndings][nEndings]float64
 	inner [2][nEndings]float64
+	first [nBeginnings][nBeginnings]float64
+	later [2][nEndings][nBeginnings]float64
 }
 
 // minEndLinks is the fewest links of the first pass that the ratios are
@@ -68,6 +105,11 @@ const minEndLinks = 20
 func (a *aligner) learnEndings() *endModel {
 	var joint [nEndings][nEndings]float64
 	var inner, last [2][nEndings]float64
+	var firstJoint [nBeginnings][nBeginnings]float64
+	var first [2][nBeginnings]float64
+	// By side, the ending before and the beginning of sentences that begin
+	// a link (not counting a document's first) and of the others.
+	var begins, goesOn [2][nEndings][nBeginnings]float64
 	var n float64
 	for _, d := range a.docs {
 		prev := node{}
@@ -84,6 +126,12 @@ func (a *aligner) learnEndings() *endModel {
 				for j := prev.j; j < s.to.j-1; j++ {
 					inner[1][d.tgt.end[j]]++
 				}
+				bs, bt := d.src.begin[prev.i], d.tgt.begin[prev.j]
+				firstJoint[bs][bt]++
+				first[0][bs]++
+				first[1][bt]++
+				countBegins(&begins[0], &goesOn[0], d.src, prev.i, s.to.i)
+				countBegins(&begins[1], &goesOn[1], d.tgt, prev.j, s.to.j)
 			}
 			prev = s.to
 		}
@@ -109,18 +157,79 @@ func (a *aligner) learnEndings() *endModel {
 		for c := range nEndings {
 			e.inner[side][c] = math.Log(share(inner[side][c], ni) / share(last[side][c], n))
 		}
+		e.later[side] = laterRatios(&begins[side], &goesOn[side])
+	}
+	for bs := range nBeginnings {
+		for bt := range nBeginnings {
+			ps, pt := beginShare(first[0][bs], n), beginShare(first[1][bt], n)
+			pj := (firstJoint[bs][bt] + jointPrior*ps*pt) / (n + jointPrior)
+			e.first[bs][bt] = math.Log(pj / (ps * pt))
+		}
 	}
 	return e
 }
 
-// score is the evidence of the endings of a link's units.
+// countBegins adds the beginnings of the sentences from to to of a side,
+// a link's, to begins (the first, but for a document's first sentence)
+// and goesOn (the others), by the ending of the sentence before.
+func countBegins(begins, goesOn *[nEndings][nBeginnings]float64, side sideText, from, to int) {
+	if from > 0 {
+		begins[side.end[from-1]][side.begin[from]]++
+	}
+	for x := from + 1; x < to; x++ {
+		goesOn[side.end[x-1]][side.begin[x]]++
+	}
+}
+
+// laterRatios works out endModel.later of a side from the counts of
+// countBegins. The shares after each ending are smoothed towards those
+// after any ending, so that an ending seen rarely says little more than
+// the beginning alone.
+func laterRatios(begins, goesOn *[nEndings][nBeginnings]float64) (r [nEndings][nBeginnings]float64) {
+	const prior = 2
+	shares := func(counts *[nEndings][nBeginnings]float64, pe ending) (out [nBeginnings]float64) {
+		var all [nBeginnings]float64
+		var n, total float64
+		for e := range nEndings {
+			for c := range nBeginnings {
+				all[c] += counts[e][c]
+				total += counts[e][c]
+			}
+		}
+		for c := range nBeginnings {
+			n += counts[pe][c]
+		}
+		for c := range nBeginnings {
+			out[c] = (counts[pe][c] + prior*beginShare(all[c], total)) / (n + prior)
+		}
+		return out
+	}
+	for pe := range nEndings {
+		b, g := shares(begins, pe), shares(goesOn, pe)
+		for c := range nBeginnings {
+			r[pe][c] = math.Log(g[c] / b[c])
+		}
+	}
+	return r
+}
+
+// beginShare is the smoothed share of c among total beginnings.
+func beginShare(c, total float64) float64 { return (c + 1) / (total + float64(nBeginnings)) }
+
+// score is the evidence of the endings and beginnings of a link's units.
 func (e *endModel) score(src, tgt []unit) float64 {
-	sc := e.last[src[len(src)-1].end][tgt[len(tgt)-1].end]
+	sc := e.last[src[len(src)-1].end][tgt[len(tgt)-1].end] + e.first[src[0].begin][tgt[0].begin]
 	for _, u := range src[:len(src)-1] {
 		sc += e.inner[0][u.end]
 	}
 	for _, u := range tgt[:len(tgt)-1] {
 		sc += e.inner[1][u.end]
+	}
+	for x := 1; x < len(src); x++ {
+		sc += e.later[0][src[x-1].end][src[x].begin]
+	}
+	for y := 1; y < len(tgt); y++ {
+		sc += e.later[1][tgt[y-1].end][tgt[y].begin]
 	}
 	return sc
 }

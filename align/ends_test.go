@@ -39,13 +39,17 @@ func TestLearnEndings(t *testing.T) {
 	var prev node
 	for x := range 30 {
 		d.src.end = append(d.src.end, endStop)
+		d.src.begin = append(d.src.begin, beginUpper)
 		if x%3 == 0 {
-			// A 1-2 link: the first target sentence ends in a semicolon.
+			// A 1-2 link: the first target sentence ends in a semicolon,
+			// the second begins in lower case.
 			d.tgt.end = append(d.tgt.end, endSemicolon, endStop)
+			d.tgt.begin = append(d.tgt.begin, beginUpper, beginLower)
 			prev = node{prev.i + 1, prev.j + 2}
 			d.path = append(d.path, step{to: prev, kind: 4})
 			continue
 		}
+		d.tgt.begin = append(d.tgt.begin, beginUpper)
 		if x%3 == 1 {
 			d.src.end[x] = endQuestion
 			d.tgt.end = append(d.tgt.end, endQuestion)
@@ -64,12 +68,44 @@ func TestLearnEndings(t *testing.T) {
 	assert.Greater(t, e.inner[1][endSemicolon], 1.0, "a semicolon ends a sentence that goes on")
 	assert.Less(t, e.inner[1][endStop], 0.0)
 
-	src := []unit{{end: endStop}}
-	tgt := []unit{{end: endSemicolon}, {end: endStop}}
-	assert.InDelta(t, e.last[endStop][endStop]+e.inner[1][endSemicolon], e.score(src, tgt), 1e-12)
+	assert.Greater(t, e.later[1][endSemicolon][beginLower], 0.5, "a sentence in lower case after a semicolon goes on")
+	assert.Less(t, e.later[1][endStop][beginUpper], 0.0)
+	// No sentence of the target side ends in a colon: after one, a
+	// beginning says what it says after any ending. Ten sentences go on,
+	// all in lower case; 29 begin a link (the first does not count), none
+	// in lower case.
+	assert.InDelta(t, math.Log(beginShare(10, 10)/beginShare(0, 29)), e.later[1][endColon][beginLower], 1e-12)
+
+	src := []unit{{end: endStop, begin: beginUpper}}
+	tgt := []unit{{end: endSemicolon, begin: beginUpper}, {end: endStop, begin: beginLower}}
+	want := e.last[endStop][endStop] + e.inner[1][endSemicolon] + e.first[beginUpper][beginUpper] + e.later[1][endSemicolon][beginLower]
+	assert.InDelta(t, want, e.score(src, tgt), 1e-12)
 
 	few := &aligner{docs: []*docState{{path: d.path[:minEndLinks-1], src: d.src, tgt: d.tgt}}}
 	assert.Nil(t, few.learnEndings(), "too few links to learn from")
+}
+
+func TestBeginningOf(t *testing.T) {
+	tests := []struct {
+		in   string
+		want beginning
+	}{
+		{"Er kam.", beginUpper},
+		{"la journée est chaude .", beginLower},
+		{"« Qui ? »", beginUpper},
+		{"( voir Alpine Journal )", beginLower},
+		{"- und dann", beginLower},
+		{"1956 , p. 310-329 ) .", beginOther},
+		{"Übersetzt von", beginUpper},
+		{"élargie", beginLower},
+		{"", beginOther},
+		{"»", beginOther},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, beginningOf(tt.in))
+		})
+	}
 }
 
 func TestSaturate(t *testing.T) {

@@ -213,9 +213,11 @@ func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *latt
 			lat.ends = a.ends
 			for i, x := range d.src.end {
 				lat.src[i].end = x
+				lat.src[i].begin = d.src.begin[i]
 			}
 			for j, x := range d.tgt.end {
 				lat.tgt[j].end = x
+				lat.tgt[j].begin = d.tgt.begin[j]
 			}
 		}
 		for i, x := range d.src.leaveOut {

@@ -26,7 +26,8 @@ type unit struct {
 	// leaveOut, when not 0, is the log prior of a 1-0 or 0-1 link of this
 	// unit, in place of that of the link type.
 	leaveOut float64
-	end      ending // how the unit ends; at coarse levels endOther
+	end      ending    // how the unit ends; at coarse levels endOther
+	begin    beginning // how it begins; at coarse levels beginOther
 	keys     []keyTok
 
 	// Lexical evidence for a link that gives this unit k+1 partners:

@@ -113,12 +113,13 @@ type sideText struct {
 	// sentence out in place of that of its link type, where the first pass
 	// left it out in a long run (see markRuns); 0 for none. May be nil.
 	leaveOut []float64
-	end      []ending // how each sentence ends
-	bracket  []int8   // see bracketSign
+	end      []ending    // how each sentence ends
+	begin    []beginning // and how it begins
+	bracket  []int8      // see bracketSign
 }
 
 func newSideText(v *vocab, sents []corpus.Sentence) sideText {
-	side := sideText{types: make([][]typeID, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents)), end: make([]ending, len(sents)), bracket: make([]int8, len(sents))}
+	side := sideText{types: make([][]typeID, len(sents)), chars: make([]float64, len(sents)), para: make([]bool, len(sents)), end: make([]ending, len(sents)), begin: make([]beginning, len(sents)), bracket: make([]int8, len(sents))}
 	// The type lists share one array, filled as a growing buffer and copied
 	// once its size is known: one allocation rather than several per
 	// sentence, and held with no spare room, which in a batch of many short
@@ -128,6 +129,7 @@ func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 		side.chars[i] = float64(utf8.RuneCountInString(s.Text))
 		side.para[i] = i == 0 || s.Para != sents[i-1].Para
 		side.end[i] = endingOf(s.Text)
+		side.begin[i] = beginningOf(s.Text)
 		side.bracket[i] = bracketSign(s.Text)
 		start := len(buf)
 		scan(s.Text, func(kind tokenKind, raw string) {
