@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -182,15 +183,7 @@ func inBrackets(sign []int8, i int) bool {
 // bracketSign is the sign of the number of brackets (round or square) a
 // text opens less the number it closes.
 func bracketSign(text string) int8 {
-	n := 0
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '(', '[':
-			n++
-		case ')', ']':
-			n--
-		}
-	}
+	n := strings.Count(text, "(") + strings.Count(text, "[") - strings.Count(text, ")") - strings.Count(text, "]")
 	return int8(max(min(n, 1), -1))
 }
 
@@ -231,7 +224,7 @@ func lowerOdds(s *step, loss float64) {
 const (
 	// crossFree is how much orphan evidence a boundary carries before it
 	// counts against the links on either side, in nats of information
-	// (see crossInfo): a rare word moved across a true boundary now and
+	// (see slotInfo): a rare word moved across a true boundary now and
 	// then is no sign of a wrong one.
 	crossFree = 9
 	// crossWeight is what a nat of orphan evidence beyond crossFree takes
@@ -248,8 +241,11 @@ func (lat *lattice) lowerCrossed(path []step) {
 	if len(path) < 2 {
 		return
 	}
-	n := len(lat.src)
-	o := orphans{lat: lat, own: make([]uint64, n+len(lat.tgt))}
+	n, m := len(lat.src), len(lat.tgt)
+	o := orphans{lat: lat, own: make([]uint64, n+m), logs: make([]float64, max(n, m)+2)}
+	for x := 1; x < len(o.logs); x++ {
+		o.logs[x] = math.Log(float64(x))
+	}
 	mt, own := &o.mt, o.own
 	from := node{}
 	for _, s := range path {
@@ -292,13 +288,14 @@ type orphans struct {
 	mt  matcher
 	// own[i] are the slots of source unit i that match in its link,
 	// own[n+j] those of target unit j: the others are orphans.
-	own []uint64
-	buf []keyTok
+	own  []uint64
+	buf  []keyTok
+	logs []float64 // logs[x] = log x, for slotInfo
 }
 
 // info is the evidence of the orphans of source units i0..i1-1 that
 // match orphans of target units j0..j1-1: the information of each such
-// slot on either side (see crossInfo).
+// slot on either side (see slotInfo).
 func (o *orphans) info(i0, i1, j0, j1 int) float64 {
 	lat, mt, own := o.lat, &o.mt, o.own
 	n, m := len(lat.src), len(lat.tgt)
@@ -312,6 +309,9 @@ func (o *orphans) info(i0, i1, j0, j1 int) float64 {
 		mt.mark(o.buf)
 		for j := j0; j < j1; j++ {
 			v := &lat.tgt[j]
+			if bits.OnesCount64(own[n+j]) == v.nslot {
+				continue // no orphans
+			}
 			var su, sv uint64
 			for _, kt := range v.keys {
 				if own[n+j]&(1<<kt.slot()) != 0 {
@@ -322,7 +322,7 @@ func (o *orphans) info(i0, i1, j0, j1 int) float64 {
 					sv |= 1 << kt.slot()
 				}
 			}
-			info += slotInfo(u, su, m) + slotInfo(v, sv, n)
+			info += o.slotInfo(u, su, m) + o.slotInfo(v, sv, n)
 		}
 		mt.unmark(o.buf)
 	}
@@ -340,20 +340,15 @@ func orphanKeys(buf, keys []keyTok, own uint64) []keyTok {
 	return buf
 }
 
-// slotInfo sums crossInfo over the given slots of u, whose other side
-// has nOther units.
-func slotInfo(u *unit, slots uint64, nOther int) float64 {
+// slotInfo sums the information of the given slots of u, whose other
+// side has nOther units: log((nOther+1)/(df+1)) for a token whose keys
+// occur in df of them, smoothed so that a token in every unit still
+// carries a little.
+func (o *orphans) slotInfo(u *unit, slots uint64, nOther int) float64 {
 	var info float64
 	for slots != 0 {
-		info += crossInfo(u.df[bits.TrailingZeros64(slots)], nOther)
+		info += o.logs[nOther+1] - o.logs[u.df[bits.TrailingZeros64(slots)]+1]
 		slots &= slots - 1
 	}
 	return info
-}
-
-// crossInfo is the information of a match of a token whose keys occur in
-// df of the nOther units of the other side, smoothed so that a token in
-// every unit still carries a little.
-func crossInfo(df int32, nOther int) float64 {
-	return math.Log(float64(nOther+1) / float64(df+1))
 }
