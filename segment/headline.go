@@ -237,9 +237,16 @@ func bareWord(w string) string {
 	return strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
+// maxLowerText bounds the text whose lower-case words lowerStems collects:
+// a long one holds more evidence than needed, and would hold memory.
+const maxLowerText = 1 << 20
+
 // lowerStems returns the stems (see stems) of the words that text writes
-// in lower case.
+// in lower case, in its first maxLowerText bytes.
 func (s *Splitter) lowerStems(text string) map[string]bool {
+	if len(text) > maxLowerText {
+		text = text[:maxLowerText] // a word cut in two is one word less
+	}
 	m := map[string]bool{}
 	for f := range strings.FieldsSeq(text) {
 		w := bareWord(f)
