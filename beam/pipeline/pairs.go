@@ -249,7 +249,7 @@ func (f *pairFn) docs(ctx context.Context, paths func(*string) bool, lang string
 				return nil, err
 			}
 			defer r.Close()
-			d, _, err := input.ReadDocument(r, input.Options{Lang: lang, Name: name})
+			d, _, err := input.ReadDocument(r, input.Options{Lang: lang, Mode: f.Config.Mode, Name: name})
 			if err != nil {
 				return nil, err
 			}

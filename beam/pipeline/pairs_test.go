@@ -16,6 +16,7 @@ import (
 
 	"github.com/paralel/paralel/internal/shared"
 	"github.com/paralel/paralel/pipeline/batch"
+	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/pipeline/pair"
 )
 
@@ -25,9 +26,9 @@ import (
 // to paralel batch -), in the config's format, each file's lines sorted.
 func cliPairs(t *testing.T, srcDir, tgtDir string, c Config) (pairs string, links [][]string, sum *batch.Summary, res *pair.Result) {
 	t.Helper()
-	src, err := pair.Load(srcDir, c.SrcLang)
+	src, err := pair.Load(srcDir, input.Options{Lang: c.SrcLang, Mode: c.Mode})
 	require.NoError(t, err)
-	tgt, err := pair.Load(tgtDir, c.TgtLang)
+	tgt, err := pair.Load(tgtDir, input.Options{Lang: c.TgtLang, Mode: c.Mode})
 	require.NoError(t, err)
 	res, err = pair.Pair(src, tgt, pair.Options{SrcLang: c.SrcLang, TgtLang: c.TgtLang})
 	require.NoError(t, err)
