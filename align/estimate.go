@@ -204,6 +204,7 @@ func (r *matchRate) add(o matchRate) {
 func countMatches(lat *lattice, path []step) matchRate {
 	var r matchRate
 	var mr matcher
+	defer mr.release()
 	from := node{}
 	for _, s := range path {
 		if s.kind == oneToOne {
@@ -228,6 +229,7 @@ func estimateMatchRate(lat *lattice) (p1s, p1t float64) {
 	step := max(1, n/2000)
 	var rs, rt []float64
 	var mr matcher
+	defer mr.release()
 	for s := 0; s < n; s += step {
 		u := &lat.src[s]
 		best, bs, bt := -1.0, 0.0, 0.0

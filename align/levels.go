@@ -236,7 +236,9 @@ func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *latt
 // every type and the number of keys.
 func (l level) units(keys keyTables) (src, tgt []unit) {
 	buildSrc := func() {
-		src = buildUnits(l.src.types, l.src.chars, l.src.para, keys.src, docFreq(l.tgt.types, keys.tgt, keys.count), len(l.tgt.types))
+		df := docFreq(l.tgt.types, keys.tgt, keys.count)
+		src = buildUnits(l.src.types, l.src.chars, l.src.para, keys.src, df, len(l.tgt.types))
+		countsPool.put(df)
 	}
 	// The two sides are built at once unless they are short.
 	var wg sync.WaitGroup
@@ -245,7 +247,9 @@ func (l level) units(keys keyTables) (src, tgt []unit) {
 	} else {
 		wg.Go(buildSrc)
 	}
-	tgt = buildUnits(l.tgt.types, l.tgt.chars, l.tgt.para, keys.tgt, docFreq(l.src.types, keys.src, keys.count), len(l.src.types))
+	df := docFreq(l.src.types, keys.src, keys.count)
+	tgt = buildUnits(l.tgt.types, l.tgt.chars, l.tgt.para, keys.tgt, df, len(l.src.types))
+	countsPool.put(df)
 	wg.Wait()
 	return src, tgt
 }

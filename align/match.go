@@ -1,7 +1,5 @@
 package align
 
-import "slices"
-
 // A matcher finds which token slots of two units share a key: it marks the
 // slots of one unit in a table by key, then looks up the keys of the other,
 // which is cheaper than comparing key lists when one unit meets many.
@@ -13,8 +11,10 @@ func (mt *matcher) mark(keys []keyTok) {
 	for _, kt := range keys {
 		k := int(kt.key())
 		if k >= len(mt.slotsOf) {
-			mt.slotsOf = slices.Grow(mt.slotsOf, max(k+1, 2*len(mt.slotsOf))-len(mt.slotsOf))
-			mt.slotsOf = mt.slotsOf[:cap(mt.slotsOf)]
+			grown := slotsPool.get(max(k+1, 2*len(mt.slotsOf)))
+			grown = grown[:cap(grown)]
+			copy(grown, mt.slotsOf)
+			mt.slotsOf = grown
 		}
 		mt.slotsOf[k] |= 1 << kt.slot()
 	}
@@ -38,6 +38,12 @@ func (mt *matcher) unmark(keys []keyTok) {
 	for _, kt := range keys {
 		mt.slotsOf[kt.key()] = 0
 	}
+}
+
+// release gives the slot table to the pool for another matcher.
+func (mt *matcher) release() {
+	slotsPool.put(mt.slotsOf)
+	mt.slotsOf = nil
 }
 
 // match returns which token slots of a have a key in b and which of b have

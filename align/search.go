@@ -98,6 +98,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha []float32, scores *lin
 	lo, hi := lat.band.lo, lat.band.hi
 	vals := rowRing(lat.band)
 	lc := newLexCache(lat)
+	defer lc.release()
 	inv := 1 / lat.params.temperature
 	ninf := math.Inf(-1)
 	var terms [nTypes]float64

@@ -39,9 +39,11 @@ type unit struct {
 }
 
 // docFreq counts in how many units each key occurs.
+// The counts come from countsPool: give them back when done.
 func docFreq(types [][]typeID, typeKeys [][]keyID, nkeys int) []int32 {
-	df := make([]int32, nkeys)
-	seen := make([]int32, nkeys)
+	df := countsPool.get(nkeys)
+	seen := countsPool.get(nkeys)
+	defer countsPool.put(seen)
 	for i, ids := range types {
 		stamp := int32(i + 1)
 		for _, t := range ids {

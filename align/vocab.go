@@ -2,7 +2,6 @@ package align
 
 import (
 	"slices"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/paralel/paralel/corpus"
@@ -45,42 +44,6 @@ func (v *vocab) release() {
 	idsPool.put(v.ids)
 	rawPool.put(v.raw)
 	*v = vocab{}
-}
-
-// The maps of vocabularies, key spaces, stems and language probes are used
-// again from one alignment to the next: in a stream of short documents,
-// made anew for each, they would be much of the memory allocated.
-var (
-	idsPool   mapPool[token, typeID]
-	rawPool   mapPool[string, typeID]
-	keysPool  mapPool[string, keyID]
-	stemsPool mapPool[string, int32]
-	probePool mapPool[string, sideCounts]
-)
-
-// A mapPool holds empty maps for use again.
-type mapPool[K comparable, V any] struct{ p sync.Pool }
-
-// get returns an empty map, made with room for n entries if the pool has
-// none.
-func (p *mapPool[K, V]) get(n int) map[K]V {
-	if m, ok := p.p.Get().(map[K]V); ok {
-		return m
-	}
-	return make(map[K]V, n)
-}
-
-// maxPooled is the most entries a map may have held to be pooled: clearing
-// a larger one costs more than making one, and it would hold the memory.
-const maxPooled = 1 << 12
-
-// put empties m and keeps it for a later get.
-func (p *mapPool[K, V]) put(m map[K]V) {
-	if m == nil || len(m) > maxPooled {
-		return
-	}
-	clear(m)
-	p.p.Put(m)
 }
 
 func (v *vocab) rawID(kind tokenKind, raw string) typeID {
