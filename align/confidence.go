@@ -145,9 +145,9 @@ func logSumExp(t []float64) float64 {
 
 // lowerDoubtful lowers the scores of the links of the final path of
 // document d (searched in lat) that show signs of error the search does
-// not weigh: words that cross a boundary (see lowerCrossed), noise joined
-// to a sentence (see noiseLoss) and a boundary inside brackets (see
-// bracketLoss).
+// not weigh: words that cross a boundary or sentences in crossed order
+// (see lowerCrossed), noise joined to a sentence (see noiseLoss) and a
+// boundary inside brackets (see bracketLoss).
 func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
 	lat.lowerCrossed(path)
 	from := node{}
@@ -235,8 +235,9 @@ const (
 // lowerCrossed lowers the scores of the links of a final path next to a
 // boundary that orphans cross (see crossFree): a link's log odds lose
 // crossWeight for each nat beyond crossFree of the larger orphan evidence
-// of its two boundaries, that of one way less that of the other. The path
-// is not changed.
+// of its two boundaries, that of one way less that of the other. It also
+// lowers the links whose sentences match in crossed order (see
+// reorderLoss). The path is not changed.
 func (lat *lattice) lowerCrossed(path []step) {
 	if len(path) < 2 {
 		return
@@ -268,6 +269,7 @@ func (lat *lattice) lowerCrossed(path []step) {
 		cross[x] = math.Abs(o.info(prev.i, mid.i, mid.j, end.j) - o.info(mid.i, end.i, prev.j, mid.j))
 		prev = mid
 	}
+	from = node{}
 	for x := range path {
 		var c float64
 		if x > 0 {
@@ -279,7 +281,59 @@ func (lat *lattice) lowerCrossed(path []step) {
 		if c > crossFree {
 			lowerOdds(&path[x], crossWeight*(c-crossFree))
 		}
+		to := path[x].to
+		if to.i-from.i > 1 && to.j-from.j > 1 && o.reordered(from, to) {
+			lowerOdds(&path[x], reorderLoss)
+		}
+		from = to
 	}
+}
+
+// reorderLoss is what a link of several sentences on both sides loses in
+// log odds when its sentences match in crossed order: the first source
+// sentence the later target ones and the later source sentences the first
+// target one. The search aligns in order, so it can only join sentences
+// that a translator swapped into one link, where a reader would link each
+// with its own.
+const reorderLoss = 8
+
+// reordered tells whether the sentences of the link from node from to
+// node to match more in crossed order than in order. Each pair of matches
+// of two source sentences counts, by the geometric mean of their
+// information (see slotInfo), as in order when the target sentences are
+// in the same order and as crossed when they are the other way round.
+func (o *orphans) reordered(from, to node) bool {
+	lat, mt := o.lat, &o.mt
+	n, m := len(lat.src), len(lat.tgt)
+	a, b := to.i-from.i, to.j-from.j
+	w := make([]float64, a*b) // w[x*b+y]: the information of the matches of source x and target y
+	for x := range a {
+		u := &lat.src[from.i+x]
+		mt.mark(u.keys)
+		for y := range b {
+			v := &lat.tgt[from.j+y]
+			su, sv := mt.probe(v.keys)
+			w[x*b+y] = o.slotInfo(u, su, m) + o.slotInfo(v, sv, n)
+		}
+		mt.unmark(u.keys)
+	}
+	var inOrder, crossed float64
+	for x1 := range a {
+		for x2 := x1 + 1; x2 < a; x2++ {
+			for y1 := range b {
+				for y2 := range b {
+					p := math.Sqrt(w[x1*b+y1] * w[x2*b+y2])
+					switch {
+					case y1 < y2:
+						inOrder += p
+					case y1 > y2:
+						crossed += p
+					}
+				}
+			}
+		}
+	}
+	return crossed > inOrder
 }
 
 // orphans finds the orphans of the links of a path.

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -114,5 +115,38 @@ func TestInBrackets(t *testing.T) {
 		assert.Equal(t, tt.inside, inBrackets(sign, 1), tt.before+" | "+tt.after)
 		assert.False(t, inBrackets(sign, 0))
 		assert.False(t, inBrackets(sign, 2))
+	}
+}
+
+// TestReordered: a link of two sentences a side whose sentences match
+// the other way round is reordered.
+func TestReordered(t *testing.T) {
+	tests := []struct {
+		name      string
+		tgt       [2][]int // the keys of the two target sentences
+		reordered bool
+	}{
+		{"in order", [2][]int{{1, 2}, {3, 4}}, false},
+		{"crossed", [2][]int{{3, 4}, {1, 2}}, true},
+		{"mostly in order", [2][]int{{1, 2, 3}, {4}}, false},
+		{"mostly crossed", [2][]int{{3, 4}, {1, 2, 4}}, true},
+		{"no matches", [2][]int{{7}, {8}}, false},
+	}
+	unitOf := func(keys ...int) unit {
+		u := unit{}
+		for s, k := range keys {
+			u.keys = append(u.keys, makeKeyTok(keyID(k), s))
+			u.df = append(u.df, 1)
+		}
+		u.nslot = len(keys)
+		return u
+	}
+	for _, tt := range tests {
+		lat := &lattice{
+			src: []unit{unitOf(1, 2), unitOf(3, 4)},
+			tgt: []unit{unitOf(tt.tgt[0]...), unitOf(tt.tgt[1]...)},
+		}
+		o := orphans{lat: lat, logs: []float64{0, 0, math.Log(2), math.Log(3)}}
+		assert.Equal(t, tt.reordered, o.reordered(node{}, node{2, 2}), tt.name)
 	}
 }

@@ -59,8 +59,9 @@
 // So the score is lowered further where words that match nothing in their
 // own link match the unmatched words of the next link, across the
 // boundary between them one way more than the other, where a boundary
-// falls inside brackets that one sentence opens and the next closes, and
-// where a link joins a line of scanning debris to other sentences.
+// falls inside brackets that one sentence opens and the next closes,
+// where a link's sentences match in crossed order, and where a link joins
+// a line of scanning debris to other sentences.
 //
 // # Using it
 //
