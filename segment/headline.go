@@ -24,8 +24,9 @@ type headWord struct {
 // offset in text where the headline ends, or 0 when there is none. A
 // headline ends with no full stop, so its end is otherwise invisible to the
 // splitter: it is a run of 3 to 25 words before the first sentence end the
-// splitter sees, and it ends before a capitalized word, not after a comma,
-// that begins a sentence by one of these signs:
+// splitter sees, and it ends before a capitalized word that begins a
+// sentence (not after a comma, a word that never ends one, such as "the" or
+// "e" of the language's [joins], or a verb of saying) by one of these signs:
 //
 //   - the language's data lists it as a sentence starter ("There");
 //   - it takes up a name of the run, as a lead takes up the subject of its
@@ -120,7 +121,7 @@ func (s *Splitter) headlineEnd(text string, common func(headWord) bool, names bo
 	title := true // no word of the run so far is a long word in lower case
 	for k := 0; k < limit; k++ {
 		w := words[k]
-		if k >= 3 && w.capital && !words[k-1].ends {
+		if k >= 3 && w.capital && !words[k-1].ends && !s.goesOn(words[k-1]) {
 			prev := words[k-1]
 			var next headWord
 			if k+1 < len(words) {
@@ -138,7 +139,10 @@ func (s *Splitter) headlineEnd(text string, common func(headWord) bool, names bo
 			lw := strings.ToLower(w.bare)
 			capCommon := common(w) && (title ||
 				(next.lower || w.ends) && (!prev.capital || !common(prev) || runLower[lw]))
-			lead := s.lang.starters[lw] || !inName && (names && seen[w.bare] || capCommon) ||
+			// A word of one letter ("I") or an acronym ("AI") says little.
+			short := utf8.RuneCountInString(w.bare) < 2
+			acronym := !short && w.bare == strings.ToUpper(w.bare)
+			lead := s.lang.starters[lw] && !acronym || !inName && !short && (names && seen[w.bare] || capCommon) ||
 				quoteOpens(text, words[k:])
 			if lead && (!title || s.nameThenLower(words[k+1:], common)) {
 				return w.start
@@ -158,6 +162,14 @@ func (s *Splitter) headlineEnd(text string, common func(headWord) bool, names bo
 		}
 	}
 	return 0
+}
+
+// goesOn reports whether a sentence goes on after w, a word that never
+// ends one (an article, a preposition: "the", "e") or that says who spoke
+// and is followed by what was said ("police said Sims lost ...").
+func (s *Splitter) goesOn(w headWord) bool {
+	lw := strings.ToLower(w.bare)
+	return s.lang.joins[lw] || s.lang.speech[lw]
 }
 
 // nameThenLower reports whether words go on as a sentence does after its

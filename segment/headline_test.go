@@ -41,6 +41,12 @@ func TestHeadlineEnd(t *testing.T) {
 		// long one.
 		{"en", "Council backs the new budget. Libraries and schools get more money than last year When the council met on Monday, it approved the plan.", "Council backs the new budget. Libraries and schools get more money than last year "},
 		{"en", "The council met on Monday evening in the town hall to debate the budget for the coming year. Libraries get more money than last year When it met, it approved the plan.", ""},
+		// No sign after a word that a sentence never ends with, or after a
+		// verb of saying; a word of one letter or an acronym is none.
+		{"en", "Big night for Livingston fans as they cheer for Livingston again in the final minutes.", ""},
+		{"en", "Smith charged after bar fight as police said Smith lost his glasses in the fight.", ""},
+		{"en", "Why I left my job and what I learned from it in the years after.", ""},
+		{"sq", "Qeveria investon në inteligjencën artificiale (AI) për shkollat e vendit vitin e ardhshëm.", ""},
 		// A period that does not end a sentence leaves the run going on.
 		{"en", "Spurs beat Lakers in L.A. opener The Spurs won on Tuesday night.", "Spurs beat Lakers in L.A. opener "},
 		// A Title Case headline ends before the words that go on in lower

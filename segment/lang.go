@@ -31,6 +31,7 @@ type language struct {
 	speech   set // "tha:" introduces a sentence of reported speech
 	lower    set // common words written in lower case inside a sentence
 	endings  set // inflectional endings: "presidenti" is "president" + "i"
+	joins    set // words a sentence never ends with: "the", "of", "e"
 
 	// ortho holds Punkt's orthographic context for English words: how often
 	// a word was seen upper or lower case at the start or inside sentences.
@@ -61,7 +62,7 @@ func loadLanguage(lang string) (*language, error) {
 		return l, nil
 	}
 	l := &language{title: set{}, number: set{}, abbrev: set{}, final: set{},
-		starters: set{}, months: set{}, speech: set{}, lower: set{}, endings: set{}}
+		starters: set{}, months: set{}, speech: set{}, lower: set{}, endings: set{}, joins: set{}}
 	if lang != "" && !strings.ContainsAny(lang, "/\\.") {
 		if b, err := langFiles.ReadFile("data/" + lang + ".txt"); err == nil {
 			words, err := parseLangFile(l, string(b))
@@ -86,7 +87,7 @@ func parseLangFile(l *language, text string) (set, error) {
 	sections := map[string]set{
 		"title": l.title, "number": l.number, "abbrev": l.abbrev, "final": l.final,
 		"starters": l.starters, "months": l.months, "speech": l.speech,
-		"lower": l.lower, "endings": l.endings, "words": words,
+		"lower": l.lower, "endings": l.endings, "joins": l.joins, "words": words,
 	}
 	var cur set
 	sc := bufio.NewScanner(strings.NewReader(text))
