@@ -52,7 +52,8 @@ func subtitleParagraphs(text, format, lang string, rep *Report) ([]string, error
 	joined := strings.Join(words, " ")
 	if lang != "" {
 		// Nor a break after the headline, which has no full stop: told by
-		// the sentence starter after it, it becomes a paragraph of its own.
+		// the word that begins the lead (segment.HeadlineEnd), it becomes a
+		// paragraph of its own.
 		if sp, err := segment.NewSplitter(lang); err == nil {
 			if k := sp.HeadlineEnd(joined); k > 0 {
 				return []string{strings.TrimSpace(joined[:k]), joined[k:]}, nil
