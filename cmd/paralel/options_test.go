@@ -107,6 +107,15 @@ func TestParseBatch(t *testing.T) {
 	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}, Format: "html", Encoding: "utf-8", Timeout: time.Minute, DumpDir: "seen", Doubtful: corpus.DefaultDoubtful}, got.Batch)
 }
 
+func TestParseLexicon(t *testing.T) {
+	got, err := parse(t, NewCmdLexicon, "--sample", "10", "--presplit", "--input-format", "docx", "--timeout", "2s", "--dump-text", "seen", "-o", "x.lex", "a")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a"}, got.Inputs)
+	assert.Equal(t, 10, got.Sample)
+	assert.Equal(t, "x.lex", got.Output)
+	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}, Mode: corpus.Presplit, Format: "docx", Timeout: 2 * time.Second, DumpDir: "seen"}, got.Batch)
+}
+
 func TestParseConvert(t *testing.T) {
 	help, _, err := runCmd(t, "convert", "--help")
 	require.NoError(t, err)
