@@ -239,7 +239,7 @@ const (
 // lowers the links whose sentences match in crossed order (see
 // reorderLoss). The path is not changed.
 func (lat *lattice) lowerCrossed(path []step) {
-	if len(path) < 2 {
+	if len(path) == 0 {
 		return
 	}
 	n, m := len(lat.src), len(lat.tgt)

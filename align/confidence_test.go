@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestLowerCrossed: rare words that match nothing in their own link but
@@ -149,4 +150,14 @@ func TestReordered(t *testing.T) {
 		o := orphans{lat: lat, logs: []float64{0, 0, math.Log(2), math.Log(3)}}
 		assert.Equal(t, tt.reordered, o.reordered(node{}, node{2, 2}), tt.name)
 	}
+}
+
+// TestLowerDoubtfulOneLink: a document of one link that joins two
+// sentences a side in crossed order is doubtful too.
+func TestLowerDoubtfulOneLink(t *testing.T) {
+	long := "Rama takoi Merkel, Macron, Putin dhe Trump në Berlin më 12 mars 2020 për bisedime për tregtinë."
+	links := Align(sents(long, "Kurti iku më 1999."),
+		sents("Kurti left in 1999.", "Rama met Merkel, Macron, Putin and Trump in Berlin on 12 March 2020 for talks on trade."), Options{SrcLang: "sq", TgtLang: "en"})
+	require.Len(t, links, 1)
+	assert.Less(t, links[0].Score, 0.5)
 }
