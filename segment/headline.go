@@ -131,14 +131,16 @@ func (s *Splitter) headlineEnd(text string, common func(headWord) bool, names bo
 			// title ("Rep. Maxine").
 			inName := pairs[[2]string{prev.bare, w.bare}] || s.lang.title[strings.ToLower(prev.bare)]
 			// A word of the run comes back, or a common word in capitals
-			// that the sentence goes on from; after a capitalized common
-			// word, only one that the run holds in lower case ("Mexico City
-			// Ash spewing"), not part of a name ("a High Street near you").
+			// that the sentence goes on from; after a capitalized word, not
+			// one that news writes in names ("Harvard University"), and
+			// after a capitalized common word, only one that the run holds
+			// in lower case ("Mexico City Ash spewing"), not part of a name
+			// ("a High Street near you").
 			// In a Title Case run every word is capitalized: nameThenLower
 			// tells its end.
 			lw := strings.ToLower(w.bare)
 			capCommon := common(w) && (title ||
-				(next.lower || w.ends) && (!prev.capital || !common(prev) || runLower[lw]))
+				(next.lower || w.ends) && (!prev.capital || !common(prev) && !s.lang.inNames(lw) || runLower[lw]))
 			// A word of one letter ("I") or an acronym ("AI") says little.
 			short := utf8.RuneCountInString(w.bare) < 2
 			acronym := !short && w.bare == strings.ToUpper(w.bare)

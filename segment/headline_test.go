@@ -54,6 +54,7 @@ func TestHeadlineEnd(t *testing.T) {
 		{"en", "Mayor Says New Bridge Will Open Before Winter Crews have started to work on the bridge, the mayor says. The crews will open it before winter.", "Mayor Says New Bridge Will Open Before Winter "},
 		// No common word after a common word in capitals unless the run
 		// holds it, no word of a name the run holds, none after a title.
+		{"en", "Students protest outside Harvard University over fees as university staff look on.", ""},
 		{"en", "Fashion chain opens store on the High Street near the station, by the high street market.", ""},
 		{"en", "Storm leaves West Virginia towns flooded, West Virginia officials said on Monday.", ""},
 		{"en", "Senator denies leaking data of Ann Lee Sen. Lee said on Friday she had never seen it.", ""},

@@ -157,6 +157,13 @@ func (l *language) startsSentence(w string, allCaps bool) bool {
 	return ok && o&orthoLc != 0 && o&orthoMidUc == 0
 }
 
+// inNames reports whether news capitalizes the common word w inside
+// sentences, as part of names ("the Labour Party", "Harvard University"),
+// by the orthographic data (English only).
+func (l *language) inNames(w string) bool {
+	return l.ortho[w]&orthoMidUc != 0
+}
+
 // usuallyLower reports whether w is a common word that is written in lower
 // case inside sentences, so that a capitalized w after an ellipsis starts a
 // new sentence. Without orthographic data every word counts as one.
