@@ -1,6 +1,9 @@
 package align
 
-import "sync"
+import (
+	"math/bits"
+	"sync"
+)
 
 // The maps of vocabularies, key spaces, stems and language probes are used
 // again from one alignment to the next: in a stream of short documents,
@@ -13,10 +16,12 @@ var (
 	probePool mapPool[string, sideCounts]
 )
 
-// So are the slot tables of matchers and the key counts of docFreq.
+// So are the slot tables of matchers, the key counts of docFreq and the
+// type tables of buildUnits.
 var (
 	slotsPool  slicePool[uint64]
 	countsPool slicePool[int32]
+	infoPool   slicePool[typeInfo]
 )
 
 // A mapPool holds empty maps for use again.
@@ -53,7 +58,9 @@ func (p *slicePool[T]) get(n int) []T {
 	if s, ok := p.p.Get().(*[]T); ok && cap(*s) >= n {
 		return (*s)[:n]
 	}
-	return make([]T, n)
+	// Room to the next power of two, so that the slice serves the next
+	// few texts, which are seldom just as long.
+	return make([]T, n, 1<<bits.Len(uint(n)))
 }
 
 // maxPooledLen is the longest slice pooled: a longer one, from a long

@@ -58,6 +58,14 @@ func docFreq(types [][]typeID, typeKeys [][]keyID, nkeys int) []int32 {
 	return df
 }
 
+// typeInfo is what a type brings to every unit that holds it (see
+// buildUnits).
+type typeInfo struct {
+	done bool
+	df   int32
+	keys []keyID
+}
+
 // buildUnits turns type lists into units: each token whose keys occur on
 // the other side gets a slot, the rarest maxSlots of them when there are
 // more. Call weigh before scoring.
@@ -65,12 +73,8 @@ func buildUnits(types [][]typeID, chars []float64, para []bool, typeKeys [][]key
 	units := make([]unit, len(types))
 	// What a type brings is the same in every unit: its keys that occur on
 	// the other side and their df. Work it out once per type.
-	type typeInfo struct {
-		done bool
-		df   int32
-		keys []keyID
-	}
-	info := make([]typeInfo, len(typeKeys))
+	info := infoPool.get(len(typeKeys))
+	defer infoPool.put(info)
 	get := func(t typeID) *typeInfo {
 		ti := &info[t]
 		if !ti.done {
