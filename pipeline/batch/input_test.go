@@ -15,6 +15,7 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/internal/shared"
+	"github.com/paralel/paralel/pipeline/evalset"
 )
 
 // TestReadDocuments reads sides that are not UTF-8 text: a text in
@@ -129,17 +130,37 @@ func TestLoadFormatsErrors(t *testing.T) {
 	assert.EqualError(t, err, filepath.Join(dir, "web")+": 2 files of one side (sq.htm, sq.pdf): keep one")
 }
 
-// TestLoadFormatsDev: every variant of formats-dev is a set of document
-// folders that Load lists whole, in its own format.
-func TestLoadFormatsDev(t *testing.T) {
+// TestFormatsDevBatch: every variant of formats-dev is a set of document
+// folders that batch reads whole, each in its own format, and aligns
+// pooled as well as the targets of issue 9 ask of align on each document
+// (strict F1 0.95, links with an empty side left out).
+func TestFormatsDevBatch(t *testing.T) {
 	dev := shared.Require(t, "eval/formats-dev")
-	for variant, ext := range map[string]string{"html": ".html", "docx": ".docx", "odt": ".odt", "pdf": ".pdf", "srt": ".srt", "vtt": ".vtt", "enc": ".txt"} {
-		docs, err := Load([]string{filepath.Join(dev, variant)}, corpus.Lines)
-		require.NoError(t, err, variant)
-		assert.Len(t, docs, 60, variant)
-		for _, d := range docs {
-			assert.Equal(t, "sq"+ext, filepath.Base(d.Src), variant)
-			assert.Equal(t, "en"+ext, filepath.Base(d.Tgt), variant)
-		}
+	for variant, ext := range map[string]string{"html": ".html", "docx": ".docx", "odt": ".odt", "pdf": ".pdf", "srt": ".srt", "vtt": ".vtt", "enc": ".txt", "enc2": ".txt"} {
+		t.Run(variant, func(t *testing.T) {
+			docs, err := Load([]string{filepath.Join(dev, variant)}, corpus.Lines)
+			require.NoError(t, err)
+			assert.Len(t, docs, 60)
+			for _, d := range docs {
+				assert.Equal(t, "sq"+ext, filepath.Base(d.Src))
+				assert.Equal(t, "en"+ext, filepath.Base(d.Tgt))
+			}
+			if testing.Short() {
+				return // the targets run without -short
+			}
+			w := &collector{}
+			_, err = Run(t.Context(), docs, w, Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}})
+			require.NoError(t, err)
+			set, err := evalset.Load(filepath.Join(dev, variant))
+			require.NoError(t, err)
+			_, byName := byDoc(w.pairs)
+			var total evalset.Counts
+			for _, d := range set.Docs {
+				total = total.Add(evalset.CompareText(d.SrcLines, d.TgtLines, d.LineGold, byName[d.Name]))
+			}
+			f1 := total.Strict().F1
+			t.Logf("strict F1 %.4f", f1)
+			assert.GreaterOrEqual(t, f1, 0.95)
+		})
 	}
 }
