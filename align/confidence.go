@@ -172,7 +172,7 @@ func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
 // most often at an abbreviation ("Nov .", "S . 340"), and the translation
 // seldom cuts where the splitter did: the two sentences belong to one
 // link.
-const bracketLoss = 8
+const bracketLoss = 6
 
 // inBrackets tells whether the boundary before sentence i of a side with
 // the given bracketSigns falls inside a bracket.
@@ -191,7 +191,7 @@ func bracketSign(text string) int8 {
 // a sentence of noise (see isNoise) to others. A scan of a book leaves
 // debris ("- _-", ".....", "h * \"") as sentences of their own, which a
 // link absorbs at little cost; a reader leaves it out.
-const noiseLoss = 3
+const noiseLoss = 5
 
 // isNoise tells whether a sentence of the given types has no word of
 // three letters or more.
