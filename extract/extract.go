@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -166,7 +167,7 @@ func NewReader(r io.Reader, opt Options) (io.Reader, *Report, error) {
 		}
 		return tr, rep, nil
 	}
-	data, err := readAll(br, opt.maxSize())
+	data, err := readAll(br, opt.maxSize(), fileSize(r))
 	if err != nil {
 		if format == zipFormat || format == oleFormat {
 			format = "" // not told yet
@@ -210,16 +211,48 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// readAll reads r whole, failing beyond max bytes.
-func readAll(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, err
+// readAll reads r whole, failing beyond max bytes. size is what r holds
+// if known (a file's size), else -1: a file larger than max is refused
+// before it is read, and one that is not is read into a buffer of its size.
+func readAll(r io.Reader, max, size int64) ([]byte, error) {
+	if size > max {
+		return nil, fmt.Errorf("%w: %d MB (at most %d MB)", ErrTooLarge, size>>20, max>>20)
+	}
+	lr := io.LimitReader(r, max+1)
+	var data []byte
+	if size >= 0 {
+		data = make([]byte, 0, size+bytes.MinRead)
+	}
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // as io.ReadAll grows
+		}
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("%w: more than %d MB", ErrTooLarge, max>>20)
 	}
 	return data, nil
+}
+
+// fileSize is the size of the regular file r reads, or -1.
+func fileSize(r io.Reader) int64 {
+	f, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return -1
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return -1
+	}
+	return fi.Size()
 }
 
 // extractParagraphs reads a whole document of a format other than text.

@@ -326,6 +326,32 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestFileTooLarge: a file over the limit is refused by its size, before
+// it is read; one under it is read into a buffer of its size.
+func TestFileTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.html")
+	page := "<html><body>" + strings.Repeat("<p>Po, mirë.</p>\n", 150000) + "</body></html>" // 2.6 MB
+	require.NoError(t, os.WriteFile(path, []byte(page), 0o644))
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	_, _, err = NewReader(f, Options{Name: "big.html", MaxSize: 1 << 20})
+	assert.EqualError(t, err, "big.html: html: input too large: 2 MB (at most 1 MB)")
+	assert.ErrorIs(t, err, ErrTooLarge)
+
+	f, err = os.Open(filepath.Join(fixtures, "en.html"))
+	require.NoError(t, err)
+	defer f.Close()
+	r, rep, err := NewReader(f, Options{Name: "en.html"})
+	require.NoError(t, err)
+	text, err := io.ReadAll(r)
+	require.NoError(t, err)
+	want, _, err := read(t, fixture(t, "en.html"), Options{Name: "en.html"})
+	require.NoError(t, err)
+	assert.Equal(t, want, string(text))
+	assert.Equal(t, HTML, rep.Format)
+}
+
 // FuzzNewReader checks that no input makes a reader panic or hang, and that
 // what they extract is UTF-8 text with no NUL byte unless the input passed
 // through untouched.

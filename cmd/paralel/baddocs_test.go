@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/internal/testio"
 )
 
 // testPDF returns a PDF of pages pages, each drawing content, which may
@@ -165,12 +168,25 @@ func TestBadDocumentsLarge(t *testing.T) {
 		// Unpacked whole, either would take more than 200 MB.
 		{badInput{"align: a zip bomb in a DOCX", []string{"align", "-o", "OUT.tsv", sq, docxBomb}, "bomb.docx: docx: document too large", ""}, 128 << 20},
 		{badInput{"align: a zip bomb in an ODT", []string{"align", "-o", "OUT.tsv", sq, odtBomb}, "bomb.odt: odt: document too large", ""}, 128 << 20},
-		{badInput{"align: a huge PDF", []string{"align", "-o", "OUT.tsv", sq, huge}, "huge.pdf: pdf: input too large: more than 64 MB", ""}, 256 << 20},
+		{badInput{"align: a huge PDF", []string{"align", "-o", "OUT.tsv", sq, huge}, "huge.pdf: pdf: input too large: 100 MB (at most 64 MB)", ""}, 16 << 20},
 	} {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		runBadInputs(t, []badInput{tt.badInput})
 		runtime.ReadMemStats(&after)
+		t.Logf("%s: %d MB allocated", tt.name, (after.TotalAlloc-before.TotalAlloc)>>20)
 		assert.Less(t, after.TotalAlloc-before.TotalAlloc, tt.maxAlloc, "%s: allocated %d MB", tt.name, (after.TotalAlloc-before.TotalAlloc)>>20)
 	}
+
+	// A PDF of a gigabyte on the standard input, whose size is not known,
+	// is read up to the limit only.
+	pdf := io.MultiReader(bytes.NewReader(testPDF(1, "BT ET")), testio.Repeat([]byte("% padding\n"), 100<<20))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	out, _, err := runIn(t, pdf, "split", "--lang", "en", "-")
+	runtime.ReadMemStats(&after)
+	assert.EqualError(t, err, "stdin: pdf: input too large: more than 64 MB")
+	assert.Empty(t, out)
+	t.Logf("a huge PDF on the standard input: %d MB allocated", (after.TotalAlloc-before.TotalAlloc)>>20)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(512<<20))
 }
