@@ -52,7 +52,7 @@ separated by blank lines, is recognised, or say --wrapped), or with
 single-byte encoding (windows-1250, iso-8859-2, windows-1252, iso-8859-1),
 detected or given by --encoding. Web pages (files or http/https addresses:
 the article without menus, comments and ads), SRT and WebVTT subtitles,
-DOCX and ODT are read too, told by their content (--input-format to force
+DOCX, ODT and PDF are read too, told by their content (--input-format to force
 one); paralel extract shows the text the aligner sees, and --dump-text DIR
 writes it to a file per input.
 

@@ -42,7 +42,7 @@ is. With no FILE, or when FILE is -, split reads standard input. Text in
 UTF-8 is streamed, so its size does not matter; one paragraph may hold up to
 64 MB, and offsets count bytes of the input as it is, BOM and line ends
 included. Text in UTF-16 or a Latin single-byte encoding is decoded
-(--encoding to say which), and web pages, subtitles, DOCX and ODT are
+(--encoding to say which), and web pages, subtitles, DOCX, ODT and PDF are
 extracted first (--input-format to force a format): their offsets count
 bytes of the text that paralel extract shows, and --dump-text writes. UTF-8
 with a bad byte stops split with an error that gives its offset.`,
