@@ -3,6 +3,7 @@ package align
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -186,4 +187,40 @@ func TestSeedForRegionalTags(t *testing.T) {
 	}
 	a := newAligner(docs, Options{SrcLang: "de", TgtLang: "fr"})
 	assert.Nil(t, a.seed)
+}
+
+// TestAlignAgain aligns documents one after the other, then again, two at
+// a time: the tables the aligner keeps from one alignment for the next
+// must carry nothing over, so the links and warnings are the same.
+func TestAlignAgain(t *testing.T) {
+	type result struct {
+		links []Link
+		warns []string
+	}
+	var docs [][2][]corpus.Sentence
+	for i := range 12 {
+		src, tgt := synthetic(3+7*i, uint64(i))
+		docs = append(docs, [2][]corpus.Sentence{sents(src...), sents(tgt...)})
+	}
+	run := func(d [2][]corpus.Sentence) result {
+		links := Align(d[0], d[1], Options{SrcLang: "sq", TgtLang: "en"})
+		return result{links, Check(d[0], d[1], links)}
+	}
+	first := make([]result, len(docs))
+	for i, d := range docs {
+		first[i] = run(d)
+	}
+	again := make([]result, len(docs))
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() {
+			for i := w; i < len(docs); i += 2 {
+				again[i] = run(docs[len(docs)-1-i])
+			}
+		})
+	}
+	wg.Wait()
+	for i := range docs {
+		require.Equal(t, first[len(docs)-1-i], again[i], "document %d", len(docs)-1-i)
+	}
 }
