@@ -88,7 +88,10 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
   paralel align --encoding windows-1250 sq.txt en.srt
 
   # One page holding the English translation and the Albanian original
-  paralel align -o page.tmx page.html`,
+  paralel align -o page.tmx page.html
+
+  # Keep the text read from each side (seen/sq.docx.txt, seen/en.pdf.txt)
+  paralel align --dump-text seen -o doc.tmx sq.docx en.pdf`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Src = args[0]
