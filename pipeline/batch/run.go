@@ -66,7 +66,8 @@ type Options struct {
 
 	// Open, when set, opens the files of documents given as paths (in
 	// place of the local file system and the web), such as the storage
-	// of a distributed engine's workers.
+	// of a distributed engine's workers. Documents are read by several
+	// goroutines at once, so Open must be safe for concurrent use.
 	Open func(path string) (io.ReadCloser, error)
 }
 

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -279,9 +280,14 @@ func TestStreamDocuments(t *testing.T) {
 func TestStreamOpen(t *testing.T) {
 	name, src, tgt := synth.Doc(3)
 	store := map[string]string{"mem/a.sq": src, "mem/a.en": tgt}
-	var opened []string
+	var (
+		mu     sync.Mutex
+		opened []string
+	)
 	opt := Options{Open: func(path string) (io.ReadCloser, error) {
+		mu.Lock()
 		opened = append(opened, path)
+		mu.Unlock()
 		text, ok := store[path]
 		if !ok {
 			return nil, fmt.Errorf("%s: %w", path, os.ErrNotExist)
