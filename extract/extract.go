@@ -218,24 +218,14 @@ func readAll(r io.Reader, max, size int64) ([]byte, error) {
 	if size > max {
 		return nil, fmt.Errorf("%w: %d MB (at most %d MB)", ErrTooLarge, size>>20, max>>20)
 	}
-	lr := io.LimitReader(r, max+1)
-	var data []byte
+	var buf bytes.Buffer
 	if size >= 0 {
-		data = make([]byte, 0, size+bytes.MinRead)
+		buf.Grow(int(size) + bytes.MinRead) // so that reading it fills the buffer once
 	}
-	for {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)] // as io.ReadAll grows
-		}
-		n, err := lr.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
+		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("%w: more than %d MB", ErrTooLarge, max>>20)
 	}
