@@ -18,6 +18,12 @@ type headWord struct {
 	ends       bool   // ends with a comma, colon or semicolon
 }
 
+// acronym reports whether w is an acronym ("AI", "BBC"): two letters or
+// more, all in capitals.
+func (w headWord) acronym() bool {
+	return utf8.RuneCountInString(w.bare) > 1 && w.bare == strings.ToUpper(w.bare)
+}
+
 // HeadlineEnd looks for a headline run into the text after it, as text
 // without paragraph breaks (subtitles) has it: "Welsh AMs worried about
 // 'looking like muppets' There is consternation ...". It returns the byte
@@ -81,8 +87,8 @@ const maxTitleSentence = 15
 func (s *Splitter) commonIn(text string) func(headWord) bool {
 	var lowerForms map[string]bool // made when first needed
 	return func(w headWord) bool {
-		if utf8.RuneCountInString(w.bare) > 1 && w.bare == strings.ToUpper(w.bare) {
-			return false // an acronym
+		if w.acronym() {
+			return false
 		}
 		lw := strings.ToLower(w.bare)
 		if s.lang.startsSentence(lw, false) || s.lang.lower[lw] {
@@ -143,8 +149,7 @@ func (s *Splitter) headlineEnd(text string, common func(headWord) bool, names bo
 				(next.lower || w.ends) && (!prev.capital || !common(prev) && !s.lang.inNames(lw) || runLower[lw]))
 			// A word of one letter ("I") or an acronym ("AI") says little.
 			short := utf8.RuneCountInString(w.bare) < 2
-			acronym := !short && w.bare == strings.ToUpper(w.bare)
-			lead := s.lang.starters[lw] && !acronym || !inName && !short && (names && seen[w.bare] || capCommon) ||
+			lead := s.lang.starters[lw] && !w.acronym() || !inName && !short && (names && seen[w.bare] || capCommon) ||
 				quoteOpens(text, words[k:])
 			if lead && (!title || s.nameThenLower(words[k+1:], common)) {
 				return w.start
