@@ -139,14 +139,10 @@ func (a *aligner) learnEndings() *endModel {
 	if n < minEndLinks {
 		return nil
 	}
-	const jointPrior = 2
-	share := func(c, total float64) float64 { return (c + 1) / (total + float64(nEndings)) }
 	e := &endModel{}
 	for es := range nEndings {
 		for et := range nEndings {
-			ps, pt := share(last[0][es], n), share(last[1][et], n)
-			pj := (joint[es][et] + jointPrior*ps*pt) / (n + jointPrior)
-			e.last[es][et] = math.Log(pj / (ps * pt))
+			e.last[es][et] = jointRatio(joint[es][et], share(last[0][es], n, nEndings), share(last[1][et], n, nEndings), n)
 		}
 	}
 	for side := range 2 {
@@ -155,18 +151,31 @@ func (a *aligner) learnEndings() *endModel {
 			ni += c
 		}
 		for c := range nEndings {
-			e.inner[side][c] = math.Log(share(inner[side][c], ni) / share(last[side][c], n))
+			e.inner[side][c] = math.Log(share(inner[side][c], ni, nEndings) / share(last[side][c], n, nEndings))
 		}
 		e.later[side] = laterRatios(&begins[side], &goesOn[side])
 	}
 	for bs := range nBeginnings {
 		for bt := range nBeginnings {
-			ps, pt := beginShare(first[0][bs], n), beginShare(first[1][bt], n)
-			pj := (firstJoint[bs][bt] + jointPrior*ps*pt) / (n + jointPrior)
-			e.first[bs][bt] = math.Log(pj / (ps * pt))
+			e.first[bs][bt] = jointRatio(firstJoint[bs][bt], share(first[0][bs], n, nBeginnings), share(first[1][bt], n, nBeginnings), n)
 		}
 	}
 	return e
+}
+
+// share is the smoothed share of c among total counts spread over that
+// many classes.
+func share[C ending | beginning](c, total float64, classes C) float64 {
+	return (c + 1) / (total + float64(classes))
+}
+
+// jointRatio is the log ratio of the share of joint among n counts of
+// pairs to the product ps*pt of the shares of its two classes: the joint
+// count is smoothed with two counts spread by that product.
+func jointRatio(joint, ps, pt, n float64) float64 {
+	const prior = 2
+	pj := (joint + prior*ps*pt) / (n + prior)
+	return math.Log(pj / (ps * pt))
 }
 
 // countBegins adds the beginnings of the sentences from to to of a side,
@@ -187,34 +196,34 @@ func countBegins(begins, goesOn *[nEndings][nBeginnings]float64, side sideText, 
 // the beginning alone.
 func laterRatios(begins, goesOn *[nEndings][nBeginnings]float64) (r [nEndings][nBeginnings]float64) {
 	const prior = 2
-	shares := func(counts *[nEndings][nBeginnings]float64, pe ending) (out [nBeginnings]float64) {
+	shares := func(counts *[nEndings][nBeginnings]float64) (out [nEndings][nBeginnings]float64) {
 		var all [nBeginnings]float64
-		var n, total float64
+		var total float64
 		for e := range nEndings {
 			for c := range nBeginnings {
 				all[c] += counts[e][c]
 				total += counts[e][c]
 			}
 		}
-		for c := range nBeginnings {
-			n += counts[pe][c]
-		}
-		for c := range nBeginnings {
-			out[c] = (counts[pe][c] + prior*beginShare(all[c], total)) / (n + prior)
+		for pe := range nEndings {
+			var n float64
+			for c := range nBeginnings {
+				n += counts[pe][c]
+			}
+			for c := range nBeginnings {
+				out[pe][c] = (counts[pe][c] + prior*share(all[c], total, nBeginnings)) / (n + prior)
+			}
 		}
 		return out
 	}
+	b, g := shares(begins), shares(goesOn)
 	for pe := range nEndings {
-		b, g := shares(begins, pe), shares(goesOn, pe)
 		for c := range nBeginnings {
-			r[pe][c] = math.Log(g[c] / b[c])
+			r[pe][c] = math.Log(g[pe][c] / b[pe][c])
 		}
 	}
 	return r
 }
-
-// beginShare is the smoothed share of c among total beginnings.
-func beginShare(c, total float64) float64 { return (c + 1) / (total + float64(nBeginnings)) }
 
 // score is the evidence of the endings and beginnings of a link's units.
 func (e *endModel) score(src, tgt []unit) float64 {

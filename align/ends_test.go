@@ -74,7 +74,7 @@ func TestLearnEndings(t *testing.T) {
 	// beginning says what it says after any ending. Ten sentences go on,
 	// all in lower case; 29 begin a link (the first does not count), none
 	// in lower case.
-	assert.InDelta(t, math.Log(beginShare(10, 10)/beginShare(0, 29)), e.later[1][endColon][beginLower], 1e-12)
+	assert.InDelta(t, math.Log(share(10, 10, nBeginnings)/share(0, 29, nBeginnings)), e.later[1][endColon][beginLower], 1e-12)
 
 	src := []unit{{end: endStop, begin: beginUpper}}
 	tgt := []unit{{end: endSemicolon, begin: beginUpper}, {end: endStop, begin: beginLower}}
