@@ -219,11 +219,7 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 			}
 		}
 		a.weighLevel(lat, 0)
-		d.path = lat.searchParallel(cuts, true)
-		d.rate = countMatches(lat, d.path)
-		if a.final {
-			a.lowerDoubtful(d, lat, d.path)
-		}
+		a.finish(d, lat, lat.searchParallel(cuts, true))
 		return
 	}
 	levels := []level{fine}
@@ -272,13 +268,20 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 		a.weighLevel(lat, li)
 		path = lat.searchParallel(cuts, li == 0)
 		if li == 0 {
-			d.rate = countMatches(lat, path)
-			if a.final {
-				a.lowerDoubtful(d, lat, path)
-			}
+			a.finish(d, lat, path)
 		}
 	}
+}
+
+// finish takes path, searched in the sentence lattice lat, as the path of
+// document d, with its match rate and, in the final pass, its doubtful
+// links' scores lowered.
+func (a *aligner) finish(d *docState, lat *lattice, path []step) {
 	d.path = path
+	d.rate = countMatches(lat, path)
+	if a.final {
+		a.lowerDoubtful(d, lat, path)
+	}
 }
 
 func trivialPath(n, m int) []step {
