@@ -244,6 +244,7 @@ func (lat *lattice) lowerCrossed(path []step) {
 	}
 	n, m := len(lat.src), len(lat.tgt)
 	o := orphans{lat: lat, own: make([]uint64, n+m), logs: make([]float64, max(n, m)+2)}
+	defer o.mt.release()
 	for x := 1; x < len(o.logs); x++ {
 		o.logs[x] = math.Log(float64(x))
 	}
@@ -343,7 +344,8 @@ type orphans struct {
 	// own[i] are the slots of source unit i that match in its link,
 	// own[n+j] those of target unit j: the others are orphans.
 	own  []uint64
-	buf  []keyTok
+	buf  []keyTok  // the orphan keys of a source unit
+	vbuf []keyTok  // and of a target unit
 	logs []float64 // logs[x] = log x, for slotInfo
 }
 
@@ -363,19 +365,11 @@ func (o *orphans) info(i0, i1, j0, j1 int) float64 {
 		mt.mark(o.buf)
 		for j := j0; j < j1; j++ {
 			v := &lat.tgt[j]
-			if bits.OnesCount64(own[n+j]) == v.nslot {
-				continue // no orphans
+			o.vbuf = orphanKeys(o.vbuf[:0], v.keys, own[n+j])
+			if len(o.vbuf) == 0 {
+				continue
 			}
-			var su, sv uint64
-			for _, kt := range v.keys {
-				if own[n+j]&(1<<kt.slot()) != 0 {
-					continue
-				}
-				if k := int(kt.key()); k < len(mt.slotsOf) && mt.slotsOf[k] != 0 {
-					su |= mt.slotsOf[k]
-					sv |= 1 << kt.slot()
-				}
-			}
+			su, sv := mt.probe(o.vbuf)
 			info += o.slotInfo(u, su, m) + o.slotInfo(v, sv, n)
 		}
 		mt.unmark(o.buf)
