@@ -54,8 +54,7 @@ func (ks *keySpace) id(key []byte) keyID {
 // lexicon the vocabulary is on.
 func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon) [][]keyID {
 	keys := make([][]keyID, len(v.toks))
-	// The key lists share one array, filled as a growing buffer and copied
-	// once its size is known, as the type lists of a sideText are.
+	// The key lists share one array (see packLists).
 	var all []keyID
 	var sp keySpeller
 	start := 0
@@ -74,10 +73,7 @@ func typeKeys(ks *keySpace, v *vocab, src bool, seed *lexicon) [][]keyID {
 		}
 		keys[i] = all[start:]
 	}
-	held := slices.Clone(all)
-	for i, k := range keys {
-		keys[i], held = held[:len(k):len(k)], held[len(k):]
-	}
+	packLists(keys, all)
 	return keys
 }
 

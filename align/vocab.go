@@ -104,12 +104,18 @@ func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 		side.types[i] = ids
 		buf = buf[:start+len(ids)]
 	}
-	all := make([]typeID, len(buf))
-	copy(all, buf)
-	for i, ids := range side.types {
-		side.types[i], all = all[:len(ids):len(ids)], all[len(ids):]
-	}
+	packLists(side.types, buf)
 	return side
+}
+
+// packLists moves lists, filled one after another in buf as it grew, into
+// one array of their total length: each list held with no spare room.
+func packLists[T any](lists [][]T, buf []T) {
+	all := make([]T, len(buf))
+	copy(all, buf)
+	for i, l := range lists {
+		lists[i], all = all[:len(l):len(l)], all[len(l):]
+	}
 }
 
 // lenSum is the number of types in all the lists.
