@@ -45,6 +45,8 @@ func (l level) matchable(keys keyTables) level {
 	}()
 	l.tgt.types = keepMatching(l.tgt.types, keys.tgt, dfs)
 	<-done
+	countsPool.put(dfs)
+	countsPool.put(dft)
 	return l
 }
 
@@ -235,11 +237,12 @@ func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *latt
 // units builds the units of both sides of a level, given the keys of
 // every type and the number of keys.
 func (l level) units(keys keyTables) (src, tgt []unit) {
-	buildSrc := func() {
-		df := docFreq(l.tgt.types, keys.tgt, keys.count)
-		src = buildUnits(l.src.types, l.src.chars, l.src.para, keys.src, df, len(l.tgt.types))
-		countsPool.put(df)
+	build := func(side, other levelSide, sideKeys, otherKeys [][]keyID) []unit {
+		df := docFreq(other.types, otherKeys, keys.count)
+		defer countsPool.put(df)
+		return buildUnits(side.types, side.chars, side.para, sideKeys, df, len(other.types))
 	}
+	buildSrc := func() { src = build(l.src, l.tgt, keys.src, keys.tgt) }
 	// The two sides are built at once unless they are short.
 	var wg sync.WaitGroup
 	if len(l.src.types)+len(l.tgt.types) < minParallelUnits {
@@ -247,9 +250,7 @@ func (l level) units(keys keyTables) (src, tgt []unit) {
 	} else {
 		wg.Go(buildSrc)
 	}
-	df := docFreq(l.src.types, keys.src, keys.count)
-	tgt = buildUnits(l.tgt.types, l.tgt.chars, l.tgt.para, keys.tgt, df, len(l.src.types))
-	countsPool.put(df)
+	tgt = build(l.tgt, l.src, keys.tgt, keys.src)
 	wg.Wait()
 	return src, tgt
 }
