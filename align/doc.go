@@ -56,12 +56,12 @@
 // algorithm. A doubtful link has a low posterior, so sorting by score puts
 // the links worth checking first. The posterior trusts the model, which
 // favours small links: a group of sentences cut in two can score near one.
-// So the score is lowered further where words that match nothing in their
-// own link match the unmatched words of the next link, across the
-// boundary between them one way more than the other, where a boundary
-// falls inside brackets that one sentence opens and the next closes,
-// where a link's sentences match in crossed order, and where a link joins
-// a line of scanning debris to other sentences.
+// So the score is lowered, in log odds, on signs of error the search does
+// not weigh: words that match nothing in their own link but match unmatched
+// words of the next one, more one way across the boundary than the other;
+// a boundary inside brackets that one sentence opens and the next closes;
+// a link whose sentences match in crossed order; and a link that joins a
+// line of scanning debris to other sentences.
 //
 // # Using it
 //
@@ -91,8 +91,11 @@ package align
 //	               length model), weigh (the lexical weights), lattice.score
 //	lexcache.go    the lexical evidence of the units near the search's current row
 //	search.go      the dynamic programme: lattice, band, search, forward
-//	confidence.go  posteriors: the backward pass, where a score becomes a probability, lowered where words cross a boundary
+//	confidence.go  posteriors: the backward pass, where a score becomes a probability;
+//	               lowerDoubtful, where signs of error lower it
 //	ends.go        how sentences end and begin, and what that says of a link
 //	levels.go      coarse to fine: coarser levels, bands projected from a coarser path
 //	docspace.go    a document's own numbering of types and keys, for batches
 //	check.go       Check; pairs.go: Pairs
+//	keyer.go       Keyer: the keys of a text, for comparing whole documents
+//	pool.go        maps and tables used again from one alignment to the next
