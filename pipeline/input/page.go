@@ -314,7 +314,7 @@ func (p part) anchors(paras []paragraph) map[string]bool {
 			continue
 		}
 		for _, s := range paras[i].sentences {
-			for k, w := range strings.FieldsFunc(s.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			for k, w := range letterRuns(s.Text) {
 				r, _ := utf8.DecodeRuneInString(w)
 				switch {
 				case unicode.IsDigit(r):
@@ -458,11 +458,17 @@ func markRestated(paras []paragraph, texts, furniture []string) map[int]bool {
 	return marked
 }
 
+// letterRuns returns the words of text as anchors and titleWords count
+// them: the runs of letters and digits, whatever stands between.
+func letterRuns(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
 // titleWords returns the set of the words of text of three letters or
 // more, in lower case.
 func titleWords(text string) map[string]bool {
 	set := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, w := range letterRuns(text) {
 		if utf8.RuneCountInString(w) >= 3 {
 			set[strings.ToLower(w)] = true
 		}
