@@ -290,11 +290,7 @@ func (f *files) open(ctx context.Context, name string) (io.ReadCloser, error) {
 		f.fss[scheme] = fs
 	}
 	f.mu.Unlock()
-	r, err := fs.OpenRead(ctx, name)
-	if err != nil {
-		return nil, err
-	}
-	return r, nil
+	return fs.OpenRead(ctx, name)
 }
 
 func (f *files) close() {
