@@ -20,7 +20,6 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/paralel/paralel/align"
-	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/pipeline/batch"
 	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/pipeline/pair"
@@ -241,20 +240,10 @@ func (f *pairFn) docs(ctx context.Context, paths func(*string) bool, lang string
 		names = append(names, p)
 	}
 	slices.SortFunc(names, walkOrder)
+	open := func(name string) (io.ReadCloser, error) { return f.files.open(ctx, name) }
 	docs := make([]pair.Doc, len(names))
 	for i, name := range names {
-		docs[i] = pair.Doc{Name: name, Path: name, Read: func() ([]corpus.Sentence, error) {
-			r, err := f.files.open(ctx, name)
-			if err != nil {
-				return nil, err
-			}
-			defer r.Close()
-			d, _, err := input.ReadDocument(r, input.Options{Lang: lang, Mode: f.Config.Mode, Name: name})
-			if err != nil {
-				return nil, err
-			}
-			return d.Sentences, nil
-		}}
+		docs[i] = pair.File(name, input.Options{Lang: lang, Mode: f.Config.Mode, Open: open})
 	}
 	return docs
 }

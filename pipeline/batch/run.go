@@ -319,7 +319,8 @@ func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence,
 		}
 		return doc.Sentences, nil
 	}
-	doc, err := readFile(path, input.Options{Lang: lang, Mode: opt.Mode, Format: opt.Format, Encoding: opt.Encoding, Timeout: opt.Timeout, DumpDir: opt.DumpDir}, opt.Open)
+	doc, _, err := input.ReadFile(path, input.Options{Lang: lang, Mode: opt.Mode, Format: opt.Format, Encoding: opt.Encoding,
+		Timeout: opt.Timeout, DumpDir: opt.DumpDir, Open: opt.Open})
 	if errors.Is(err, fs.ErrNotExist) {
 		if other, ok := twin[filepath.Base(path)]; ok && exists(filepath.Join(filepath.Dir(path), other)) {
 			return nil, fmt.Errorf("%w (the folder has %s: is it %s input?)", err, other, kind[other])
@@ -332,22 +333,6 @@ func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence,
 		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
 	}
 	return doc.Sentences, nil
-}
-
-// readFile reads the document at path, opened by open when it is set.
-func readFile(path string, opt input.Options, open func(string) (io.ReadCloser, error)) (*corpus.Document, error) {
-	if open == nil {
-		doc, _, err := input.ReadFile(path, opt)
-		return doc, err
-	}
-	r, err := open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	opt.Name = path
-	doc, _, err := input.ReadDocument(r, opt)
-	return doc, err
 }
 
 // twin pairs the files of a document folder with those of the other kind

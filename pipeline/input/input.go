@@ -40,6 +40,10 @@ type Options struct {
 	// can see what the aligner saw and what offsets refer to: one file per
 	// input, named after it (DumpName), written whole or not at all.
 	DumpDir string
+	// Open, when set, opens the document at a path in place of the local
+	// file system and the web, such as the storage of a distributed
+	// engine's workers.
+	Open func(path string) (io.ReadCloser, error)
 }
 
 // A Text is the extracted text of a document, one paragraph a line (or
@@ -78,16 +82,19 @@ func (t *Text) Close() error {
 }
 
 // Open opens the document at path: a file, "-" for the standard input, or
-// an http or https address.
+// an http or https address; or what opt.Open opens, when it is set.
 func Open(path string, opt Options) (*Text, error) {
 	if opt.Name == "" {
 		opt.Name = corpus.InputName(path)
 	}
 	var rc io.ReadCloser
 	var err error
-	if extract.IsURL(path) {
+	switch {
+	case opt.Open != nil:
+		rc, err = opt.Open(path)
+	case extract.IsURL(path):
 		rc, err = extract.Fetch(opt.Client, path, opt.Timeout, opt.MaxSize)
-	} else {
+	default:
 		rc, err = corpus.Open(path)
 	}
 	if err != nil {
