@@ -63,16 +63,15 @@ const (
 // beginningOf tells how s begins, looking past opening quotes, brackets
 // and dashes.
 func beginningOf(s string) beginning {
-	for _, r := range s {
-		switch {
-		case unicode.IsLower(r):
-			return beginLower
-		case unicode.IsUpper(r) || unicode.IsTitle(r):
-			return beginUpper
-		case unicode.IsSpace(r) || strings.ContainsRune("\"'«»“”‘’„([-–—", r):
-			continue
-		}
-		return beginOther
+	s = strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\"'«»“”‘’„([-–—", r)
+	})
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case unicode.IsLower(r):
+		return beginLower
+	case unicode.IsUpper(r) || unicode.IsTitle(r):
+		return beginUpper
 	}
 	return beginOther
 }
