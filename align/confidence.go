@@ -145,8 +145,8 @@ func logSumExp(t []float64) float64 {
 
 // lowerDoubtful lowers the scores of the links of the final path of
 // document d (searched in lat) that show signs of error the search does
-// not weigh: words that cross a boundary or sentences in crossed order
-// (see lowerCrossed), noise joined to a sentence (see noiseLoss) and a
+// not weigh: words that cross a boundary, sentences in crossed order or
+// a sentence left out whose translation is near (see lowerCrossed), noise joined to a sentence (see noiseLoss) and a
 // boundary inside brackets (see bracketLoss).
 func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
 	lat.lowerCrossed(path)
@@ -237,7 +237,8 @@ const (
 // crossWeight for each nat beyond crossFree of the larger orphan evidence
 // of its two boundaries, that of one way less that of the other. It also
 // lowers the links whose sentences match in crossed order (see
-// reorderLoss). The path is not changed.
+// reorderLoss) and the sentences left out whose words match a sentence
+// near them (see strandFree). The path is not changed.
 func (lat *lattice) lowerCrossed(path []step) {
 	if len(path) == 0 {
 		return
@@ -283,11 +284,57 @@ func (lat *lattice) lowerCrossed(path []step) {
 			lowerOdds(&path[x], crossWeight*(c-crossFree))
 		}
 		to := path[x].to
+		var strand float64
+		switch {
+		case to.i-from.i == 1 && to.j == from.j:
+			strand = o.stranded(&lat.src[from.i], lat.tgt, to.j, m, n)
+		case to.j-from.j == 1 && to.i == from.i:
+			strand = o.stranded(&lat.tgt[from.j], lat.src, to.i, n, m)
+		}
+		if strand > strandFree {
+			lowerOdds(&path[x], strandWeight*(strand-strandFree))
+		}
 		if to.i-from.i > 1 && to.j-from.j > 1 && o.reordered(from, to) {
 			lowerOdds(&path[x], reorderLoss)
 		}
 		from = to
 	}
+}
+
+// A sentence left out (a 1-0 or 0-1 link) whose words match a sentence
+// near it on the other side was most likely not left out by the
+// translator: its translation is there, but out of the order the search
+// keeps (a caption moved in a scanned page, a clause told elsewhere), and
+// the search dropped both rather than cross. A sentence truly left
+// untranslated matches nothing near it but common words, which carry
+// little information.
+const (
+	// strandFree is how much information (see slotInfo) a sentence left
+	// out may share with a sentence near it before that counts against
+	// its link.
+	strandFree = 11
+	// strandWeight is what a nat beyond strandFree takes from the log
+	// odds of the link.
+	strandWeight = 0.5
+	// strandReach is how far on the other side, in sentences either way
+	// from where the sentence left out stands, its translation is sought.
+	strandReach = 8
+)
+
+// stranded is the largest information that u, a unit left out, shares
+// with one of the units of the other side within strandReach of position
+// at. u's side has nOwn units, the other nOther.
+func (o *orphans) stranded(u *unit, other []unit, at, nOther, nOwn int) float64 {
+	mt := &o.mt
+	mt.mark(u.keys)
+	var most float64
+	for j := max(0, at-strandReach); j < min(len(other), at+strandReach); j++ {
+		v := &other[j]
+		su, sv := mt.probe(v.keys)
+		most = max(most, o.slotInfo(u, su, nOther)+o.slotInfo(v, sv, nOwn))
+	}
+	mt.unmark(u.keys)
+	return most
 }
 
 // reorderLoss is what a link of several sentences on both sides loses in

@@ -75,6 +75,75 @@ func TestLowerCrossed(t *testing.T) {
 	}
 }
 
+// TestStranded: a sentence left out whose rare words match a sentence
+// near it on the other side lowers its 1-0 link; one that matches
+// nothing, or only a sentence far off, does not.
+func TestStranded(t *testing.T) {
+	const n = 100
+	// Source unit 10 is left out; the others link 1-1 with their
+	// partners, each matching on one rare key. Three rare keys of source
+	// unit 10 are also in target unit at, unless at is -1.
+	build := func(at int) (*lattice, []step) {
+		lat := &lattice{src: make([]unit, n+1), tgt: make([]unit, n)}
+		for i := range n + 1 {
+			lat.src[i] = unit{keys: []keyTok{makeKeyTok(keyID(1000+i), 0)}, nslot: 1, df: []int32{1}}
+		}
+		for j := range n {
+			i := j
+			if j >= 10 {
+				i++
+			}
+			lat.tgt[j] = unit{keys: []keyTok{makeKeyTok(keyID(1000+i), 0)}, nslot: 1, df: []int32{1}}
+		}
+		add := func(u *unit, key int) {
+			u.keys = append(u.keys, makeKeyTok(keyID(key), u.nslot))
+			u.df = append(u.df, 1)
+			u.nslot++
+		}
+		for _, k := range []int{5000, 5001, 5002} {
+			add(&lat.src[10], k)
+			if at >= 0 {
+				add(&lat.tgt[at], k)
+			}
+		}
+		var path []step
+		for i := range n + 1 {
+			switch {
+			case i < 10:
+				path = append(path, step{to: node{i + 1, i + 1}, kind: oneToOne, post: 0.99})
+			case i == 10:
+				path = append(path, step{to: node{i + 1, i}, kind: srcOnly, post: 0.99})
+			default:
+				path = append(path, step{to: node{i + 1, i}, kind: oneToOne, post: 0.99})
+			}
+		}
+		return lat, path
+	}
+	tests := []struct {
+		name    string
+		at      int // the target unit that holds the words of source unit 10, or -1
+		lowered bool
+	}{
+		{"translation three sentences on", 13, true},
+		{"translation three sentences back", 7, true},
+		{"no translation", -1, false},
+		{"translation far off", 40, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lat, path := build(tt.at)
+			lat.lowerCrossed(path)
+			for x, s := range path {
+				if x == 10 && tt.lowered {
+					assert.Less(t, s.post, 0.5, "link %d", x)
+				} else {
+					assert.InDelta(t, 0.99, s.post, 1e-9, "link %d", x)
+				}
+			}
+		})
+	}
+}
+
 // TestIsNoise: a sentence without a word of three letters is noise.
 func TestIsNoise(t *testing.T) {
 	tests := []struct {

@@ -24,7 +24,7 @@ const (
 	ramaF1             = 1.0   // strict F1, rama pre-split and end to end
 	textberg           = 0.91  // strict F1, textberg-dev (German–French)
 	lowestHold         = 0.8   // share of ntrex-dev's wrong links among its 10% lowest-scored links
-	textbergLowestHold = 0.67  // the same share on textberg-dev
+	textbergLowestHold = 0.69  // the same share on textberg-dev
 )
 
 // TestTargets runs the evaluations of the shared sets and fails below the
