@@ -7,9 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/paralel/paralel/align"
@@ -181,73 +179,17 @@ func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summar
 
 func runEach(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary) error {
 	progress := opt.Align.Progress
-	opt.Align.Progress = nil
-	results, done, stop := alignEach(docs, opt)
-	defer stop()
-	for i, d := range docs {
-		if err := ctx.Err(); err != nil {
+	done := 0
+	return inOrder(ctx, NewDocList(docs), opt, func(d Input, r aligned) error {
+		if err := s.take(d.Name, r, opt.Strict, w); err != nil {
 			return err
 		}
-		r := <-results[i]
-		done()
-		if r.err != nil {
-			if err := s.fail(d.Name, r.err, opt.Strict); err != nil {
-				return err
-			}
-		} else if err := s.add(r.bitext, r.links, r.warnings, w); err != nil {
-			return err // the writer's: no use going on
-		}
+		done++
 		if progress != nil {
-			progress(i+1, len(docs))
+			progress(done, len(docs))
 		}
-	}
-	return nil
-}
-
-// aligned is one document read and aligned on its own.
-type aligned struct {
-	bitext   align.Bitext
-	links    []align.Link
-	warnings []string // align.Check's
-	err      error
-}
-
-// alignEach reads and aligns the documents one by one, several at a time
-// since a short document keeps only one processor busy, and delivers each
-// on its own channel so that they are written in order. Call done when a
-// result is taken: at most twice as many documents as processors are
-// begun and not yet taken, which bounds the memory. stop abandons the
-// documents not yet begun and waits for those under way.
-func alignEach(docs []Doc, opt Options) (results []chan aligned, done, stop func()) {
-	results = make([]chan aligned, len(docs))
-	for i := range results {
-		results[i] = make(chan aligned, 1)
-	}
-	slots := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
-	quit := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1) // the loop below, so that it may add the documents it begins
-	go func() {
-		defer wg.Done()
-		for i, d := range docs {
-			select {
-			case slots <- struct{}{}:
-			case <-quit:
-				return
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				results[i] <- alignOne(d.Input(), opt)
-			}()
-		}
-	}()
-	done = func() { <-slots }
-	stop = func() {
-		close(quit)
-		wg.Wait()
-	}
-	return results, done, stop
+		return nil
+	})
 }
 
 // newSummary is the Summary of a run with opt, before any document.
@@ -268,6 +210,15 @@ func (s *Summary) fail(name string, err error, strict bool) error {
 		return de
 	}
 	return nil
+}
+
+// take counts a document aligned on its own: it writes its pairs, or
+// records its failure.
+func (s *Summary) take(name string, r aligned, strict bool, w Writer) error {
+	if r.err != nil {
+		return s.fail(name, r.err, strict)
+	}
+	return s.add(r.bitext, r.links, r.warnings, w)
 }
 
 // add counts one aligned document, with the warnings of align.Check, and

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/paralel/paralel/align"
 )
@@ -60,26 +61,97 @@ type DocSource interface {
 // of the shard.
 func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary, error) {
 	s := newSummary(opt)
-	opt.Align.Progress = nil
+	flush, _ := w.(interface{ Flush() })
+	err := inOrder(ctx, shardSource{src, opt.Shard}, opt, func(d Input, r aligned) error {
+		s.Docs++
+		if err := s.take(d.Name, r, opt.Strict, w); err != nil {
+			return err
+		}
+		if flush != nil && r.err == nil {
+			flush.Flush()
+		}
+		return nil
+	})
+	s.end(w)
+	if err == nil && s.Aligned == 0 {
+		err = ErrNoDocuments
+	}
+	return s, err
+}
+
+// shardSource passes over the documents of src outside shard.
+type shardSource struct {
+	src   DocSource
+	shard Shard
+}
+
+func (s shardSource) Read() (Input, error) {
+	for {
+		d, err := s.src.Read()
+		name := d.Name
+		if err != nil {
+			var le *LineError
+			if !errors.As(err, &le) {
+				return d, err
+			}
+			name = le.Name()
+		}
+		if s.shard.Keeps(name) {
+			return d, err
+		}
+	}
+}
+
+// aligned is one document read and aligned on its own.
+type aligned struct {
+	bitext   align.Bitext
+	links    []align.Link
+	warnings []string // align.Check's
+	err      error
+}
+
+// inOrder aligns the documents of src each on its own and hands them to
+// take in the order of src, the failed ones with their error. It stops at
+// the end of src, at an error of src other than a *LineError (returned
+// once the documents read before it are taken), at the first error of
+// take, and when ctx is cancelled, which it notices between documents. It
+// returns once the documents under way are done. About two documents
+// per processor are read and not yet taken at a time, which bounds the
+// memory.
+func inOrder(ctx context.Context, src DocSource, opt Options, take func(Input, aligned) error) error {
+	opt.Align.Progress = nil // it would follow documents aligned at once
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 
 	type job struct {
 		doc    Input
 		result chan aligned
 	}
 	// The reader queues the documents in order for the loop below, which
-	// writes them, and hands them to a worker for each processor, whose
+	// takes them, and hands them to a worker for each processor, whose
 	// stacks, grown deep by the aligner, serve document after document.
 	queue := make(chan job, 2*runtime.GOMAXPROCS(0))
 	work := make(chan job)
+	var workers sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
-		go func() {
-			for j := range work {
-				j.result <- alignOne(j.doc, opt)
+		workers.Go(func() {
+			for {
+				select {
+				case j, ok := <-work:
+					if !ok || ctx.Err() != nil {
+						return
+					}
+					j.result <- alignOne(j.doc, opt)
+				case <-ctx.Done():
+					return
+				}
 			}
-		}()
+		})
 	}
+	// On the way out, the documents under way finish into their buffered
+	// channels; the reader may be waiting on src, and is left to stop on
+	// its own.
+	defer workers.Wait()
+	defer cancel()
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(queue)
@@ -96,9 +168,6 @@ func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary
 			case err != nil:
 				readErr <- err
 				return
-			}
-			if !opt.Shard.Keeps(d.Name) {
-				continue
 			}
 			j := job{d, make(chan aligned, 1)}
 			select {
@@ -119,47 +188,24 @@ func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary
 			}
 		}
 	}()
-	// abandon stops the reader and the workers; the documents under way
-	// finish into their buffered channels.
-	abandon := func(err error) (*Summary, error) {
-		cancel()
-		return s.end(w), err
-	}
-	flush, _ := w.(interface{ Flush() })
 	for j := range queue {
 		if err := ctx.Err(); err != nil {
-			return abandon(err)
+			return err
 		}
-		s.Docs++
 		var r aligned
 		select {
 		case r = <-j.result:
 		case <-ctx.Done(): // the reader may have left j to no worker
-			return abandon(ctx.Err())
+			return ctx.Err()
 		}
-		if r.err != nil {
-			if err := s.fail(j.doc.Name, r.err, opt.Strict); err != nil {
-				return abandon(err)
-			}
-			continue
-		}
-		if err := s.add(r.bitext, r.links, r.warnings, w); err != nil {
-			return abandon(err)
-		}
-		if flush != nil {
-			flush.Flush()
+		if err := take(j.doc, r); err != nil {
+			return err
 		}
 	}
 	if err := <-readErr; err != nil {
-		return s.end(w), err
+		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return s.end(w), err
-	}
-	if s.Aligned == 0 {
-		return s.end(w), ErrNoDocuments
-	}
-	return s.end(w), nil
+	return ctx.Err()
 }
 
 // alignOne reads, aligns and checks one document on its own, in a

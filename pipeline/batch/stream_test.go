@@ -262,6 +262,47 @@ func TestStreamCancelled(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 }
 
+// stallingReader gives n documents, then waits for stall to close, as the
+// standard input does when nothing more comes.
+type stallingReader struct {
+	n     int
+	stall chan struct{}
+}
+
+func (r *stallingReader) Read() (Input, error) {
+	if r.n == 0 {
+		<-r.stall
+		return Input{}, io.EOF
+	}
+	r.n--
+	name, src, tgt := synth.Doc(r.n)
+	return Input{Name: name, Src: src, Tgt: tgt, Kind: Texts}, nil
+}
+
+// cancelling cancels a run at its first pair.
+type cancelling struct {
+	collector
+	cancel context.CancelFunc
+}
+
+func (c *cancelling) Write(p corpus.Pair) error {
+	c.cancel()
+	return c.collector.Write(p)
+}
+
+// A run cancelled while its source waits for more returns all the same,
+// and its Summary counts the documents it took, no more.
+func TestStreamCancelledWaiting(t *testing.T) {
+	src := &stallingReader{n: 3, stall: make(chan struct{})}
+	defer close(src.stall)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	s, err := Stream(ctx, src, &cancelling{cancel: cancel}, Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}})
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, 1, s.Aligned)
+	assert.Equal(t, s.Aligned+len(s.Failed), s.Docs)
+}
+
 func TestStreamDocuments(t *testing.T) {
 	dir := t.TempDir()
 	name, src, tgt := synth.Doc(7)
