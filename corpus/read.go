@@ -109,6 +109,22 @@ func Open(path string) (io.ReadCloser, error) {
 	return f, nil
 }
 
+// ParseFile opens path as Open does and parses it with parse, naming the
+// input in parse's error.
+func ParseFile[T any](path string, parse func(io.Reader) (T, error)) (T, error) {
+	f, err := Open(path)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer f.Close()
+	v, err := parse(f)
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", InputName(path), err)
+	}
+	return v, nil
+}
+
 // InputName is how errors name the input at path: "stdin" for "-".
 func InputName(path string) string {
 	if path == "-" {

@@ -147,23 +147,11 @@ func runEval(_ context.Context, opts *EvalOptions) error {
 // comparePairings prints the precision, recall and F1 of the pairing in
 // the file pred against the one in gold.
 func comparePairings(w io.Writer, gold, pred string) error {
-	read := func(path string) ([]pair.Line, error) {
-		f, err := corpus.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		lines, err := pair.ReadLines(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", corpus.InputName(path), err)
-		}
-		return lines, nil
-	}
-	g, err := read(gold)
+	g, err := corpus.ParseFile(gold, pair.ReadLines)
 	if err != nil {
 		return err
 	}
-	p, err := read(pred)
+	p, err := corpus.ParseFile(pred, pair.ReadLines)
 	if err != nil {
 		return err
 	}

@@ -122,14 +122,5 @@ func runLexicon(ctx context.Context, opts *LexiconOptions) error {
 
 // readLexicon reads a lexicon file written by paralel lexicon.
 func readLexicon(path string) (*align.Lexicon, error) {
-	f, err := corpus.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	lx, err := align.ReadLexicon(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", corpus.InputName(path), err)
-	}
-	return lx, nil
+	return corpus.ParseFile(path, align.ReadLexicon)
 }
