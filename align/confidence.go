@@ -146,8 +146,9 @@ func logSumExp(t []float64) float64 {
 // lowerDoubtful lowers the scores of the links of the final path of
 // document d (searched in lat) that show signs of error the search does
 // not weigh: words that cross a boundary, sentences in crossed order or
-// a sentence left out whose translation is near (see lowerCrossed), noise joined to a sentence (see noiseLoss) and a
-// boundary inside brackets (see bracketLoss).
+// a sentence left out whose translation is near (see lowerCrossed), noise
+// joined to a sentence (see noiseLoss) and a boundary inside brackets (see
+// bracketLoss).
 func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
 	lat.lowerCrossed(path)
 	from := node{}
@@ -287,9 +288,9 @@ func (lat *lattice) lowerCrossed(path []step) {
 		var strand float64
 		switch {
 		case to.i-from.i == 1 && to.j == from.j:
-			strand = o.stranded(&lat.src[from.i], lat.tgt, to.j, m, n)
+			strand = o.stranded(&lat.src[from.i], lat.tgt, to.j, n)
 		case to.j-from.j == 1 && to.i == from.i:
-			strand = o.stranded(&lat.tgt[from.j], lat.src, to.i, n, m)
+			strand = o.stranded(&lat.tgt[from.j], lat.src, to.i, m)
 		}
 		if strand > strandFree {
 			lowerOdds(&path[x], strandWeight*(strand-strandFree))
@@ -323,15 +324,15 @@ const (
 
 // stranded is the largest information that u, a unit left out, shares
 // with one of the units of the other side within strandReach of position
-// at. u's side has nOwn units, the other nOther.
-func (o *orphans) stranded(u *unit, other []unit, at, nOther, nOwn int) float64 {
+// at. u's side has nOwn units.
+func (o *orphans) stranded(u *unit, other []unit, at, nOwn int) float64 {
 	mt := &o.mt
 	mt.mark(u.keys)
 	var most float64
 	for j := max(0, at-strandReach); j < min(len(other), at+strandReach); j++ {
 		v := &other[j]
 		su, sv := mt.probe(v.keys)
-		most = max(most, o.slotInfo(u, su, nOther)+o.slotInfo(v, sv, nOwn))
+		most = max(most, o.slotInfo(u, su, len(other))+o.slotInfo(v, sv, nOwn))
 	}
 	mt.unmark(u.keys)
 	return most
