@@ -323,7 +323,7 @@ func (f *alignPairFn) Teardown() { f.files.close() }
 func (f *alignPairFn) ProcessElement(ctx context.Context, l pair.Line, emit func(int, DocLinks), fail func(string)) error {
 	in := batch.Input{Name: l.Src, Src: l.Src, Tgt: l.Tgt, Kind: batch.Files}
 	opt := batch.Options{Align: align.Options{Lexicon: f.lexicon},
-		Open: func(name string) (io.ReadCloser, error) { return f.files.open(ctx, name) }}
+		Read: input.Options{Open: func(name string) (io.ReadCloser, error) { return f.files.open(ctx, name) }}}
 	return alignInput(ctx, in, f.Config, opt, emit, fail)
 }
 

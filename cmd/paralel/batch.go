@@ -11,7 +11,6 @@ import (
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/pipeline/batch"
-	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/pipeline/pair"
 )
 
@@ -223,8 +222,7 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 func batchDocs(opts *BatchOptions) ([]batch.Doc, *batch.DocReader, error) {
 	switch {
 	case opts.Pair:
-		read := input.Options{Format: opts.Batch.Format, Encoding: opts.Batch.Encoding, Timeout: opts.Batch.Timeout, DumpDir: opts.Batch.DumpDir}
-		res, src, tgt, err := pairDocuments(opts.IO, opts.Inputs[0], opts.Inputs[1], read,
+		res, src, tgt, err := pairDocuments(opts.IO, opts.Inputs[0], opts.Inputs[1], opts.Batch.Read,
 			pair.Options{SrcLang: opts.Export.SrcLang, TgtLang: opts.Export.TgtLang})
 		if err != nil {
 			return nil, nil, err

@@ -74,7 +74,7 @@ func (in *inputFlags) addDumpFlag(cmd *cobra.Command) *inputFlags {
 func (in *inputFlags) setBatch(b *batch.Options) error {
 	var err error
 	b.Mode, err = in.mode()
-	b.Format, b.Encoding, b.Timeout, b.DumpDir = in.format, in.encoding, in.timeout, in.dumpDir
+	b.Read = input.Options{Format: in.format, Encoding: in.encoding, Timeout: in.timeout, DumpDir: in.dumpDir}
 	return err
 }
 

@@ -104,7 +104,7 @@ func TestParseBatch(t *testing.T) {
 
 	got, err = parse(t, NewCmdBatch, "--input-format", "html", "--encoding", "utf-8", "--timeout", "1m", "--dump-text", "seen", "a")
 	require.NoError(t, err)
-	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}, Format: "html", Encoding: "utf-8", Timeout: time.Minute, DumpDir: "seen", Doubtful: corpus.DefaultDoubtful}, got.Batch)
+	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}, Read: input.Options{Format: "html", Encoding: "utf-8", Timeout: time.Minute, DumpDir: "seen"}, Doubtful: corpus.DefaultDoubtful}, got.Batch)
 }
 
 func TestParseLexicon(t *testing.T) {
@@ -113,7 +113,7 @@ func TestParseLexicon(t *testing.T) {
 	assert.Equal(t, []string{"a"}, got.Inputs)
 	assert.Equal(t, 10, got.Sample)
 	assert.Equal(t, "x.lex", got.Output)
-	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}, Mode: corpus.Presplit, Format: "docx", Timeout: 2 * time.Second, DumpDir: "seen"}, got.Batch)
+	assert.Equal(t, batch.Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}, Mode: corpus.Presplit, Read: input.Options{Format: "docx", Timeout: 2 * time.Second, DumpDir: "seen"}}, got.Batch)
 }
 
 func TestParseConvert(t *testing.T) {

@@ -30,7 +30,7 @@ func TestReadDocuments(t *testing.T) {
 	assert.Equal(t, "Rama: US said hosting MEK humanitarian not political – now it’s a national security issue", b.Tgt[0].Text)
 
 	// A forced format reads the page as plain text, markup and all.
-	opt.Format = "text"
+	opt.Read.Format = "text"
 	b, err = Read(Input{Name: "rama", Src: "../../testdata/formats/sq-windows1250.txt", Tgt: "../../testdata/formats/en.html"}, opt)
 	require.NoError(t, err)
 	assert.Equal(t, "<!DOCTYPE html>", b.Tgt[0].Text)

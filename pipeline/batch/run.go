@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
@@ -27,20 +25,14 @@ type Options struct {
 	// line.
 	Mode corpus.Mode
 
-	// Format and Encoding force the format and the encoding of the
-	// documents, which pipeline/input otherwise tells from their content
-	// (web pages, subtitles, DOCX, ODT, PDF, text in UTF-16 or a Latin
-	// single-byte encoding).
-	Format, Encoding string
-
-	// Timeout bounds the fetching of a document at a web address (0:
-	// extract.DefaultTimeout).
-	Timeout time.Duration
-
-	// DumpDir, when set, is where the text read from each document file
-	// is written (see input.Options.DumpDir). Texts given in a stream of
-	// documents are not: they are read as they are given.
-	DumpDir string
+	// Read is how the documents given as paths are read (see
+	// input.Options: a forced format or encoding, the timeout of web
+	// addresses, a folder to dump the text read into, storage to open
+	// paths from). Its Lang and Mode are set for each side from Align and
+	// Mode. Texts given in a stream of documents are not dumped: they are
+	// read as they are given. Documents are read by several goroutines at
+	// once, so Read.Open must be safe for concurrent use.
+	Read input.Options
 
 	// Each aligns every document on its own rather than all together
 	// with a lexicon induced from the whole batch: weaker evidence, but
@@ -61,12 +53,6 @@ type Options struct {
 	// doubtful; zero means corpus.DefaultDoubtful, where the side-by-side
 	// view and the review page draw the line too.
 	Doubtful float64
-
-	// Open, when set, opens the files of documents given as paths (in
-	// place of the local file system and the web), such as the storage
-	// of a distributed engine's workers. Documents are read by several
-	// goroutines at once, so Open must be safe for concurrent use.
-	Open func(path string) (io.ReadCloser, error)
 }
 
 // A Writer receives the pairs of the batch and filters them; format.Writer
@@ -270,8 +256,9 @@ func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence,
 		}
 		return doc.Sentences, nil
 	}
-	doc, _, err := input.ReadFile(path, input.Options{Lang: lang, Mode: opt.Mode, Format: opt.Format, Encoding: opt.Encoding,
-		Timeout: opt.Timeout, DumpDir: opt.DumpDir, Open: opt.Open})
+	read := opt.Read
+	read.Lang, read.Mode = lang, opt.Mode
+	doc, _, err := input.ReadFile(path, read)
 	if errors.Is(err, fs.ErrNotExist) {
 		if other, ok := twin[filepath.Base(path)]; ok && exists(filepath.Join(filepath.Dir(path), other)) {
 			return nil, fmt.Errorf("%w (the folder has %s: is it %s input?)", err, other, kind[other])

@@ -20,6 +20,7 @@ import (
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/synth"
+	"github.com/paralel/paralel/pipeline/input"
 )
 
 func TestDocReader(t *testing.T) {
@@ -315,7 +316,7 @@ func TestStreamDocuments(t *testing.T) {
 	assert.Equal(t, b, a)
 }
 
-// Options.Open reads the documents given as paths from storage of its own
+// Options.Read.Open reads the documents given as paths from storage of its own
 // (here a map) with the same result as from files, and its errors fail the
 // document.
 func TestStreamOpen(t *testing.T) {
@@ -325,7 +326,7 @@ func TestStreamOpen(t *testing.T) {
 		mu     sync.Mutex
 		opened []string
 	)
-	opt := Options{Open: func(path string) (io.ReadCloser, error) {
+	opt := Options{Read: input.Options{Open: func(path string) (io.ReadCloser, error) {
 		mu.Lock()
 		opened = append(opened, path)
 		mu.Unlock()
@@ -334,7 +335,7 @@ func TestStreamOpen(t *testing.T) {
 			return nil, fmt.Errorf("%s: %w", path, os.ErrNotExist)
 		}
 		return io.NopCloser(strings.NewReader(text)), nil
-	}}
+	}}}
 	in := fmt.Sprintf(`{"doc":%q,"src_path":"mem/a.sq","tgt_path":"mem/a.en"}`+"\n", name) +
 		`{"doc":"gone","src_path":"mem/b.sq","tgt_path":"mem/b.en"}` + "\n"
 	got, s := streamLines(t, []byte(in), opt)
