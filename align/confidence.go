@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -238,8 +239,9 @@ const (
 // crossWeight for each nat beyond crossFree of the larger orphan evidence
 // of its two boundaries, that of one way less that of the other. It also
 // lowers the links whose sentences match in crossed order (see
-// reorderLoss) and the sentences left out whose words match a sentence
-// near them (see strandFree). The path is not changed.
+// reorderLoss), and the sentences left out whose words match a sentence
+// near them with the links that hold those (see strandFree). The path is
+// not changed.
 func (lat *lattice) lowerCrossed(path []step) {
 	if len(path) == 0 {
 		return
@@ -272,6 +274,9 @@ func (lat *lattice) lowerCrossed(path []step) {
 		cross[x] = math.Abs(o.info(prev.i, mid.i, mid.j, end.j) - o.info(mid.i, end.i, prev.j, mid.j))
 		prev = mid
 	}
+	// held[y] is the largest loss of a sentence left out whose best match
+	// link y holds.
+	var held []float64
 	from = node{}
 	for x := range path {
 		var c float64
@@ -285,20 +290,34 @@ func (lat *lattice) lowerCrossed(path []step) {
 			lowerOdds(&path[x], crossWeight*(c-crossFree))
 		}
 		to := path[x].to
-		var strand float64
+		strand, y := 0.0, -1
 		switch {
 		case to.i-from.i == 1 && to.j == from.j:
-			strand = o.stranded(&lat.src[from.i], lat.tgt, to.j, n)
+			var j int
+			strand, j = o.stranded(&lat.src[from.i], lat.tgt, to.j, n)
+			y = sort.Search(len(path), func(x int) bool { return path[x].to.j > j })
 		case to.j-from.j == 1 && to.i == from.i:
-			strand = o.stranded(&lat.tgt[from.j], lat.src, to.i, m)
+			var i int
+			strand, i = o.stranded(&lat.tgt[from.j], lat.src, to.i, m)
+			y = sort.Search(len(path), func(x int) bool { return path[x].to.i > i })
 		}
 		if strand > strandFree {
-			lowerOdds(&path[x], strandWeight*(strand-strandFree))
+			loss := strandWeight * (strand - strandFree)
+			lowerOdds(&path[x], loss)
+			if held == nil {
+				held = make([]float64, len(path))
+			}
+			held[y] = max(held[y], loss)
 		}
 		if to.i-from.i > 1 && to.j-from.j > 1 && o.reordered(from, to) {
 			lowerOdds(&path[x], reorderLoss)
 		}
 		from = to
+	}
+	for y, loss := range held {
+		if loss > 0 {
+			lowerOdds(&path[y], loss)
+		}
 	}
 }
 
@@ -308,14 +327,16 @@ func (lat *lattice) lowerCrossed(path []step) {
 // keeps (a caption moved in a scanned page, a clause told elsewhere), and
 // the search dropped both rather than cross. A sentence truly left
 // untranslated matches nothing near it but common words, which carry
-// little information.
+// little information. The link that holds the sentence it matches is as
+// doubtful: that sentence is linked with what is not its translation, or
+// its translation left out of its link.
 const (
 	// strandFree is how much information (see slotInfo) a sentence left
 	// out may share with a sentence near it before that counts against
 	// its link.
 	strandFree = 11
 	// strandWeight is what a nat beyond strandFree takes from the log
-	// odds of the link.
+	// odds of the link, and of the link that holds the match.
 	strandWeight = 0.5
 	// strandReach is how far on the other side, in sentences either way
 	// from where the sentence left out stands, its translation is sought.
@@ -324,18 +345,20 @@ const (
 
 // stranded is the largest information that u, a unit left out, shares
 // with one of the units of the other side within strandReach of position
-// at. u's side has nOwn units.
-func (o *orphans) stranded(u *unit, other []unit, at, nOwn int) float64 {
+// at, and that unit's index. u's side has nOwn units.
+func (o *orphans) stranded(u *unit, other []unit, at, nOwn int) (most float64, best int) {
 	mt := &o.mt
 	mt.mark(u.keys)
-	var most float64
+	best = -1
 	for j := max(0, at-strandReach); j < min(len(other), at+strandReach); j++ {
 		v := &other[j]
 		su, sv := mt.probe(v.keys)
-		most = max(most, o.slotInfo(u, su, len(other))+o.slotInfo(v, sv, nOwn))
+		if info := o.slotInfo(u, su, len(other)) + o.slotInfo(v, sv, nOwn); info > most {
+			most, best = info, j
+		}
 	}
 	mt.unmark(u.keys)
-	return most
+	return most, best
 }
 
 // reorderLoss is what a link of several sentences on both sides loses in

@@ -76,8 +76,9 @@ func TestLowerCrossed(t *testing.T) {
 }
 
 // TestStranded: a sentence left out whose rare words match a sentence
-// near it on the other side lowers its 1-0 link; one that matches
-// nothing, or only a sentence far off, does not.
+// near it on the other side lowers its 1-0 link, and the link that holds
+// that sentence; one that matches nothing, or only a sentence far off,
+// lowers nothing.
 func TestStranded(t *testing.T) {
 	const n = 100
 	// Source unit 10 is left out; the others link 1-1 with their
@@ -121,25 +122,30 @@ func TestStranded(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
-		at      int // the target unit that holds the words of source unit 10, or -1
-		lowered bool
+		at      int   // the target unit that holds the words of source unit 10, or -1
+		lowered []int // the links lowered
 	}{
-		{"translation three sentences on", 13, true},
-		{"translation three sentences back", 7, true},
-		{"no translation", -1, false},
-		{"translation far off", 40, false},
+		// Link 10 leaves source unit 10 out; link x > 10 holds target
+		// unit x-1.
+		{"translation three sentences on", 13, []int{10, 14}},
+		{"translation three sentences back", 7, []int{7, 10}},
+		{"no translation", -1, nil},
+		{"translation far off", 40, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			lat, path := build(tt.at)
 			lat.lowerCrossed(path)
+			var lowered []int
 			for x, s := range path {
-				if x == 10 && tt.lowered {
+				if s.post < 0.99 {
+					lowered = append(lowered, x)
 					assert.Less(t, s.post, 0.5, "link %d", x)
 				} else {
 					assert.InDelta(t, 0.99, s.post, 1e-9, "link %d", x)
 				}
 			}
+			assert.Equal(t, tt.lowered, lowered)
 		})
 	}
 }

@@ -61,8 +61,9 @@
 // words of the next one, more one way across the boundary than the other;
 // a boundary inside brackets that one sentence opens and the next closes;
 // a link whose sentences match in crossed order; a sentence left out whose
-// words match a sentence near it on the other side; and a link that joins
-// a line of scanning debris to other sentences.
+// words match a sentence near it on the other side, and the link that
+// holds that sentence; and a link that joins a line of scanning debris to
+// other sentences.
 //
 // # Using it
 //
