@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,4 +58,46 @@ func TestMarkRunsShort(t *testing.T) {
 	assert.Equal(t, [nTypes]float64{oneToOne: 1, srcOnly: 1, tgtOnly: 1}, counts)
 	assert.Equal(t, 3.0, total)
 	assert.Nil(t, d.src.leaveOut)
+}
+
+// TestLengthModel checks that the variance of the length model is the
+// links' own for a long document and leans towards the default for a
+// short one.
+func TestLengthModel(t *testing.T) {
+	// Source sentences of 100 chars, target ones 1.2 times as long, 20
+	// chars more or less by turns: the ratio is 1.2, and the median
+	// squared deviation per char that of the shorter target sentences.
+	links := func(n int) (ls, lt []float64) {
+		for i := range n {
+			ls = append(ls, 100)
+			lt = append(lt, 120+20*float64(1-2*(i%2)))
+		}
+		return ls, lt
+	}
+	own := 20 * 20 / (100 - 20/2.4) * 2 / (math.Ln2 * math.Ln2)
+	def := defaultLengthVar * 1.2
+	tests := []struct {
+		name  string
+		links int
+	}{
+		{"short", 6},
+		{"long", 3000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ratio, variance := lengthModel(links(tt.links))
+			assert.InDelta(t, 1.2, ratio, 1e-12)
+			n := float64(tt.links)
+			assert.InDelta(t, (n*own+lengthPriorLinks*def)/(n+lengthPriorLinks), variance, 1e-9)
+		})
+	}
+	_, short := lengthModel(links(6))
+	_, long := lengthModel(links(3000))
+	assert.Less(t, math.Abs(short-def), math.Abs(short-own), "a short document says little")
+	assert.Less(t, math.Abs(long-own), 0.2, "a long one says it all")
+
+	// Lengths that agree exactly still leave the variance its floor.
+	same := slices.Repeat([]float64{100}, 3000)
+	_, exact := lengthModel(same, same)
+	assert.Equal(t, 1.0, exact)
 }

@@ -79,7 +79,7 @@ func TestBatchStdout(t *testing.T) {
 	assert.NotContains(t, stdout, "\tmoti\n")
 
 	prefix := filepath.Join(t.TempDir(), "train")
-	_, stderr, err := runCmd(t, "batch", "-f", "moses", "--min-score", "0.99", "--dedupe", "-o", prefix, batchList)
+	_, stderr, err := runCmd(t, "batch", "-f", "moses", "--min-score", "0.999", "--dedupe", "-o", prefix, batchList)
 	require.NoError(t, err)
 	assert.Regexp(t, `paralel: dropped \d+ pairs: \d+ unaligned \(1-0/0-1\), \d+ below the minimum score`, stderr)
 	sq, err := os.ReadFile(prefix + ".sq")
