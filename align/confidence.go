@@ -149,8 +149,13 @@ func logSumExp(t []float64) float64 {
 // not weigh: words that cross a boundary, sentences in crossed order or
 // a sentence left out whose translation is near (see lowerCrossed), noise
 // joined to a sentence (see noiseLoss) and a boundary inside brackets (see
-// bracketLoss).
+// bracketLoss); then the neighbours of the links these signs found wrong
+// (see spreadDoubt).
 func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
+	before := make([]float64, len(path))
+	for x := range path {
+		before[x] = path[x].post
+	}
 	lat.lowerCrossed(path)
 	from := node{}
 	for x := range path {
@@ -165,6 +170,34 @@ func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
 			lowerOdds(&path[x+1], bracketLoss)
 		}
 		from = to
+	}
+	spreadDoubt(path, before)
+}
+
+// A wrong link has a wrong boundary, and it shares each of its boundaries
+// with a neighbour. The posterior spreads its own doubt about a link to
+// the links around it; the signs of error, weighed after it, do not. So a
+// link next to one that the signs took from a likely score to a sure
+// error (below sureWrong) loses neighbourLoss in log odds, once.
+const (
+	sureWrong     = 0.02
+	neighbourLoss = 3
+)
+
+// spreadDoubt lowers the links of path next to one whose score fell from
+// at least sureWrong (its score in before) to below it.
+func spreadDoubt(path []step, before []float64) {
+	fell := func(y int) bool {
+		return y >= 0 && y < len(path) && before[y] >= sureWrong && path[y].post < sureWrong
+	}
+	var next []int
+	for x := range path {
+		if fell(x-1) || fell(x+1) {
+			next = append(next, x)
+		}
+	}
+	for _, x := range next {
+		lowerOdds(&path[x], neighbourLoss)
 	}
 }
 

@@ -236,3 +236,53 @@ func TestLowerDoubtfulOneLink(t *testing.T) {
 	require.Len(t, links, 1)
 	assert.Less(t, links[0].Score, 0.5)
 }
+
+// TestSpreadDoubt: the neighbours of a link that the signs of error took
+// from a likely score to a sure error are lowered, once; those of a link
+// the posterior itself found doubtful, or that the signs only made
+// doubtful, are not.
+func TestSpreadDoubt(t *testing.T) {
+	tests := []struct {
+		name          string
+		before, after float64 // the score of link 2 before and after the signs
+		lowered       []int
+	}{
+		{"a likely link found wrong", 0.9, 0.001, []int{1, 3}},
+		{"a link the posterior doubts", 0.01, 0.001, nil},
+		{"a link made doubtful", 0.9, 0.3, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := make([]step, 5)
+			before := make([]float64, len(path))
+			for x := range path {
+				path[x] = step{to: node{x + 1, x + 1}, kind: oneToOne, post: 0.99}
+				before[x] = 0.99
+			}
+			before[2], path[2].post = tt.before, tt.after
+			spreadDoubt(path, before)
+			var lowered []int
+			for x, s := range path {
+				if x == 2 {
+					assert.Equal(t, tt.after, s.post)
+					continue
+				}
+				if s.post < 0.99 {
+					lowered = append(lowered, x)
+					assert.InDelta(t, 1/(1+math.Exp(neighbourLoss-math.Log(0.99/0.01))), s.post, 1e-9, "link %d", x)
+				}
+			}
+			assert.Equal(t, tt.lowered, lowered)
+		})
+	}
+}
+
+// TestSpreadDoubtBothNeighbours: a link between two links found wrong
+// loses neighbourLoss once.
+func TestSpreadDoubtBothNeighbours(t *testing.T) {
+	path := []step{{post: 0.001}, {post: 0.99}, {post: 0.001}}
+	spreadDoubt(path, []float64{0.9, 0.99, 0.9})
+	assert.InDelta(t, 1/(1+math.Exp(neighbourLoss-math.Log(0.99/0.01))), path[1].post, 1e-9)
+	assert.Equal(t, 0.001, path[0].post)
+	assert.Equal(t, 0.001, path[2].post)
+}

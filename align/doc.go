@@ -63,7 +63,9 @@
 // a link whose sentences match in crossed order; a sentence left out whose
 // words match a sentence near it on the other side, and the link that
 // holds that sentence; and a link that joins a line of scanning debris to
-// other sentences.
+// other sentences. A link next to one these signs found wrong is lowered
+// too: the two share a boundary, and the posterior, which spreads its own
+// doubt to the neighbours of a link, does not know of the signs.
 //
 // # Using it
 //
