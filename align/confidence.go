@@ -229,14 +229,32 @@ func bracketSign(text string) int8 {
 const noiseLoss = 5
 
 // isNoise tells whether a sentence of the given types has no word of
-// three letters or more.
+// three letters or more. A sentence of nothing but question or
+// exclamation marks, quotes and brackets ("!", "» .") is no noise: it is
+// the end of the sentence before it, which the scan put on a line of its
+// own, and belongs to that sentence's link.
 func (v *vocab) isNoise(types []typeID) bool {
+	closing := len(types) > 0
 	for _, id := range types {
-		if t := v.toks[id]; t.kind == wordToken && utf8.RuneCountInString(t.text) >= 3 {
+		t := v.toks[id]
+		if t.kind == wordToken && utf8.RuneCountInString(t.text) >= 3 {
 			return false
 		}
+		if t.kind != punctToken || !closingMark(t.text) {
+			closing = false
+		}
 	}
-	return true
+	return !closing
+}
+
+// closingMark tells whether a punctuation token (see punctClass) can end a
+// sentence or close what it quotes.
+func closingMark(p string) bool {
+	switch p {
+	case "?", "!", "\"", "()":
+		return true
+	}
+	return false
 }
 
 // lowerOdds takes loss from the log odds of the score of s.
