@@ -18,6 +18,7 @@ type aligner struct {
 	ends               *endModel       // learnt after the first pass; nil before, or from too few links
 	params             params
 	work, done         int  // progress, in the units of workOf
+	sentences          int  // of the input, on the longer side of each document
 	final              bool // the pass under way is the last
 	mu                 sync.Mutex
 }
@@ -37,6 +38,7 @@ func newAligner(docs []Bitext, opt Options) *aligner {
 	for i, d := range docs {
 		a.docs[i] = &docState{}
 		a.work += workOf(len(d.Src), len(d.Tgt))
+		a.sentences += max(len(d.Src), len(d.Tgt))
 	}
 	// Each side has a vocabulary of its own: tokenise the two at once,
 	// unless they are short.

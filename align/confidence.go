@@ -150,7 +150,8 @@ func logSumExp(t []float64) float64 {
 // a sentence left out whose translation is near (see lowerCrossed), noise
 // joined to a sentence (see noiseLoss) and a boundary inside brackets (see
 // bracketLoss); then the neighbours of the links these signs found wrong
-// (see spreadDoubt).
+// (see spreadDoubt); and, in a short input, the 1-1 links whose lengths do
+// not fit (see misfitFree).
 func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
 	before := make([]float64, len(path))
 	for x := range path {
@@ -172,6 +173,43 @@ func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
 		from = to
 	}
 	spreadDoubt(path, before)
+	lat.lowerMisfits(path, a.sentences)
+}
+
+// A document aligned alone, or a few short ones, give the estimates few
+// links to learn from: the shares of the link types lean on their defaults
+// (see estimate), and the induced lexicon is small or empty, so little but
+// the lengths speaks for a link. A 1-1 link whose lengths do not fit then
+// owes its posterior to the priors of the other ways of linking its
+// sentences (a 2-2 link, or a sentence left out and one joined to its
+// neighbour), which cost more whatever the lengths say: the very links
+// that cut a group across a boundary, or shift by a sentence whose
+// translation is missing. So a 1-1 link loses misfitWeight in log odds
+// for each nat of length evidence against it (see lengthLogProb) beyond
+// misfitFree, times the weight of the defaults, shortInput/(shortInput+s)
+// for an input of s sentences: over a long input the sign fades.
+const (
+	misfitFree   = 1
+	misfitWeight = 2
+	shortInput   = 30
+)
+
+// lowerMisfits lowers the 1-1 links of path whose lengths do not fit (see
+// misfitFree), for an input of the given number of sentences.
+func (lat *lattice) lowerMisfits(path []step, sentences int) {
+	w := misfitWeight * shortInput / float64(shortInput+sentences)
+	p := lat.params
+	from := node{}
+	for x := range path {
+		to := path[x].to
+		if path[x].kind == oneToOne {
+			lp := lengthLogProb(lat.src[from.i].chars, lat.tgt[from.j].chars, p.lengthRatio, p.lengthVar)
+			if lp < -misfitFree {
+				lowerOdds(&path[x], w*(-lp-misfitFree))
+			}
+		}
+		from = to
+	}
 }
 
 // A wrong link has a wrong boundary, and it shares each of its boundaries

@@ -291,3 +291,58 @@ func TestSpreadDoubtBothNeighbours(t *testing.T) {
 	assert.Equal(t, 0.001, path[0].post)
 	assert.Equal(t, 0.001, path[2].post)
 }
+
+// TestLowerMisfits: in a short input, a 1-1 link whose lengths do not fit
+// loses log odds by the length evidence against it beyond misfitFree;
+// links that fit, links of other types and the links of a long input keep
+// (nearly) their scores.
+func TestLowerMisfits(t *testing.T) {
+	// Source lengths of five 1-1 links and a 2-1 link; the target lengths
+	// are the same but for link 2 (40 chars for 100) and the 2-1 link.
+	build := func() (*lattice, []step) {
+		lat := &lattice{params: &params{lengthRatio: 1, lengthVar: defaultLengthVar}}
+		for i, c := range []float64{100, 80, 100, 120, 90, 50, 50} {
+			lat.src = append(lat.src, unit{chars: c})
+			if i < 5 {
+				tc := c
+				if i == 2 {
+					tc = 40
+				}
+				lat.tgt = append(lat.tgt, unit{chars: tc})
+			}
+		}
+		lat.tgt = append(lat.tgt, unit{chars: 30}) // for the two 50s
+		var path []step
+		for i := range 5 {
+			path = append(path, step{to: node{i + 1, i + 1}, kind: oneToOne, post: 0.95})
+		}
+		path = append(path, step{to: node{7, 6}, kind: 3, post: 0.95}) // 2-1
+		return lat, path
+	}
+	odds := func(p float64) float64 { return math.Log(p / (1 - p)) }
+	misfit := -lengthLogProb(100, 40, 1, defaultLengthVar) - misfitFree
+	require.Greater(t, misfit, 1.0, "link 2 must not fit")
+	tests := []struct {
+		name      string
+		sentences int
+	}{
+		{"one short document", 6},
+		{"a long input", 3000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lat, path := build()
+			lat.lowerMisfits(path, tt.sentences)
+			want := misfitWeight * shortInput / float64(shortInput+tt.sentences) * misfit
+			assert.InDelta(t, want, odds(0.95)-odds(path[2].post), 1e-6)
+			for x, s := range path {
+				if x != 2 {
+					assert.Equal(t, 0.95, s.post, "link %d", x)
+				}
+			}
+		})
+	}
+	lat, path := build()
+	lat.lowerMisfits(path, 6)
+	assert.Less(t, path[2].post, 0.5, "a short document's misfit is doubtful")
+}

@@ -65,7 +65,11 @@
 // holds that sentence; and a link that joins a line of scanning debris to
 // other sentences. A link next to one these signs found wrong is lowered
 // too: the two share a boundary, and the posterior, which spreads its own
-// doubt to the neighbours of a link, does not know of the signs.
+// doubt to the neighbours of a link, does not know of the signs. In a
+// short input, whose few links leave the shares of the link types to
+// their defaults, a 1-1 link whose lengths do not fit is lowered as well:
+// the posterior kept it for the cost of the other link types, not for its
+// evidence.
 //
 // # Using it
 //
