@@ -157,7 +157,7 @@ func lengthModel(ls, lt []float64) (ratio, variance float64) {
 	s2 := dev[len(dev)/2] * 2 / (math.Ln2 * math.Ln2)
 	n := float64(len(ls))
 	s2 = (n*s2 + lengthPriorLinks*defaultLengthVar*ratio) / (n + lengthPriorLinks)
-	return ratio, math.Min(math.Max(s2, 1*ratio), 40*ratio)
+	return ratio, clamp(s2, ratio, 40*ratio)
 }
 
 // inducedLexWeight is the lexical weight of the final pass when it counts
