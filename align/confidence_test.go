@@ -297,21 +297,17 @@ func TestSpreadDoubtBothNeighbours(t *testing.T) {
 // links that fit, links of other types and the links of a long input keep
 // (nearly) their scores.
 func TestLowerMisfits(t *testing.T) {
-	// Source lengths of five 1-1 links and a 2-1 link; the target lengths
-	// are the same but for link 2 (40 chars for 100) and the 2-1 link.
+	// The lengths of five 1-1 links and a 2-1 link; the target lengths
+	// are the source ones but for link 2 (40 chars for 100) and the 2-1
+	// link (30 for the two 50s).
 	build := func() (*lattice, []step) {
 		lat := &lattice{params: &params{lengthRatio: 1, lengthVar: defaultLengthVar}}
-		for i, c := range []float64{100, 80, 100, 120, 90, 50, 50} {
+		for _, c := range []float64{100, 80, 100, 120, 90, 50, 50} {
 			lat.src = append(lat.src, unit{chars: c})
-			if i < 5 {
-				tc := c
-				if i == 2 {
-					tc = 40
-				}
-				lat.tgt = append(lat.tgt, unit{chars: tc})
-			}
 		}
-		lat.tgt = append(lat.tgt, unit{chars: 30}) // for the two 50s
+		for _, c := range []float64{100, 80, 40, 120, 90, 30} {
+			lat.tgt = append(lat.tgt, unit{chars: c})
+		}
 		var path []step
 		for i := range 5 {
 			path = append(path, step{to: node{i + 1, i + 1}, kind: oneToOne, post: 0.95})
