@@ -70,18 +70,27 @@ func (in *inputFlags) addDumpFlag(cmd *cobra.Command) *inputFlags {
 	return in
 }
 
+// read is the input.Options the document flags give, whatever the
+// language and the mode of the text.
+func (in *inputFlags) read() input.Options {
+	return input.Options{Format: in.format, Encoding: in.encoding, Timeout: in.timeout, DumpDir: in.dumpDir}
+}
+
 // setBatch sets in b the options of batch.Options that the flags give.
 func (in *inputFlags) setBatch(b *batch.Options) error {
 	var err error
 	b.Mode, err = in.mode()
-	b.Read = input.Options{Format: in.format, Encoding: in.encoding, Timeout: in.timeout, DumpDir: in.dumpDir}
+	b.Read = in.read()
 	return err
 }
 
 // options are the input.Options the flags give, for a text in lang.
 func (in *inputFlags) options(lang string) (input.Options, error) {
-	mode, err := in.mode()
-	return input.Options{Lang: lang, Mode: mode, Format: in.format, Encoding: in.encoding, Timeout: in.timeout, DumpDir: in.dumpDir}, err
+	opt := in.read()
+	opt.Lang = lang
+	var err error
+	opt.Mode, err = in.mode()
+	return opt, err
 }
 
 // document is the input of split and extract, the one optional argument
