@@ -63,9 +63,6 @@ func ReadPage(path string, opt Options, srcLang, tgtLang string) (*Page, error) 
 	}
 	defer t.Close()
 	page, err := t.page(srcLang, tgtLang)
-	if err == nil {
-		err = t.Commit()
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -206,6 +203,9 @@ func (t *Text) page(srcLang, tgtLang string) (*Page, error) {
 			missing = tgtLang
 		}
 		return page, fmt.Errorf("%s: found no %s paragraph on the page", name, missing)
+	}
+	if err := t.Commit(); err != nil {
+		return nil, err
 	}
 	return page, nil
 }
