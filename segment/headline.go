@@ -62,18 +62,27 @@ func (s *Splitter) HeadlineEnd(text string) int {
 	// minds When Momentum's activists ...". After a first sentence short
 	// enough for a headline, the second is read as the rest of one, but for
 	// the names it takes up, which a lead takes up as often.
-	words := headWords(text, maxTitleSentence+1)
-	if len(words) == 0 {
+	_, end := s.firstEnd(text, maxTitleSentence+1)
+	if end < 0 {
 		return 0
 	}
-	c := s.cuts(text[:words[len(words)-1].end], nil)
-	if len(c) == 0 {
-		return 0
-	}
-	if k := s.headlineEnd(text[c[0]:], common, false); k > 0 {
-		return c[0] + k
+	if k := s.headlineEnd(text[end:], common, false); k > 0 {
+		return end + k
 	}
 	return 0
+}
+
+// firstEnd returns the first n words of text and where the first sentence
+// among them ends, as the splitter sees it, or -1.
+func (s *Splitter) firstEnd(text string, n int) ([]headWord, int) {
+	words := headWords(text, n)
+	if len(words) == 0 {
+		return nil, -1
+	}
+	if c := s.cuts(text[:words[len(words)-1].end], nil); len(c) > 0 {
+		return words, c[0]
+	}
+	return words, -1
 }
 
 // maxTitleSentence bounds the first sentence that HeadlineEnd takes for
@@ -109,14 +118,14 @@ func (s *Splitter) commonIn(text string) func(headWord) bool {
 // headlineEnd returns where the headline at the start of text ends, or 0;
 // names says whether a name of the run that comes back begins a sentence.
 func (s *Splitter) headlineEnd(text string, common func(headWord) bool, names bool) int {
-	words := headWords(text, maxHeadlineWords+3)
+	words, end := s.firstEnd(text, maxHeadlineWords+3)
 	if len(words) < 4 {
 		return 0
 	}
 	// The run ends at the first sentence end the splitter sees.
 	limit := len(words)
-	if c := s.cuts(text[:words[len(words)-1].end], nil); len(c) > 0 {
-		for limit > 0 && words[limit-1].end > c[0] {
+	if end >= 0 {
+		for limit > 0 && words[limit-1].end > end {
 			limit--
 		}
 	}
