@@ -379,16 +379,13 @@ func (lat *lattice) lowerCrossed(path []step) {
 			lowerOdds(&path[x], crossWeight*(c-crossFree))
 		}
 		to := path[x].to
-		strand, y := 0.0, -1
+		strand, match, tgt := 0.0, -1, false
 		switch {
 		case to.i-from.i == 1 && to.j == from.j:
-			var j int
-			strand, j = o.stranded(&lat.src[from.i], lat.tgt, to.j, n)
-			y = sort.Search(len(path), func(x int) bool { return path[x].to.j > j })
+			strand, match = o.stranded(&lat.src[from.i], lat.tgt, to.j, n)
+			tgt = true
 		case to.j-from.j == 1 && to.i == from.i:
-			var i int
-			strand, i = o.stranded(&lat.tgt[from.j], lat.src, to.i, m)
-			y = sort.Search(len(path), func(x int) bool { return path[x].to.i > i })
+			strand, match = o.stranded(&lat.tgt[from.j], lat.src, to.i, m)
 		}
 		if strand > strandFree {
 			loss := strandWeight * (strand - strandFree)
@@ -396,6 +393,7 @@ func (lat *lattice) lowerCrossed(path []step) {
 			if held == nil {
 				held = make([]float64, len(path))
 			}
+			y := holder(path, match, tgt)
 			held[y] = max(held[y], loss)
 		}
 		if to.i-from.i > 1 && to.j-from.j > 1 && o.reordered(from, to) {
@@ -408,6 +406,17 @@ func (lat *lattice) lowerCrossed(path []step) {
 			lowerOdds(&path[y], loss)
 		}
 	}
+}
+
+// holder is the index of the link of path that holds unit k of the
+// target side when tgt is set, of the source side otherwise.
+func holder(path []step, k int, tgt bool) int {
+	return sort.Search(len(path), func(x int) bool {
+		if tgt {
+			return path[x].to.j > k
+		}
+		return path[x].to.i > k
+	})
 }
 
 // A sentence left out (a 1-0 or 0-1 link) whose words match a sentence

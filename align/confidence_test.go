@@ -342,3 +342,21 @@ func TestLowerMisfits(t *testing.T) {
 	lat.lowerMisfits(path, 6)
 	assert.Less(t, path[2].post, 0.5, "a short document's misfit is doubtful")
 }
+
+// TestHolder: the link that holds a unit of either side, along a path
+// that leaves units out on both sides.
+func TestHolder(t *testing.T) {
+	// [0]:[0], [1,2]:[1], []:[2], [3]:[], [4]:[3,4]
+	path := []step{{to: node{1, 1}}, {to: node{3, 2}}, {to: node{3, 3}}, {to: node{4, 3}}, {to: node{5, 5}}}
+	tests := []struct {
+		k    int
+		tgt  bool
+		want int
+	}{
+		{0, false, 0}, {2, false, 1}, {3, false, 3}, {4, false, 4},
+		{0, true, 0}, {1, true, 1}, {2, true, 2}, {4, true, 4},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, holder(path, tt.k, tt.tgt), "unit %d, target %v", tt.k, tt.tgt)
+	}
+}
