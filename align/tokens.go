@@ -152,6 +152,8 @@ func foldNFD(w string) string {
 	return foldSharpS(b.String())
 }
 
+// foldSharpS spells ß as ss in a folded word, as German does where ß is
+// not written, so that Strasse and Straße fold alike.
 func foldSharpS(f string) string {
 	if strings.ContainsRune(f, 'ß') {
 		f = strings.ReplaceAll(f, "ß", "ss")
