@@ -127,11 +127,7 @@ func Run(ctx context.Context, docs []Doc, w Writer, opt Options) (*Summary, erro
 	} else {
 		err = runPooled(ctx, docs, w, opt, s)
 	}
-	s.end(w)
-	if err == nil && s.Aligned == 0 {
-		err = ErrNoDocuments
-	}
-	return s, err
+	return s.end(w, err)
 }
 
 func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary) error {

@@ -72,11 +72,7 @@ func Stream(ctx context.Context, src DocSource, w Writer, opt Options) (*Summary
 		}
 		return nil
 	})
-	s.end(w)
-	if err == nil && s.Aligned == 0 {
-		err = ErrNoDocuments
-	}
-	return s, err
+	return s.end(w, err)
 }
 
 // shardSource passes over the documents of src outside shard.
@@ -220,9 +216,13 @@ func alignOne(d Input, opt Options) aligned {
 	return aligned{bitext: b, links: links, warnings: align.Check(b.Src, b.Tgt, links)}
 }
 
-// end counts what the writer's filters kept.
-func (s *Summary) end(w Writer) *Summary {
+// end counts what the writer's filters kept, and returns the Summary with
+// the error of the run, ErrNoDocuments when it ended well but aligned none.
+func (s *Summary) end(w Writer, err error) (*Summary, error) {
 	s.Dropped = w.Dropped()
 	s.Kept = s.Links - s.Dropped.Total()
-	return s
+	if err == nil && s.Aligned == 0 {
+		err = ErrNoDocuments
+	}
+	return s, err
 }
