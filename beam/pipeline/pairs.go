@@ -308,12 +308,8 @@ type alignPairFn struct {
 	files   *files
 }
 
-func (f *alignPairFn) Setup(ctx context.Context) error {
+func (f *alignPairFn) Setup(ctx context.Context) (err error) {
 	f.files = newFiles()
-	if f.Config.Lexicon == "" {
-		return nil
-	}
-	var err error
 	f.lexicon, err = readLexicon(ctx, f.Config.Lexicon)
 	return err
 }

@@ -216,19 +216,16 @@ type alignFn struct {
 	lexicon *align.Lexicon
 }
 
-func (f *alignFn) Setup(ctx context.Context) error {
-	if f.Config.Lexicon == "" {
-		return nil
-	}
-	lx, err := readLexicon(ctx, f.Config.Lexicon)
-	if err != nil {
-		return err
-	}
-	f.lexicon = lx
-	return nil
+func (f *alignFn) Setup(ctx context.Context) (err error) {
+	f.lexicon, err = readLexicon(ctx, f.Config.Lexicon)
+	return err
 }
 
+// readLexicon reads the lexicon file at path, none when path is empty.
 func readLexicon(ctx context.Context, path string) (*align.Lexicon, error) {
+	if path == "" {
+		return nil, nil
+	}
 	fs, err := filesystem.New(ctx, path)
 	if err != nil {
 		return nil, err
