@@ -65,13 +65,19 @@ func init() {
 
 // Check refuses a PairConfig the pipeline cannot run.
 func (p PairConfig) Check() error {
-	if p.By == "" || p.By == ByDir {
-		return nil
-	}
-	if _, err := regexp.Compile(p.By); err != nil {
+	if _, err := byRegexp(p.By); err != nil {
 		return fmt.Errorf("--pair-by: %w", err)
 	}
 	return nil
+}
+
+// byRegexp is the regular expression of PairConfig.By, nil when By is
+// "" or ByDir.
+func byRegexp(by string) (*regexp.Regexp, error) {
+	if by == "" || by == ByDir {
+		return nil, nil
+	}
+	return regexp.Compile(by)
 }
 
 // BuildPairs pairs the documents of the files matching srcGlob with those
@@ -112,12 +118,8 @@ type keyFn struct {
 	re *regexp.Regexp
 }
 
-func (f *keyFn) Setup() error {
-	if f.By == "" || f.By == ByDir {
-		return nil
-	}
-	var err error
-	f.re, err = regexp.Compile(f.By)
+func (f *keyFn) Setup() (err error) {
+	f.re, err = byRegexp(f.By)
 	return err
 }
 
