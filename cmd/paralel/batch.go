@@ -120,8 +120,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 			if opts.Pair && len(args) != 2 {
 				return fmt.Errorf("--pair takes two inputs, the collections to pair: got %d", len(args))
 			}
-			var err error
-			if err = in.setBatch(&opts.Batch); err != nil {
+			if err := in.setBatch(&opts.Batch); err != nil {
 				return err
 			}
 			if err := checkDoubtful(opts.Batch.Doubtful); err != nil {

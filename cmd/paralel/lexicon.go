@@ -54,8 +54,7 @@ stem separated by a tab.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			var err error
-			if err = in.setBatch(&opts.Batch); err != nil {
+			if err := in.setBatch(&opts.Batch); err != nil {
 				return err
 			}
 			if opts.Sample < 1 {
