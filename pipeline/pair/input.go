@@ -46,13 +46,12 @@ func Text(name, text string, opt input.Options) Doc {
 }
 
 // Load lists the documents of one side, read as opt says (in the language
-// opt.Lang). The input is a
-// folder, whose files are the documents, searched recursively (names
-// starting with a dot are skipped); a list file naming one document a line,
-// a path or a web address (blank lines and lines starting with # skipped,
-// paths relative to the list's folder); or JSON lines of documents, one object a line with the
-// text in "text" and its name in "name", "id", "url" or "path", or only a
-// "path" to read.
+// opt.Lang). The input is a folder, whose files are the documents,
+// searched recursively (names starting with a dot are skipped); a list
+// file naming one document a line, a path or a web address (blank lines
+// and lines starting with # skipped, paths relative to the list's folder);
+// or JSON lines of documents, one object a line with the text in "text"
+// and its name in "name", "id", "url" or "path", or only a "path" to read.
 func Load(from string, opt input.Options) ([]Doc, error) {
 	fi, err := os.Stat(from)
 	if err != nil {
