@@ -2,13 +2,13 @@ package pair
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/paralel/paralel/corpus"
@@ -119,7 +119,7 @@ func loadFile(path string, opt input.Options) ([]Doc, error) {
 			if err := json.Unmarshal(line, &j); err != nil {
 				return nil, &corpus.ParseError{Format: "jsonl", Line: sc.Line(), Err: err}
 			}
-			name := cmpOr(j.Name, j.ID, j.URL, j.Path)
+			name := cmp.Or(j.Name, j.ID, j.URL, j.Path)
 			switch {
 			case j.Text != nil && name != "":
 				d = Text(name, *j.Text, opt)
@@ -143,14 +143,6 @@ func loadFile(path string, opt input.Options) ([]Doc, error) {
 		return nil, &corpus.ParseError{Format: "list", Line: sc.Line(), Err: err}
 	}
 	return docs, nil
-}
-
-func cmpOr(s ...string) string {
-	i := slices.IndexFunc(s, func(x string) bool { return x != "" })
-	if i < 0 {
-		return ""
-	}
-	return s[i]
 }
 
 // resolve makes a path of a list relative to the list's folder; a web
