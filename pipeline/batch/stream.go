@@ -204,9 +204,9 @@ func inOrder(ctx context.Context, src DocSource, opt Options, take func(Input, a
 	return ctx.Err()
 }
 
-// alignOne reads, aligns and checks one document on its own, in a
-// goroutine of its own: the checks too would take a good share of the time
-// of the one that writes the documents in order.
+// alignOne reads, aligns and checks one document on its own, in a worker:
+// the checks too would take a good share of the time of the goroutine that
+// writes the documents in order.
 func alignOne(d Input, opt Options) aligned {
 	b, err := Read(d, opt)
 	if err != nil {
