@@ -79,11 +79,6 @@ func odtOf(t *testing.T, body string) []byte {
 // and nothing is written.
 func TestBadDocuments(t *testing.T) {
 	in := t.TempDir()
-	file := func(name string, content []byte) string {
-		path := filepath.Join(in, name)
-		require.NoError(t, os.WriteFile(path, content, 0o644))
-		return path
-	}
 	fixture := func(path string) []byte {
 		data, err := os.ReadFile(path)
 		require.NoError(t, err)
@@ -100,17 +95,17 @@ func TestBadDocuments(t *testing.T) {
 	sq, err := filepath.Abs(filepath.Join(formatFixtures, "sq-windows1250.txt"))
 	require.NoError(t, err)
 	var (
-		png       = file("scan.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
-		rtf       = file("letter.rtf", []byte(`{\rtf1\ansi Mirë}`))
-		legacy    = file("old.doc", fixture(filepath.Join(formatFixtures, "legacy.doc")))
-		locked    = file("locked.docx", fixture(filepath.Join(formatFixtures, "encrypted.docx")))
-		password  = file("password.pdf", fixture("../../extract/pdf/testdata/password.pdf"))
-		scan      = file("scan.pdf", testPDF(2, "q 180 0 0 180 10 10 cm /Im1 Do Q"))
-		corrupt   = file("cut.docx", sample[:len(sample)/2])
-		noBody    = file("empty.docx", docxOf(t, "<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>"))
-		menu      = file("menu.html", []byte("<!DOCTYPE html><html><body><nav><a href='/'>Kreu</a> <a href='/bota'>Bota</a></nav></body></html>"))
-		nested    = file("deep.html", []byte(deep))
-		manyPages = file("book.pdf", testPDF(3001, "q 180 0 0 180 10 10 cm /Im1 Do Q"))
+		png       = testio.WriteFile(t, in, "scan.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+		rtf       = testio.WriteFile(t, in, "letter.rtf", `{\rtf1\ansi Mirë}`)
+		legacy    = testio.WriteFile(t, in, "old.doc", fixture(filepath.Join(formatFixtures, "legacy.doc")))
+		locked    = testio.WriteFile(t, in, "locked.docx", fixture(filepath.Join(formatFixtures, "encrypted.docx")))
+		password  = testio.WriteFile(t, in, "password.pdf", fixture("../../extract/pdf/testdata/password.pdf"))
+		scan      = testio.WriteFile(t, in, "scan.pdf", testPDF(2, "q 180 0 0 180 10 10 cm /Im1 Do Q"))
+		corrupt   = testio.WriteFile(t, in, "cut.docx", sample[:len(sample)/2])
+		noBody    = testio.WriteFile(t, in, "empty.docx", docxOf(t, "<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>"))
+		menu      = testio.WriteFile(t, in, "menu.html", "<!DOCTYPE html><html><body><nav><a href='/'>Kreu</a> <a href='/bota'>Bota</a></nav></body></html>")
+		nested    = testio.WriteFile(t, in, "deep.html", deep)
+		manyPages = testio.WriteFile(t, in, "book.pdf", testPDF(3001, "q 180 0 0 180 10 10 cm /Im1 Do Q"))
 	)
 	runBadInputs(t, []badInput{
 		{"align: an image", []string{"align", "-o", "OUT.tsv", sq, png}, "scan.png: unsupported format: a PNG image", ""},
@@ -129,7 +124,7 @@ func TestBadDocuments(t *testing.T) {
 		{"align: a page of two languages that is an image", []string{"align", "-o", "OUT.tsv", png}, "scan.png: unsupported format: a PNG image", ""},
 		{"split: an encrypted PDF", []string{"split", "--lang", "en", password}, "password.pdf: pdf: PDF is encrypted", ""},
 		{"review: a corrupt DOCX", []string{"review", "-o", "OUT.tmx", sq, corrupt}, "cut.docx: corrupt file: a damaged ZIP archive", ""},
-		{"batch --strict: an image-only PDF", []string{"batch", "--strict", "-o", "OUT.tsv", file("docs.list", []byte(sq+"\t"+scan+"\tscan\n"))}, "scan: " + scan + ": pdf: no text layer", "failed: scan: "},
+		{"batch --strict: an image-only PDF", []string{"batch", "--strict", "-o", "OUT.tsv", testio.WriteFile(t, in, "docs.list", sq+"\t"+scan+"\tscan\n")}, "scan: " + scan + ": pdf: no text layer", "failed: scan: "},
 	})
 }
 
@@ -141,16 +136,11 @@ func TestBadDocumentsLarge(t *testing.T) {
 		t.Skip("large inputs are not in the short tier")
 	}
 	in := t.TempDir()
-	file := func(name string, content []byte) string {
-		path := filepath.Join(in, name)
-		require.NoError(t, os.WriteFile(path, content, 0o644))
-		return path
-	}
 	sq := filepath.Join(formatFixtures, "sq-windows1250.txt")
 	// 200 MB of spaces deflate to about 200 KB.
 	pad := strings.Repeat(" ", 200<<20)
-	docxBomb := file("bomb.docx", docxOf(t, "<w:p><w:r><w:t>Mirë.</w:t></w:r></w:p>"+pad))
-	odtBomb := file("bomb.odt", odtOf(t, "<text:p>Mirë.</text:p>"+pad))
+	docxBomb := testio.WriteFile(t, in, "bomb.docx", docxOf(t, "<w:p><w:r><w:t>Mirë.</w:t></w:r></w:p>"+pad))
+	odtBomb := testio.WriteFile(t, in, "bomb.odt", odtOf(t, "<text:p>Mirë.</text:p>"+pad))
 	pad = ""
 	// A PDF over the 64 MB read whole, sparse on disk.
 	huge := filepath.Join(in, "huge.pdf")

@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/internal/testio"
 )
 
 // TestHelp: the help, the version and the shell completion work, and every
@@ -52,31 +54,26 @@ func TestHelp(t *testing.T) {
 // none leaves a half-written output.
 func TestBadInput(t *testing.T) {
 	in := t.TempDir()
-	file := func(name, content string) string {
-		path := filepath.Join(in, name)
-		require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
-		return path
-	}
 	sq, en := ramaSq, ramaEn
 	raw, err := os.ReadFile(en)
 	require.NoError(t, err)
 	rawSq, err := os.ReadFile(sq)
 	require.NoError(t, err)
 	var (
-		empty    = file("empty.txt", "")
+		empty    = testio.WriteFile(t, in, "empty.txt", "")
 		dir      = filepath.Join(in, "adir")
 		missing  = filepath.Join(in, "missing.txt")
-		latin1   = file("latin1.txt", "Shqip\xebria \xe7do dit\xeb.\n")
-		badUTF8  = file("bad-utf8.txt", "Shqipëri\xff.\n")
-		binary   = file("binary.dat", "\x7fELF\x02\x01\x00\x00text")
-		bom      = file("bom.txt", "\uFEFFAi erdhi më 5 maj.\r\nAta ikën më 12 qershor.\r\n")
-		crlf     = file("crlf.txt", "He came on 5 May.\r\nThey left on 12 June.\r\n")
-		long     = file("long.txt", strings.Repeat("fjalë ", 50<<10/7)+"\n")
-		short    = file("short.txt", strings.SplitN(string(raw), "\n", 2)[0]+"\n")
-		badTSV   = file("bad.tsv", "Po\tYes\t1\nJo\xff\tNo\t1\n")
-		oneField = file("one.tsv", "Po\tYes\t1\nonly one field\n")
-		sqCopy   = file("copy.txt", string(rawSq))
-		sqHalf   = file("half.txt", string(rawSq[:len(rawSq)/2]))
+		latin1   = testio.WriteFile(t, in, "latin1.txt", "Shqip\xebria \xe7do dit\xeb.\n")
+		badUTF8  = testio.WriteFile(t, in, "bad-utf8.txt", "Shqipëri\xff.\n")
+		binary   = testio.WriteFile(t, in, "binary.dat", "\x7fELF\x02\x01\x00\x00text")
+		bom      = testio.WriteFile(t, in, "bom.txt", "\uFEFFAi erdhi më 5 maj.\r\nAta ikën më 12 qershor.\r\n")
+		crlf     = testio.WriteFile(t, in, "crlf.txt", "He came on 5 May.\r\nThey left on 12 June.\r\n")
+		long     = testio.WriteFile(t, in, "long.txt", strings.Repeat("fjalë ", 50<<10/7)+"\n")
+		short    = testio.WriteFile(t, in, "short.txt", strings.SplitN(string(raw), "\n", 2)[0]+"\n")
+		badTSV   = testio.WriteFile(t, in, "bad.tsv", "Po\tYes\t1\nJo\xff\tNo\t1\n")
+		oneField = testio.WriteFile(t, in, "one.tsv", "Po\tYes\t1\nonly one field\n")
+		sqCopy   = testio.WriteFile(t, in, "copy.txt", string(rawSq))
+		sqHalf   = testio.WriteFile(t, in, "half.txt", string(rawSq[:len(rawSq)/2]))
 	)
 	require.NoError(t, os.Mkdir(dir, 0o755))
 	sqLink := filepath.Join(in, "link.txt")
@@ -137,7 +134,7 @@ func TestBadInput(t *testing.T) {
 		{"batch: output in a missing folder", []string{"batch", "-o", filepath.Join(missing, "out.tsv"), batchList}, "no such file", ""},
 		{"batch: text as a list", []string{"batch", "-o", "OUT.tsv", sq}, "sq.txt: list: line 1: wrong number of fields: 1", ""},
 		{"batch: a folder without documents", []string{"batch", "-o", "OUT.tsv", dir}, "adir: no documents", ""},
-		{"batch: --strict and a bad document", []string{"batch", "--strict", "-o", "OUT.tsv", file("bad.list", bom+"\t"+badUTF8+"\tbad\n")}, "bad: " + badUTF8 + ": invalid UTF-8", "failed: bad: "},
+		{"batch: --strict and a bad document", []string{"batch", "--strict", "-o", "OUT.tsv", testio.WriteFile(t, in, "bad.list", bom+"\t"+badUTF8+"\tbad\n")}, "bad: " + badUTF8 + ": invalid UTF-8", "failed: bad: "},
 		{"eval: a directory", []string{"eval", "--gold", dir, "--pred", empty}, "adir: is a directory", ""},
 		{"eval: text as links", []string{"eval", "--gold", sq, "--pred", empty}, "sq.txt: ids: line 1: want [ to open the source ids", ""},
 	})

@@ -63,3 +63,13 @@ func Files(tb testing.TB, dir string) map[string]string {
 	}
 	return files
 }
+
+// WriteFile writes content to the file name in dir and returns its path.
+func WriteFile[T string | []byte](tb testing.TB, dir, name string, content T) string {
+	tb.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}

@@ -84,19 +84,14 @@ func TestDumpPage(t *testing.T) {
 // temporary file; a text opened and closed without Commit neither.
 func TestDumpBadInput(t *testing.T) {
 	in := t.TempDir()
-	file := func(name, content string) string {
-		p := filepath.Join(in, name)
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
-		return p
-	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "gone", http.StatusGone)
 	}))
 	defer srv.Close()
 	for _, path := range []string{
-		file("bad.txt", strings.Repeat("Mirë.\n", 20000)+"\xff\n"),
-		file("menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>"),
-		file("scan.png", "\x89PNG\r\n\x1a\n"),
+		testio.WriteFile(t, in, "bad.txt", strings.Repeat("Mirë.\n", 20000)+"\xff\n"),
+		testio.WriteFile(t, in, "menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+		testio.WriteFile(t, in, "scan.png", "\x89PNG\r\n\x1a\n"),
 		srv.URL + "/gone",
 		filepath.Join(in, "missing.txt"),
 	} {
@@ -115,7 +110,7 @@ func TestDumpBadInput(t *testing.T) {
 	assert.Empty(t, testio.Files(t, dir), "closed without Commit")
 
 	// A folder that cannot be made is an error naming the input.
-	_, _, err = ReadFile(filepath.Join(fixtures, "en.html"), Options{DumpDir: file("not-a-folder", "")})
+	_, _, err = ReadFile(filepath.Join(fixtures, "en.html"), Options{DumpDir: testio.WriteFile(t, in, "not-a-folder", "")})
 	assert.ErrorContains(t, err, "en.html: writing its text: mkdir ")
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/internal/testio"
 	"github.com/paralel/paralel/segment"
 )
 
@@ -115,17 +116,12 @@ func TestURL(t *testing.T) {
 
 func TestErrorsNameTheFile(t *testing.T) {
 	dir := t.TempDir()
-	file := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
-		return p
-	}
 	tests := []struct {
 		path, err string
 	}{
-		{file("scan.png", "\x89PNG\r\n\x1a\n"), "scan.png: unsupported format: a PNG image"},
-		{file("menu.html", "<html><body><nav><a href='/'>Home</a> <a href='/b'>B</a></nav></body></html>"), "menu.html: html: no text found: no main text on the page"},
-		{file("bad.txt", "Mirë.\n\xff"), "bad.txt: invalid UTF-8 at byte 7"},
+		{testio.WriteFile(t, dir, "scan.png", "\x89PNG\r\n\x1a\n"), "scan.png: unsupported format: a PNG image"},
+		{testio.WriteFile(t, dir, "menu.html", "<html><body><nav><a href='/'>Home</a> <a href='/b'>B</a></nav></body></html>"), "menu.html: html: no text found: no main text on the page"},
+		{testio.WriteFile(t, dir, "bad.txt", "Mirë.\n\xff"), "bad.txt: invalid UTF-8 at byte 7"},
 		{filepath.Join(dir, "missing.txt"), "missing.txt: no such file or directory"},
 	}
 	for _, tt := range tests {
