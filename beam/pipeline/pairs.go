@@ -131,7 +131,7 @@ func (f *keyFn) ProcessElement(ctx context.Context, file fileio.FileMetadata, em
 	key, ok := f.key(p)
 	if !ok {
 		unpairedCounter.Inc(ctx, 1)
-		unpaired(fmt.Sprintf("%s: does not match --pair-by %s: left unpaired", p, f.By))
+		unpaired(leftUnpaired(p, "does not match --pair-by "+f.By))
 		return nil
 	}
 	emit(key, p)
@@ -186,7 +186,7 @@ func (f *pairFn) ProcessElement(ctx context.Context, key string, srcPaths, tgtPa
 	}
 	leave := func(reason string) {
 		for _, d := range slices.Concat(src, tgt) {
-			unpaired(fmt.Sprintf("%s: %s: left unpaired", d.Name, reason))
+			unpaired(leftUnpaired(d.Name, reason))
 		}
 		unpairedCounter.Inc(ctx, int64(len(src)+len(tgt)))
 	}
@@ -222,15 +222,21 @@ func (f *pairFn) ProcessElement(ctx context.Context, key string, srcPaths, tgtPa
 			p, ok := problems[[2]int{side, i}]
 			switch {
 			case !ok:
-				unpaired(name + ": no translation found" + group + ": left unpaired")
+				unpaired(leftUnpaired(name, "no translation found"+group))
 			case p.Err != nil:
 				unpaired(p.Err.Error()) // names the file itself
 			default:
-				unpaired(name + ": " + p.Reason + ": left unpaired")
+				unpaired(leftUnpaired(name, p.Reason))
 			}
 		}
 	}
 	return nil
+}
+
+// leftUnpaired is the line of the failures file of a document left
+// unpaired, as paralel pair warns of it.
+func leftUnpaired(name, reason string) string {
+	return name + ": " + reason + ": left unpaired"
 }
 
 // docs are the documents of a group's paths, in the order in which
