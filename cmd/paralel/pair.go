@@ -113,7 +113,7 @@ output's folder, as batch reads them.`,
 func runPair(_ context.Context, opts *PairOptions) error {
 	ios := opts.IO
 	res, src, tgt, err := pairDocuments(ios, opts.Src, opts.Tgt, opts.Read,
-		pair.Options{SrcLang: opts.SrcLang, TgtLang: opts.TgtLang, MinScore: minScore(opts.MinScore)})
+		pair.Options{SrcLang: opts.SrcLang, TgtLang: opts.TgtLang, MinScore: pair.FlagMinScore(opts.MinScore)})
 	if err != nil {
 		return err
 	}
@@ -177,15 +177,6 @@ func pairDocuments(ios *iostreams.IOStreams, srcIn, tgtIn string, read input.Opt
 	note(ios.ErrOut, "paired %d of %d source and %d target documents; unpaired: %d source, %d target",
 		len(res.Pairs), len(src), len(tgt), len(res.Unpaired[pair.Src]), len(res.Unpaired[pair.Tgt]))
 	return res, src, tgt, nil
-}
-
-// minScore turns the flag's value into pair.Options.MinScore, where 0
-// means the default.
-func minScore(flag float64) float64 {
-	if flag <= 0 {
-		return -1 // every pair the assignment finds
-	}
-	return flag
 }
 
 func writeLines(w io.Writer, format string, lines []pair.Line) error {

@@ -26,6 +26,16 @@ type Doc struct {
 // the aligner found too few confident links between the two documents.
 const DefaultMinScore = 0.25
 
+// FlagMinScore is Options.MinScore for the value of a command's
+// --min-score flag, where 0 or less makes every pair the assignment finds
+// (in Options, 0 is the default).
+func FlagMinScore(flag float64) float64 {
+	if flag <= 0 {
+		return -1
+	}
+	return flag
+}
+
 // Options tune the pairing. The zero value pairs with the defaults.
 type Options struct {
 	// SrcLang and TgtLang are the languages of the two sides (BCP 47); the

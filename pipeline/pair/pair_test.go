@@ -288,3 +288,14 @@ func TestPairProgress(t *testing.T) {
 	assert.Equal(t, last[0], last[1], "ends complete")
 	assert.Greater(t, last[1], len(src)+len(tgt), "checking counts too")
 }
+
+// TestFlagMinScore: a flag of 0 or less asks for every pair, which Options
+// spells as a negative MinScore; other values pass as they are.
+func TestFlagMinScore(t *testing.T) {
+	tests := []struct{ flag, want float64 }{
+		{0, -1}, {-0.5, -1}, {0.25, 0.25}, {1, 1},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, FlagMinScore(tt.flag), "flag %v", tt.flag)
+	}
+}

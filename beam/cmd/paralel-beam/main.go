@@ -76,10 +76,7 @@ func run(ctx context.Context) error {
 	if err := c.Check(); err != nil {
 		return err
 	}
-	pc := pipeline.PairConfig{By: *pairBy, MinScore: *pairMinScore}
-	if pc.MinScore <= 0 {
-		pc.MinScore = -1 // every pair the assignment finds, as paralel pair --min-score 0
-	}
+	pc := pipeline.PairConfig{By: *pairBy, MinScore: pair.FlagMinScore(*pairMinScore)}
 	if err := pc.Check(); err != nil {
 		return err
 	}
