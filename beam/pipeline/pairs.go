@@ -364,14 +364,8 @@ func (f *writePairsFn) ProcessElement(ctx context.Context, _ int, lines func(*pa
 	if err != nil {
 		return err
 	}
-	for _, l := range all {
-		if err := pw.Write(l); err != nil {
-			return fmt.Errorf("%s: %w", f.Path, err)
-		}
-	}
-	pw.Flush()
-	if err := pw.Error(); err != nil {
-		return err
+	if err := pw.WriteAll(all); err != nil {
+		return fmt.Errorf("%s: %w", f.Path, err)
 	}
 	return w.Close()
 }

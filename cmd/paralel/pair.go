@@ -184,13 +184,7 @@ func writeLines(w io.Writer, format string, lines []pair.Line) error {
 	if err != nil {
 		return err
 	}
-	for _, l := range lines {
-		if err := pw.Write(l); err != nil {
-			return err
-		}
-	}
-	pw.Flush()
-	return pw.Error()
+	return pw.WriteAll(lines)
 }
 
 // unreadable is the error of a run in which some documents could not be

@@ -132,6 +132,17 @@ func (w *Writer) Flush() {
 // Error reports any error of a Write or Flush.
 func (w *Writer) Error() error { return w.err }
 
+// WriteAll writes lines and flushes, as csv.Writer.WriteAll does.
+func (w *Writer) WriteAll(lines []Line) error {
+	for _, l := range lines {
+		if err := w.Write(l); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
 // ReadLines reads a pairing: TSV lines of two names and an optional score
 // (a gold file such as docpair-dev's gold.tsv, or what Writer writes), or
 // JSON lines. Blank lines and lines starting with # are skipped.

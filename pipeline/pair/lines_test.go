@@ -166,3 +166,24 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestWriteAll: WriteAll writes what Write and Flush write, and stops at
+// the first line it cannot write.
+func TestWriteAll(t *testing.T) {
+	lines := []Line{{"a/d1.txt", "b/e1.txt", 0.5}, {"a/d2.txt", "b/e2.txt", 1}}
+	var one, all bytes.Buffer
+	w, err := NewWriter(&one, "tsv")
+	require.NoError(t, err)
+	for _, l := range lines {
+		require.NoError(t, w.Write(l))
+	}
+	w.Flush()
+	require.NoError(t, w.Error())
+	w, err = NewWriter(&all, "tsv")
+	require.NoError(t, err)
+	require.NoError(t, w.WriteAll(lines))
+	assert.Equal(t, one.String(), all.String())
+
+	w, _ = NewWriter(&bytes.Buffer{}, "tsv")
+	assert.Error(t, w.WriteAll([]Line{{Src: "a\tb", Tgt: "c"}}))
+}
