@@ -247,9 +247,11 @@ func fileSize(r io.Reader) int64 {
 
 // extractParagraphs reads a whole document of a format other than text.
 func extractParagraphs(format string, data []byte, opt Options, rep *Report) ([]string, error) {
+	var paras []string
+	var err error
 	switch format {
 	case HTML:
-		return htmlParagraphs(data, opt, rep)
+		paras, err = htmlParagraphs(data, opt, rep)
 	case SRT, VTT:
 		text, enc, err := decodeAll(data, opt)
 		if err != nil {
@@ -257,11 +259,19 @@ func extractParagraphs(format string, data []byte, opt Options, rep *Report) ([]
 		}
 		rep.Encoding = enc
 		return subtitleParagraphs(text, format, opt.Lang, rep)
+	default:
+		read := officeReaders[format]
+		if read == nil {
+			return nil, fmt.Errorf("%w %q", ErrUnsupported, format)
+		}
+		paras, err = read(bytes.NewReader(data), int64(len(data)))
 	}
-	if read := officeReaders[format]; read != nil {
-		return read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("%w %q", ErrUnsupported, format)
+	paras, n := dropBylines(paras)
+	rep.Dropped += n
+	return paras, nil
 }
 
 // officeReaders are the readers of binary document formats, by format:

@@ -1,0 +1,114 @@
+package extract
+
+import (
+	_ "embed"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Bylines. An article's line of author and date ("By Jane Roe | October
+// 14, 2018", "Nga Anila Berisha, 14 tetor 2018") is furniture, not text to
+// translate, and the two sides' bylines, which share a date, make a link
+// that a translation memory has no use for. A web page's template marks
+// its byline (see boilerplateClass); a Word, OpenDocument or PDF file does
+// not. So near either end of such a document a paragraph that holds a
+// date, few other words and no end of a sentence is left out as a byline.
+const (
+	// bylineReach is how many paragraphs from either end of a document
+	// are looked at: a byline follows the headline or closes the text.
+	bylineReach = 4
+	// bylineWords is the most words besides its dates a byline holds: a
+	// name, a place, a word such as "by" or "updated". A headline or a
+	// sentence that mentions a date says more.
+	bylineWords = 6
+)
+
+//go:embed data/months.txt
+var monthsData string
+
+// months holds the month names of data/months.txt, folded to lower case.
+var months = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(monthsData, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		for _, name := range f[1:] {
+			m[name] = true
+		}
+	}
+	return m
+}()
+
+// numericDate matches a date or a time of day in digits: 14.10.2018,
+// 14/10/18, 2018-10-14, 10:45.
+var numericDate = regexp.MustCompile(`\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})\b`)
+
+// dropBylines leaves out the bylines among the first and last bylineReach
+// paragraphs of paras, and tells how many it left out. A document of one
+// paragraph keeps it.
+func dropBylines(paras []string) ([]string, int) {
+	if len(paras) < 2 {
+		return paras, 0
+	}
+	out := paras[:0:0]
+	for i, p := range paras {
+		if (i < bylineReach || i >= len(paras)-bylineReach) && isByline(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return paras, 0
+	}
+	return out, len(paras) - len(out)
+}
+
+// isByline tells whether paragraph p reads as a byline: it holds a date,
+// at most bylineWords other words, and does not end as a sentence or a
+// clause does.
+func isByline(p string) bool {
+	p = strings.TrimSpace(p)
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if p == "" || strings.ContainsRune(".!?…;", last) {
+		return false
+	}
+	dated := numericDate.MatchString(p)
+	words := strings.FieldsFunc(numericDate.ReplaceAllString(p, " "), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	// inDate marks the words of a date: a month with a day or a year next
+	// to it (14 tetor 2018, October 14, 2018, 14. Oktober 2018).
+	inDate := make([]bool, len(words))
+	for i, w := range words {
+		if !months[strings.ToLower(w)] {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1, i + 2} {
+			if j >= 0 && j < len(words) && dayOrYear(words[j]) && (j != i+2 || dayOrYear(words[i+1])) {
+				inDate[i], inDate[j] = true, true
+				dated = true
+			}
+		}
+	}
+	if !dated {
+		return false
+	}
+	other := 0
+	for i := range words {
+		if !inDate[i] {
+			other++
+		}
+	}
+	return other <= bylineWords
+}
+
+// dayOrYear tells whether w is a day of the month or a year.
+func dayOrYear(w string) bool {
+	n, err := strconv.Atoi(w)
+	return err == nil && (n >= 1 && n <= 31 && len(w) <= 2 || n >= 1800 && n <= 2100)
+}
