@@ -3,6 +3,7 @@ package extract
 import (
 	"archive/zip"
 	"bytes"
+	"golang.org/x/net/html"
 	"io"
 	"os"
 	"path/filepath"
@@ -422,5 +423,54 @@ func TestOffice(t *testing.T) {
 		// A damaged file names the file and the reason.
 		_, _, err = read(t, data[:len(data)/2], Options{Name: tt.file})
 		assert.EqualError(t, err, tt.file+": corrupt file: a damaged ZIP archive: zip: not a valid zip file")
+	}
+}
+
+// TestHTMLStructure reads pages whose classes say nothing, as a template
+// whose words boilerplateClass does not know: what is around the one
+// article, ad slots and tag lines still go.
+func TestHTMLStructure(t *testing.T) {
+	long := strings.Repeat("This sentence is part of a long article text. ", 8)
+	cookie := `<div><span>This site uses cookies to improve our services. Click OK to continue.</span> <a href="#" onclick="x()">OK</a></div>`
+	comments := `<div><h3>2 comments</h3><ol><li><cite>Kate</cite><p>Does anyone know where the full report can be found?</p></li><li><cite>Dave</cite><p>This is exactly why local reporting matters, I think.</p></li></ol></div>`
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"what is around the article", cookie + "<article><h1>Headline of the story</h1><p>" + long + "</p></article>" + comments,
+			[]string{"Headline of the story", oneLine(long)}},
+		{"an ad slot that an ad network fills", `<article><p>` + long + `</p><div><span>ADVERTISEMENT</span><ins data-ad-slot="1"></ins></div><p>` + long + `</p></article>`,
+			[]string{oneLine(long), oneLine(long)}},
+		{"an ad slot that a script fills", `<article><p>` + long + `</p><div><span>Reklamë</span><div style="min-height:250px"></div><script>show("ad-1")</script></div><p>` + long + `</p></article>`,
+			[]string{oneLine(long), oneLine(long)}},
+		{"a label and its links", `<article><p>` + long + `</p><div>Tags: <a href="/t/a">Politics</a>, <a href="/t/b">News</a></div></article>`,
+			[]string{oneLine(long)}},
+		{"a sentence with links stays", `<article><p>` + long + `</p><p>See the <a href="/a">report</a> and the <a href="/b">reply</a> of the ministry.</p></article>`,
+			[]string{oneLine(long), "See the report and the reply of the ministry."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, _, err := read(t, []byte("<html><head><title>T</title></head><body>"+tt.body+"</body></html>"), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, Join(tt.want), text)
+		})
+	}
+}
+
+func TestKeepArticle(t *testing.T) {
+	tests := []struct {
+		name, body string
+		kept       string // the text of the body after keepArticle
+	}{
+		{"one article", "<p>menu</p><article>story<article>comment</article></article><p>footer</p>", "storycomment"},
+		{"one main", "<p>menu</p><main>story</main><p>footer</p>", "story"},
+		{"two articles", "<p>menu</p><article>one</article><article>two</article>", "menuonetwo"},
+		{"none", "<p>menu</p><div>story</div>", "menustory"},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))
+		require.NoError(t, err)
+		keepArticle(doc)
+		assert.Equal(t, tt.kept, textOf(bodyOf(doc)), tt.name)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -20,10 +21,13 @@ const MaxDepth = 512
 // htmlParagraphs extracts the main content of a web page: the headline and
 // the body paragraphs in order, without menus, banners, share buttons,
 // comments, link lists, ads and scripts. Blocks that are boilerplate by
-// their element or the usual words of their class (pruneBoilerplate) and
-// blocks of links (pruneLinkLists) go first; go-readability then picks the
-// article among what is left; the paragraphs are those of its blocks
-// (paragraphs, headings, list items, captions, a double <br>).
+// their element, the usual words of their class or as ad slots
+// (pruneBoilerplate) and blocks of links (pruneLinkLists) go first, then
+// all but the article where the page marks one (keepArticle), so that a
+// template whose classes say nothing loses its furniture too;
+// go-readability then picks the article among what is left; the
+// paragraphs are those of its blocks (paragraphs, headings, list items,
+// captions, a double <br>).
 func htmlParagraphs(data []byte, opt Options, rep *Report) ([]string, error) {
 	doc, err := parseHTML(data, opt, rep)
 	if err != nil {
@@ -36,6 +40,7 @@ func htmlParagraphs(data []byte, opt Options, rep *Report) ([]string, error) {
 	headline := firstText(doc, atom.H1)
 	pruneBoilerplate(doc)
 	pruneLinkLists(doc)
+	keepArticle(doc)
 	markBreaks(doc)
 	article, err := readability.FromDocument(doc, nil)
 	if err != nil || article.Node == nil {
@@ -199,7 +204,8 @@ var boilerplateTag = map[atom.Atom]bool{
 }
 
 // pruneBoilerplate removes the elements that boilerplateTag or
-// boilerplateClass name, but never the body or an article.
+// boilerplateClass name and the ad slots (isAdSlot), but never the body or
+// an article.
 func pruneBoilerplate(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -217,7 +223,7 @@ func isBoilerplate(n *html.Node) bool {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
 		return false
 	}
-	if boilerplateTag[n.DataAtom] {
+	if boilerplateTag[n.DataAtom] || isAdSlot(n) {
 		return true
 	}
 	for _, a := range n.Attr {
@@ -226,6 +232,75 @@ func isBoilerplate(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// keepArticle leaves the body of doc nothing but the page's article when
+// the page marks it: one <article> element that no other holds, or else
+// one <main>. What a template puts around its article (a cookie notice,
+// comments, teasers of other articles) is then gone, whatever its classes
+// say; a page that marks several articles, or none, is left whole for
+// readability to choose from.
+func keepArticle(doc *html.Node) {
+	body := bodyOf(doc)
+	for _, a := range []atom.Atom{atom.Article, atom.Main} {
+		var found []*html.Node
+		outermost(body, a, &found)
+		if len(found) != 1 {
+			continue
+		}
+		if found[0] == body {
+			return
+		}
+		found[0].Parent.RemoveChild(found[0])
+		for c := body.FirstChild; c != nil; c = body.FirstChild {
+			body.RemoveChild(c)
+		}
+		body.AppendChild(found[0])
+		return
+	}
+}
+
+// outermost appends to found the elements of type a under n that no other
+// such element holds.
+func outermost(n *html.Node, a atom.Atom, found *[]*html.Node) {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		*found = append(*found, n)
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		outermost(c, a, found)
+	}
+}
+
+// adSlotWords is the most words an ad slot's label has ("Advertisement",
+// "Reklamë", "Sponsored content").
+const adSlotWords = 3
+
+// isAdSlot reports whether n is an ad slot, whatever its class: a block
+// that holds an <ins> or <iframe>, the elements ad networks fill, or a
+// script that fills it, and at most adSlotWords words, its label.
+func isAdSlot(n *html.Node) bool {
+	if !container[n.DataAtom] && n.DataAtom != atom.P && n.DataAtom != atom.Span {
+		return false
+	}
+	filled, words := false, 0
+	// The walk stops at the first word too many: a block of text is left
+	// at once, and pruning stays linear in the page.
+	var walk func(*html.Node) bool
+	walk = func(c *html.Node) bool {
+		switch {
+		case c.Type == html.TextNode:
+			words += len(strings.Fields(c.Data))
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Ins || c.DataAtom == atom.Iframe || c.DataAtom == atom.Script):
+			filled = true
+			return words <= adSlotWords
+		}
+		for d := c.FirstChild; d != nil && words <= adSlotWords; d = d.NextSibling {
+			walk(d)
+		}
+		return words <= adSlotWords
+	}
+	return walk(n) && filled
 }
 
 // pruneLinkLists removes the blocks that are mostly links, with their
@@ -249,9 +324,10 @@ func pruneLinkLists(n *html.Node) {
 }
 
 // isLinkList reports whether n holds two links or more and most of its
-// text is theirs.
+// text is theirs, or all of it but a label ("Tags:", "Lexo edhe:").
 func isLinkList(n *html.Node) bool {
 	links, linkText, text := 0, 0, 0
+	var label strings.Builder // the text outside the links
 	var walk func(*html.Node, bool)
 	walk = func(n *html.Node, inLink bool) {
 		switch n.Type {
@@ -260,6 +336,8 @@ func isLinkList(n *html.Node) bool {
 			text += l
 			if inLink {
 				linkText += l
+			} else {
+				label.WriteString(n.Data + " ")
 			}
 		case html.ElementNode:
 			if skipped[n.DataAtom] {
@@ -275,7 +353,14 @@ func isLinkList(n *html.Node) bool {
 		}
 	}
 	walk(n, false)
-	return links >= 2 && linkText*10 >= text*8
+	return links >= 2 && (linkText*10 >= text*8 || isLabel(label.String()))
+}
+
+// isLabel reports whether s is the label of a list: a word or two and a
+// colon, and punctuation.
+func isLabel(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return len(words) >= 1 && len(words) <= 2 && strings.Contains(s, ":")
 }
 
 // container is the elements that group blocks, which pruneLinkLists may
