@@ -466,6 +466,8 @@ func TestKeepArticle(t *testing.T) {
 		{"one main", "<p>menu</p><main>story</main><p>footer</p>", "story"},
 		{"two articles", "<p>menu</p><article>one</article><article>two</article>", "menuonetwo"},
 		{"none", "<p>menu</p><div>story</div>", "menustory"},
+		{"an article that holds the headline", "<p>menu and more words of it</p><article><h1>title</h1>story</article>", "titlestory"},
+		{"a teaser in a side column", "<h1>title</h1><div>the story, a long text of many words</div><article>teaser</article>", "titlethe story, a long text of many wordsteaser"},
 	}
 	for _, tt := range tests {
 		doc, err := html.Parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))

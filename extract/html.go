@@ -236,28 +236,41 @@ func isBoilerplate(n *html.Node) bool {
 
 // keepArticle leaves the body of doc nothing but the page's article when
 // the page marks it: one <article> element that no other holds, or else
-// one <main>. What a template puts around its article (a cookie notice,
-// comments, teasers of other articles) is then gone, whatever its classes
-// say; a page that marks several articles, or none, is left whole for
-// readability to choose from.
+// one <main>, that holds the headline (the first <h1>) or half the text
+// of the body at least, not a teaser in a side column. What a template
+// puts around its article (a cookie notice, comments, teasers of other
+// articles) is then gone, whatever its classes say; a page that marks
+// several articles, or none, is left whole for readability to choose from.
 func keepArticle(doc *html.Node) {
 	body := bodyOf(doc)
+	h1 := find(body, atom.H1)
 	for _, a := range []atom.Atom{atom.Article, atom.Main} {
 		var found []*html.Node
 		outermost(body, a, &found)
 		if len(found) != 1 {
 			continue
 		}
-		if found[0] == body {
+		art := found[0]
+		if art == body || !holds(art, h1) && 2*len(strings.Fields(textOf(art))) < len(strings.Fields(textOf(body))) {
 			return
 		}
-		found[0].Parent.RemoveChild(found[0])
+		art.Parent.RemoveChild(art)
 		for c := body.FirstChild; c != nil; c = body.FirstChild {
 			body.RemoveChild(c)
 		}
-		body.AppendChild(found[0])
+		body.AppendChild(art)
 		return
 	}
+}
+
+// holds reports whether n is d or one of d's ancestors; d may be nil.
+func holds(n, d *html.Node) bool {
+	for ; d != nil; d = d.Parent {
+		if d == n {
+			return true
+		}
+	}
+	return false
 }
 
 // outermost appends to found the elements of type a under n that no other
@@ -286,21 +299,21 @@ func isAdSlot(n *html.Node) bool {
 	filled, words := false, 0
 	// The walk stops at the first word too many: a block of text is left
 	// at once, and pruning stays linear in the page.
-	var walk func(*html.Node) bool
-	walk = func(c *html.Node) bool {
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
 		switch {
 		case c.Type == html.TextNode:
 			words += len(strings.Fields(c.Data))
 		case c.Type == html.ElementNode && (c.DataAtom == atom.Ins || c.DataAtom == atom.Iframe || c.DataAtom == atom.Script):
 			filled = true
-			return words <= adSlotWords
+			return
 		}
 		for d := c.FirstChild; d != nil && words <= adSlotWords; d = d.NextSibling {
 			walk(d)
 		}
-		return words <= adSlotWords
 	}
-	return walk(n) && filled
+	walk(n)
+	return filled && words <= adSlotWords
 }
 
 // pruneLinkLists removes the blocks that are mostly links, with their
