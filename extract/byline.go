@@ -81,19 +81,27 @@ func isByline(p string) bool {
 	words := strings.FieldsFunc(numericDate.ReplaceAllString(p, " "), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	// inDate marks the words of a date: a month with a day or a year next
-	// to it (14 tetor 2018, October 14, 2018, 14. Oktober 2018).
+	// inDate marks the words of a date: a month and the day or the year
+	// beside it, or both after it (14 tetor 2018, October 14, 2018).
 	inDate := make([]bool, len(words))
 	for i, w := range words {
 		if !months[strings.ToLower(w)] {
 			continue
 		}
-		for _, j := range []int{i - 1, i + 1, i + 2} {
-			if j >= 0 && j < len(words) && dayOrYear(words[j]) && (j != i+2 || dayOrYear(words[i+1])) {
-				inDate[i], inDate[j] = true, true
-				dated = true
-			}
+		lo, hi := i, i
+		if lo > 0 && dayOrYear(words[lo-1]) {
+			lo--
 		}
+		for hi+1 < len(words) && hi < i+2 && dayOrYear(words[hi+1]) {
+			hi++
+		}
+		if lo == hi {
+			continue // a month's name alone is a word ("May", "mars")
+		}
+		for x := lo; x <= hi; x++ {
+			inDate[x] = true
+		}
+		dated = true
 	}
 	if !dated {
 		return false
