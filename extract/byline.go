@@ -15,7 +15,9 @@ import (
 // that a translation memory has no use for. A web page's template marks
 // its byline (see boilerplateClass); a Word, OpenDocument or PDF file does
 // not. So near either end of such a document a paragraph that holds a
-// date, few other words and no end of a sentence is left out as a byline.
+// date, few other words and no end of a sentence is left out as a byline,
+// and so is one that names its authors and nothing else ("By Jane Roe and
+// John Doe").
 const (
 	// bylineReach is how many paragraphs from either end of a document
 	// are looked at: a byline follows the headline or closes the text.
@@ -44,6 +46,28 @@ var months = func() map[string]bool {
 	return m
 }()
 
+//go:embed data/byline_words.txt
+var bylineWordsData string
+
+// byWords and andWords hold the words of data/byline_words.txt that open
+// a byline and that join two names in it.
+var byWords, andWords = func() (by, and map[string]bool) {
+	by, and = map[string]bool{}, map[string]bool{}
+	for _, line := range strings.Split(bylineWordsData, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Split(f[1], ",") {
+			by[w] = true
+		}
+		for _, w := range strings.Split(f[2], ",") {
+			and[w] = true
+		}
+	}
+	return by, and
+}()
+
 // numericDate matches a date or a time of day in digits: 14.10.2018,
 // 14/10/18, 2018-10-14, 10:45.
 var numericDate = regexp.MustCompile(`\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})\b`)
@@ -68,13 +92,14 @@ func dropBylines(paras []string) ([]string, int) {
 	return out, len(paras) - len(out)
 }
 
-// isByline tells whether paragraph p reads as a byline: it holds a date,
-// at most bylineWords other words, and does not end as a sentence or a
-// clause does.
+// isByline tells whether paragraph p reads as a byline: it holds a date
+// and at most bylineWords other words (or it names its authors, see
+// namesAuthors), and it does not end as a sentence or a clause does, or
+// open what follows.
 func isByline(p string) bool {
 	p = strings.TrimSpace(p)
 	last, _ := utf8.DecodeLastRuneInString(p)
-	if p == "" || strings.ContainsRune(".!?…;", last) {
+	if p == "" || strings.ContainsRune(".!?…;:", last) {
 		return false
 	}
 	dated := numericDate.MatchString(p)
@@ -104,15 +129,37 @@ func isByline(p string) bool {
 		dated = true
 	}
 	if !dated {
-		return false
+		return namesAuthors(words)
 	}
-	other := 0
-	for i := range words {
-		if !inDate[i] {
-			other++
+	// Besides the date, names and a word or two such as "by", "updated"
+	// or "më": words in lower case of four letters or more are a
+	// sentence's ("Au petit matin du 9 septembre 1988").
+	other, content := 0, 0
+	for i, w := range words {
+		if inDate[i] {
+			continue
+		}
+		other++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && utf8.RuneCountInString(w) >= 4 {
+			content++
 		}
 	}
-	return other <= bylineWords
+	return other <= bylineWords && content <= 1
+}
+
+// namesAuthors tells whether words are those of a byline without a date:
+// a word that opens one ("By", "Nga"), then names, capitalized words that
+// a word such as "and" may join, no more than bylineWords in all.
+func namesAuthors(words []string) bool {
+	if len(words) < 2 || len(words) > bylineWords || !byWords[strings.ToLower(words[0])] {
+		return false
+	}
+	for _, w := range words[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !andWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // dayOrYear tells whether w is a day of the month or a year.

@@ -26,13 +26,21 @@ func TestIsByline(t *testing.T) {
 		{"Tërmeti i 26 nëntorit 2019 la 51 të vdekur dhe qindra të plagosur", false},
 		{"On 14 October 2018 the assembly voted to change its name.", false},
 		{"The vote of 14 October 2018", true}, // short enough to pass for a dateline
-		// Without a date it is no byline, whatever else it holds.
-		{"By James Whitfield", false},
+		// Without a date, the names of its authors and nothing else.
+		{"By James Whitfield", true},
+		{"Nga Anila Berisha dhe Arben Hoxha", true},
+		{"By the numbers", false},
+		{"Nga Tirana në Durrës", false},
+		{"By James Whitfield, who covered the vote for us", false},
 		{"Anëtarët e Asamblesë së Uellsit të shqetësuar", false},
 		// A month's name without a day or a year next to it is a word.
 		{"Mars attacks in May", false},
 		{"2018", false},
 		{"le 6 juillet 1956 J.Hartog et Tom Patey ;", false},
+		{"Samedi 10 septembre 1988 :", false},
+		{"Au petit matin du 9 septembre 1988", false},
+		{"Last updated on 14 October 2018", true},
+		{"Publikuar më 14 tetor 2018, ora 10:45", true},
 		{"", false},
 	}
 	for _, tt := range tests {
