@@ -103,9 +103,7 @@ func isByline(p string) bool {
 		return false
 	}
 	dated := numericDate.MatchString(p)
-	words := strings.FieldsFunc(numericDate.ReplaceAllString(p, " "), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	words := wordsOf(numericDate.ReplaceAllString(p, " "))
 	// inDate marks the words of a date: a month and the day or the year
 	// beside it, or both after it (14 tetor 2018, October 14, 2018).
 	inDate := make([]bool, len(words))
@@ -160,6 +158,11 @@ func namesAuthors(words []string) bool {
 		}
 	}
 	return true
+}
+
+// wordsOf returns the words of s, runs of letters and digits.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // dayOrYear tells whether w is a day of the month or a year.

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -372,8 +371,8 @@ func isLinkList(n *html.Node) bool {
 // isLabel reports whether s is the label of a list: a word or two and a
 // colon, and punctuation.
 func isLabel(s string) bool {
-	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	return len(words) >= 1 && len(words) <= 2 && strings.Contains(s, ":")
+	n := len(wordsOf(s))
+	return n >= 1 && n <= 2 && strings.Contains(s, ":")
 }
 
 // container is the elements that group blocks, which pruneLinkLists may
