@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,42 +32,45 @@ const (
 //go:embed data/months.txt
 var monthsData string
 
-// months holds the month names of data/months.txt, folded to lower case.
-var months = func() map[string]bool {
-	m := map[string]bool{}
-	for _, line := range strings.Split(monthsData, "\n") {
-		f := strings.Fields(line)
-		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		for _, name := range f[1:] {
-			m[name] = true
-		}
-	}
-	return m
-}()
-
 //go:embed data/byline_words.txt
 var bylineWordsData string
 
-// byWords and andWords hold the words of data/byline_words.txt that open
-// a byline and that join two names in it.
-var byWords, andWords = func() (by, and map[string]bool) {
-	by, and = map[string]bool{}, map[string]bool{}
-	for _, line := range strings.Split(bylineWordsData, "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 3 || strings.HasPrefix(line, "#") {
+// months holds the month names of data/months.txt; byWords and andWords
+// the words of data/byline_words.txt that open a byline and that join two
+// names in it.
+var (
+	months            = wordColumns(monthsData, 1)[0]
+	byWords, andWords = func() (by, and map[string]bool) {
+		c := wordColumns(bylineWordsData, 2)
+		return c[0], c[1]
+	}()
+)
+
+// wordColumns reads a list of words by language: one language a line, its
+// subtag and then n columns, separated by tabs, of words separated by
+// spaces; lines that start with # are comments. It returns the words of
+// each column, of all the languages.
+func wordColumns(data string, n int) []map[string]bool {
+	cols := make([]map[string]bool, n)
+	for i := range cols {
+		cols[i] = map[string]bool{}
+	}
+	for line := range strings.Lines(data) {
+		f := strings.Split(strings.TrimRight(line, "\n"), "\t")
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
 			continue
 		}
-		for _, w := range strings.Split(f[1], ",") {
-			by[w] = true
+		if len(f) != n+1 {
+			panic(fmt.Sprintf("extract: a list of words wants a language and %d columns: %q", n, line))
 		}
-		for _, w := range strings.Split(f[2], ",") {
-			and[w] = true
+		for i, col := range f[1:] {
+			for _, w := range strings.Fields(col) {
+				cols[i][w] = true
+			}
 		}
 	}
-	return by, and
-}()
+	return cols
+}
 
 // numericDate matches a date or a time of day in digits: 14.10.2018,
 // 14/10/18, 2018-10-14, 10:45.
