@@ -4,18 +4,18 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/paralel/paralel/internal/testio"
 )
 
 func TestParseFile(t *testing.T) {
 	dir := t.TempDir()
-	good := filepath.Join(dir, "good.txt")
-	require.NoError(t, os.WriteFile(good, []byte("text"), 0o644))
+	good := testio.WriteFile(t, dir, "good.txt", "text")
 	parse := func(r io.Reader) (string, error) {
 		b, err := io.ReadAll(r)
 		if string(b) != "text" {
@@ -28,8 +28,7 @@ func TestParseFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "text", got)
 
-	bad := filepath.Join(dir, "bad.txt")
-	require.NoError(t, os.WriteFile(bad, []byte("other"), 0o644))
+	bad := testio.WriteFile(t, dir, "bad.txt", "other")
 	_, err = ParseFile(bad, parse)
 	assert.EqualError(t, err, bad+": not text")
 
