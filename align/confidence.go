@@ -9,22 +9,126 @@ import (
 	"unicode/utf8"
 )
 
+// The search's lattice can take a run of sentences left out on both sides
+// in any order, and every order is the same links: the sums over paths
+// would count such an alignment once for each order, and so make runs of
+// sentences left out look likelier than they are and the links around
+// them less likely. So the sums take one order only: no target sentence
+// is left out right after a source sentence (see insertionsFirst).
+
+// sums are the forward or backward log sums of paths for every node of the
+// band: all, and those that may be followed (forward) or preceded
+// (backward) by a 0-1 link.
+type sums struct{ all, open []float32 }
+
+func newSums(cells int) *sums {
+	return &sums{make([]float32, cells), make([]float32, cells)}
+}
+
+// set keeps the sums of cell c from the terms of its links other than a
+// 1-0 link and that of a 1-0 link (-Inf for none); start makes it the
+// origin of the paths.
+func (s *sums) set(c int, terms []float64, del float64, start bool) {
+	open := logSumExp(terms)
+	if start {
+		open = 0
+	}
+	s.open[c] = float32(open)
+	s.all[c] = float32(logSumExp([]float64{open, del}))
+}
+
+// into is the forward sum of cell c that a link of type k may follow.
+func (s *sums) into(c int, k linkType) float64 {
+	if k == tgtOnly {
+		return float64(s.open[c])
+	}
+	return float64(s.all[c])
+}
+
+// from is the backward sum of cell c that may follow a link of type k.
+func (s *sums) from(c int, k linkType) float64 {
+	if k == srcOnly {
+		return float64(s.open[c])
+	}
+	return float64(s.all[c])
+}
+
+// insertionsFirst puts the target sentences left out before the source
+// sentences left out in every run of sentences left out of path, the one
+// order the sums count.
+func insertionsFirst(path []step) {
+	for x := 0; x < len(path); {
+		if path[x].kind != srcOnly && path[x].kind != tgtOnly {
+			x++
+			continue
+		}
+		from := node{}
+		if x > 0 {
+			from = path[x-1].to
+		}
+		y := x
+		tgt := 0
+		for ; y < len(path) && (path[y].kind == srcOnly || path[y].kind == tgtOnly); y++ {
+			if path[y].kind == tgtOnly {
+				tgt++
+			}
+		}
+		if slices.IsSortedFunc(path[x:y], func(a, b step) int { return int(b.kind) - int(a.kind) }) {
+			x = y
+			continue
+		}
+		for z := x; z < y; z++ {
+			if z-x < tgt {
+				from.j++
+				path[z] = step{to: from, kind: tgtOnly}
+			} else {
+				from.i++
+				path[z] = step{to: from, kind: srcOnly}
+			}
+		}
+		x = y
+	}
+}
+
 // posteriors gives every link of the path its posterior probability from
 // the forward sums alpha and the link scores that forward kept: the
-// backward pass adds the sums of the paths from each node to the end.
-func (lat *lattice) posteriors(path []step, off []int, alpha []float32, scores *linkScores) {
+// backward pass adds the sums of the paths from each node to the end. A
+// sentence left out has the probability that it is left out at all,
+// wherever among the sentences the other side leaves out beside it.
+func (lat *lattice) posteriors(path []step, off []int, alpha *sums, scores *linkScores) {
 	n, m := len(lat.src), len(lat.tgt)
 	lo := lat.band.lo
-	beta := make([]float32, off[n+1])
+	beta := newSums(off[n+1])
 	lat.backward(off, beta, scores)
-	z := float64(alpha[off[n]+m-lo[n]]) // the sum over all paths
+	z := float64(alpha.all[off[n]+m-lo[n]]) // the sum over all paths
 	inv := 1 / lat.params.temperature
+	// through is the log probability of the paths that take the link of
+	// type k from node f to node t.
+	through := func(f, t node, k linkType) float64 {
+		c := off[t.i] + t.j - lo[t.i]
+		return alpha.into(off[f.i]+f.j-lo[f.i], k) + scores.get(c, int(k), t)*inv + beta.from(c, k) - z
+	}
+	var terms []float64
 	from := node{}
 	for x := range path {
 		s := &path[x]
 		to := s.to
-		c := off[to.i] + to.j - lo[to.i]
-		v := float64(alpha[off[from.i]+from.j-lo[from.i]]) + scores.get(c, int(s.kind), to)*inv + float64(beta[c]) - z
+		v := through(from, to, s.kind)
+		if s.kind == srcOnly || s.kind == tgtOnly {
+			t := linkTypes[s.kind]
+			terms = append(terms[:0], v)
+			along := node{t.b, t.a} // the other side
+			for _, dir := range [2]int{-1, 1} {
+				for f := (node{from.i + dir*along.i, from.j + dir*along.j}); ; f = (node{f.i + dir*along.i, f.j + dir*along.j}) {
+					t := node{f.i + t.a, f.j + t.b}
+					if f.i < 0 || f.j < 0 || t.i > n || t.j > m || !lat.band.in(f.i, f.j) || !lat.band.in(t.i, t.j) {
+						break
+					}
+					terms = append(terms, through(f, t, s.kind))
+				}
+			}
+			v = logSumExp(terms)
+		}
 		s.post = min(1, math.Exp(v))
 		from = to
 	}
@@ -93,28 +197,29 @@ func (ls *linkScores) get(c, k int, to node) float64 {
 
 // backward fills the backward log sums of every node of the band from the
 // link scores that forward kept.
-func (lat *lattice) backward(off []int, beta []float32, scores *linkScores) {
+func (lat *lattice) backward(off []int, beta *sums, scores *linkScores) {
 	n, m := len(lat.src), len(lat.tgt)
 	lo, hi := lat.band.lo, lat.band.hi
 	inv := 1 / lat.params.temperature
 	var terms [nTypes]float64
 	for i := n; i >= 0; i-- {
 		for j := hi[i]; j >= lo[i]; j-- {
-			nt := 0
+			nt, ins := 0, math.Inf(-1)
 			for k, t := range linkTypes[:lat.searched] {
 				ni, nj := i+t.a, j+t.b
 				if ni > n || nj > m || !lat.band.in(ni, nj) {
 					continue
 				}
 				c := off[ni] + nj - lo[ni]
-				terms[nt] = float64(beta[c]) + scores.get(c, k, node{ni, nj})*inv
-				nt++
+				v := beta.from(c, linkType(k)) + scores.get(c, k, node{ni, nj})*inv
+				if k == int(tgtOnly) {
+					ins = v
+				} else {
+					terms[nt] = v
+					nt++
+				}
 			}
-			b := logSumExp(terms[:nt])
-			if i == n && j == m {
-				b = 0
-			}
-			beta[off[i]+j-lo[i]] = float32(b)
+			beta.set(off[i]+j-lo[i], terms[:nt], ins, i == n && j == m)
 		}
 	}
 }

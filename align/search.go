@@ -66,10 +66,10 @@ func (lat *lattice) search(post bool) []step {
 		off[i+1] = off[i] + hi[i] - lo[i] + 1
 	}
 	back := make([]int8, off[n+1])
-	var alpha []float32
+	var alpha *sums
 	var scores *linkScores
 	if post {
-		alpha = make([]float32, off[n+1])
+		alpha = newSums(off[n+1])
 		scores = lat.newLinkScores(off[n+1])
 	}
 	lat.forward(off, back, alpha, scores)
@@ -84,6 +84,7 @@ func (lat *lattice) search(post bool) []step {
 		j -= linkTypes[k].b
 	}
 	slices.Reverse(path)
+	insertionsFirst(path)
 	if post {
 		lat.posteriors(path, off, alpha, scores)
 	}
@@ -93,7 +94,7 @@ func (lat *lattice) search(post bool) []step {
 // forward fills the Viterbi back pointers and, when alpha is not nil, the
 // forward log sums of every node of the band and the scores of the links
 // that end there.
-func (lat *lattice) forward(off []int, back []int8, alpha []float32, scores *linkScores) {
+func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkScores) {
 	n := len(lat.src)
 	lo, hi := lat.band.lo, lat.band.hi
 	vals := rowRing(lat.band)
@@ -115,7 +116,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha []float32, scores *lin
 			if i == 0 && j == 0 {
 				best = 0
 			}
-			nt := 0
+			nt, del := 0, ninf
 			for k, t := range linkTypes[:lat.searched] {
 				pi, pj := i-t.a, j-t.b
 				if pi < 0 || pj < 0 || !lat.band.in(pi, pj) {
@@ -131,18 +132,19 @@ func (lat *lattice) forward(off []int, back []int8, alpha []float32, scores *lin
 				}
 				if alpha != nil {
 					scores.set(c, k, sc)
-					terms[nt] = float64(alpha[off[pi]+pj-lo[pi]]) + sc*inv
-					nt++
+					v := alpha.into(off[pi]+pj-lo[pi], linkType(k)) + sc*inv
+					if k == int(srcOnly) {
+						del = v
+					} else {
+						terms[nt] = v
+						nt++
+					}
 				}
 			}
 			row[j-lo[i]] = best
 			back[c] = arg
 			if alpha != nil {
-				a := logSumExp(terms[:nt])
-				if i == 0 && j == 0 {
-					a = 0
-				}
-				alpha[c] = float32(a)
+				alpha.set(c, terms[:nt], del, i == 0 && j == 0)
 			}
 		}
 	}

@@ -266,3 +266,34 @@ func TestMatchableKeepsUnits(t *testing.T) {
 		all, kept = all.coarser(), kept.coarser()
 	}
 }
+
+// TestLeftOutSideBySide: a sentence left out on each side at the same
+// place can be taken in either order, and both orders are the same links:
+// the score of each is the sum over both, not what one order leaves it.
+func TestLeftOutSideBySide(t *testing.T) {
+	src, tgt := synthetic(60, 3)
+	insert := func(s []string, at int, text string) []string {
+		return append(s[:at:at], append([]string{text}, s[at:]...)...)
+	}
+	// Captions on one side teach the aligner that sentences get left out.
+	for _, at := range []int{55, 50, 40, 10, 5} {
+		tgt = insert(tgt, at, "Photo: Getty Images.")
+	}
+	for _, at := range []int{45, 35, 30, 15} {
+		src = insert(src, at, "Foto: Reuters/Florion Goga.")
+	}
+	src = insert(src, 25, "Në vitin 1987 në Shkodër u ndërtuan 45 ura të reja mbi lumin Buna, me një kosto prej 3.800.000 lekësh.")
+	tgt = insert(tgt, 26, "Photo: Getty Images.")
+	links := Align(sents(src...), sents(tgt...), Options{SrcLang: "sq", TgtLang: "en"})
+	requireCover(t, links, len(src), len(tgt))
+	var side []Link
+	for _, l := range links {
+		if len(l.Src) == 1 && l.Src[0] == 25 || len(l.Tgt) == 1 && l.Tgt[0] == 26 {
+			side = append(side, l)
+		}
+	}
+	require.Len(t, side, 2, linkString(links))
+	for _, l := range side {
+		assert.Greater(t, l.Score, 0.8, "%v:%v", l.Src, l.Tgt)
+	}
+}
