@@ -53,7 +53,10 @@
 // Finally a link's score becomes its posterior probability: the share of
 // all paths through the search band, each weighted by the exponential of
 // its score, that contain the link, computed by the forward–backward
-// algorithm. A doubtful link has a low posterior, so sorting by score puts
+// algorithm over paths that take a run of sentences left out on both sides
+// in one order only (the same links in another order are the same
+// alignment); a sentence left out has the probability that it is left out
+// at all. A doubtful link has a low posterior, so sorting by score puts
 // the links worth checking first. The posterior trusts the model, which
 // favours small links: a group of sentences cut in two can score near one.
 // So the score is lowered, in log odds, on signs of error the search does
