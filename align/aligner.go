@@ -57,6 +57,9 @@ func newAligner(docs []Bitext, opt Options) *aligner {
 		a.docs[i].tgt = newSideText(&a.tgtVocab, d.Tgt)
 	}
 	wg.Wait()
+	for i, d := range docs {
+		markCredits(&a.docs[i].src, &a.docs[i].tgt, d.Src, d.Tgt)
+	}
 	if !opt.NoSeedLexicon {
 		a.seed = a.pickSeed()
 	}

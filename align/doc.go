@@ -89,6 +89,7 @@ package align
 //	align.go       the API: Link, Options, Bitext, Align, AlignAll
 //	aligner.go     the two passes (run), and alignDoc: one document, level by level
 //	fixed.go       links fixed by a translator
+//	credits.go     a translator's credit ("Traduit par L. S."), which the final pass leaves out
 //	tokens.go      tokens: scanning, folding diacritics, numbers, punctuation
 //	vocab.go       the vocabulary of a side (typeID) and its sentences as type lists
 //	keys.go        the keys a token matches by (keyID, keyTables)

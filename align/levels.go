@@ -211,6 +211,14 @@ func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *latt
 		for j, x := range d.tgt.alone {
 			lat.tgt[j].alone = x
 		}
+		if a.final {
+			for _, i := range d.src.credits {
+				lat.src[i].alone = true
+			}
+			for _, j := range d.tgt.credits {
+				lat.tgt[j].alone = true
+			}
+		}
 		if a.final && a.ends != nil {
 			lat.ends = a.ends
 			for i, x := range d.src.end {

@@ -72,6 +72,9 @@ type sideText struct {
 	chars []float64
 	para  []bool
 	alone []bool // must stay unaligned (a fixed 1-0 or 0-1 link); may be nil
+	// credits are the translator's credits that the final pass leaves
+	// unaligned (see markCredits).
+	credits []int
 	// leaveOut is, for the final pass, the log prior of leaving each
 	// sentence out in place of that of its link type, where the first pass
 	// left it out in a long run (see markRuns); 0 for none. May be nil.
