@@ -367,3 +367,34 @@ func loweredLinks(path []step, skip ...int) []int {
 	}
 	return lowered
 }
+
+// TestMisplacedIntroducer: a link that joins a short sentence ending in a
+// colon to others is doubtful when the colon finds no counterpart in it.
+func TestMisplacedIntroducer(t *testing.T) {
+	tests := []struct {
+		name     string
+		src, tgt []string
+		want     bool
+	}{
+		{"joined forward, no colon across", []string{"Nun begannen die Erkundungen :", "Die erste Exkursion führte zum Gletscher ."}, []string{"Une première excursion les conduisit au glacier ."}, true},
+		{"joined backward, one colon across", []string{"Möge es hier genügen, auf die Publikationen hinzuweisen :", "Literatur :"}, []string{"Il suffira de mentionner les publications :"}, true},
+		{"colon across", []string{"Die anderen Teilnehmer waren :", "André Contamine und Paul Keller ."}, []string{"Les autres membres étaient :", "André Contamine et Paul Keller ."}, false},
+		{"one to one", []string{"Literatur :"}, []string{"Bibliographie ."}, false},
+		{"long sentence with a colon", []string{"Der Leiter der Expedition sagte den Journalisten gestern Abend in Zürich :", "Wir kommen wieder ."}, []string{"Le chef de l'expédition a dit hier soir : nous reviendrons ."}, false},
+		{"left out", []string{"Literatur :"}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, w := newVocab(), newVocab()
+			src, tgt := newSideText(&v, sents(tt.src...)), newSideText(&w, sents(tt.tgt...))
+			assert.Equal(t, tt.want, misplacedIntroducer(&src, &tgt, node{}, node{len(tt.src), len(tt.tgt)}))
+		})
+	}
+}
+
+func TestIsIntroducer(t *testing.T) {
+	assert.True(t, isIntroducer("Literatur :"))
+	assert.True(t, isIntroducer("Die anderen Teilnehmer waren:"))
+	assert.True(t, isIntroducer("- G.O.Dyhrenfurth :"))
+	assert.False(t, isIntroducer("Der Leiter der Expedition sagte den Journalisten :"))
+}

@@ -65,8 +65,9 @@
 // a boundary inside brackets that one sentence opens and the next closes;
 // a link whose sentences match in crossed order; a sentence left out whose
 // words match a sentence near it on the other side, and the link that
-// holds that sentence; and a link that joins a line of scanning debris to
-// other sentences. A link next to one these signs found wrong is lowered
+// holds that sentence; a link that joins a line of scanning debris to
+// other sentences; and one that joins a short sentence ending in a colon
+// ("Literatur :") to others when the colon finds no counterpart in it. A link next to one these signs found wrong is lowered
 // too: the two share a boundary, and the posterior, which spreads its own
 // doubt to the neighbours of a link, does not know of the signs. In a
 // short input, whose few links leave the shares of the link types to

@@ -82,6 +82,7 @@ type sideText struct {
 	end      []ending    // how each sentence ends
 	begin    []beginning // and how it begins
 	bracket  []int8      // see bracketSign
+	intro    []bool      // see isIntroducer; nil when there is none
 }
 
 func newSideText(v *vocab, sents []corpus.Sentence) sideText {
@@ -97,6 +98,12 @@ func newSideText(v *vocab, sents []corpus.Sentence) sideText {
 		side.end[i] = endingOf(s.Text)
 		side.begin[i] = beginningOf(s.Text)
 		side.bracket[i] = bracketSign(s.Text)
+		if side.end[i] == endColon && isIntroducer(s.Text) {
+			if side.intro == nil {
+				side.intro = make([]bool, len(sents))
+			}
+			side.intro[i] = true
+		}
 		start := len(buf)
 		scan(s.Text, func(kind tokenKind, raw string) {
 			buf = append(buf, v.rawID(kind, raw))
