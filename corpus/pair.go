@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -97,6 +98,30 @@ func (p Pair) Unaligned() bool {
 // a round trip through any of the formats unchanged.
 func FormatScore(score float64) string {
 	return strconv.FormatFloat(math.Round(score*1e4)/1e4, 'f', -1, 64)
+}
+
+// ErrScore is wrapped by the error of a score that is not a number from 0
+// to 1, which every score is: the readers of the formats refuse the others
+// rather than pass on a figure nothing can compare.
+var ErrScore = errors.New("want a number from 0 to 1")
+
+// ParseScore reads a score as the formats write it (see FormatScore),
+// failing with ErrScore for anything but a number from 0 to 1.
+func ParseScore(s string) (float64, error) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || CheckScore(f) != nil {
+		return 0, fmt.Errorf("score %q: %w", Clip(s, 40), ErrScore)
+	}
+	return f, nil
+}
+
+// CheckScore reports, wrapping ErrScore, a score that is not a number from
+// 0 to 1: NaN, an infinity, or out of range.
+func CheckScore(f float64) error {
+	if f >= 0 && f <= 1 { // false for NaN
+		return nil
+	}
+	return fmt.Errorf("score %v: %w", f, ErrScore)
 }
 
 // DocName is the document name that the exports of one text and its

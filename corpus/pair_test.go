@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,6 +62,40 @@ func TestParseStatus(t *testing.T) {
 		assert.Equal(t, tt.want, got)
 		assert.Equal(t, tt.reviewed, got.Reviewed())
 	}
+}
+
+func TestParseScore(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		err  string
+	}{
+		{"0", 0, ""},
+		{"1", 1, ""},
+		{" 0.9731 ", 0.9731, ""},
+		{"1e-1", 0.1, ""},
+		{"1.5", 0, `score "1.5": want a number from 0 to 1`},
+		{"-0.1", 0, `score "-0.1": want a number from 0 to 1`},
+		{"NaN", 0, `score "NaN": want a number from 0 to 1`},
+		{"+Inf", 0, `score "+Inf": want a number from 0 to 1`},
+		{"high", 0, `score "high": want a number from 0 to 1`},
+		{"", 0, `score "": want a number from 0 to 1`},
+		{strings.Repeat("9", 1000), 0, `score "` + strings.Repeat("9", 40) + `…"`},
+	}
+	for _, tt := range tests {
+		got, err := ParseScore(tt.in)
+		if tt.err != "" {
+			require.ErrorIs(t, err, ErrScore, "%q", tt.in)
+			require.ErrorContains(t, err, tt.err)
+			continue
+		}
+		require.NoError(t, err, "%q", tt.in)
+		assert.Equal(t, tt.want, got)
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1.0001, -1e-9} {
+		assert.ErrorIs(t, CheckScore(f), ErrScore, "%v", f)
+	}
+	assert.NoError(t, CheckScore(0.5))
 }
 
 func TestStripControls(t *testing.T) {

@@ -18,7 +18,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -89,12 +88,8 @@ func parseLink(line string) (corpus.Pair, error) {
 	if !ok {
 		return p, fmt.Errorf("unexpected %q after the target ids", rest)
 	}
-	score = strings.TrimSpace(score)
-	p.Score, err = strconv.ParseFloat(score, 64)
-	if err != nil || math.IsNaN(p.Score) || math.IsInf(p.Score, 0) {
-		return p, fmt.Errorf("bad score %q", score)
-	}
-	return p, nil
+	p.Score, err = corpus.ParseScore(score)
+	return p, err
 }
 
 // parseList parses a bracketed, comma-separated list of ids at the start of

@@ -54,8 +54,11 @@ func TestReadErrors(t *testing.T) {
 		{"empty id", "[0,,1]:[1]\n", `ids: line 1: bad source id ""`},
 		{"space separated", "[0 1]:[1]\n", `ids: line 1: bad source id "0 1"`},
 		{"too large", "[99999999999999999999]:[1]\n", `ids: line 1: bad source id "99999999999999999999"`},
-		{"bad score", "[0]:[1]:high\n", `ids: line 1: bad score "high"`},
-		{"NaN score", "[0]:[1]:NaN\n", `ids: line 1: bad score "NaN"`},
+		{"bad score", "[0]:[1]:high\n", `ids: line 1: score "high": want a number from 0 to 1`},
+		{"NaN score", "[0]:[1]:NaN\n", `ids: line 1: score "NaN": want a number from 0 to 1`},
+		{"infinite score", "[0]:[1]:Inf\n", `ids: line 1: score "Inf": want a number from 0 to 1`},
+		{"score above 1", "[0]:[0]:1\n[1]:[1]:1.5\n", `ids: line 2: score "1.5": want a number from 0 to 1`},
+		{"negative score", "[0]:[1]:-0.5\n", `ids: line 1: score "-0.5": want a number from 0 to 1`},
 		{"trailing text", "[0]:[1] x\n", `ids: line 1: unexpected "x" after the target ids`},
 		{"line number counts blank lines", "[0]:[0]\n\n[1]:[1]\n[2]\n", `ids: line 4: want ":" between the source and target ids`},
 	}
@@ -122,6 +125,7 @@ func FuzzReader(f *testing.F) {
 		"[0]:[1\n",
 		" [ 3 ,4 ] : [5]  : 1e-3 \r\n\n",
 		"[0]:[1]:\n",
+		"[0]:[1]:1.5\n[1]:[2]:-1\n",
 	} {
 		f.Add(s)
 	}
@@ -150,6 +154,9 @@ func FuzzReader(f *testing.F) {
 			}
 			if !slices.Equal(p.SrcIDs, q.SrcIDs) || !slices.Equal(p.TgtIDs, q.TgtIDs) {
 				t.Fatalf("ids changed: %v:%v became %v:%v", p.SrcIDs, p.TgtIDs, q.SrcIDs, q.TgtIDs)
+			}
+			if !p.Unscored && corpus.CheckScore(p.Score) != nil {
+				t.Fatalf("read a score out of range: %v", p.Score)
 			}
 			if p.Unscored != q.Unscored {
 				t.Fatalf("unscored %v became %v", p.Unscored, q.Unscored)

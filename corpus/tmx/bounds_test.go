@@ -137,14 +137,19 @@ func TestReadSeekableBounds(t *testing.T) {
 // TestReadLongPropWarning: a warning about a long prop quotes an excerpt.
 func TestReadLongPropWarning(t *testing.T) {
 	long := strings.Repeat("[1", 100<<10)
-	doc := header + `<body><tu><prop type="x-position">` + long + `</prop><prop type="x-score">` + long + `</prop><prop type="x-status">` + long + `</prop>` +
+	doc := header + `<body><tu><prop type="x-position">` + long + `</prop><prop type="x-document">` + long + `</prop><prop type="x-status">` + long + `</prop>` +
 		`<tuv xml:lang="sq"><seg>Po</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>`
 	_, warnings, err := readAll(t, NewReader(strings.NewReader(doc)))
 	require.NoError(t, err)
-	require.Len(t, warnings, 3)
+	require.Len(t, warnings, 2)
 	for _, w := range warnings {
 		assert.Less(t, len(w), 120, w)
 	}
+	doc = header + `<body><tu><prop type="x-score">` + long + `</prop>` +
+		`<tuv xml:lang="sq"><seg>Po</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>`
+	_, _, err = readAll(t, NewReader(strings.NewReader(doc)))
+	assert.ErrorIs(t, err, corpus.ErrScore)
+	assert.Less(t, len(err.Error()), 120)
 }
 
 // TestReadLongLanguage: a language tag too long to be one is taken for none,

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -336,7 +335,9 @@ func (r *Reader) next() (Unit, error) {
 				}
 				r.end = 0
 				var out Unit
-				out.Pair, out.OK = r.pair(u)
+				if out.Pair, out.OK, err = r.pair(u); err != nil {
+					return Unit{}, err
+				}
 				if r.KeepXML {
 					out.XML = string(r.d.lim.bytes(start, r.d.InputOffset()))
 				}
@@ -510,11 +511,11 @@ func attr(t xml.StartElement, name string) string {
 }
 
 // pair makes a Pair of a <tu>, or reports that it has no variant in one of
-// the languages.
-func (r *Reader) pair(u unit) (corpus.Pair, bool) {
+// the languages, or fails on a score that is not one.
+func (r *Reader) pair(u unit) (corpus.Pair, bool, error) {
 	if len(u.variants) == 0 {
 		r.skipUnit(u, "it has no <tuv>")
-		return corpus.Pair{}, false
+		return corpus.Pair{}, false, nil
 	}
 	wantSrc := cmp.Or(r.want[0], r.header)
 	if i := best(u.variants, "", ""); wantSrc == "" && i >= 0 && best(u.variants[i+1:], "", u.variants[i].lang) >= 0 {
@@ -544,12 +545,11 @@ func (r *Reader) pair(u unit) (corpus.Pair, bool) {
 
 	p := corpus.Pair{Link: u.props["x-link"], Doc: u.props["x-document"], Unscored: true}
 	if s, ok := u.props["x-score"]; ok {
-		score, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		if err != nil || math.IsNaN(score) || math.IsInf(score, 0) {
-			r.warnf(u, "x-score %s is not a number", excerpt(s))
-		} else {
-			p.Score, p.Unscored = score, false
+		score, err := corpus.ParseScore(s)
+		if err != nil {
+			return p, false, &corpus.ParseError{Format: "tmx", Line: u.line, Err: fmt.Errorf("x-score %q: %w", corpus.Clip(s, 40), corpus.ErrScore)}
 		}
+		p.Score, p.Unscored = score, false
 	}
 	if s, ok := u.props["x-status"]; ok {
 		st, err := corpus.ParseStatus(strings.TrimSpace(s))
@@ -574,15 +574,15 @@ func (r *Reader) pair(u unit) (corpus.Pair, bool) {
 		p.Src = u.variants[si].text
 	} else if !strings.HasPrefix(link, "0-") {
 		r.skipUnit(u, "it has no variant in "+cmp.Or(corpus.Clip(wantSrc, 40), "a language"))
-		return p, false
+		return p, false, nil
 	}
 	if ti >= 0 {
 		p.Tgt = u.variants[ti].text
 	} else if !strings.HasSuffix(link, "-0") {
 		r.skipUnit(u, "it has no variant in "+cmp.Or(corpus.Clip(wantTgt, 40), "a second language"))
-		return p, false
+		return p, false, nil
 	}
-	return p, true
+	return p, true, nil
 }
 
 // best returns the index of the variant whose language matches want best,

@@ -253,15 +253,30 @@ func TestReadEncodings(t *testing.T) {
 }
 
 func TestReadBadProps(t *testing.T) {
-	doc := header + `<body><tu><prop type="x-score">high</prop><prop type="x-position">[a]:[1]</prop>` +
+	doc := header + `<body><tu><prop type="x-status">ok</prop><prop type="x-position">[a]:[1]</prop>` +
 		`<tuv xml:lang="sq"><seg>Po</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu></body></tmx>`
 	got, warnings, err := readAll(t, NewReader(strings.NewReader(doc)))
 	require.NoError(t, err)
 	assert.Equal(t, []corpus.Pair{{Src: "Po", Tgt: "Yes", Unscored: true}}, got)
 	assert.Equal(t, []string{
-		`tmx: line 3: x-score "high" is not a number`,
+		`tmx: line 3: x-status: status "ok": want confirmed, edited or none`,
 		`tmx: line 3: x-position: "[a]" is not a list of sentence indices`,
 	}, warnings)
+}
+
+// TestReadBadScore: a score that is not a number from 0 to 1 stops the
+// reader at its unit's line, as it does in every format.
+func TestReadBadScore(t *testing.T) {
+	unit := func(score string) string {
+		return `<tu><prop type="x-score">` + score + `</prop><tuv xml:lang="sq"><seg>Po</seg></tuv><tuv xml:lang="en"><seg>Yes</seg></tuv></tu>` + "\n"
+	}
+	for _, score := range []string{"high", "1.5", "-0.1", "NaN", "Inf", ""} {
+		doc := header + "<body>\n" + unit("0.5") + unit(score) + "</body></tmx>"
+		got, _, err := readAll(t, NewReader(strings.NewReader(doc)))
+		assert.EqualError(t, err, `tmx: line 5: x-score "`+score+`": want a number from 0 to 1`)
+		assert.ErrorIs(t, err, corpus.ErrScore)
+		assert.Len(t, got, 1, "the units before")
+	}
 }
 
 func TestPosition(t *testing.T) {
@@ -281,6 +296,7 @@ func TestPosition(t *testing.T) {
 func FuzzReader(f *testing.F) {
 	f.Add(header + `<body><tu><prop type="x-score">0.5</prop><tuv xml:lang="sq"><seg>P<bpt i="1">&lt;b&gt;</bpt>o<hi>!</hi></seg></tuv><tuv lang="EN"><seg>Yes</seg></tuv></tu></body></tmx>`)
 	f.Add(`<tmx><body><tu><tuv xml:lang="sq"><seg>a<sub>b</sub></seg></tuv></tu>`)
+	f.Add(`<tmx><body><tu><prop type="x-score">1.5</prop><tuv xml:lang="sq"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu></body></tmx>`)
 	f.Add("\xff\xfe<\x00?\x00")
 	f.Add(`<!DOCTYPE tmx [<!ENTITY a "b">]><tmx/>`)
 	for _, name := range []string{"omegat.tmx", "okapi.tmx"} {

@@ -26,8 +26,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/paralel/paralel/corpus"
@@ -155,12 +153,9 @@ func (r *Reader) parse(fields []string) (corpus.Pair, error) {
 	}
 	p := corpus.Pair{Src: fields[0], Tgt: fields[1], Unscored: true}
 	if len(fields) > 2 && fields[2] != "" {
-		s, err := strconv.ParseFloat(fields[2], 64)
+		s, err := corpus.ParseScore(fields[2])
 		if err != nil {
-			return corpus.Pair{}, r.parseError(fmt.Errorf("score %q is not a number", fields[2]))
-		}
-		if math.IsNaN(s) || math.IsInf(s, 0) {
-			return corpus.Pair{}, r.parseError(fmt.Errorf("score %q is not a finite number", fields[2]))
+			return corpus.Pair{}, r.parseError(err)
 		}
 		p.Score, p.Unscored = s, false
 	}

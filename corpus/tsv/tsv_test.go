@@ -140,8 +140,11 @@ func TestReadBadInput(t *testing.T) {
 		{"one column", "Po\tYes\nonly one column\n", "tsv: line 2: wrong number of fields: 1, want source<TAB>target"},
 		{"seven columns", "a\tb\t1\t1-1\td\tconfirmed\te\n", "tsv: line 1: wrong number of fields: 7"},
 		{"bad status", "a\tb\t1\t1-1\td\tchecked\n", `tsv: line 1: status "checked": want confirmed, edited or none`},
-		{"score not a number", "a\tb\thigh\n", `tsv: line 1: score "high" is not a number`},
-		{"score not finite", "a\tb\tNaN\n", `tsv: line 1: score "NaN" is not a finite number`},
+		{"score not a number", "a\tb\thigh\n", `tsv: line 1: score "high": want a number from 0 to 1`},
+		{"score not finite", "a\tb\tNaN\n", `tsv: line 1: score "NaN": want a number from 0 to 1`},
+		{"score infinite", "a\tb\t-Inf\n", `tsv: line 1: score "-Inf": want a number from 0 to 1`},
+		{"score above 1", "a\tb\t0.5\nc\td\t1.5\n", `tsv: line 2: score "1.5": want a number from 0 to 1`},
+		{"score below 0", "a\tb\t-0.25\n", `tsv: line 1: score "-0.25": want a number from 0 to 1`},
 		{"bad link", "a\tb\t1\tone-one\n", `tsv: line 1: link "one-one" is not a link type`},
 	}
 	for _, tt := range tests {
@@ -181,6 +184,7 @@ func FuzzReader(f *testing.F) {
 	f.Add("a\tb\t\t1-1\td\tconfirmed\nc\td\t0.5\t2-1\t\tedited\n")
 	f.Add("a\tb\t\t\t\t\n")
 	f.Add("Po\x1b[2J\tYes\a\t0.5\t1-1\td\x7f\tconfirmed\r\n")
+	f.Add("a\tb\t1.5\nc\td\tNaN\ne\tf\t-0\n")
 	f.Fuzz(func(t *testing.T, input string) {
 		r := NewReader(strings.NewReader(input))
 		for {
@@ -202,6 +206,7 @@ func FuzzReader(f *testing.F) {
 			assert.Equal(t, p.Unscored, again.Unscored)
 			assert.Equal(t, p.Status, again.Status)
 			if !p.Unscored {
+				require.NoError(t, corpus.CheckScore(p.Score), "a score read is from 0 to 1")
 				assert.Equal(t, corpus.FormatScore(p.Score), corpus.FormatScore(again.Score))
 			}
 		}
