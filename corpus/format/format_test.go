@@ -313,7 +313,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"tmx", map[string]string{"a.tmx": "<tmx version=\"1.4\"><header/>\n<body><tu></body></tmx>"}, "a.tmx", 2, "tmx: line 2, column 18: element <tu> closed by </body>"},
 		{"tsv", map[string]string{"a.tsv": "Po\tYes\t1\nPo\n"}, "a.tsv", 2, "tsv: line 2: wrong number of fields: 1, want source<TAB>target[<TAB>score[<TAB>link[<TAB>document[<TAB>status]]]]"},
-		{"jsonl", map[string]string{"a.jsonl": "{}\n\n{\n"}, "a.jsonl", 3, "jsonl: line 3: unexpected end of JSON input"},
+		{"jsonl", map[string]string{"a.jsonl": "{}\n\n{\n"}, "a.jsonl", 3, "jsonl: line 3: not valid JSON: unexpected end of JSON input"},
 		{"ids", map[string]string{"a.ids": "[0]:[0]\n[1]\n"}, "a.ids", 2, `ids: line 2: want ":" between the source and target ids`},
 		{"moses", map[string]string{"c.sq": "Po\nJo\n", "c.en": "Yes\nNo\xff\n"}, "c", 2, "moses: line 2: the target file: invalid UTF-8 at byte 2 of the line"},
 	}

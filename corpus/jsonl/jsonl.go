@@ -19,8 +19,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/paralel/paralel/corpus"
 )
@@ -115,8 +117,9 @@ func NewReader(r io.Reader) *Reader {
 }
 
 // Read returns the next pair, or io.EOF at the end of the input. Blank
-// lines are skipped; a line that is not a JSON object of a link is a
-// *corpus.ParseError naming the line.
+// lines are skipped; a line that is not a JSON object of a link, or whose
+// score is not a number from 0 to 1, is a *corpus.ParseError naming the
+// line and what is wrong with it.
 func (r *Reader) Read() (corpus.Pair, error) {
 	for r.sc.Scan() {
 		line := bytes.TrimSpace(r.sc.Bytes())
@@ -136,8 +139,18 @@ func (r *Reader) parse(line []byte) (corpus.Pair, error) {
 		record
 		Score *float64 `json:"score"`
 	}
+	if line[0] != '{' {
+		// Unmarshal takes null for an empty object, and names Go's types
+		// for the rest.
+		return corpus.Pair{}, r.parseError(errors.New("not a JSON object"))
+	}
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return corpus.Pair{}, r.parseError(err)
+		return corpus.Pair{}, r.parseError(jsonError(err))
+	}
+	if rec.Score != nil {
+		if err := corpus.CheckScore(*rec.Score); err != nil {
+			return corpus.Pair{}, r.parseError(err)
+		}
 	}
 	for _, ids := range [][]int{rec.SrcIDs, rec.TgtIDs} {
 		for _, id := range ids {
@@ -166,6 +179,37 @@ func (r *Reader) parse(line []byte) (corpus.Pair, error) {
 		p.Unscored = true
 	}
 	return p, nil
+}
+
+// wants says what each field of a record holds, for the message of a
+// record that holds something else.
+var wants = map[string]string{
+	"src_ids": "a list of sentence indices", "tgt_ids": "a list of sentence indices",
+	"score": "a number",
+	"src":   "a string", "tgt": "a string", "link": "a string", "doc": "a string",
+	"status": "a string", "src_lang": "a string", "tgt_lang": "a string",
+}
+
+// jsonError says what is wrong with a line that json.Unmarshal refused in
+// the format's terms, not in Go's ("cannot unmarshal string into Go
+// struct field .record.src of type int").
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		field := te.Field[strings.LastIndexByte(te.Field, '.')+1:]
+		if n, ok := strings.CutPrefix(te.Value, "number "); ok && field == "score" {
+			return fmt.Errorf("score %s: %w", corpus.Clip(n, 40), corpus.ErrScore) // such as 1e999
+		}
+		if want, ok := wants[field]; ok {
+			return fmt.Errorf("%s: want %s", field, want)
+		}
+		return errors.New("not a JSON object of a link")
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("not valid JSON: %s", se.Error())
+	}
+	return err
 }
 
 // parseError reports err at the current line.

@@ -71,13 +71,24 @@ func TestRead(t *testing.T) {
 
 func TestReadBadInput(t *testing.T) {
 	tests := []struct{ name, input, err string }{
-		{"not json", "{\"src\":\"a\"}\nsrc=a\n", "jsonl: line 2: invalid character"},
-		{"not an object", "[1,2]\n", "jsonl: line 1: json: cannot unmarshal array"},
-		{"ids not numbers", `{"src_ids":["a"]}`, "jsonl: line 1:"},
+		{"not json", "{\"src\":\"a\"}\nsrc=a\n", "jsonl: line 2: not a JSON object"},
+		{"not an object", "[1,2]\n", "jsonl: line 1: not a JSON object"},
+		{"a string", `"a"`, "jsonl: line 1: not a JSON object"},
+		{"null", "\n\nnull\n", "jsonl: line 3: not a JSON object"},
+		{"cut short", `{"src":"a",`, "jsonl: line 1: not valid JSON: unexpected end of JSON input"},
+		{"bad syntax", `{"src":'a'}`, "jsonl: line 1: not valid JSON: invalid character '\\'' looking for beginning of value"},
+		{"ids not numbers", `{"src_ids":["a"]}`, "jsonl: line 1: src_ids: want a list of sentence indices"},
+		{"ids not a list", `{"tgt_ids":3}`, "jsonl: line 1: tgt_ids: want a list of sentence indices"},
+		{"ids not whole", `{"tgt_ids":[1.5]}`, "jsonl: line 1: tgt_ids: want a list of sentence indices"},
 		{"negative id", `{"src_ids":[-1]}`, "jsonl: line 1: negative sentence index -1"},
-		{"score a string", `{"score":"high"}`, "jsonl: line 1:"},
+		{"text not a string", `{"src":1,"tgt":"b"}`, "jsonl: line 1: src: want a string"},
+		{"score a string", `{"score":"high"}`, "jsonl: line 1: score: want a number"},
+		{"score a list", "{}\n" + `{"score":[1]}`, "jsonl: line 2: score: want a number"},
+		{"score above 1", `{"src":"a","tgt":"b","score":1.5}`, "jsonl: line 1: score 1.5: want a number from 0 to 1"},
+		{"score below 0", `{"src":"a","tgt":"b","score":-0.5}`, "jsonl: line 1: score -0.5: want a number from 0 to 1"},
+		{"score too large", `{"score":1e999}`, "jsonl: line 1: score 1e999: want a number from 0 to 1"},
 		{"unknown status", `{"score":1,"status":"checked"}`, `jsonl: line 1: status "checked": want confirmed, edited or none`},
-		{"status not a string", `{"score":1,"status":true}`, "jsonl: line 1:"},
+		{"status not a string", `{"score":1,"status":true}`, "jsonl: line 1: status: want a string"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,7 +97,8 @@ func TestReadBadInput(t *testing.T) {
 			for err == nil {
 				_, err = r.Read()
 			}
-			assert.ErrorContains(t, err, tt.err)
+			assert.EqualError(t, err, tt.err)
+			assert.NotRegexp(t, `Go |struct|json:`, err.Error(), "the message speaks of the format, not of Go")
 		})
 	}
 }
@@ -110,6 +122,7 @@ func FuzzReader(f *testing.F) {
 	f.Add("{}\n[]\n")
 	f.Add(`{"src":"Po\u001b[2J","tgt":"Yes\u0007","score":1}`)
 	f.Add(`{"src":"a","tgt":"b","score":null,"status":"edited"}` + "\n" + `{"src":"a","tgt":"b","score":0.1,"status":"confirmed"}`)
+	f.Add("null\n{\"score\":1.5}\n{\"score\":\"x\"}\n{\"src_ids\":{}}\n")
 	f.Fuzz(func(t *testing.T, input string) {
 		r := NewReader(strings.NewReader(input))
 		for {
@@ -119,7 +132,13 @@ func FuzzReader(f *testing.F) {
 				if err != io.EOF && (!errors.As(err, &pe) || pe.Format != "jsonl" || pe.Line < 1) {
 					t.Fatalf("Read ended with %v: want io.EOF or a jsonl ParseError with a line", err)
 				}
+				if strings.Contains(err.Error(), "Go ") {
+					t.Fatalf("message in Go's terms: %v", err)
+				}
 				return
+			}
+			if !p.Unscored {
+				require.NoError(t, corpus.CheckScore(p.Score), "a score read is from 0 to 1")
 			}
 			var b bytes.Buffer
 			w := NewWriter(&b)
