@@ -65,7 +65,7 @@ func Paragraphs(r io.ReaderAt, size int64) (paras []string, err error) {
 		if errors.Is(err, lpdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
 			return nil, ErrEncrypted
 		}
-		return nil, fmt.Errorf("%w: %s", ErrCorrupt, oneLine(err.Error()))
+		return nil, fmt.Errorf("%w: %s", ErrCorrupt, openError(err))
 	}
 	pv, err := pageValues(rd.Trailer().Key("Root").Key("Pages"))
 	if err != nil {
@@ -164,6 +164,17 @@ func checkContent(v lpdf.Value) (int64, error) {
 		}
 	}
 	return n, nil
+}
+
+// openError says why the library could not open a file, in the user's
+// terms where it can.
+func openError(err error) string {
+	msg := oneLine(err.Error())
+	if strings.HasSuffix(msg, "missing %%EOF") {
+		// A PDF ends with the line "%%EOF": this one was cut short.
+		return "cut short: it does not end with the %%EOF marker of a PDF (an incomplete download?)"
+	}
+	return msg
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -333,6 +333,15 @@ func TestBadInput(t *testing.T) {
 	})
 }
 
+// TestCutShort: a PDF whose end is missing, as after a broken download, is
+// said to be cut short, not "not a PDF file: missing %%EOF".
+func TestCutShort(t *testing.T) {
+	pdf := writePDF(t, sample)
+	_, err := paragraphs(pdf[:len(pdf)-10])
+	require.ErrorIs(t, err, ErrCorrupt)
+	assert.EqualError(t, err, "corrupt or unreadable PDF: cut short: it does not end with the %%EOF marker of a PDF (an incomplete download?)")
+}
+
 // TestEncrypted reads the fixtures made from sample.pdf by qpdf (see
 // testdata/README): one needs a password, the other opens with the empty
 // one and is read.
