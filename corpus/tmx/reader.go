@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
@@ -369,7 +370,12 @@ func (r *Reader) token() (xml.Token, int64, error) {
 	case err != nil:
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
-			return nil, start, r.errorf("%s", corpus.Clip(se.Msg, 120))
+			// The decoder's messages quote the input, which may be binary.
+			msg := printable(corpus.Clip(se.Msg, 120))
+			if !r.root {
+				return nil, start, r.errorf("not a TMX (XML) document: %s", msg)
+			}
+			return nil, start, r.errorf("%s", msg)
 		}
 		return nil, start, r.errorf("%w", err)
 	}
@@ -620,6 +626,29 @@ func excerpt(s string) string {
 		return ""
 	}
 	return strconv.Quote(corpus.Clip(s, 40))
+}
+
+// printable escapes in s what a message must not print raw: bytes that
+// are not UTF-8 ("\x89") and characters that are not printable, control
+// characters first ("\x1b", "\u0085").
+func printable(s string) string {
+	notPrint := func(c rune) bool { return !strconv.IsPrint(c) }
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, notPrint) {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		switch {
+		case c == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case notPrint(c):
+			q := strconv.QuoteRune(c)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 // ParsePosition reads an x-position prop as FormatPosition writes it.

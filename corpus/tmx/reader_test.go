@@ -147,6 +147,10 @@ func TestReadBadInput(t *testing.T) {
 	}{
 		{"empty", "", "tmx: no <tmx> element: not a TMX document"},
 		{"not TMX", "<html><body>Po</body></html>", "tmx: line 1, column 7: root element is <html>, not <tmx>"},
+		{"binary", "\x1f\x8b&\x89\xf9\xd8 x", `tmx: line 1, column 7: not a TMX (XML) document: invalid character entity &\x89\xf9\xd8 (no semicolon)`},
+		{"control character", "\x1b[2J", `tmx: line 1, column 5: not a TMX (XML) document: illegal character code U+001B`},
+		{"binary in a unit", header + "<body>\n<tu><tuv xml:lang=\"sq\"><seg>&\x85\u0085;</seg>",
+			`tmx: line 4, column 34: invalid character entity &\x85\u0085;`},
 		{"no body", header + "</tmx>", "tmx: no <body> element: not a TMX document"},
 		{"malformed", header + "<body>\n<tu><tuv xml:lang=\"sq\"><seg>Po</tuv></tu></body></tmx>",
 			"tmx: line 4, column 37: element <seg> closed by </tuv>"},
@@ -298,6 +302,7 @@ func FuzzReader(f *testing.F) {
 	f.Add(`<tmx><body><tu><tuv xml:lang="sq"><seg>a<sub>b</sub></seg></tuv></tu>`)
 	f.Add(`<tmx><body><tu><prop type="x-score">1.5</prop><tuv xml:lang="sq"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu></body></tmx>`)
 	f.Add("\xff\xfe<\x00?\x00")
+	f.Add("\x1f\x8b&\x89\xf9\xd8 x")
 	f.Add(`<!DOCTYPE tmx [<!ENTITY a "b">]><tmx/>`)
 	for _, name := range []string{"omegat.tmx", "okapi.tmx"} {
 		if b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "tmx", name)); err == nil {
