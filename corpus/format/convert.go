@@ -22,7 +22,8 @@ type Stats struct {
 }
 
 // Convert reads every pair of the file inPath in format inName and writes
-// them to outPath in format outName, through the filters of opt. The
+// them to outPath in format outName, through the filters of opt. An ids
+// file, which has no text, converts only to the link formats (jsonl, ids). The
 // output is written atomically: on any error, or when ctx is cancelled,
 // no output file is left.
 //
@@ -31,6 +32,9 @@ type Stats struct {
 // multilingual TMX, opt's languages choose the pair.
 func Convert(ctx context.Context, inName, inPath, outName, outPath string, opt Options) (Stats, error) {
 	var st Stats
+	if err := checkText(inName, inPath, outName); err != nil {
+		return st, err
+	}
 	in, err := Open(inName, inPath, opt)
 	if err != nil {
 		return st, err
@@ -84,4 +88,18 @@ func Convert(ctx context.Context, inName, inPath, outName, outPath string, opt O
 	st.Skipped = in.Skipped()
 	st.Files = out.Names()
 	return st, nil
+}
+
+// checkText refuses to convert a format without text (ids) to one of
+// translations, which would be left empty.
+func checkText(inName, inPath, outName string) error {
+	in, err := lookup(inName)
+	if err != nil || !in.noText {
+		return nil // Open says what is wrong with the name
+	}
+	if out, err := lookup(outName); err == nil && !out.links {
+		return fmt.Errorf("%s: an %s file holds sentence numbers, not text: there is none to write as %s (align the texts again to write it, or convert the links to jsonl)",
+			corpus.InputName(inPath), inName, outName)
+	}
+	return nil
 }

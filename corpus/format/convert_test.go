@@ -137,6 +137,25 @@ func TestConvertBadInput(t *testing.T) {
 	assert.ErrorContains(t, err, "not a BCP 47 tag")
 }
 
+// TestConvertIDsToText: an ids file has no text, so it becomes no format
+// of translations (it left an empty file, its links counted as unaligned);
+// the link formats take it.
+func TestConvertIDsToText(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "x.ids")
+	require.NoError(t, os.WriteFile(in, []byte("[0]:[0]:0.5\n"), 0o644))
+	for _, to := range []string{"tmx", "tsv", "moses"} {
+		out := filepath.Join(dir, "out."+to)
+		_, err := Convert(context.Background(), "ids", in, to, out, Options{})
+		assert.EqualError(t, err, in+": an ids file holds sentence numbers, not text: there is none to write as "+to+" (align the texts again to write it, or convert the links to jsonl)")
+		assert.NoFileExists(t, out)
+	}
+	out := filepath.Join(dir, "out.jsonl")
+	st, err := Convert(context.Background(), "ids", in, "jsonl", out, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, 1, st.Written)
+}
+
 func TestConvertEmptyInput(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "empty.tsv")

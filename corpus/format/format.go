@@ -134,6 +134,7 @@ type spec struct {
 	exts      []string
 	doc       string
 	links     bool // keeps unaligned links: a record of the alignment, not of translations
+	noText    bool // holds sentence numbers only (ids)
 	twoFiles  bool // Moses: one stream per side
 	newWriter func(w []io.Writer, opt Options) pairWriter
 	newReader func(r []io.Reader, opt Options) pairReader

@@ -73,10 +73,11 @@ func init() {
 			},
 		},
 		spec{
-			name:  "ids",
-			exts:  []string{".ids"},
-			doc:   "links as sentence ids, like the gold files: [1, 2]:[1]:0.9731",
-			links: true,
+			name:   "ids",
+			exts:   []string{".ids"},
+			doc:    "links as sentence ids, like the gold files: [1, 2]:[1]:0.9731",
+			links:  true,
+			noText: true,
 			newWriter: func(w []io.Writer, opt Options) pairWriter {
 				return ids.NewWriter(w[0])
 			},
