@@ -144,10 +144,9 @@ type Paragraph struct {
 // no more than one paragraph in memory. It checks that the input is text
 // and skips a leading byte order mark; blank lines are never paragraphs.
 type ParagraphReader struct {
-	opt ReadOptions
-	sc  *bufio.Scanner
-	off int64 // offset in the input of the next line
-	err error
+	opt   ReadOptions
+	lines *textLines
+	err   error
 
 	par      []byte // Wrapped mode: the lines of the paragraph so far
 	parStart int64  // and its offset
@@ -159,43 +158,16 @@ func NewParagraphReader(r io.Reader, opt ReadOptions) *ParagraphReader {
 	if opt.Name == "" {
 		opt.Name = "input"
 	}
-	pr := &ParagraphReader{opt: opt, sc: bufio.NewScanner(r)}
-	// An input that knows its length, such as a string, needs no larger
-	// buffer than itself: in a batch of many short documents 64 KB a side
-	// would be most of what is allocated.
-	size := 64 << 10
-	if l, ok := r.(interface{ Len() int }); ok {
-		size = min(size, l.Len()+1)
-	}
-	pr.sc.Buffer(make([]byte, 0, size), MaxParagraph+2)
-	pr.sc.Split(scanLines)
-	return pr
+	return &ParagraphReader{opt: opt, lines: newTextLines(r, opt.Name)}
 }
 
 // Read returns the next paragraph, or io.EOF after the last one. After an
 // error every call returns that error.
 func (r *ParagraphReader) Read() (Paragraph, error) {
 	for r.err == nil {
-		if !r.sc.Scan() {
-			r.err = io.EOF
-			if err := r.sc.Err(); errors.Is(err, bufio.ErrTooLong) {
-				r.err = &InputError{r.opt.Name, r.off, ErrTooLong}
-			} else if err != nil {
-				r.err = fmt.Errorf("%s: %w", r.opt.Name, err)
-			}
-			if p, ok := r.flush(); ok {
-				return p, nil
-			}
-			break
-		}
-		raw := r.sc.Bytes()
-		start := r.off
-		r.off += int64(len(raw))
-		if start == 0 && bytes.HasPrefix(raw, []byte("\uFEFF")) {
-			raw, start = raw[3:], 3
-		}
-		if err := checkText(raw); err >= 0 {
-			r.err = &InputError{r.opt.Name, start + int64(err), errorAt(raw, err)}
+		raw, start, err := r.lines.next()
+		if err != nil {
+			r.err = err
 			if p, ok := r.flush(); ok {
 				return p, nil
 			}
@@ -235,6 +207,88 @@ func (r *ParagraphReader) flush() (Paragraph, bool) {
 	p := Paragraph{Text: string(r.par), Start: int(r.parStart)}
 	r.par = r.par[:0]
 	return p, true
+}
+
+// textLines reads the lines of a text, checking that each is text: what
+// every reader of documents, and paralel extract, takes in.
+type textLines struct {
+	name string
+	sc   *bufio.Scanner
+	off  int64 // offset in the input of the next line
+	line int   // lines read
+}
+
+func newTextLines(r io.Reader, name string) *textLines {
+	sc := bufio.NewScanner(r)
+	// An input that knows its length, such as a string, needs no larger
+	// buffer than itself: in a batch of many short documents 64 KB a side
+	// would be most of what is allocated.
+	size := 64 << 10
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = min(size, l.Len()+1)
+	}
+	sc.Buffer(make([]byte, 0, size), MaxParagraph+2)
+	sc.Split(scanLines)
+	return &textLines{name: name, sc: sc}
+}
+
+// next returns the next line with its line break, and its offset; a byte
+// order mark that starts the input is left out. At the end it returns
+// io.EOF, and for a line that is not text an *InputError naming the
+// offending byte.
+func (t *textLines) next() ([]byte, int64, error) {
+	if !t.sc.Scan() {
+		if err := t.sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+			return nil, 0, &InputError{t.name, t.off, ErrTooLong}
+		} else if err != nil {
+			return nil, 0, fmt.Errorf("%s: %w", t.name, err)
+		}
+		return nil, 0, io.EOF
+	}
+	t.line++
+	raw := t.sc.Bytes()
+	start := t.off
+	t.off += int64(len(raw))
+	if start == 0 && bytes.HasPrefix(raw, []byte("\uFEFF")) {
+		raw, start = raw[3:], 3
+	}
+	if err := checkText(raw); err >= 0 {
+		return nil, 0, &InputError{t.name, start + int64(err), errorAt(raw, err)}
+	}
+	return raw, start, nil
+}
+
+// CopyText copies the text r reads to w as it is, line by line, through
+// the checks of a ParagraphReader: it stops with the same *InputError at
+// the line of the first byte that is not text (invalid UTF-8, a NUL byte),
+// after writing the lines before it. Like every output it removes control
+// characters (see StripControls), telling warn, if not nil, of each line
+// that lost some; offsets after them then differ by as many bytes. It
+// returns the number of bytes read. name names the input in errors.
+func CopyText(w io.Writer, r io.Reader, name string, warn func(error)) (int64, error) {
+	lines := newTextLines(r, name)
+	bw := bufio.NewWriter(w)
+	for {
+		before := lines.off
+		raw, start, err := lines.next()
+		if err != nil {
+			ferr := bw.Flush()
+			if err == io.EOF {
+				err = ferr
+			}
+			return lines.off, err
+		}
+		if start > before {
+			bw.WriteString("\uFEFF") // kept, so that offsets still count it
+		}
+		text, removed := StripControls(string(raw))
+		if len(removed) > 0 && warn != nil {
+			warn(&ControlError{Where: fmt.Sprintf("%s: line %d", name, lines.line), Removed: removed})
+		}
+		if _, err := bw.WriteString(text); err != nil {
+			return lines.off, err
+		}
+	}
 }
 
 // scanLines is a bufio.SplitFunc for lines ended by "\n", "\r\n" or a lone

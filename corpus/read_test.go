@@ -129,3 +129,55 @@ func FuzzParagraphReader(f *testing.F) {
 		}
 	})
 }
+
+func TestCopyText(t *testing.T) {
+	tests := []struct {
+		name, in, want, err string
+		warnings           []string
+	}{
+		{"text as it is", "\uFEFFPo.\r\n\n  Jo.\rMirë\n", "\uFEFFPo.\r\n\n  Jo.\rMirë\n", "", nil},
+		{"empty", "", "", "", nil},
+		{"control characters", "Po.\nHello \x1b[31mred\x1b[0m\tworld.\fMore.\n",
+			"Po.\nHello [31mred[0m\tworld. More.\n", "", []string{"t.txt: line 2: removed 2 control characters: U+001B U+001B"}},
+		{"NUL", "Po.\nJo\x00.\nMirë\n", "Po.\n", "t.txt: binary data (NUL byte) at byte 6", nil},
+		{"invalid UTF-8", "\x1e\xb3:K@\xe1\x13\n", "", "t.txt: invalid UTF-8 at byte 1", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out strings.Builder
+			var warnings []string
+			n, err := CopyText(&out, strings.NewReader(tt.in), "t.txt", func(err error) { warnings = append(warnings, err.Error()) })
+			if tt.err != "" {
+				assert.EqualError(t, err, tt.err)
+				var ie *InputError
+				assert.ErrorAs(t, err, &ie)
+			} else {
+				require.NoError(t, err)
+				assert.Equal(t, int64(len(tt.in)), n)
+			}
+			assert.Equal(t, tt.want, out.String())
+			assert.Equal(t, tt.warnings, warnings)
+		})
+	}
+}
+
+// FuzzCopyText checks that CopyText takes in what a ParagraphReader takes
+// in, failing with the same error where it fails, and writes its input
+// without the control characters.
+func FuzzCopyText(f *testing.F) {
+	for _, s := range []string{
+		"Po.\nJo.\n", "a\rb\r\nc\n\rd", "\ufeffPo\r", "a\x00b", "\xffa\r", "x\x1b[2Jy\x85\u0085\n", "\r\r\n\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var out strings.Builder
+		_, err := CopyText(&out, strings.NewReader(in), "t", nil)
+		_, want := ReadAll(NewParagraphReader(strings.NewReader(in), ReadOptions{Name: "t"}).Read)
+		require.Equal(t, want, err)
+		if err == nil {
+			clean, _ := StripControls(in)
+			require.Equal(t, clean, out.String())
+		}
+	})
+}

@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/extract/docx"
 	"github.com/paralel/paralel/extract/internal/office"
 	"github.com/paralel/paralel/extract/odt"
@@ -188,6 +189,9 @@ func NewReader(r io.Reader, opt Options) (io.Reader, *Report, error) {
 		err = ErrNoText
 	}
 	if err != nil {
+		if ie := (*corpus.InputError)(nil); errors.As(err, &ie) {
+			return nil, nil, ie // it names the input and the byte, as the splitter's reader does
+		}
 		return nil, nil, &Error{Name: opt.Name, Format: format, Err: err}
 	}
 	rep.Paragraphs = len(paras)

@@ -307,7 +307,7 @@ func TestBadInput(t *testing.T) {
 		{"deeply nested HTML", deep, Options{}, "x: html: HTML nested too deep: elements nested 525 deep (at most 512)", ErrTooDeep},
 		{"too large", "<html><body>" + strings.Repeat("<p>Po.</p>", 200) + "</body></html>", Options{MaxSize: 1000}, "x: html: input too large: more than 0 MB", ErrTooLarge},
 		{"empty subtitles", "WEBVTT\n\nNOTE nothing\n", Options{}, "x: vtt: no text found", ErrNoText},
-		{"subtitles with invalid UTF-8", "1\n00:00:01,000 --> 00:00:02,000\nMirë\xff\n", Options{}, "x: srt: x: invalid UTF-8 at byte 37", corpus.ErrInvalidUTF8},
+		{"subtitles with invalid UTF-8", "1\n00:00:01,000 --> 00:00:02,000\nMirë\xff\n", Options{}, "x: invalid UTF-8 at byte 37", corpus.ErrInvalidUTF8},
 		{"another ZIP", zipOf(t, "data.csv"), Options{}, "x: unsupported format: a ZIP archive that is neither DOCX nor ODT", ErrUnsupported},
 		{"a spreadsheet", zipOf(t, "mimetype", "content.xml"), Options{}, "x: unsupported format: an OpenDocument file of type application/vnd.oasis.opendocument.spreadsheet, not a text", ErrUnsupported},
 		{"a damaged ZIP", "PK\x03\x04\x14\x00", Options{}, "x: corrupt file: a damaged ZIP archive: zip: not a valid zip file", ErrCorrupt},

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -40,7 +39,9 @@ comments and ads; the running text of subtitles; the paragraphs of a DOCX or
 ODT file; a text decoded from UTF-16 or a single-byte encoding. The format
 and the encoding are told from the content (--input-format and --encoding
 force them) and named on the standard error with the paragraphs kept and
-the blocks dropped. Byte offsets of split -f jsonl refer to this text.
+the blocks dropped. Byte offsets of split -f jsonl refer to this text. Like
+split, extract refuses binary data and invalid UTF-8, and leaves out control
+characters (ESC, BEL...) with a warning.
 
 --page shows what align and review keep of a page that holds a text and its
 translation: its --src-lang paragraphs, a blank line, its --tgt-lang ones.`,
@@ -98,7 +99,9 @@ func runExtract(_ context.Context, opts *ExtractOptions) error {
 		return err
 	}
 	defer text.Close()
-	n, err := io.Copy(opts.IO.Out, text)
+	// The checks of the splitter's reader: extract takes in what split
+	// and align do.
+	n, err := corpus.CopyText(opts.IO.Out, text, text.Report.Name, func(err error) { warn(opts.IO.ErrOut, err) })
 	if err != nil {
 		return err
 	}
