@@ -133,7 +133,7 @@ func FuzzParagraphReader(f *testing.F) {
 func TestCopyText(t *testing.T) {
 	tests := []struct {
 		name, in, want, err string
-		warnings           []string
+		warnings            []string
 	}{
 		{"text as it is", "\uFEFFPo.\r\n\n  Jo.\rMirë\n", "\uFEFFPo.\r\n\n  Jo.\rMirë\n", "", nil},
 		{"empty", "", "", "", nil},
