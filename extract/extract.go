@@ -86,6 +86,10 @@ type Report struct {
 	// Dropped counts the blocks left out as boilerplate (menus, comments,
 	// cue numbers...), where the format has them.
 	Dropped int
+	// Warnings are the problems met that did not stop the reading, each a
+	// *corpus.ParseError naming the line, such as a subtitle cue whose
+	// timing line is broken.
+	Warnings []error
 }
 
 // String is the short note on the input for the standard error:

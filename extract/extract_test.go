@@ -244,6 +244,77 @@ func TestSubtitleMarkup(t *testing.T) {
 	}
 }
 
+// TestBrokenCues: a cue whose timing line is broken loses its number and
+// timing with a warning naming the line, rather than leaking them into the
+// text; lines of text, digits and arrows or not, are all kept.
+func TestBrokenCues(t *testing.T) {
+	want := strings.Join(ramaLines(t, "en", 2), " ") + "\n"
+	for _, tt := range []struct{ name, from, to, warning string }{
+		{"en.srt", "00:00:03,000 --> 00:00:06,000", "00:00:03.000 - -> 00:00:06,000",
+			`srt: line 7: cue timing not understood, left out with the cue's number: "00:00:03.000 - -> 00:00:06,000"`},
+		{"en.srt", "00:00:03,000 --> 00:00:06,000", "00:00:0X,000 --> 00:00:06,000",
+			`srt: line 7: cue timing not understood, left out with the cue's number: "00:00:0X,000 --> 00:00:06,000"`},
+		{"en.srt", "00:00:03,000 --> 00:00:06,000", "00:00:03,000 -> 00:00:06,000",
+			`srt: line 7: cue timing not understood, left out with the cue's number: "00:00:03,000 -> 00:00:06,000"`},
+		{"en.vtt", "00:00:03.000 --> 00:00:06.000", "00:00:03.000 --> garbage",
+			`vtt: line 12: cue timing not understood, left out with the cue's number: "00:00:03.000 --> garbage"`},
+		{"en.vtt", "00:00:06.000 --> 00:00:09.000 align:start", "00:06.000 → 00:09.000 align:start",
+			`vtt: line 16: cue timing not understood, left out with the cue's number: "00:06.000 → 00:09.000 align:start position:10%"`},
+	} {
+		t.Run(tt.to, func(t *testing.T) {
+			data := string(fixture(t, tt.name))
+			require.Contains(t, data, tt.from)
+			text, rep, err := read(t, []byte(strings.Replace(data, tt.from, tt.to, 1)), Options{Name: tt.name})
+			require.NoError(t, err)
+			assert.Equal(t, want, text)
+			require.Len(t, rep.Warnings, 1)
+			assert.EqualError(t, rep.Warnings[0], tt.warning)
+		})
+	}
+
+	for _, tt := range []struct{ name, in, want string }{
+		{"digits and arrows in a cue", "1\n00:00:01,000 --> 00:00:02,000\n3 -> 4 goals,\n10:30 --> 11:00 train,\n00:00:01,000 --> 00:00:02,000\n",
+			"3 -> 4 goals, 10:30 --> 11:00 train, 00:00:01,000 --> 00:00:02,000\n"},
+		{"a blank line in a cue", "1\n00:00:01,000 --> 00:00:02,000\nThe train\n\n10:30 -> 11:00 leaves.\n\n2\n00:00:03,000 --> 00:00:04,000\n42\nThe answer -> yes\n\n7\n3 -> 4\n",
+			"The train 10:30 -> 11:00 leaves. 42 The answer -> yes 7 3 -> 4\n"},
+		{"a time in text", "1\n00:00:01,000 --> 00:00:02,000\nIt ends\n\nat 10:30.5 -> 11:00.5 sharp.\n",
+			"It ends at 10:30.5 -> 11:00.5 sharp.\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text, rep, err := read(t, []byte(tt.in), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, SRT, rep.Format)
+			assert.Equal(t, tt.want, text)
+			assert.Empty(t, rep.Warnings)
+		})
+	}
+}
+
+// FuzzCueText checks that no line of a cue's text is dropped, whatever it
+// holds: digits, arrows, what looks like a timing.
+func FuzzCueText(f *testing.F) {
+	f.Add("3 -> 4 goals\n10:30 --> 11:00\n00:00:0X,000 --> 00:00:01,000")
+	f.Add("2\n00:00:03.000 - -> 00:00:06,000\nHello")
+	f.Add("→ 00:02.000\n=> 1:00:00,0")
+	f.Fuzz(func(t *testing.T, text string) {
+		var lines []string
+		for l := range strings.SplitSeq(text, "\n") {
+			if strings.TrimSpace(l) == "" || !utf8.ValidString(l) || strings.ContainsAny(l, "<>{}&\r\u200e\u200f\u00a0\x00") {
+				continue // blank lines end a cue; markup is not text
+			}
+			lines = append(lines, l)
+		}
+		if len(lines) == 0 {
+			return
+		}
+		in := "1\n00:00:01,000 --> 00:00:02,000\nPo.\n\n2\n00:00:02,000 --> 00:00:03,000\n" + strings.Join(lines, "\n") + "\n"
+		got, rep, err := read(t, []byte(in), Options{Format: SRT})
+		require.NoError(t, err)
+		assert.Equal(t, strings.Fields("Po. "+strings.Join(lines, " ")), strings.Fields(got))
+		assert.Empty(t, rep.Warnings)
+	})
+}
+
 func TestHTML(t *testing.T) {
 	en := ramaLines(t, "en", 4)
 	text, rep, err := read(t, fixture(t, "en.html"), Options{Name: "en.html"})
@@ -368,6 +439,8 @@ func FuzzNewReader(f *testing.F) {
 	f.Add([]byte("1\n00:00:01,000 --> 00:00:02,000\n<i>a</i>\n"), SRT)
 	f.Add([]byte("WEBVTT\n\n00:01.000 --> 00:02.000\n&amp;\n"), VTT)
 	f.Add([]byte("\xff\xfea\x00"), Text)
+	f.Add([]byte("1\n00:00:01,000 - -> 00:00:02,000\nPo.\n\n2\n00:00:0X,000 --> 00:00:03,000\n3 -> 4\n"), SRT)
+	f.Add([]byte("WEBVTT\n\nid\n00:01.000 --> garbage\nHello.\n\n→ 00:02.000\nJo.\n"), VTT)
 	f.Fuzz(func(t *testing.T, data []byte, format string) {
 		switch format {
 		case "", Text, HTML, SRT, VTT:

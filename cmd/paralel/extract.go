@@ -105,6 +105,7 @@ func runExtract(_ context.Context, opts *ExtractOptions) error {
 	if err != nil {
 		return err
 	}
+	warnInput(opts.IO.ErrOut, text.Report)
 	if text.Report.Format == extract.Text {
 		// Streamed text is not counted as it goes; say how much there was.
 		note(opts.IO.ErrOut, "read %s: text, %s%s, %d bytes", text.Report.Name, text.Report.Encoding, wrappedNote(text.Report), n)

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,4 +36,25 @@ func TestExtractChecksText(t *testing.T) {
 	assert.Equal(t, "Po.\nHello [31mred[0m world.\n", out)
 	assert.Contains(t, errOut, "paralel: warning: "+esc+": line 2: removed 2 control characters: U+001B U+001B\n")
 	assert.Contains(t, errOut, "paralel: read "+esc+": text, utf-8, 30 bytes\n")
+}
+
+// TestBrokenCueWarning: a subtitle cue whose timing is broken is left out
+// of the text, with a warning naming the file and the line, by extract and
+// by the commands that split.
+func TestBrokenCueWarning(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(formatFixtures, "en.srt"))
+	require.NoError(t, err)
+	broken := strings.Replace(string(data), "00:00:03,000 --> 00:00:06,000", "00:00:03,000 - -> 00:00:06,000", 1)
+	path := testio.WriteFile(t, t.TempDir(), "en.srt", broken)
+	warning := "paralel: warning: " + path + `: srt: line 7: cue timing not understood, left out with the cue's number: "00:00:03,000 - -> 00:00:06,000"` + "\n"
+
+	out, errOut, err := runCmd(t, "extract", path)
+	require.NoError(t, err)
+	assert.Contains(t, out, "Edi Rama spoke about Albania")
+	assert.Contains(t, errOut, warning)
+
+	out, errOut, err = runCmd(t, "split", "--lang", "en", path)
+	require.NoError(t, err)
+	assert.NotContains(t, out, "-->")
+	assert.Contains(t, errOut, warning)
 }

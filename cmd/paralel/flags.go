@@ -117,10 +117,19 @@ func openText(ios *iostreams.IOStreams, path string, opt input.Options) (*input.
 // noteInput says on w what was read from an input, unless it was what the
 // splitter always read: UTF-8 text with a paragraph a line.
 func noteInput(w io.Writer, rep *extract.Report) {
+	warnInput(w, rep)
 	if rep.Format == extract.Text && rep.Encoding == "utf-8" && !rep.Wrapped {
 		return
 	}
 	note(w, "read %s", rep)
+}
+
+// warnInput says on w what was wrong in an input that did not stop its
+// reading, such as a broken subtitle cue.
+func warnInput(w io.Writer, rep *extract.Report) {
+	for _, err := range rep.Warnings {
+		warn(w, rep.Name+": "+err.Error())
+	}
 }
 
 // readPage reads the page at path that holds both languages, and notes on
@@ -130,6 +139,7 @@ func readPage(w io.Writer, path string, opt input.Options, srcLang, tgtLang stri
 	if err != nil {
 		return nil, err
 	}
+	warnInput(w, page.Report)
 	note(w, "read %s; %s and %s paragraphs kept apart, %d others left out", page.Report, srcLang, tgtLang, page.Other)
 	return page, nil
 }
