@@ -35,7 +35,7 @@ func (s *sums) set(c int, terms []float64, del float64, start bool) {
 		open = 0
 	}
 	s.open[c] = float32(open)
-	s.all[c] = float32(logSumExp([]float64{open, del}))
+	s.all[c] = float32(logAddExp(open, del))
 }
 
 // into is the forward sum of cell c that a link of type k may follow.
@@ -223,6 +223,17 @@ func (lat *lattice) backward(off []int, beta *sums, scores *linkScores) {
 			beta.set(off[i]+j-lo[i], terms[:nt], ins, i == n && j == m)
 		}
 	}
+}
+
+// logAddExp is log(e^a + e^b).
+func logAddExp(a, b float64) float64 {
+	if a < b {
+		a, b = b, a
+	}
+	if math.IsInf(b, -1) {
+		return a
+	}
+	return a + math.Log1p(math.Exp(b-a))
 }
 
 func logSumExp(t []float64) float64 {

@@ -398,3 +398,11 @@ func TestIsIntroducer(t *testing.T) {
 	assert.True(t, isIntroducer("- G.O.Dyhrenfurth :"))
 	assert.False(t, isIntroducer("Der Leiter der Expedition sagte den Journalisten :"))
 }
+
+func TestLogAddExp(t *testing.T) {
+	inf := math.Inf(-1)
+	for _, c := range [][2]float64{{0, 0}, {-3, 2}, {2, -3}, {-700, -701}, {5, inf}, {inf, -2}} {
+		assert.InDelta(t, logSumExp(c[:]), logAddExp(c[0], c[1]), 1e-12, "%v", c)
+	}
+	assert.True(t, math.IsInf(logAddExp(inf, inf), -1))
+}
