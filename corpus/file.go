@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,7 @@ type File struct {
 	f      *os.File // the temporary file, or the pipe, device or os.Stdout written through
 	temp   bool     // f is a temporary file, to rename on Commit
 	done   bool
+	ctx    context.Context // once it is cancelled, nothing more is written or committed
 }
 
 // CreateFile starts writing the file at path. A directory at path is an
@@ -39,6 +41,23 @@ type File struct {
 // is a path that names a socket. Temporary files left beside path by
 // earlier runs that were killed are removed.
 func CreateFile(path string) (*File, error) {
+	return CreateFileContext(context.Background(), path)
+}
+
+// CreateFileContext is CreateFile for a run that ctx may cancel (Ctrl+C):
+// once ctx is cancelled, Write and Commit fail with its error, so that an
+// interrupted run stops writing and leaves no output, however much of it
+// was written.
+func CreateFileContext(ctx context.Context, path string) (*File, error) {
+	f, err := createFile(path)
+	if err != nil {
+		return nil, err
+	}
+	f.ctx = ctx
+	return f, nil
+}
+
+func createFile(path string) (*File, error) {
 	if path == "-" {
 		return &File{path: path, target: path, f: os.Stdout}, nil
 	}
@@ -174,6 +193,9 @@ func (f *File) Write(p []byte) (int, error) {
 	if f.done {
 		return 0, fmt.Errorf("write %s: file already closed", f.path)
 	}
+	if err := f.cancelled(); err != nil {
+		return 0, err
+	}
 	return f.f.Write(p)
 }
 
@@ -182,6 +204,10 @@ func (f *File) Write(p []byte) (int, error) {
 func (f *File) Commit() error {
 	if f.done {
 		return fmt.Errorf("commit %s: file already closed", f.path)
+	}
+	if err := f.cancelled(); err != nil {
+		f.Close()
+		return err
 	}
 	f.done = true
 	if f.f == os.Stdout {
@@ -202,6 +228,17 @@ func (f *File) Commit() error {
 		pending.remove(f.f)
 		os.Remove(tmp)
 		return fmt.Errorf("write %s: %w", f.path, underlying(err))
+	}
+	return nil
+}
+
+// cancelled is the error of a write once the run is cancelled.
+func (f *File) cancelled() error {
+	if f.ctx == nil {
+		return nil
+	}
+	if err := f.ctx.Err(); err != nil {
+		return fmt.Errorf("write %s: %w", f.path, err)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"io"
 	"io/fs"
 	"os"
@@ -52,6 +53,39 @@ func TestCreateFileFailedRunLeavesNothing(t *testing.T) {
 
 	require.NoError(t, f.Close()) // the run failed: no Commit
 	assert.Empty(t, dirNames(t, dir))
+}
+
+// TestCreateFileContextCancelled: once the run's context is cancelled
+// (Ctrl+C), a File writes nothing more and cannot be committed, and the
+// output is discarded, whether it is cancelled while writing or before the
+// commit.
+func TestCreateFileContextCancelled(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		writeAfter bool // write once more after the cancellation
+	}{
+		{"while writing", true},
+		{"before the commit", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "out.tsv")
+			ctx, cancel := context.WithCancel(context.Background())
+			f, err := CreateFileContext(ctx, path)
+			require.NoError(t, err)
+			defer f.Close()
+			_, err = f.Write([]byte("first"))
+			require.NoError(t, err)
+			cancel()
+			if tt.writeAfter {
+				_, err = f.Write([]byte("second"))
+				require.ErrorIs(t, err, context.Canceled)
+				assert.ErrorContains(t, err, "out.tsv")
+			}
+			assert.ErrorIs(t, f.Commit(), context.Canceled)
+			assert.Empty(t, dirNames(t, dir), "neither the output nor its temporary file")
+		})
+	}
 }
 
 func TestCreateFileMissingDir(t *testing.T) {

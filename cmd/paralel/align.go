@@ -160,7 +160,7 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 				exp.Inputs = append(exp.Inputs, in)
 			}
 		}
-		if out, err = format.Create(name, cmp.Or(opts.Output, "-"), exp); err != nil {
+		if out, err = format.CreateContext(ctx, name, cmp.Or(opts.Output, "-"), exp); err != nil {
 			return err
 		}
 		defer out.Close()

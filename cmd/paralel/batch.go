@@ -183,7 +183,7 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 		exp.Inputs = append(exp.Inputs, d.Src, d.Tgt)
 	}
 	exp.Inputs = append(exp.Inputs, opts.Inputs...) // a list file
-	w, err := format.Create(name, opts.Output, exp)
+	w, err := format.CreateContext(ctx, name, opts.Output, exp)
 	if err != nil {
 		return err
 	}
@@ -197,9 +197,6 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 		bopt.Align.Progress = bar.Update
 		sum, err = batch.Run(ctx, docs, w, bopt)
 		bar.Finish()
-	}
-	if errors.Is(err, context.Canceled) {
-		err = errors.New("interrupted: nothing written")
 	}
 	if err == nil {
 		err = w.Commit()

@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/pipeline/batch"
 )
@@ -79,6 +79,13 @@ stem separated by a tab.`,
 
 func runLexicon(ctx context.Context, opts *LexiconOptions) error {
 	ios := opts.IO
+	// The output is started before the long work, as align's, so that a
+	// wrong path stops the run at once.
+	out, err := format.CreateOutput(ctx, opts.Output, ios.Out, opts.Inputs...)
+	if err != nil {
+		return err
+	}
+	defer out.Close()
 	docs, stream, err := batch.LoadInputs(opts.Inputs, ios.In, opts.Batch.Mode)
 	if err != nil {
 		return err
@@ -98,22 +105,11 @@ func runLexicon(ctx context.Context, opts *LexiconOptions) error {
 	if err != nil {
 		return err
 	}
-	var out io.Writer = ios.Out
-	var f *corpus.File
-	if opts.Output != "-" {
-		if f, err = corpus.CreateFile(opts.Output); err != nil {
-			return err
-		}
-		defer f.Close()
-		out = f
-	}
 	if _, err := lx.WriteTo(out); err != nil {
 		return err
 	}
-	if f != nil {
-		if err := f.Commit(); err != nil {
-			return err
-		}
+	if err := out.Commit(); err != nil {
+		return err
 	}
 	note(ios.ErrOut, "learnt %d pairs from %d documents (%d source and %d target sentences)", lx.Len(), sum.Aligned, sum.SrcSentences, sum.TgtSentences)
 	return nil

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/corpus/format"
 	"github.com/paralel/paralel/internal/iostreams"
 	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/pipeline/pair"
@@ -110,31 +110,29 @@ output's folder, as batch reads them.`,
 	return cmd
 }
 
-func runPair(_ context.Context, opts *PairOptions) error {
+func runPair(ctx context.Context, opts *PairOptions) error {
 	ios := opts.IO
+	// The output is started before the long work, as align's, so that a
+	// wrong path stops the run at once.
+	out, err := format.CreateOutput(ctx, opts.Output, ios.Out, opts.Src, opts.Tgt)
+	if err != nil {
+		return err
+	}
+	defer out.Close()
 	res, src, tgt, err := pairDocuments(ios, opts.Src, opts.Tgt, opts.Read,
 		pair.Options{SrcLang: opts.SrcLang, TgtLang: opts.TgtLang, MinScore: pair.FlagMinScore(opts.MinScore)})
 	if err != nil {
 		return err
 	}
 	lines := res.Lines(src, tgt, opts.KeepUnpaired)
-	out := ios.Out
-	var file *corpus.File
 	if opts.Output != "-" {
 		pair.Relative(lines, filepath.Dir(opts.Output))
-		if file, err = corpus.CreateFile(opts.Output); err != nil {
-			return err
-		}
-		defer file.Close()
-		out = file
 	}
 	if err := writeLines(out, opts.Format, lines); err != nil {
 		return err
 	}
-	if file != nil {
-		if err := file.Commit(); err != nil {
-			return err
-		}
+	if err := out.Commit(); err != nil {
+		return err
 	}
 	return unreadable(res)
 }

@@ -118,6 +118,12 @@ func TestBadInput(t *testing.T) {
 		{"review: unknown output format", []string{"review", "-o", "OUT.xyz", sq, en}, "cannot tell the format", ""},
 		{"review: a text, not a page of two languages", []string{"review", sq}, "sq.txt: found no en paragraph on the page", ""},
 		{"review: three files", []string{"review", sq, en, sq}, "accepts between 1 and 2 arg(s)", ""},
+		// The output is checked before the inputs are read, however long
+		// reading them takes: here they are missing.
+		{"pair: output is a directory", []string{"pair", "-o", dir, missing, missing}, "adir: is a directory", ""},
+		{"pair: output in a missing folder", []string{"pair", "-o", filepath.Join(missing, "out.tsv"), missing, missing}, "out.tsv: no such file or directory", ""},
+		{"lexicon: output is a directory", []string{"lexicon", "-o", dir, missing}, "adir: is a directory", ""},
+		{"lexicon: output is the input", []string{"lexicon", "-o", sqCopy, sqCopy}, "copy.txt: the output is also an input", ""},
 		{"split: binary data", []string{"split", "--lang", "sq", binary}, "binary data (NUL byte)", ""},
 		{"split: a 50 KB line", []string{"split", "--lang", "sq", long}, "", ""},
 		{"convert: empty input", []string{"convert", "--from", "tsv", empty, "OUT.tmx"}, "", "wrote 0 of 0 pairs"},

@@ -59,7 +59,7 @@ func Convert(ctx context.Context, inName, inPath, outName, outPath string, opt O
 	}
 	st.SrcLang, st.TgtLang = outOpt.SrcLang, outOpt.TgtLang
 
-	out, err := Create(outName, outPath, outOpt)
+	out, err := CreateContext(ctx, outName, outPath, outOpt)
 	if err != nil {
 		return st, err
 	}
@@ -67,9 +67,6 @@ func Convert(ctx context.Context, inName, inPath, outName, outPath string, opt O
 	for p := first; !empty; {
 		st.Read++
 		if err := out.Write(p); err != nil {
-			return st, err
-		}
-		if err := ctx.Err(); err != nil {
 			return st, err
 		}
 		p, err = in.Read()

@@ -1,7 +1,9 @@
 package format
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/internal/testio"
 )
 
 func writeFile(t *testing.T, name, path string, opt Options, pairs []corpus.Pair) {
@@ -259,4 +262,79 @@ func TestConvertTMXFirstUnitInOtherLanguages(t *testing.T) {
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.Equal(t, "Po.\tYes.\t\nJo.\tNo.\t\n", string(data))
+}
+
+// TestCreateContextCancelled: a writer whose run is cancelled (Ctrl+C)
+// while it writes, or after it wrote everything but before the commit,
+// fails and leaves no file, for each format (Moses writes two files); on
+// the standard output it stops writing.
+func TestCreateContextCancelled(t *testing.T) {
+	pair := corpus.Pair{Src: "Po.", Tgt: "Yes.", Score: 0.9, SrcIDs: []int{0}, TgtIDs: []int{0}}
+	for _, name := range Names() {
+		for _, whileWriting := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s/while writing %v", name, whileWriting), func(t *testing.T) {
+				dir := t.TempDir()
+				ctx, cancel := context.WithCancel(context.Background())
+				w, err := CreateContext(ctx, name, filepath.Join(dir, "out."+name), Options{})
+				require.NoError(t, err)
+				defer w.Close()
+				require.NoError(t, w.Write(pair))
+				cancel()
+				if whileWriting {
+					assert.ErrorIs(t, w.Write(pair), context.Canceled)
+				}
+				assert.ErrorIs(t, w.Commit(), context.Canceled)
+				assert.Empty(t, testio.Files(t, dir), "neither an output nor a temporary file")
+			})
+		}
+	}
+	t.Run("standard output", func(t *testing.T) {
+		var out bytes.Buffer
+		ctx, cancel := context.WithCancel(context.Background())
+		w, err := CreateContext(ctx, "tsv", "-", Options{Stdout: &out})
+		require.NoError(t, err)
+		require.NoError(t, w.Write(pair))
+		cancel()
+		assert.ErrorIs(t, w.Write(pair), context.Canceled)
+		assert.ErrorIs(t, w.Commit(), context.Canceled)
+		assert.Empty(t, out.String(), "nothing flushed after the cancellation")
+	})
+}
+
+// TestCreateOutput: an output that is not pairs is refused at once when it
+// is an input or a folder, appears only when committed, and not at all
+// when the run is cancelled first.
+func TestCreateOutput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.txt")
+	require.NoError(t, os.WriteFile(in, []byte("a\n"), 0o644))
+	_, err := CreateOutput(context.Background(), in, nil, in)
+	assert.ErrorContains(t, err, "the output is also an input")
+	_, err = CreateOutput(context.Background(), dir, nil)
+	assert.ErrorContains(t, err, "is a directory")
+
+	out := filepath.Join(dir, "out.tsv")
+	ctx, cancel := context.WithCancel(context.Background())
+	o, err := CreateOutput(ctx, out, nil, in)
+	require.NoError(t, err)
+	_, err = o.Write([]byte("x\n"))
+	require.NoError(t, err)
+	cancel()
+	assert.ErrorIs(t, o.Commit(), context.Canceled)
+	assert.Equal(t, map[string]string{"in.txt": "a\n"}, testio.Files(t, dir))
+
+	o, err = CreateOutput(context.Background(), out, nil, in)
+	require.NoError(t, err)
+	_, err = o.Write([]byte("x\n"))
+	require.NoError(t, err)
+	require.NoError(t, o.Commit())
+	assert.Equal(t, map[string]string{"in.txt": "a\n", "out.tsv": "x\n"}, testio.Files(t, dir))
+
+	var stdout bytes.Buffer
+	o, err = CreateOutput(context.Background(), "-", &stdout)
+	require.NoError(t, err)
+	_, err = o.Write([]byte("y\n"))
+	require.NoError(t, err)
+	require.NoError(t, o.Commit())
+	assert.Equal(t, "y\n", stdout.String())
 }

@@ -1,6 +1,7 @@
 package format
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,18 +14,20 @@ import (
 // when Commit succeeds.
 type FileWriter struct {
 	Writer
-	files []output
+	files []Output
+	ctx   context.Context
 }
 
-// output is a file being written: a corpus.File, or the standard output.
-type output interface {
+// An Output is a file being written, which appears only when committed (a
+// corpus.File), or the standard output, written through.
+type Output interface {
 	io.Writer
 	Name() string
 	Commit() error
 	Close() error
 }
 
-// stdout is the standard output as an output: written directly, with
+// stdout is the standard output as an Output: written directly, with
 // nothing to commit or discard.
 type stdout struct{ io.Writer }
 
@@ -32,9 +35,32 @@ func (stdout) Name() string  { return "-" }
 func (stdout) Commit() error { return nil }
 func (stdout) Close() error  { return nil }
 
+// CreateOutput starts writing the file at path, or w for "-", for output
+// that is not pairs (a pairing, a lexicon), as Create does for pairs.
+// Commands create it before their long work, so that a path that is one
+// of the inputs or cannot be written stops the run at once. Once ctx is
+// cancelled (Ctrl+C), writing to the file and its Commit fail and the
+// file is discarded. Defer Close, and Commit when all is written.
+func CreateOutput(ctx context.Context, path string, w io.Writer, inputs ...string) (Output, error) {
+	if path == "-" {
+		return stdout{w}, nil
+	}
+	if err := corpus.CheckOutput(path, inputs...); err != nil {
+		return nil, err
+	}
+	return corpus.CreateFileContext(ctx, path)
+}
+
 // Create starts writing the named format to path ("-" for Options.Stdout).
 // Defer Close, and Commit when every pair is written.
 func Create(name, path string, opt Options) (*FileWriter, error) {
+	return CreateContext(context.Background(), name, path, opt)
+}
+
+// CreateContext is Create for a run that ctx may cancel (Ctrl+C): once
+// ctx is cancelled, Write and Commit fail with its error and the output
+// is discarded, however much of it was written.
+func CreateContext(ctx context.Context, name, path string, opt Options) (*FileWriter, error) {
 	s, paths, err := locate(name, path, opt)
 	if err != nil {
 		return nil, err
@@ -42,22 +68,19 @@ func Create(name, path string, opt Options) (*FileWriter, error) {
 	if err := opt.checkFilters(); err != nil {
 		return nil, err
 	}
+	// Every file is checked before any is created.
 	for _, p := range paths {
 		if err := corpus.CheckOutput(p, opt.Inputs...); err != nil {
 			return nil, err
 		}
 	}
-	fw := &FileWriter{}
+	fw := &FileWriter{ctx: ctx}
 	ws := make([]io.Writer, len(paths))
 	for i, p := range paths {
-		var f output = stdout{opt.stdout()}
-		if p != "-" {
-			cf, err := corpus.CreateFile(p)
-			if err != nil {
-				fw.Close()
-				return nil, err
-			}
-			f = cf
+		f, err := CreateOutput(ctx, p, opt.stdout())
+		if err != nil {
+			fw.Close()
+			return nil, err
 		}
 		fw.files = append(fw.files, f)
 		ws[i] = f
@@ -75,8 +98,22 @@ func (w *FileWriter) Names() []string {
 	return names
 }
 
-// Commit ends the output and puts the files in place.
+// Write writes p, unless the run is cancelled (the files check that too,
+// but the standard output does not).
+func (w *FileWriter) Write(p corpus.Pair) error {
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	return w.Writer.Write(p)
+}
+
+// Commit ends the output and puts the files in place, unless the run is
+// cancelled.
 func (w *FileWriter) Commit() error {
+	if err := w.ctx.Err(); err != nil {
+		w.Close()
+		return err
+	}
 	if err := w.Writer.Close(); err != nil {
 		w.Close()
 		return err
