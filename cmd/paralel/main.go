@@ -21,7 +21,7 @@ const interruptGrace = 3 * time.Second
 func main() {
 	ios := iostreams.System()
 	discard := func() { corpus.DiscardPending() }
-	ctx, stop := interrupt.Notify(context.Background(), interruptGrace, discard)
+	ctx, stop := interrupt.Notify(context.Background(), interruptGrace, ios.ErrOut, discard)
 	err := newRootCmd(&Factory{IOStreams: ios}).ExecuteContext(ctx)
 	stop()
 	if sig, ok := interrupt.Cause(ctx); ok && err != nil {

@@ -2,14 +2,18 @@
 // run's context is cancelled, so that a command watching it can stop and
 // discard what it was writing, and a command that does not is stopped
 // after a grace period, as it is at once on a second signal, after a
-// cleanup that removes its temporary files. The exit status is the
-// shell's for a signal: 130 for SIGINT, 143 for SIGTERM.
+// cleanup that removes its temporary files and a line on the standard
+// error that says why it stopped. The exit status is the shell's for a
+// signal: 130 for SIGINT, 143 for SIGTERM.
 package interrupt
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 )
@@ -33,14 +37,14 @@ func ExitCode(sig os.Signal) int {
 
 // Notify returns a context that the first of Signals cancels, with an
 // *Error as its cause. If the run has not called stop grace after that
-// signal, or another signal comes, Notify calls cleanup and exits the
-// process with ExitCode. stop ends the watch; call it when the run is
-// over.
-func Notify(parent context.Context, grace time.Duration, cleanup func()) (ctx context.Context, stop func()) {
-	return notify(parent, grace, cleanup, os.Exit)
+// signal, or another signal comes, Notify calls cleanup, writes to errOut
+// the line "PROGRAM: interrupted (SIGNAL)" and exits the process with
+// ExitCode. stop ends the watch; call it when the run is over.
+func Notify(parent context.Context, grace time.Duration, errOut io.Writer, cleanup func()) (ctx context.Context, stop func()) {
+	return notify(parent, grace, errOut, cleanup, os.Exit)
 }
 
-func notify(parent context.Context, grace time.Duration, cleanup func(), exit func(int)) (context.Context, func()) {
+func notify(parent context.Context, grace time.Duration, errOut io.Writer, cleanup func(), exit func(int)) (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(parent)
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, Signals...)
@@ -63,6 +67,7 @@ func notify(parent context.Context, grace time.Duration, cleanup func(), exit fu
 		case <-timer.C:
 		}
 		cleanup()
+		fmt.Fprintf(errOut, "%s: %v\n", filepath.Base(os.Args[0]), &Error{Signal: first})
 		exit(ExitCode(first))
 	}()
 	stop := func() {

@@ -3,8 +3,10 @@
 package interrupt
 
 import (
+	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -38,7 +40,8 @@ func TestNotify(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			exited := make(chan int, 1)
 			cleaned := make(chan bool, 1)
-			ctx, stop := notify(context.Background(), tt.grace, func() { cleaned <- true }, func(code int) { exited <- code })
+			var stderr bytes.Buffer // written before exit, read after
+			ctx, stop := notify(context.Background(), tt.grace, &stderr, func() { cleaned <- true }, func(code int) { exited <- code })
 			defer stop()
 			require.NoError(t, syscall.Kill(os.Getpid(), tt.signals[0]))
 			select {
@@ -61,12 +64,15 @@ func TestNotify(t *testing.T) {
 					t.Fatalf("exit(%d) after the run ended", code)
 				case <-time.After(200 * time.Millisecond):
 				}
+				assert.Empty(t, stderr.String())
 				return
 			}
 			select {
 			case code := <-exited:
 				assert.Equal(t, tt.wantExit, code)
 				assert.True(t, <-cleaned, "cleanup before exit")
+				last := tt.signals[len(tt.signals)-1]
+				assert.Equal(t, filepath.Base(os.Args[0])+": interrupted ("+last.String()+")\n", stderr.String(), "one line says why the run stopped")
 			case <-time.After(10 * time.Second):
 				t.Fatal("no exit")
 			}
