@@ -100,6 +100,9 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 			} else if !cmd.Flags().Changed("min-score") {
 				opts.Export.MinScore = input.PageMinScore
 			}
+			if err := input.CheckPaths(opts.Src, opts.Tgt); err != nil {
+				return err
+			}
 			var err error
 			if opts.Input, err = in.options(""); err != nil {
 				return err

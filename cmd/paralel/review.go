@@ -96,6 +96,9 @@ Output formats:
 			} else {
 				opts.Src, opts.Tgt = args[0], args[1]
 			}
+			if err := input.CheckPaths(opts.Src, opts.Tgt); err != nil {
+				return err
+			}
 			if err := checkDoubtful(opts.Doubtful); err != nil {
 				return err
 			}

@@ -118,6 +118,8 @@ func TestBadInput(t *testing.T) {
 		{"review: unknown output format", []string{"review", "-o", "OUT.xyz", sq, en}, "cannot tell the format", ""},
 		{"review: a text, not a page of two languages", []string{"review", sq}, "sq.txt: found no en paragraph on the page", ""},
 		{"review: three files", []string{"review", sq, en, sq}, "accepts between 1 and 2 arg(s)", ""},
+		{"align: standard input for both sides", []string{"align", "-o", "OUT.tsv", "-", "-"}, "standard input (\"-\") given for both sides", ""},
+		{"review: standard input for both sides", []string{"review", "-o", "OUT.tsv", "-", "-"}, "standard input (\"-\") given for both sides", ""},
 		// The output is checked before the inputs are read, however long
 		// reading them takes: here they are missing.
 		{"pair: output is a directory", []string{"pair", "-o", dir, missing, missing}, "adir: is a directory", ""},
