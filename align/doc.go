@@ -25,7 +25,14 @@
 //     input itself. A match weighs more the rarer its key is on the other
 //     side, so a shared name counts for much and a shared function word
 //     for little. The sum treats the tokens as independent, which they
-//     are not: beyond some tens of nats it grows like a logarithm;
+//     are not: beyond some tens of nats it grows like a logarithm. In the
+//     final search it does so cell by cell, a cell being a source and a
+//     target sentence of the link: a match counts in the cell where it
+//     was found, a sentence's misses in the cells of its partners by how
+//     much of it each covers along the link's diagonal, and a cell's
+//     capacity is its share of the diagonal, so that the strong matches
+//     of one pair of sentences no longer pay for a sentence joined to
+//     them that does not belong;
 //   - in the final pass, how the sentences end (a question as a question,
 //     a semicolon where the other side goes on) and begin (in lower case,
 //     going on the sentence before), as learnt from the first;
@@ -103,6 +110,7 @@ package align
 //	evidence.go    link types, parameters, and a link's score: lengthLogProb (the
 //	               length model), weigh (the lexical weights), lattice.score
 //	lexcache.go    the lexical evidence of the units near the search's current row
+//	cells.go       the final search's lexical evidence, saturated cell by cell
 //	search.go      the dynamic programme: lattice, band, search, forward
 //	confidence.go  posteriors: the backward pass, where a score becomes a probability;
 //	               lowerDoubtful, where signs of error lower it

@@ -62,8 +62,9 @@ type params struct {
 }
 
 // score is the log score of link type k ending at node (i, j), in the row
-// and the cell that lc has entered.
-func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
+// and the cell that lc has entered. A score that would fall below floor
+// may be given as -Inf.
+func (lat *lattice) score(lc *lexCache, i, j, k int, floor float64) float64 {
 	a, b := linkTypes[k].a, linkTypes[k].b
 	p := lat.params
 	sc := p.prior[k]
@@ -90,14 +91,6 @@ func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 		return math.Inf(-1)
 	}
 	sc += lp
-	var lex float64
-	for x := i - a; x < i; x++ {
-		lex += lc.srcLex(x, j-1, b)
-	}
-	for y := j - b; y < j; y++ {
-		lex += lc.tgtLex(y, a)
-	}
-	sc += p.lexWeight * saturate(lex)
 	if lat.ends != nil {
 		sc += lat.ends.score(src, tgt)
 	}
@@ -117,7 +110,21 @@ func (lat *lattice) score(lc *lexCache, i, j, k int) float64 {
 			}
 		}
 	}
-	return sc
+	if !lat.byCell {
+		var lex float64
+		for x := i - a; x < i; x++ {
+			lex += lc.srcLex(x, j-1, b)
+		}
+		for y := j - b; y < j; y++ {
+			lex += lc.tgtLex(y, a)
+		}
+		return sc + p.lexWeight*saturate(lex)
+	}
+	if a+b > 2 && sc+p.lexWeight*lc.lexBound(i, j, a, b) < floor {
+		// Scoring by cell costs several times the single sum.
+		return math.Inf(-1)
+	}
+	return sc + p.lexWeight*lat.cellLex(lc, i, j, a, b)
 }
 
 // saturate tempers the lexical log-likelihood ratio of a link. The sum

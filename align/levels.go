@@ -194,6 +194,7 @@ func (a *aligner) newLattice(d *docState, l level, li int, keys keyTables) *latt
 	lat := &lattice{params: &a.params, delScale: math.Sqrt(float64(n+m) / float64(ln+lm)), searched: commonTypes}
 	if li == 0 && a.final {
 		lat.searched = nTypes
+		lat.byCell = true
 	}
 	if a.opt.Progress != nil {
 		// Coarse levels count for the rows they stand for, halved.

@@ -1,6 +1,9 @@
 package align
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // lexCache keeps the lexical evidence of the units near the current row of
 // the search. A unit adds the same to every link that pairs it with the
@@ -37,6 +40,11 @@ type srcRow struct {
 	// sum[(y-tlo)*span+b-1] is what unit s adds to a link with the target
 	// units y-b+1..y.
 	sum []float64
+	// In a search by cell (lattice.byCell): alone[(t-tlo)*span+k] is what
+	// the matches of s in target unit t add to a link in which s has k+1
+	// partners, and tAlone the same for the matches of t in s; neither
+	// counts the misses.
+	alone, tAlone []float64
 }
 
 func newLexCache(lat *lattice) *lexCache {
@@ -140,6 +148,22 @@ func (lc *lexCache) fill(r *srcRow, s int) {
 			last[b].hi = max(last[b].hi, lat.band.hi[i]-1)
 		}
 	}
+	if lat.byCell {
+		size := (hi - lo + 1) * span
+		r.alone = slices.Grow(r.alone[:0], size)[:size]
+		r.tAlone = slices.Grow(r.tAlone[:0], size)[:size]
+		clear(r.alone)
+		clear(r.tAlone)
+		for t := lo; t <= hi; t++ {
+			at := (t - lo) * span
+			if m := r.ms[t-lo]; m != 0 {
+				addAlone(r.alone[at:at+span], m, u, lat.srcGain)
+			}
+			if m := r.mt[t-lo]; m != 0 {
+				addAlone(r.tAlone[at:at+span], m, &lat.tgt[t], lat.tgtGain)
+			}
+		}
+	}
 	r.sum = slices.Grow(r.sum, (hi-lo+1)*span)[:(hi-lo+1)*span]
 	for y := lo; y <= hi; y++ {
 		var mask uint64
@@ -163,4 +187,30 @@ func (lc *lexCache) srcLex(x, y, b int) float64 {
 // i-a..i-1 of the current row i.
 func (lc *lexCache) tgtLex(y, a int) float64 {
 	return lc.tsum[(y-lc.tlo)*lc.span+a-1]
+}
+
+// addAlone adds to v[k] what the matched slots m of unit u add to a link
+// in which u has k+1 partners, for k >= 1: a unit with one partner has
+// all its evidence in one cell.
+func addAlone(v []float64, m uint64, u *unit, w [][maxSpan]float32) {
+	for ; m != 0; m &= m - 1 {
+		g := &w[u.df[bits.TrailingZeros64(m)]]
+		for k := 1; k < len(v); k++ {
+			v[k] += float64(g[k])
+		}
+	}
+}
+
+// srcAlone is what the matches of source unit s in target unit t add to a
+// link in which s has n partners.
+func (lc *lexCache) srcAlone(s, t, n int) float64 {
+	r := &lc.rows[s%maxSpan]
+	return r.alone[(t-r.tlo)*lc.span+n-1]
+}
+
+// tgtAlone is what the matches of target unit t in source unit s add to a
+// link in which t has n partners.
+func (lc *lexCache) tgtAlone(s, t, n int) float64 {
+	r := &lc.rows[s%maxSpan]
+	return r.tAlone[(t-r.tlo)*lc.span+n-1]
 }

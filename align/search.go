@@ -41,6 +41,11 @@ type lattice struct {
 	ownLeaveOut bool
 	// ends, when set, scores how the units of a link end.
 	ends *endModel
+	// byCell says that the lexical evidence of a link saturates by cell
+	// (cells.go). Only the final search does: the first pass and the
+	// coarse levels only find the band and the estimates, and keep the
+	// cheaper single sum.
+	byCell bool
 }
 
 // node is a point of the lattice: i source and j target units consumed.
@@ -117,6 +122,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 				best = 0
 			}
 			nt, del := 0, ninf
+			top := ninf // the largest of terms, the sum of which is the smaller
 			for k, t := range linkTypes[:lat.searched] {
 				pi, pj := i-t.a, j-t.b
 				if pi < 0 || pj < 0 || !lat.band.in(pi, pj) {
@@ -126,7 +132,13 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 				if prev == ninf {
 					continue
 				}
-				sc := lat.score(lc, i, j, k)
+				// Below floor the link can neither beat the best path
+				// here nor weigh in the posteriors.
+				floor := best - prev
+				if alpha != nil {
+					floor = min(floor, (top-negligible-alpha.into(off[pi]+pj-lo[pi], linkType(k)))*lat.params.temperature)
+				}
+				sc := lat.score(lc, i, j, k, floor)
 				if v := prev + sc; v > best {
 					best, arg = v, int8(k)
 				}
@@ -137,6 +149,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 						del = v
 					} else {
 						terms[nt] = v
+						top = max(top, v)
 						nt++
 					}
 				}
@@ -152,6 +165,12 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 		lat.progress((n + 1) & 1023)
 	}
 }
+
+// negligible is how far, in log terms, a link's term in the forward sum
+// of a node may fall below the largest before it is left out: by e^-20
+// each, all the link types together change the sum by less than float32,
+// which keeps it, can tell (2^-24).
+const negligible = 20
 
 // rowRing holds the rows of Viterbi values that links can reach back to.
 func rowRing(b band) [8][]float64 {
@@ -195,7 +214,7 @@ func (lat *lattice) searchParallel(cuts []node, post bool) []step {
 	var wg sync.WaitGroup
 	for c := range paths {
 		from, to := bounds[c], bounds[c+1]
-		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcGain: lat.srcGain, tgtGain: lat.tgtGain, params: lat.params, delScale: lat.delScale, ownLeaveOut: lat.ownLeaveOut, ends: lat.ends, searched: lat.searched, progress: lat.progress}
+		sub := &lattice{src: lat.src[from.i:to.i], tgt: lat.tgt[from.j:to.j], srcGain: lat.srcGain, tgtGain: lat.tgtGain, params: lat.params, delScale: lat.delScale, ownLeaveOut: lat.ownLeaveOut, ends: lat.ends, byCell: lat.byCell, searched: lat.searched, progress: lat.progress}
 		sub.band = band{make([]int, to.i-from.i+1), make([]int, to.i-from.i+1)}
 		for i := range sub.band.lo {
 			sub.band.lo[i] = min(max(lat.band.lo[from.i+i]-from.j, 0), to.j-from.j)

@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -237,9 +238,9 @@ func TestParagraphEvidence(t *testing.T) {
 		lc.enter(i)
 		lc.cell(j)
 		weights.usePara = true
-		with := lat.score(lc, i, j, k)
+		with := lat.score(lc, i, j, k, math.Inf(-1))
 		weights.usePara = false
-		return with - lat.score(lc, i, j, k)
+		return with - lat.score(lc, i, j, k, math.Inf(-1))
 	}
 	assert.Zero(t, score(1, 1, 0), "both start a paragraph")
 	assert.Equal(t, -3.0, score(2, 2, 0), "only the target starts one")
