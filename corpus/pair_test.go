@@ -124,16 +124,41 @@ func TestStripControls(t *testing.T) {
 	}
 }
 
+// TestOncePerDoc: a document's name that lost characters is warned of
+// once, whatever the number of its pairs; other warnings all pass.
+func TestOncePerDoc(t *testing.T) {
+	var got []string
+	warn := OncePerDoc(func(err error) { got = append(got, err.Error()) })
+	for range 3 {
+		for _, doc := range []string{"a\x1b", "b\x1b"} {
+			_, errs := StripPairControls(Pair{Src: "x\a", Doc: doc}, 1)
+			for _, err := range errs {
+				warn(err)
+			}
+		}
+	}
+	assert.Equal(t, 6+2, len(got), "each pair's source, each name once")
+	assert.Nil(t, OncePerDoc(nil))
+}
+
 func TestStripPairControls(t *testing.T) {
 	p := Pair{Src: "Po\x1b[2J.", Tgt: "Yes.\a", SrcIDs: []int{2, 3}, TgtIDs: []int{4}, Doc: "rama\x1b", Score: 0.5}
 	clean, errs := StripPairControls(p, 7)
 	assert.Equal(t, Pair{Src: "Po[2J.", Tgt: "Yes.", SrcIDs: []int{2, 3}, TgtIDs: []int{4}, Doc: "rama", Score: 0.5}, clean)
 	require.Len(t, errs, 3)
-	assert.EqualError(t, errs[0], "pair 7 of rama (sentences [2, 3]:[4]), source: removed 1 control character: U+001B")
-	assert.EqualError(t, errs[1], "pair 7 of rama (sentences [2, 3]:[4]), target: removed 1 control character: U+0007")
+	assert.EqualError(t, errs[0], `pair 7 of "rama" (sentences [2, 3]:[4]), source: removed 1 control character: U+001B`)
+	assert.EqualError(t, errs[1], `pair 7 of "rama" (sentences [2, 3]:[4]), target: removed 1 control character: U+0007`)
 	var ce *ControlError
 	require.ErrorAs(t, errs[2], &ce)
-	assert.Equal(t, "pair 7 of rama (sentences [2, 3]:[4]), document", ce.Where)
+	assert.EqualError(t, errs[2], `document name "rama\x1b": removed 1 control character: U+001B`, "quoted: no raw ESC")
+	var de *DocNameError
+	require.ErrorAs(t, errs[2], &de)
+	assert.Equal(t, "rama\x1b", de.Doc)
+
+	// A name that is not UTF-8 reaches no warning raw either.
+	_, errs = StripPairControls(Pair{Src: "a\a", Doc: "sq\xff"}, 1)
+	require.Len(t, errs, 1)
+	assert.EqualError(t, errs[0], `pair 1 of "sq\xff", source: removed 1 control character: U+0007`)
 
 	same, errs := StripPairControls(Pair{Src: "a", Tgt: "b"}, 1)
 	assert.Empty(t, errs)

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -103,7 +104,8 @@ func AppendIDs(b []byte, ids []int) []byte {
 
 // StripPairControls applies StripControls to the texts and the document
 // name of p, the pair numbered n (from 1) in its output, and returns the
-// clean pair and a *ControlError for each field that lost characters.
+// clean pair and a *ControlError for each text that lost characters, and a
+// *DocNameError for a name that did.
 func StripPairControls(p Pair, n int) (Pair, []error) {
 	clean := p
 	var removed [3][]rune
@@ -113,20 +115,61 @@ func StripPairControls(p Pair, n int) (Pair, []error) {
 	if removed[0] == nil && removed[1] == nil && removed[2] == nil {
 		return p, nil
 	}
-	// The warning names the pair by its clean document name: it must not
-	// carry the characters either.
-	where := fmt.Sprintf("pair %d", n)
-	if clean.Doc != "" {
-		where += " of " + clean.Doc
-	}
+	where := PairPlace(n, clean.Doc)
 	if len(p.SrcIDs) > 0 || len(p.TgtIDs) > 0 {
 		where += fmt.Sprintf(" (sentences %s:%s)", AppendIDs(nil, p.SrcIDs), AppendIDs(nil, p.TgtIDs))
 	}
 	var errs []error
-	for i, field := range []string{"source", "target", "document"} {
+	for i, field := range []string{"source", "target"} {
 		if removed[i] != nil {
 			errs = append(errs, &ControlError{Where: where + ", " + field, Removed: removed[i]})
 		}
 	}
+	if removed[2] != nil {
+		errs = append(errs, &DocNameError{Doc: p.Doc, Err: &ControlError{Where: fmt.Sprintf("document name %q", p.Doc), Removed: removed[2]}})
+	}
 	return clean, errs
+}
+
+// PairPlace names the pair numbered n (from 1) of the document doc in a
+// warning: "pair 7 of \"rama\"". The name is quoted, so that no byte of it
+// reaches a terminal raw.
+func PairPlace(n int, doc string) string {
+	if doc == "" {
+		return fmt.Sprintf("pair %d", n)
+	}
+	return fmt.Sprintf("pair %d of %q", n, doc)
+}
+
+// A DocNameError is a problem with a document's name, which every pair of
+// the document carries: an output warns of it once (see OncePerDoc), not
+// at every pair.
+type DocNameError struct {
+	Doc string // the name, as given
+	Err error
+}
+
+func (e *DocNameError) Error() string { return e.Err.Error() }
+
+func (e *DocNameError) Unwrap() error { return e.Err }
+
+// OncePerDoc returns a function that passes every warning on to warn
+// except a *DocNameError of a name it has already passed on, so that a
+// document of many pairs whose name lost characters is named once. It
+// returns nil for a nil warn.
+func OncePerDoc(warn func(error)) func(error) {
+	if warn == nil {
+		return nil
+	}
+	seen := make(map[string]bool)
+	return func(err error) {
+		var de *DocNameError
+		if errors.As(err, &de) {
+			if seen[de.Doc] {
+				return
+			}
+			seen[de.Doc] = true
+		}
+		warn(err)
+	}
 }

@@ -258,6 +258,8 @@ func (o Options) checkFilters() error {
 }
 
 func (s spec) writer(ws []io.Writer, opt Options) *writer {
+	// A bad document name is named once, not at each of its pairs.
+	opt.Warn = corpus.OncePerDoc(opt.Warn)
 	return &writer{
 		w:    s.newWriter(ws, opt),
 		warn: opt.Warn,

@@ -3,6 +3,7 @@ package format
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -337,6 +338,33 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestBadDocumentName: a document name with a control character, or one
+// that is not UTF-8 (a file name), is warned of once however many pairs
+// carry it, and quoted, so that no raw byte reaches the terminal.
+func TestBadDocumentName(t *testing.T) {
+	for _, name := range []string{"tmx", "tsv", "jsonl"} {
+		for _, doc := range []string{"sq\xff", "sq\x1b"} {
+			t.Run(fmt.Sprintf("%s/%q", name, doc), func(t *testing.T) {
+				var warnings []string
+				opt := Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }, TSVMeta: true}
+				var pairs []corpus.Pair
+				for i := range 50 {
+					pairs = append(pairs, corpus.Pair{Src: "Po.", Tgt: "Yes.", SrcIDs: []int{i}, TgtIDs: []int{i}, Score: 1, Doc: doc})
+				}
+				_, err := WritePairs(name, filepath.Join(t.TempDir(), "out."+name), pairs, opt)
+				require.NoError(t, err)
+				if name != "tmx" && doc == "sq\xff" {
+					assert.Empty(t, warnings, "the format carries the byte or replaces it")
+					return
+				}
+				require.Len(t, warnings, 1, "one warning for the document, not one a pair")
+				assert.Contains(t, warnings[0], fmt.Sprintf("%q", doc))
+				assert.NotContains(t, warnings[0], doc[2:], "no raw byte")
+			})
+		}
+	}
+}
+
 // TestControlCharacters: no format writes ESC, BEL or another control
 // character raw; each pair that lost some is named in a warning.
 func TestControlCharacters(t *testing.T) {
@@ -359,8 +387,8 @@ func TestControlCharacters(t *testing.T) {
 				assert.NotContains(t, string(data), `\u001b`, "nor escaped for a program to decode")
 			}
 			require.NotEmpty(t, warnings)
-			assert.Equal(t, "pair 2 of d (sentences [0]:[0]), source: removed 2 control characters: U+001B U+0007", warnings[0])
-			assert.Contains(t, warnings, "pair 2 of d (sentences [0]:[0]), target: removed 1 control character: U+001B")
+			assert.Equal(t, `pair 2 of "d" (sentences [0]:[0]), source: removed 2 control characters: U+001B U+0007`, warnings[0])
+			assert.Contains(t, warnings, `pair 2 of "d" (sentences [0]:[0]), target: removed 1 control character: U+001B`)
 			got, err := ReadPairs(name, path, opt)
 			require.NoError(t, err)
 			require.Len(t, got, 2)

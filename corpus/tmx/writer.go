@@ -131,7 +131,7 @@ func (w *Writer) Write(p corpus.Pair) error {
 	}
 	w.prop("x-link", p.Type())
 	if p.Doc != "" {
-		w.prop("x-document", w.clean(p.Doc, p, "document name"))
+		w.prop("x-document", w.cleanDoc(p.Doc))
 	}
 	if len(p.SrcIDs) > 0 || len(p.TgtIDs) > 0 {
 		w.prop("x-position", FormatPosition(p.SrcIDs, p.TgtIDs))
@@ -157,15 +157,24 @@ func (w *Writer) prop(typ, value string) {
 func (w *Writer) clean(s string, p corpus.Pair, what string) string {
 	kept, dropped := xmlChars(s)
 	if len(dropped) > 0 && w.Warn != nil {
-		where := fmt.Sprintf("pair %d", w.n)
-		if p.Doc != "" {
-			where += " of " + p.Doc
-		}
+		where := corpus.PairPlace(w.n, p.Doc)
 		if len(p.SrcIDs) > 0 || len(p.TgtIDs) > 0 {
 			where += " " + FormatPosition(p.SrcIDs, p.TgtIDs)
 		}
 		w.Warn(fmt.Errorf("tmx: %s, %s: dropped %d character(s) that XML 1.0 does not allow: %s",
 			where, what, len(dropped), strings.Join(dropped, " ")))
+	}
+	return kept
+}
+
+// cleanDoc drops from a document name what XML 1.0 cannot carry, and says
+// so in a *corpus.DocNameError, which Warn receives at every pair of the
+// document: give it corpus.OncePerDoc to hear of it once.
+func (w *Writer) cleanDoc(doc string) string {
+	kept, dropped := xmlChars(doc)
+	if len(dropped) > 0 && w.Warn != nil {
+		w.Warn(&corpus.DocNameError{Doc: doc, Err: fmt.Errorf("tmx: document name %q: dropped %d character(s) that XML 1.0 does not allow: %s",
+			doc, len(dropped), strings.Join(dropped, " "))})
 	}
 	return kept
 }

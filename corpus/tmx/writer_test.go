@@ -103,8 +103,8 @@ func TestWriterDropsForbiddenCharacters(t *testing.T) {
 	assert.Contains(t, b.String(), "<seg>Fundi</seg>")
 	assert.Contains(t, b.String(), "<seg>End </seg>")
 	assert.Equal(t, []string{
-		"tmx: pair 2 of rama [7]:[6], sq segment: dropped 2 character(s) that XML 1.0 does not allow: U+0000 U+001B",
-		"tmx: pair 2 of rama [7]:[6], en segment: dropped 2 character(s) that XML 1.0 does not allow: U+FFFF byte 0xff",
+		`tmx: pair 2 of "rama" [7]:[6], sq segment: dropped 2 character(s) that XML 1.0 does not allow: U+0000 U+001B`,
+		`tmx: pair 2 of "rama" [7]:[6], en segment: dropped 2 character(s) that XML 1.0 does not allow: U+FFFF byte 0xff`,
 	}, warnings)
 	validate(t, b.String())
 }

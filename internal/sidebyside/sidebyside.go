@@ -40,6 +40,7 @@ type Writer struct {
 	// (ESC, BEL...), which never reach the terminal (see
 	// corpus.StripControls).
 	Warn func(error)
+	warn func(error) // Warn, telling of a document's name once
 
 	w       *bufio.Writer
 	n       int // links written
@@ -69,8 +70,11 @@ func (w *Writer) Write(p corpus.Pair) error {
 	w.n++
 	p, warnings := corpus.StripPairControls(p, w.n)
 	if w.Warn != nil {
+		if w.warn == nil {
+			w.warn = corpus.OncePerDoc(w.Warn)
+		}
 		for _, err := range warnings {
-			w.Warn(err)
+			w.warn(err)
 		}
 	}
 	mark := ' '

@@ -98,5 +98,5 @@ func TestControlCharacters(t *testing.T) {
 	assert.NotContains(t, buf.String(), "\x1b")
 	assert.NotContains(t, buf.String(), "\a")
 	assert.Contains(t, buf.String(), "Po[2J]0;x.")
-	assert.Equal(t, []string{"pair 1 of d, source: removed 3 control characters: U+001B U+001B U+0007"}, warnings)
+	assert.Equal(t, []string{`pair 1 of "d", source: removed 3 control characters: U+001B U+001B U+0007`}, warnings)
 }
