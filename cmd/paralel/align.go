@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -133,16 +132,6 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 func runAlign(ctx context.Context, opts *AlignOptions) error {
 	ios := opts.IO
 	srcLang, tgtLang := opts.Export.SrcLang, opts.Export.TgtLang
-	same := false
-	if opts.Tgt != "" && !extract.IsURL(opts.Src) && !extract.IsURL(opts.Tgt) {
-		var err error
-		if same, err = corpus.SameContent(opts.Src, opts.Tgt); err != nil {
-			return err
-		}
-	}
-	if same && !bothEmpty(opts.Src, opts.Tgt) {
-		return errSameText(opts.Src, opts.Tgt)
-	}
 
 	// The output is started before the long work, so that a wrong path,
 	// or an output that is one of the inputs, stops the run at once.
@@ -173,7 +162,7 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkSwapped(opts.Src, opts.Tgt, src.Sentences, tgt.Sentences, srcLang, tgtLang, opts.AllowSwapped); err != nil {
+	if err := checkSides(opts.Src, opts.Tgt, src.Sentences, tgt.Sentences, srcLang, tgtLang, opts.AllowSwapped); err != nil {
 		return err
 	}
 
@@ -219,37 +208,15 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 	return nil
 }
 
-// errSameText is the error for the same text given on both sides.
-func errSameText(src, tgt string) error {
-	return fmt.Errorf("%s and %s are the same text: give a text and its translation", src, tgt)
-}
-
-// checkSwapped refuses Albanian–English sides that surely read as each
-// other's language (see align.CheckSides), unless allowed.
-func checkSwapped(srcPath, tgtPath string, src, tgt []corpus.Sentence, srcLang, tgtLang string, allowed bool) error {
-	if allowed {
-		return nil
-	}
-	if err := align.CheckSides(src, tgt, srcLang, tgtLang); err != nil {
-		return fmt.Errorf("%s, %s: %w: give them the other way round, or --allow-swapped to align them as given", srcPath, tgtPath, err)
-	}
-	return nil
+// checkSides refuses sides that cannot be a text and its translation
+// (input.CheckSides); a page that holds both languages is named once.
+func checkSides(srcPath, tgtPath string, src, tgt []corpus.Sentence, srcLang, tgtLang string, allowSwapped bool) error {
+	return input.CheckSides(input.Sides{SrcName: srcPath, TgtName: cmp.Or(tgtPath, srcPath), Src: src, Tgt: tgt, SrcLang: srcLang, TgtLang: tgtLang}, allowSwapped)
 }
 
 // addAllowSwappedFlag adds --allow-swapped.
 func addAllowSwappedFlag(cmd *cobra.Command, p *bool) {
 	cmd.Flags().BoolVar(p, "allow-swapped", false, "align SRC and TGT as given though SRC reads as the target language and TGT as the source's")
-}
-
-// bothEmpty reports whether the files a and b are both empty: the same
-// content, but an input that align.Check names better.
-func bothEmpty(a, b string) bool {
-	for _, p := range []string{a, b} {
-		if fi, err := os.Stat(p); err != nil || fi.Size() > 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // alignContext is align.Align, given up when ctx is cancelled (Ctrl+C),

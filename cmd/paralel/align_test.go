@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/corpus/ids"
+	"github.com/paralel/paralel/internal/testio"
 )
 
 const (
@@ -68,18 +69,53 @@ func TestAlignDropsUnaligned(t *testing.T) {
 	assert.Contains(t, stderr, "dropped 1 pair: 1 unaligned")
 }
 
-func TestAlignEmptySide(t *testing.T) {
-	empty := filepath.Join(t.TempDir(), "empty.txt")
-	require.NoError(t, os.WriteFile(empty, nil, 0o644))
-	out, stderr, err := runCmd(t, "align", "-f", "ids", ramaSq, empty)
-	require.NoError(t, err, "an empty side is a warning, not an error")
-	assert.Contains(t, stderr, "paralel: warning:")
-	pairs, err := ids.NewReader(strings.NewReader(out)).ReadAll()
+// TestAlignAndBatchRefuseAlike: a document whose sides cannot be a text
+// and its translation (an empty side, the same text twice, the sides
+// swapped) is an error of align and a failed document of batch, with the
+// same reason, the other documents of the batch written all the same.
+func TestAlignAndBatchRefuseAlike(t *testing.T) {
+	dir := t.TempDir()
+	sq, err := os.ReadFile(ramaSq)
 	require.NoError(t, err)
-	require.NotEmpty(t, pairs)
-	for _, p := range pairs {
-		assert.Empty(t, p.TgtIDs)
+	en, err := os.ReadFile(ramaEn)
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		name, src, tgt, err string
+	}{
+		{"empty", string(sq), "", "en.txt: no text: a document needs both sides"},
+		{"both-empty", "", "", "en.txt: no text: a document needs both sides"},
+		{"same", string(sq), string(sq), "en.txt are the same text: give a text and its translation"},
+		{"swapped", string(en), string(sq), "the sides are swapped: the source (sq) reads as English and the target (en) as Albanian"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := filepath.Join(dir, tt.name)
+			require.NoError(t, os.MkdirAll(doc, 0o755))
+			src := testio.WriteFile(t, doc, "sq.txt", tt.src)
+			tgt := testio.WriteFile(t, doc, "en.txt", tt.tgt)
+			_, _, err := runCmd(t, "align", "-f", "tsv", src, tgt)
+			assert.ErrorContains(t, err, tt.err)
+
+			good := filepath.Join(dir, "good-"+tt.name)
+			require.NoError(t, os.MkdirAll(good, 0o755))
+			testio.WriteFile(t, good, "sq.txt", sq)
+			testio.WriteFile(t, good, "en.txt", en)
+			list := testio.WriteFile(t, dir, tt.name+".list", src+"\t"+tgt+"\tbad\n"+filepath.Join(good, "sq.txt")+"\t"+filepath.Join(good, "en.txt")+"\tgood\n")
+			for _, each := range []string{"--each=false", "--each"} {
+				out, stderr, err := runCmd(t, "batch", each, "-f", "tsv", list)
+				assert.EqualError(t, err, "1 of 2 documents failed", each)
+				assert.Contains(t, stderr, "failed: bad: ", each)
+				assert.Contains(t, stderr, tt.err, each)
+				assert.True(t, strings.Contains(out, "\tgood\t"), "%s: the good document is written", each)
+				assert.False(t, strings.Contains(out, "\tbad\t"), "%s: the bad one is not", each)
+			}
+		})
 	}
+	// Sides swapped on purpose are aligned by both.
+	doc := filepath.Join(dir, "swapped")
+	_, _, err = runCmd(t, "align", "--allow-swapped", "-f", "tsv", filepath.Join(doc, "sq.txt"), filepath.Join(doc, "en.txt"))
+	assert.NoError(t, err)
+	_, _, err = runCmd(t, "batch", "--allow-swapped", "-f", "tsv", filepath.Join(dir, "swapped.list"))
+	assert.NoError(t, err)
 }
 
 func TestAlignBadInput(t *testing.T) {

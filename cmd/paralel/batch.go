@@ -77,7 +77,9 @@ documents, so that shards keep most of the evidence of a pooled run.
 The documents are aligned together, with a lexicon induced from all of them,
 which aligns short documents better than each alone but holds them all in
 memory; --each aligns each on its own, holding only the few under way. A
-document that cannot be read or has an empty side is reported by name and
+document that cannot be read, or that paralel align refuses (an empty side,
+the same text on both sides, sides that read as each other's language
+unless --allow-swapped), is reported by name and
 skipped (with --strict it ends the run); the output is then written with
 the others, but the exit status is non-zero. A summary goes to the
 standard error: documents, sentences, links, the share of doubtful links
@@ -139,6 +141,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 	}
 	flags := cmd.Flags()
 	in = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences").addDocumentFlags(cmd).addDumpFlag(cmd)
+	addAllowSwappedFlag(cmd, &opts.Batch.AllowSwapped)
 	flags.BoolVar(&opts.Pair, "pair", false, "the two inputs are collections of documents (folders, lists): pair them first, as paralel pair does")
 	flags.BoolVar(&opts.Batch.Each, "each", false, "align each document on its own: less memory, no lexicon shared across documents")
 	flags.BoolVar(&opts.Batch.Strict, "strict", false, "stop at the first document that cannot be read, writing nothing")

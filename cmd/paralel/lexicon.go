@@ -71,6 +71,7 @@ stem separated by a tab.`,
 		},
 	}
 	in = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences").addDocumentFlags(cmd).addDumpFlag(cmd)
+	addAllowSwappedFlag(cmd, &opts.Batch.AllowSwapped)
 	cmd.Flags().IntVar(&opts.Sample, "sample", 2000, "learn from this many `N` documents")
 	addLangFlags(cmd, &srcLang, &tgtLang, "the source side", "the target side", false)
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")

@@ -183,10 +183,7 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 		if err != nil {
 			return err
 		}
-		if src.SHA256 != "" && src.SHA256 == tgt.SHA256 && len(src.Sentences) > 0 {
-			return errSameText(opts.Src, opts.Tgt)
-		}
-		if err := checkSwapped(opts.Src, opts.Tgt, src.Sentences, tgt.Sentences, srcLang, tgtLang, opts.AllowSwapped); err != nil {
+		if err := checkSides(opts.Src, opts.Tgt, src.Sentences, tgt.Sentences, srcLang, tgtLang, opts.AllowSwapped); err != nil {
 			return err
 		}
 		exp := review.Export{Path: export, Format: formatName, Doc: opts.Doc}

@@ -80,8 +80,8 @@ func TestBadInput(t *testing.T) {
 	require.NoError(t, os.Symlink(sqCopy, sqLink))
 
 	runBadInputs(t, []badInput{
-		{"align: empty source", []string{"align", "-o", "OUT.tsv", empty, en}, "", "the source side is empty"},
-		{"align: both empty", []string{"align", "-o", "OUT.tsv", empty, empty}, "", "both sides are empty"},
+		{"align: empty source", []string{"align", "-o", "OUT.tsv", empty, en}, "empty.txt: no text: a document needs both sides", ""},
+		{"align: both empty", []string{"align", "-o", "OUT.tsv", empty, empty}, "empty.txt: no text: a document needs both sides", ""},
 		{"align: missing file", []string{"align", "-o", "OUT.tsv", missing, en}, "missing.txt: no such file", ""},
 		{"align: a directory", []string{"align", "-o", "OUT.tsv", dir, en}, "adir: is a directory", ""},
 		{"align: invalid UTF-8", []string{"align", "-o", "OUT.tsv", sq, badUTF8}, "bad-utf8.txt: invalid UTF-8 at byte 9", ""},

@@ -45,6 +45,11 @@ type Options struct {
 	// Strict ends the run at the first document that cannot be read.
 	Strict bool
 
+	// AllowSwapped aligns a document whose sides read as each other's
+	// language, which otherwise fails as paralel align refuses it (see
+	// input.CheckSides).
+	AllowSwapped bool
+
 	// Shard keeps the documents of one shard of the input only (see
 	// Shard); the zero Shard keeps them all.
 	Shard Shard
@@ -63,7 +68,7 @@ type Writer interface {
 }
 
 // ErrEmpty is wrapped by the error of a document with an empty side.
-var ErrEmpty = errors.New("no text: a document needs both sides")
+var ErrEmpty = input.ErrEmpty
 
 // ErrNoDocuments is returned by Run when no document could be aligned.
 var ErrNoDocuments = errors.New("no document could be aligned")
@@ -228,7 +233,10 @@ func (s *Summary) add(b align.Bitext, links []align.Link, warnings []string, w W
 	return nil
 }
 
-// Read reads and splits the two sides of a document.
+// Read reads and splits the two sides of a document, and refuses them
+// when they cannot be a text and its translation (an empty side, the same
+// text twice, swapped sides unless opt.AllowSwapped), as paralel align
+// does: the one check of input.CheckSides.
 func Read(d Input, opt Options) (align.Bitext, error) {
 	src, err := readSide(d, d.Src, "src", opt.Align.SrcLang, opt)
 	if err != nil {
@@ -236,6 +244,13 @@ func Read(d Input, opt Options) (align.Bitext, error) {
 	}
 	tgt, err := readSide(d, d.Tgt, "tgt", opt.Align.TgtLang, opt)
 	if err != nil {
+		return align.Bitext{}, err
+	}
+	sides := input.Sides{SrcName: d.Src, TgtName: d.Tgt, Src: src, Tgt: tgt, SrcLang: opt.Align.SrcLang, TgtLang: opt.Align.TgtLang}
+	if d.Kind == Texts {
+		sides.SrcName, sides.TgtName = "src", "tgt"
+	}
+	if err := input.CheckSides(sides, opt.AllowSwapped); err != nil {
 		return align.Bitext{}, err
 	}
 	return align.Bitext{Name: d.Name, Src: src, Tgt: tgt}, nil
@@ -246,9 +261,6 @@ func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence,
 		doc, err := segment.ReadDocument(strings.NewReader(path), corpus.ReadOptions{Lang: lang, Mode: opt.Mode, Name: side})
 		if err != nil {
 			return nil, err
-		}
-		if len(doc.Sentences) == 0 {
-			return nil, fmt.Errorf("%s: %w", side, ErrEmpty)
 		}
 		return doc.Sentences, nil
 	}
@@ -262,9 +274,6 @@ func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence,
 	}
 	if err != nil {
 		return nil, err
-	}
-	if len(doc.Sentences) == 0 {
-		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
 	}
 	return doc.Sentences, nil
 }

@@ -1,6 +1,12 @@
 package input
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/paralel/paralel/align"
+	"github.com/paralel/paralel/corpus"
+)
 
 // ErrStdinTwice is the error of CheckPaths for the standard input given
 // for both sides.
@@ -14,4 +20,59 @@ func CheckPaths(src, tgt string) error {
 		return ErrStdinTwice
 	}
 	return nil
+}
+
+// ErrEmpty is wrapped by the error of CheckSides for a side without text.
+var ErrEmpty = errors.New("no text: a document needs both sides")
+
+// ErrSameText is wrapped by the error of CheckSides for the same text on
+// both sides.
+var ErrSameText = errors.New("the same text: give a text and its translation")
+
+// Sides are the two sides of a document, read, and what names them in
+// errors: their paths.
+type Sides struct {
+	SrcName, TgtName string
+	Src, Tgt         []corpus.Sentence
+	SrcLang, TgtLang string
+}
+
+// CheckSides refuses two sides that cannot be a text and its
+// translation, the one check of align, review and batch: a side without
+// text (ErrEmpty), the same text on both (ErrSameText: the same file, a
+// copy, or the same sentences read from two formats), and, unless
+// allowSwapped, Albanian–English sides that surely read as each other's
+// language (align.ErrSwapped; see align.CheckSides). Its error names the
+// sides.
+func CheckSides(s Sides, allowSwapped bool) error {
+	switch {
+	case len(s.Src) == 0 && len(s.Tgt) == 0:
+		return fmt.Errorf("%s and %s: %w", s.SrcName, s.TgtName, ErrEmpty)
+	case len(s.Src) == 0:
+		return fmt.Errorf("%s: %w", s.SrcName, ErrEmpty)
+	case len(s.Tgt) == 0:
+		return fmt.Errorf("%s: %w", s.TgtName, ErrEmpty)
+	case sameText(s.Src, s.Tgt):
+		return fmt.Errorf("%s and %s are %w", s.SrcName, s.TgtName, ErrSameText)
+	}
+	if allowSwapped {
+		return nil
+	}
+	if err := align.CheckSides(s.Src, s.Tgt, s.SrcLang, s.TgtLang); err != nil {
+		return fmt.Errorf("%s, %s: %w: give them the other way round, or --allow-swapped to align them as given", s.SrcName, s.TgtName, err)
+	}
+	return nil
+}
+
+// sameText reports whether two sides hold the same sentences.
+func sameText(src, tgt []corpus.Sentence) bool {
+	if len(src) != len(tgt) {
+		return false
+	}
+	for i := range src {
+		if src[i].Text != tgt[i].Text {
+			return false
+		}
+	}
+	return true
 }
