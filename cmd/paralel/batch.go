@@ -51,7 +51,9 @@ paths relative to the list file, NAME defaulting to SRC. Lines starting with
 # are comments. The file names say sq and en whatever the languages. The
 pairings of paralel pair are list files too (a third field that is a score
 is not a name; lines of unpaired documents are skipped), and "-" reads a
-list from the standard input. With --pair, the two inputs are collections
+list from the standard input. A file whose first line is not a document,
+or whose lines name no file that exists (a text, or a TSV of links, given
+for a list), is an error. With --pair, the two inputs are collections
 of documents that paralel pair pairs first (see paralel pair --help).
 
 The standard input may also hold JSON lines of documents, one object a

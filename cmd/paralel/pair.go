@@ -51,6 +51,8 @@ empty side.
 SRC and TGT are each a folder, whose files are the documents (searched
 recursively, names starting with a dot skipped); a list file, one path a
 line; or JSON lines of documents, {"name": ..., "text": ...} or {"path": ...}.
+A file whose lines name no file that exists (a text given for a list) is
+an error.
 Each document is read as paralel align reads it: web pages and addresses,
 subtitles, DOCX, ODT, PDF and text in any common encoding (--input-format
 and --encoding force them).

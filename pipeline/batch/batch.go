@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/pipeline/input"
 )
 
 // A Doc is one document of a batch: a text and its translation.
@@ -178,14 +179,27 @@ func LoadList(path string) ([]Doc, error) {
 }
 
 // ReadList reads a list of documents from r, which errors call name, with
-// relative paths relative to dir.
+// relative paths relative to dir. A text given for a list, whose first
+// line is not a document or whose lines name no file that exists, is an
+// error wrapping input.ErrNotList.
 func ReadList(r io.Reader, name, dir string) ([]Doc, error) {
-	docs, err := NewListReader(r).ReadAll()
+	lr := NewListReader(r)
+	docs, err := lr.ReadAll()
+	if errors.Is(err, ErrFieldCount) && lr.docs == 0 {
+		return nil, fmt.Errorf("%s %w: %w", name, input.ErrNotList, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(docs) == 0 {
 		return nil, fmt.Errorf("%s: no documents: want one SRC<TAB>TGT[<TAB>NAME] line per document", name)
+	}
+	var paths []string
+	for _, d := range docs {
+		paths = append(paths, d.Src, d.Tgt)
+	}
+	if err := input.CheckListed(name, dir, paths); err != nil {
+		return nil, err
 	}
 	for i, d := range docs {
 		docs[i].Src, docs[i].Tgt = resolve(dir, d.Src), resolve(dir, d.Tgt)

@@ -23,7 +23,8 @@ import (
 // unpaired and is skipped, and a line may be a JSON object with "src",
 // "tgt" and optionally "score" and "name".
 type ListReader struct {
-	sc *corpus.LineScanner
+	sc   *corpus.LineScanner
+	docs int // documents read
 }
 
 // NewListReader returns a ListReader reading r.
@@ -51,6 +52,7 @@ func (r *ListReader) Read() (Doc, error) {
 		if err != nil {
 			return Doc{}, r.parseError(err)
 		}
+		r.docs++
 		return d, nil
 	}
 	if err := r.sc.Err(); err != nil {

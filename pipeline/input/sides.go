@@ -3,9 +3,13 @@ package input
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/extract"
 )
 
 // ErrStdinTwice is the error of CheckPaths for the standard input given
@@ -75,4 +79,47 @@ func sameText(src, tgt []corpus.Sentence) bool {
 		}
 	}
 	return true
+}
+
+// ErrNotList is wrapped by the error of CheckListed for a file read as a
+// list of documents that names none.
+var ErrNotList = errors.New("is not a list file or a folder")
+
+// CheckListed returns an error wrapping ErrNotList when list, a file read
+// as a list of documents, names paths of which none exists: most likely a
+// text given where a list or a folder was wanted, each of whose lines
+// would otherwise be reported as a missing document. paths are the paths
+// as the list writes them, relative ones relative to dir; a web address
+// counts as one that exists. A list whose documents all went missing is
+// refused too, which is as well.
+func CheckListed(list, dir string, paths []string) error {
+	if len(paths) == 0 {
+		return nil
+	}
+	for _, p := range paths {
+		if extract.IsURL(p) {
+			return nil
+		}
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		if _, err := os.Stat(p); err == nil {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s %w: none of the %d files it names exists (the first: %q)", list, ErrNotList, len(paths), excerpt(paths[0]))
+}
+
+// excerpt is the start of s, for a message: a line of a text read as a
+// path may be long.
+func excerpt(s string) string {
+	const max = 60
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

@@ -1,6 +1,8 @@
 package input
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -8,6 +10,7 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/internal/testio"
 )
 
 func TestCheckPaths(t *testing.T) {
@@ -57,6 +60,34 @@ func TestCheckSides(t *testing.T) {
 			}
 			assert.ErrorIs(t, err, tt.err)
 			assert.ErrorContains(t, err, tt.msg)
+		})
+	}
+}
+
+func TestCheckListed(t *testing.T) {
+	dir := t.TempDir()
+	testio.WriteFile(t, dir, "a.txt", "Po.\n")
+	long := strings.Repeat("Kërcënimet e Iranit ", 10)
+	for _, tt := range []struct {
+		name  string
+		paths []string
+		msg   string // empty: a list
+	}{
+		{"a file that exists, relative", []string{"missing.txt", "a.txt"}, ""},
+		{"a file that exists, absolute", []string{filepath.Join(dir, "a.txt")}, ""},
+		{"a web address", []string{"https://example.com/a"}, ""},
+		{"nothing listed", nil, ""},
+		{"none exists", []string{"b.txt", "c.txt"}, `list.txt is not a list file or a folder: none of the 2 files it names exists (the first: "b.txt")`},
+		{"lines of a text", []string{long}, `list.txt is not a list file or a folder: none of the 1 files it names exists (the first: "` + long[:60] + `…")`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckListed("list.txt", dir, tt.paths)
+			if tt.msg == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorIs(t, err, ErrNotList)
+			assert.EqualError(t, err, tt.msg)
 		})
 	}
 }

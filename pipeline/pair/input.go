@@ -60,7 +60,7 @@ func Load(from string, opt input.Options) ([]Doc, error) {
 	var docs []Doc
 	if fi.IsDir() {
 		docs, err = loadDir(from, opt)
-	} else if docs, err = loadFile(from, opt); err != nil {
+	} else if docs, err = loadFile(from, opt); err != nil && !errors.Is(err, input.ErrNotList) {
 		err = fmt.Errorf("%s: %w", from, err)
 	}
 	if err != nil {
@@ -107,6 +107,7 @@ func loadFile(path string, opt input.Options) ([]Doc, error) {
 	dir := filepath.Dir(path)
 	sc := corpus.NewLineScanner(f)
 	var docs []Doc
+	var paths []string // as the list writes them
 	names := map[string]int{}
 	for sc.Scan() {
 		line := bytes.TrimSpace(sc.Bytes())
@@ -127,11 +128,13 @@ func loadFile(path string, opt input.Options) ([]Doc, error) {
 				return nil, &corpus.ParseError{Format: "jsonl", Line: sc.Line(), Err: errors.New(`a document needs a "name", "id", "url" or "path"`)}
 			case j.Path != "":
 				d = File(resolve(dir, j.Path), opt)
+				paths = append(paths, j.Path)
 			default:
 				return nil, &corpus.ParseError{Format: "jsonl", Line: sc.Line(), Err: errors.New(`a document needs a "text" or a "path"`)}
 			}
 		} else {
 			d = File(resolve(dir, string(line)), opt)
+			paths = append(paths, string(line))
 		}
 		if prev, ok := names[d.Name]; ok {
 			return nil, &corpus.ParseError{Format: "list", Line: sc.Line(), Err: fmt.Errorf("%s is listed twice (also on line %d)", d.Name, prev)}
@@ -141,6 +144,13 @@ func loadFile(path string, opt input.Options) ([]Doc, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, &corpus.ParseError{Format: "list", Line: sc.Line(), Err: err}
+	}
+	// A list that holds texts is one; paths of a storage of the caller's
+	// are not checked here.
+	if opt.Open == nil && len(paths) == len(docs) {
+		if err := input.CheckListed(path, dir, paths); err != nil {
+			return nil, err
+		}
 	}
 	return docs, nil
 }

@@ -116,6 +116,16 @@ func TestLoad(t *testing.T) {
 			assert.Contains(t, err.Error(), name)
 		}
 	}
+	// A text given for a list names no file: it is refused as a whole, not
+	// read as documents each missing. A web address needs no file.
+	write("text.txt", "Kërcënimet e Iranit.\nRama tha se jemi të sigurt.\n")
+	_, err = Load(filepath.Join(dir, "text.txt"), input.Options{Lang: "sq"})
+	assert.ErrorIs(t, err, input.ErrNotList)
+	assert.EqualError(t, err, filepath.Join(dir, "text.txt")+` is not a list file or a folder: none of the 2 files it names exists (the first: "Kërcënimet e Iranit.")`)
+	write("urls.txt", "https://example.com/a\n")
+	_, err = Load(filepath.Join(dir, "urls.txt"), input.Options{Lang: "sq"})
+	assert.NoError(t, err)
+
 	write("emptydir/.keep", "")
 	_, err = Load(filepath.Join(dir, "emptydir"), input.Options{Lang: "sq"})
 	assert.ErrorContains(t, err, "no documents")
