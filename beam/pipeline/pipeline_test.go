@@ -110,7 +110,7 @@ func TestSameAsCLI(t *testing.T) {
 	got, failures, counts := runBeam(t, inPath, filepath.Join(dir, "out", "links"), c)
 	require.Equal(t, len(want[0]), len(got[0]))
 	assert.True(t, slices.Equal(want[0], got[0]), "the same links as paralel batch -")
-	assert.Equal(t, []string{"\"not a document\": not a JSON object of a document: invalid character 'o' in literal null (expecting 'u')\n", "empty: src: no text: a document needs both sides\n"}, failures)
+	assert.Equal(t, []string{"\"empty\": src: no text: a document needs both sides\n", "\"not a document\": not a JSON object of a document: invalid character 'o' in literal null (expecting 'u')\n"}, failures)
 	assert.Equal(t, Counts{Documents: int64(n + 2), Failures: 2, Links: int64(sum.Links), Doubtful: int64(sum.Doubtful), Pairs: int64(sum.Kept)}, counts)
 }
 

@@ -103,7 +103,7 @@ func TestAlignAndBatchRefuseAlike(t *testing.T) {
 			for _, each := range []string{"--each=false", "--each"} {
 				out, stderr, err := runCmd(t, "batch", each, "-f", "tsv", list)
 				assert.EqualError(t, err, "1 of 2 documents failed", each)
-				assert.Contains(t, stderr, "failed: bad: ", each)
+				assert.Contains(t, stderr, `failed: "bad": `, each)
 				assert.Contains(t, stderr, tt.err, each)
 				assert.True(t, strings.Contains(out, "\tgood\t"), "%s: the good document is written", each)
 				assert.False(t, strings.Contains(out, "\tbad\t"), "%s: the bad one is not", each)

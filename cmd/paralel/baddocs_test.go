@@ -124,7 +124,7 @@ func TestBadDocuments(t *testing.T) {
 		{"align: a page of two languages that is an image", []string{"align", "-o", "OUT.tsv", png}, "scan.png: unsupported format: a PNG image", ""},
 		{"split: an encrypted PDF", []string{"split", "--lang", "en", password}, "password.pdf: pdf: PDF is encrypted", ""},
 		{"review: a corrupt DOCX", []string{"review", "-o", "OUT.tmx", sq, corrupt}, "cut.docx: corrupt file: a damaged ZIP archive", ""},
-		{"batch --strict: an image-only PDF", []string{"batch", "--strict", "-o", "OUT.tsv", testio.WriteFile(t, in, "docs.list", sq+"\t"+scan+"\tscan\n")}, "scan: " + scan + ": pdf: no text layer", "failed: scan: "},
+		{"batch --strict: an image-only PDF", []string{"batch", "--strict", "-o", "OUT.tsv", testio.WriteFile(t, in, "docs.list", sq+"\t"+scan+"\tscan\n")}, `"scan": ` + scan + ": pdf: no text layer", `failed: "scan": `},
 	})
 }
 

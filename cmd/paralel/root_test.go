@@ -143,7 +143,7 @@ func TestBadInput(t *testing.T) {
 		{"batch: text as a list", []string{"batch", "-o", "OUT.tsv", sq}, "sq.txt is not a list file or a folder: list: line 1: wrong number of fields: 1", ""},
 		{"pair: texts as lists", []string{"pair", "-o", "OUT.tsv", sq, en}, "sq.txt is not a list file or a folder: none of the", ""},
 		{"batch: a folder without documents", []string{"batch", "-o", "OUT.tsv", dir}, "adir: no documents", ""},
-		{"batch: --strict and a bad document", []string{"batch", "--strict", "-o", "OUT.tsv", testio.WriteFile(t, in, "bad.list", bom+"\t"+badUTF8+"\tbad\n")}, "bad: " + badUTF8 + ": invalid UTF-8", "failed: bad: "},
+		{"batch: --strict and a bad document", []string{"batch", "--strict", "-o", "OUT.tsv", testio.WriteFile(t, in, "bad.list", bom+"\t"+badUTF8+"\tbad\n")}, `"bad": ` + badUTF8 + ": invalid UTF-8", `failed: "bad": `},
 		{"eval: a directory", []string{"eval", "--gold", dir, "--pred", empty}, "adir: is a directory", ""},
 		{"eval: text as links", []string{"eval", "--gold", sq, "--pred", empty}, "sq.txt: ids: line 1: want [ to open the source ids", ""},
 	})

@@ -35,7 +35,7 @@ func TestBatchStreamLikeAlign(t *testing.T) {
 	in := docLine(t, "rama", string(src), string(tgt)) + "bad line\n"
 	out, errOut, err := runIn(t, strings.NewReader(in), "batch", "-f", "jsonl", "-")
 	require.EqualError(t, err, "1 of 2 documents failed")
-	assert.Contains(t, errOut, "failed: line 2: not a JSON object")
+	assert.Contains(t, errOut, `failed: "line 2": not a JSON object`)
 	want, _, err := runCmd(t, "align", "-f", "jsonl", "../../testdata/rama/sq.txt", "../../testdata/rama/en.txt")
 	require.NoError(t, err)
 	assert.Equal(t, want, out)

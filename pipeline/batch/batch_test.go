@@ -250,8 +250,8 @@ func TestBadDocument(t *testing.T) {
 				require.Len(t, s.Failed, 1)
 				assert.Equal(t, "b", s.Failed[0].Doc)
 				assert.Contains(t, s.Failed[0].Error(), tt.want)
-				assert.True(t, strings.HasPrefix(s.Failed[0].Error(), "b: "), s.Failed[0].Error())
-				assert.Contains(t, s.String(), "failed: b: ")
+				assert.True(t, strings.HasPrefix(s.Failed[0].Error(), `"b": `), s.Failed[0].Error())
+				assert.Contains(t, s.String(), `failed: "b": `)
 
 				w = &collector{}
 				s, err = Run(t.Context(), docs, w, Options{Each: each, Strict: true})

@@ -28,8 +28,17 @@ func TestReport(t *testing.T) {
 			"aligned 2 of 3 documents (1 failed): 10 source and 30 target sentences",
 			"8 links, 1 doubtful (12.5%, scored under 0.5); 1 pair kept",
 			"dropped 7 pairs: 7 unaligned (1-0/0-1)",
-			"warning: c: 10 source and 30 target sentences: the texts may not cover the same content",
-			"failed: b: b/en.txt: invalid UTF-8 at byte 3",
+			"warning: \"c\": 10 source and 30 target sentences: the texts may not cover the same content",
+			"failed: \"b\": b/en.txt: invalid UTF-8 at byte 3",
+		}},
+		{"names quoted", Summary{
+			Docs: 2, Aligned: 1, Failed: []*DocError{{Doc: "b\x1b[2J", Err: errors.New("empty")}},
+			Threshold: 0.8, Warnings: []Warning{{"c\xff\u00eb", "both sides look English: is one of them the wrong file?"}},
+		}, []string{
+			"aligned 1 of 2 documents (1 failed): 0 source and 0 target sentences",
+			"0 links, 0 doubtful (0%, scored under 0.8); 0 pairs kept",
+			`warning: "c\xffë": both sides look English: is one of them the wrong file?`,
+			`failed: "b\x1b[2J": empty`,
 		}},
 		{"nothing", Summary{Threshold: 0.8}, []string{
 			"aligned 0 of 0 documents: 0 source and 0 target sentences",

@@ -79,7 +79,10 @@ type DocError struct {
 	Err error
 }
 
-func (e *DocError) Error() string { return e.Doc + ": " + e.Err.Error() }
+// Error names the document quoted, as corpus.PairPlace does, so that a
+// name with a control character or a byte that is not UTF-8 reaches no
+// terminal raw.
+func (e *DocError) Error() string { return fmt.Sprintf("%q: %v", e.Doc, e.Err) }
 
 func (e *DocError) Unwrap() error { return e.Err }
 
@@ -89,7 +92,8 @@ type Warning struct {
 	Doc, Text string
 }
 
-func (w Warning) String() string { return w.Doc + ": " + w.Text }
+// String names the document quoted, as DocError does.
+func (w Warning) String() string { return fmt.Sprintf("%q: %s", w.Doc, w.Text) }
 
 // A Summary says what a run did.
 type Summary struct {

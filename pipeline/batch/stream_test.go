@@ -342,7 +342,7 @@ func TestStreamOpen(t *testing.T) {
 	want, _ := streamLines(t, []byte(fmt.Sprintf(`{"doc":%q,"src":%q,"tgt":%q}`+"\n", name, src, tgt)), Options{})
 	assert.Equal(t, want[:len(want)-1], got[:len(got)-1])
 	require.Len(t, s.Failed, 1)
-	assert.EqualError(t, s.Failed[0], "gone: mem/b.sq: file does not exist")
+	assert.EqualError(t, s.Failed[0], `"gone": mem/b.sq: file does not exist`)
 	assert.ElementsMatch(t, []string{"mem/a.sq", "mem/a.en", "mem/b.sq"}, opened)
 }
 
