@@ -83,7 +83,8 @@ document that cannot be read, or that paralel align refuses (an empty side,
 the same text on both sides, sides that read as each other's language
 unless --allow-swapped), is reported by name and
 skipped (with --strict it ends the run); the output is then written with
-the others, but the exit status is non-zero. A summary goes to the
+the others, but the exit status is non-zero. Unless Ctrl+C stops the run
+before its output is complete (nothing is then written), a summary goes to the
 standard error: documents, sentences, links, the share of doubtful links
 (scored under --doubtful),
 what the filters dropped, and warnings naming their document.
@@ -205,6 +206,10 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 	}
 	if err == nil {
 		err = w.Commit()
+	}
+	if err != nil && ctx.Err() != nil {
+		// Interrupted: nothing is written, and no summary says otherwise.
+		return err
 	}
 	for _, line := range sum.Report() {
 		note(ios.ErrOut, "%s", line)

@@ -53,7 +53,7 @@ func TestCancelWhileWriting(t *testing.T) {
 		t.Run(strings.Join(args[:3], " "), func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			f, _, _ := testFactory(strings.NewReader(""))
+			f, _, stderr := testFactory(strings.NewReader(""))
 			out := &cancelOnWrite{cancel: cancel}
 			f.IOStreams.Out = out
 			root := newRootCmd(f)
@@ -61,6 +61,35 @@ func TestCancelWhileWriting(t *testing.T) {
 			err := root.ExecuteContext(ctx)
 			require.ErrorIs(t, err, context.Canceled)
 			assert.Less(t, out.Len(), 8192, "writing stopped at the first flush or the next")
+			assert.NotContains(t, stderr.String(), "kept", "no summary claims the pairs written")
+		})
+	}
+}
+
+// TestCancelledBatchNoSummary: a batch cancelled (Ctrl+C) before it
+// aligned anything, or streaming its input, writes nothing and prints no
+// summary, which would say what was aligned and kept.
+func TestCancelledBatchNoSummary(t *testing.T) {
+	list := "../../testdata/rama/sq.txt\t../../testdata/rama/en.txt\trama\n"
+	stream := `{"doc": "rama", "src_path": "../../testdata/rama/sq.txt", "tgt_path": "../../testdata/rama/en.txt"}` + "\n"
+	for _, tt := range []struct {
+		name, stdin string
+		args        []string
+	}{
+		{"pooled", list, []string{"batch", "-"}},
+		{"each", list, []string{"batch", "--each", "-"}},
+		{"stream", stream, []string{"batch", "-"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			f, stdout, stderr := testFactory(strings.NewReader(tt.stdin))
+			root := newRootCmd(f)
+			root.SetArgs(tt.args)
+			err := root.ExecuteContext(ctx)
+			require.ErrorIs(t, err, context.Canceled)
+			assert.Empty(t, stdout.String())
+			assert.Empty(t, stderr.String(), "no summary")
 		})
 	}
 }
