@@ -87,7 +87,9 @@ the others, but the exit status is non-zero. Unless Ctrl+C stops the run
 before its output is complete (nothing is then written), a summary goes to the
 standard error: documents, sentences, links, the share of doubtful links
 (scored under --doubtful),
-what the filters dropped, and warnings naming their document.
+what the filters dropped, and warnings naming their document: problems met
+in reading it (a subtitle cue whose timing is broken; three a side, the
+others counted) and signs that its alignment is off.
 
 The format is that of -f, or the one the extension of -o says, TSV by
 default, here with the link type and document columns (--tsv-meta=false

@@ -40,7 +40,7 @@ func TestExtractChecksText(t *testing.T) {
 
 // TestBrokenCueWarning: a subtitle cue whose timing is broken is left out
 // of the text, with a warning naming the file and the line, by extract and
-// by the commands that split.
+// by the commands that split, and by batch naming the document.
 func TestBrokenCueWarning(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(formatFixtures, "en.srt"))
 	require.NoError(t, err)
@@ -57,4 +57,16 @@ func TestBrokenCueWarning(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, out, "-->")
 	assert.Contains(t, errOut, warning)
+
+	// batch and lexicon name the document too.
+	sq, err := filepath.Abs(filepath.Join(formatFixtures, "sq-windows1250.txt"))
+	require.NoError(t, err)
+	list := testio.WriteFile(t, t.TempDir(), "docs.list", sq+"\t"+path+"\trama\n")
+	docWarning := strings.Replace(warning, "warning: ", `warning: "rama": `, 1)
+	for _, args := range [][]string{{"batch", list}, {"batch", "--each", list}, {"lexicon", "-o", filepath.Join(t.TempDir(), "x.lex"), list}} {
+		out, errOut, err = runCmd(t, args...)
+		require.NoError(t, err, args)
+		assert.NotContains(t, out, "-->", args)
+		assert.Contains(t, errOut, docWarning, args)
+	}
 }

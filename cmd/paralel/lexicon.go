@@ -100,6 +100,9 @@ func runLexicon(ctx context.Context, opts *LexiconOptions) error {
 		return err
 	}
 	lx, sum, err := batch.LearnLexicon(ctx, sample, opts.Batch)
+	for _, w := range sum.Warnings {
+		note(ios.ErrOut, "warning: %v", w)
+	}
 	for _, e := range sum.Failed {
 		note(ios.ErrOut, "failed: %v", e)
 	}

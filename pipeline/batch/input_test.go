@@ -22,7 +22,7 @@ import (
 // windows-1250 and a web page, told by their content.
 func TestReadDocuments(t *testing.T) {
 	opt := Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}}
-	b, err := Read(Input{Name: "rama", Src: "../../testdata/formats/sq-windows1250.txt", Tgt: "../../testdata/formats/en.html"}, opt)
+	b, _, err := Read(Input{Name: "rama", Src: "../../testdata/formats/sq-windows1250.txt", Tgt: "../../testdata/formats/en.html"}, opt)
 	require.NoError(t, err)
 	require.NotEmpty(t, b.Src)
 	require.NotEmpty(t, b.Tgt)
@@ -31,7 +31,7 @@ func TestReadDocuments(t *testing.T) {
 
 	// A forced format reads the page as plain text, markup and all.
 	opt.Read.Format = "text"
-	b, err = Read(Input{Name: "rama", Src: "../../testdata/formats/sq-windows1250.txt", Tgt: "../../testdata/formats/en.html"}, opt)
+	b, _, err = Read(Input{Name: "rama", Src: "../../testdata/formats/sq-windows1250.txt", Tgt: "../../testdata/formats/en.html"}, opt)
 	require.NoError(t, err)
 	assert.Equal(t, "<!DOCTYPE html>", b.Tgt[0].Text)
 }
@@ -115,14 +115,14 @@ func TestLoadFormatsErrors(t *testing.T) {
 	docs, err := Load([]string{dir}, corpus.Lines)
 	require.NoError(t, err)
 	require.Len(t, docs, 2)
-	_, err = Read(docs[1].Input(), Options{})
+	_, _, err = Read(docs[1].Input(), Options{})
 	assert.ErrorContains(t, err, filepath.Join(dir, "web/en.txt")+": no such file")
 
 	// sq.sent is pre-split input: a hint, not the file read.
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "web/en.sent"), []byte("Po.\n"), 0o644))
 	docs, err = Load([]string{dir}, corpus.Lines)
 	require.NoError(t, err)
-	_, err = Read(docs[1].Input(), Options{})
+	_, _, err = Read(docs[1].Input(), Options{})
 	assert.ErrorContains(t, err, "(the folder has en.sent: is it pre-split input?)")
 
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "web/sq.pdf"), []byte("%PDF-1.4\n"), 0o644))
@@ -163,4 +163,67 @@ func TestFormatsDevBatch(t *testing.T) {
 			assert.GreaterOrEqual(t, f1, 0.95)
 		})
 	}
+}
+
+// TestReadWarnings: a problem met in reading a side that did not stop the
+// reading (a subtitle cue whose timing line is broken) is a warning of its
+// document in the Summary, naming the file and the line as paralel align
+// does, whether the documents are aligned together, each on its own,
+// streamed or learnt a lexicon from; a side with many lists a few and
+// counts the others, so that a big batch does not print thousands.
+func TestReadWarnings(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/formats/en.srt")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+		return path
+	}
+	one := write("one.srt", strings.Replace(string(data), "00:00:03,000 --> 00:00:06,000", "00:00:03,000 - -> 00:00:06,000", 1))
+	// All but the first, which tells the file for subtitles.
+	all := write("all.srt", strings.Replace(strings.ReplaceAll(string(data), " --> ", " - -> "), " - -> ", " --> ", 1))
+	require.Equal(t, 5, strings.Count(string(data), " --> "))
+	sq := "../../testdata/formats/sq-windows1250.txt"
+	docs := []Doc{{Name: "one", Src: sq, Tgt: one}, {Name: "all", Src: sq, Tgt: all}}
+	cue := func(path string, line int, timing string) string {
+		return fmt.Sprintf("%s: srt: line %d: cue timing not understood, left out with the cue's number: %q", path, line, timing)
+	}
+	want := []Warning{
+		{"one", cue(one, 7, "00:00:03,000 - -> 00:00:06,000")},
+		{"all", cue(all, 7, "00:00:03,000 - -> 00:00:06,000")},
+		{"all", cue(all, 12, "00:00:06,000 - -> 00:00:09,000")},
+		{"all", cue(all, 17, "00:00:09,000 - -> 00:00:12,000")},
+		{"all", all + ": 1 more warning of reading it"},
+	}
+	// Only the warnings of reading: align.Check may add its own.
+	read := func(ws []Warning) []Warning {
+		var out []Warning
+		for _, w := range ws {
+			if strings.Contains(w.Text, ".srt: ") {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+
+	opt := Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}}
+	for _, each := range []bool{false, true} {
+		opt := opt
+		opt.Each = each
+		s, err := Run(t.Context(), docs, &collector{}, opt)
+		require.NoError(t, err)
+		assert.Equal(t, want, read(s.Warnings), "each: %v", each)
+	}
+	s, err := Stream(t.Context(), NewDocList(docs), &collector{}, opt)
+	require.NoError(t, err)
+	assert.Equal(t, want, read(s.Warnings), "streamed")
+	var inputs []Input
+	for _, d := range docs {
+		inputs = append(inputs, d.Input())
+	}
+	_, s, err = LearnLexicon(t.Context(), inputs, opt)
+	require.NoError(t, err)
+	assert.Equal(t, want, read(s.Warnings), "lexicon")
+	assert.Contains(t, s.String(), `warning: "all": `+all+": 1 more warning of reading it")
 }

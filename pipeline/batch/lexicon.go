@@ -76,7 +76,8 @@ func (h *sampleHeap) Pop() any {
 // LearnLexicon reads the documents and learns the lexicon induced from
 // them pooled (see align.LearnLexicon), for runs that align each document
 // on its own to share. Documents that cannot be read are skipped and
-// listed in the Summary, which counts those read as aligned.
+// listed in the Summary, which counts those read as aligned, with the
+// warnings of reading them.
 func LearnLexicon(ctx context.Context, docs []Input, opt Options) (*align.Lexicon, *Summary, error) {
 	s := &Summary{Docs: len(docs)}
 	var bitexts []align.Bitext
@@ -84,13 +85,14 @@ func LearnLexicon(ctx context.Context, docs []Input, opt Options) (*align.Lexico
 		if err := ctx.Err(); err != nil {
 			return nil, s, err
 		}
-		b, err := Read(d, opt)
+		b, warnings, err := Read(d, opt)
 		if err != nil {
 			if err := s.fail(d.Name, err, opt.Strict); err != nil {
 				return nil, s, err
 			}
 			continue
 		}
+		s.warn(d.Name, warnings)
 		s.Aligned++
 		s.SrcSentences += len(b.Src)
 		s.TgtSentences += len(b.Tgt)

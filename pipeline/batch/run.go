@@ -10,6 +10,7 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/extract"
 	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/segment"
 )
@@ -86,8 +87,10 @@ func (e *DocError) Error() string { return fmt.Sprintf("%q: %v", e.Doc, e.Err) }
 
 func (e *DocError) Unwrap() error { return e.Err }
 
-// A Warning is a sign, from align.Check, that a document's alignment may be
-// off.
+// A Warning is a sign that a document's alignment may be off: a problem
+// met in reading it that did not stop the reading (a subtitle cue whose
+// timing is broken, see extract.Report.Warnings), or one that align.Check
+// finds.
 type Warning struct {
 	Doc, Text string
 }
@@ -141,11 +144,12 @@ func Run(ctx context.Context, docs []Doc, w Writer, opt Options) (*Summary, erro
 
 func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary) error {
 	var bitexts []align.Bitext
+	var warnings [][]string // of reading each bitext
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		b, err := Read(d.Input(), opt)
+		b, warned, err := Read(d.Input(), opt)
 		if err != nil {
 			if err := s.fail(d.Name, err, opt.Strict); err != nil {
 				return err
@@ -153,6 +157,7 @@ func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summar
 			continue
 		}
 		bitexts = append(bitexts, b)
+		warnings = append(warnings, warned)
 	}
 	if len(bitexts) == 0 {
 		return nil
@@ -161,7 +166,8 @@ func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summar
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.add(bitexts[i], links, align.Check(bitexts[i].Src, bitexts[i].Tgt, links), w); err != nil {
+		b := bitexts[i]
+		if err := s.add(b, links, append(warnings[i], align.Check(b.Src, b.Tgt, links)...), w); err != nil {
 			return err
 		}
 	}
@@ -212,8 +218,8 @@ func (s *Summary) take(name string, r aligned, strict bool, w Writer) error {
 	return s.add(r.bitext, r.links, r.warnings, w)
 }
 
-// add counts one aligned document, with the warnings of align.Check, and
-// writes its pairs.
+// add counts one aligned document, with the warnings of reading it and of
+// align.Check, and writes its pairs.
 func (s *Summary) add(b align.Bitext, links []align.Link, warnings []string, w Writer) error {
 	s.Aligned++
 	s.SrcSentences += len(b.Src)
@@ -224,9 +230,7 @@ func (s *Summary) add(b align.Bitext, links []align.Link, warnings []string, w W
 			s.Doubtful++
 		}
 	}
-	for _, text := range warnings {
-		s.Warnings = append(s.Warnings, Warning{Doc: b.Name, Text: text})
-	}
+	s.warn(b.Name, warnings)
 	// Every link goes to the writer, whose filters decide and count.
 	for _, p := range align.Pairs(b.Src, b.Tgt, links, true) {
 		p.Doc = b.Name
@@ -237,49 +241,80 @@ func (s *Summary) add(b align.Bitext, links []align.Link, warnings []string, w W
 	return nil
 }
 
+// warn records the warnings of the document doc.
+func (s *Summary) warn(doc string, warnings []string) {
+	for _, text := range warnings {
+		s.Warnings = append(s.Warnings, Warning{Doc: doc, Text: text})
+	}
+}
+
 // Read reads and splits the two sides of a document, and refuses them
 // when they cannot be a text and its translation (an empty side, the same
 // text twice, swapped sides unless opt.AllowSwapped), as paralel align
-// does: the one check of input.CheckSides.
-func Read(d Input, opt Options) (align.Bitext, error) {
-	src, err := readSide(d, d.Src, "src", opt.Align.SrcLang, opt)
+// does: the one check of input.CheckSides. It returns the warnings of
+// reading the sides that did not stop it (see readWarnings), each naming
+// its file.
+func Read(d Input, opt Options) (align.Bitext, []string, error) {
+	src, warnings, err := readSide(d, d.Src, "src", opt.Align.SrcLang, opt)
 	if err != nil {
-		return align.Bitext{}, err
+		return align.Bitext{}, nil, err
 	}
-	tgt, err := readSide(d, d.Tgt, "tgt", opt.Align.TgtLang, opt)
+	tgt, tgtWarnings, err := readSide(d, d.Tgt, "tgt", opt.Align.TgtLang, opt)
 	if err != nil {
-		return align.Bitext{}, err
+		return align.Bitext{}, nil, err
 	}
+	warnings = append(warnings, tgtWarnings...)
 	sides := input.Sides{SrcName: d.Src, TgtName: d.Tgt, Src: src, Tgt: tgt, SrcLang: opt.Align.SrcLang, TgtLang: opt.Align.TgtLang}
 	if d.Kind == Texts {
 		sides.SrcName, sides.TgtName = "src", "tgt"
 	}
 	if err := input.CheckSides(sides, opt.AllowSwapped); err != nil {
-		return align.Bitext{}, err
+		return align.Bitext{}, nil, err
 	}
-	return align.Bitext{Name: d.Name, Src: src, Tgt: tgt}, nil
+	return align.Bitext{Name: d.Name, Src: src, Tgt: tgt}, warnings, nil
 }
 
-func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence, error) {
+func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence, []string, error) {
 	if d.Kind == Texts {
 		doc, err := segment.ReadDocument(strings.NewReader(path), corpus.ReadOptions{Lang: lang, Mode: opt.Mode, Name: side})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return doc.Sentences, nil
+		return doc.Sentences, nil, nil
 	}
 	read := opt.Read
 	read.Lang, read.Mode = lang, opt.Mode
-	doc, _, err := input.ReadFile(path, read)
+	doc, rep, err := input.ReadFile(path, read)
 	if errors.Is(err, fs.ErrNotExist) {
 		if other, ok := twin[filepath.Base(path)]; ok && exists(filepath.Join(filepath.Dir(path), other)) {
-			return nil, fmt.Errorf("%w (the folder has %s: is it %s input?)", err, other, kind[other])
+			return nil, nil, fmt.Errorf("%w (the folder has %s: is it %s input?)", err, other, kind[other])
 		}
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return doc.Sentences, nil
+	return doc.Sentences, readWarnings(rep), nil
+}
+
+// maxReadWarnings is how many warnings of reading one side a run lists;
+// the others are counted in one line, so that a subtitle file broken at
+// every cue adds a few lines to the summary of a batch, not thousands, as
+// align.Check adds a few a document at most.
+const maxReadWarnings = 3
+
+// readWarnings are the warnings of the report of reading a side, as paralel
+// align prints them, "sq.srt: srt: line 7: cue timing not understood...",
+// the first maxReadWarnings of them and a line counting the others.
+func readWarnings(rep *extract.Report) []string {
+	var out []string
+	for i, err := range rep.Warnings {
+		if i == maxReadWarnings {
+			out = append(out, fmt.Sprintf("%s: %d more %s of reading it", rep.Name, len(rep.Warnings)-i, plural(len(rep.Warnings)-i, "warning")))
+			break
+		}
+		out = append(out, rep.Name+": "+err.Error())
+	}
+	return out
 }
 
 // twin pairs the files of a document folder with those of the other kind

@@ -102,7 +102,7 @@ func (s shardSource) Read() (Input, error) {
 type aligned struct {
 	bitext   align.Bitext
 	links    []align.Link
-	warnings []string // align.Check's
+	warnings []string // of reading it (Read), then align.Check's
 	err      error
 }
 
@@ -208,12 +208,12 @@ func inOrder(ctx context.Context, src DocSource, opt Options, take func(Input, a
 // the checks too would take a good share of the time of the goroutine that
 // writes the documents in order.
 func alignOne(d Input, opt Options) aligned {
-	b, err := Read(d, opt)
+	b, warnings, err := Read(d, opt)
 	if err != nil {
 		return aligned{err: err}
 	}
 	links := align.Align(b.Src, b.Tgt, opt.Align)
-	return aligned{bitext: b, links: links, warnings: align.Check(b.Src, b.Tgt, links)}
+	return aligned{bitext: b, links: links, warnings: append(warnings, align.Check(b.Src, b.Tgt, links)...)}
 }
 
 // end counts what the writer's filters kept, and returns the Summary with
