@@ -69,4 +69,13 @@ func TestBrokenCueWarning(t *testing.T) {
 		assert.NotContains(t, out, "-->", args)
 		assert.Contains(t, errOut, docWarning, args)
 	}
+
+	// pair names the file, its name in the pairing.
+	sqText, err := os.ReadFile(sq)
+	require.NoError(t, err)
+	sqDir := t.TempDir()
+	testio.WriteFile(t, sqDir, "rama.txt", sqText)
+	_, errOut, err = runCmd(t, "pair", sqDir, filepath.Dir(path))
+	require.NoError(t, err)
+	assert.Contains(t, errOut, warning)
 }

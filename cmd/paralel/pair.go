@@ -62,8 +62,9 @@ cognates, the seed lexicon), so the time grows about linearly with the
 number of documents; the best candidates are aligned sentence by sentence to
 tell a translation from a document on the same topic. A document that is
 empty, repeats the text of another of its side, or looks like the other
-side's language is left unpaired and named on the standard error; two sides
-in one language are an error. With -o, paths are written relative to the
+side's language is left unpaired and named on the standard error, as is a
+problem met in reading a document that does not stop it (a subtitle cue
+whose timing is broken); two sides in one language are an error. With -o, paths are written relative to the
 output's folder, as batch reads them.`,
 		Example: `  # Pair two folders of articles and align the pairs into one TMX
   paralel pair sq/ en/ | paralel batch -o corpus.tmx -
@@ -125,6 +126,10 @@ func runPair(ctx context.Context, opts *PairOptions) error {
 		pair.Options{SrcLang: opts.SrcLang, TgtLang: opts.TgtLang, MinScore: pair.FlagMinScore(opts.MinScore)})
 	if err != nil {
 		return err
+	}
+	// batch --pair reports them of the documents it aligns.
+	for _, w := range res.Warnings {
+		warn(ios.ErrOut, w.Text)
 	}
 	lines := res.Lines(src, tgt, opts.KeepUnpaired)
 	if opts.Output != "-" {

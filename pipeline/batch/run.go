@@ -10,7 +10,6 @@ import (
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
-	"github.com/paralel/paralel/extract"
 	"github.com/paralel/paralel/pipeline/input"
 	"github.com/paralel/paralel/segment"
 )
@@ -252,8 +251,8 @@ func (s *Summary) warn(doc string, warnings []string) {
 // when they cannot be a text and its translation (an empty side, the same
 // text twice, swapped sides unless opt.AllowSwapped), as paralel align
 // does: the one check of input.CheckSides. It returns the warnings of
-// reading the sides that did not stop it (see readWarnings), each naming
-// its file.
+// reading the sides that did not stop it (see input.Warnings), each
+// naming its file.
 func Read(d Input, opt Options) (align.Bitext, []string, error) {
 	src, warnings, err := readSide(d, d.Src, "src", opt.Align.SrcLang, opt)
 	if err != nil {
@@ -293,28 +292,7 @@ func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence,
 	if err != nil {
 		return nil, nil, err
 	}
-	return doc.Sentences, readWarnings(rep), nil
-}
-
-// maxReadWarnings is how many warnings of reading one side a run lists;
-// the others are counted in one line, so that a subtitle file broken at
-// every cue adds a few lines to the summary of a batch, not thousands, as
-// align.Check adds a few a document at most.
-const maxReadWarnings = 3
-
-// readWarnings are the warnings of the report of reading a side, as paralel
-// align prints them, "sq.srt: srt: line 7: cue timing not understood...",
-// the first maxReadWarnings of them and a line counting the others.
-func readWarnings(rep *extract.Report) []string {
-	var out []string
-	for i, err := range rep.Warnings {
-		if i == maxReadWarnings {
-			out = append(out, fmt.Sprintf("%s: %d more %s of reading it", rep.Name, len(rep.Warnings)-i, plural(len(rep.Warnings)-i, "warning")))
-			break
-		}
-		out = append(out, rep.Name+": "+err.Error())
-	}
-	return out
+	return doc.Sentences, input.Warnings(rep), nil
 }
 
 // twin pairs the files of a document folder with those of the other kind

@@ -6,6 +6,7 @@
 package input
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"time"
@@ -169,4 +170,30 @@ func (t *Text) document() (*corpus.Document, *extract.Report, error) {
 		t.Report.Paragraphs = doc.Sentences[n-1].Para + 1
 	}
 	return doc, t.Report, nil
+}
+
+// MaxWarnings is how many warnings of one input Warnings lists.
+const MaxWarnings = 3
+
+// Warnings are the warnings of reading an input, as the commands print
+// them, after its name: "sq.srt: srt: line 7: cue timing not understood,
+// ...". Only the first MaxWarnings are listed, and a line counts the
+// others, so that an input broken throughout (a subtitle file whose every
+// cue is) adds a few lines to the report of a run over many documents,
+// not thousands.
+func Warnings(rep *extract.Report) []string {
+	var out []string
+	for i, err := range rep.Warnings {
+		if i == MaxWarnings {
+			n := len(rep.Warnings) - i
+			more := "warnings"
+			if n == 1 {
+				more = "warning"
+			}
+			out = append(out, fmt.Sprintf("%s: %d more %s of reading it", rep.Name, n, more))
+			break
+		}
+		out = append(out, rep.Name+": "+err.Error())
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package input
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/extract"
 	"github.com/paralel/paralel/internal/testio"
 	"github.com/paralel/paralel/segment"
 )
@@ -134,4 +137,29 @@ func TestErrorsNameTheFile(t *testing.T) {
 func readAllFile(path string) (string, error) {
 	b, err := os.ReadFile(path)
 	return string(b), err
+}
+
+// TestWarnings: the warnings of an input name it, and past MaxWarnings
+// one line counts the others.
+func TestWarnings(t *testing.T) {
+	rep := func(n int) *extract.Report {
+		r := &extract.Report{Name: "en.srt"}
+		for i := range n {
+			r.Warnings = append(r.Warnings, &corpus.ParseError{Format: "srt", Line: i + 1, Err: errors.New("cue timing not understood")})
+		}
+		return r
+	}
+	line := func(i int) string { return fmt.Sprintf("en.srt: srt: line %d: cue timing not understood", i) }
+	for _, tt := range []struct {
+		n    int
+		want []string
+	}{
+		{0, nil},
+		{1, []string{line(1)}},
+		{3, []string{line(1), line(2), line(3)}},
+		{4, []string{line(1), line(2), line(3), "en.srt: 1 more warning of reading it"}},
+		{1000, []string{line(1), line(2), line(3), "en.srt: 997 more warnings of reading it"}},
+	} {
+		assert.Equal(t, tt.want, Warnings(rep(tt.n)), "%d warnings", tt.n)
+	}
 }

@@ -26,9 +26,10 @@ type profile struct {
 	chars int        // runes of the sentences
 	paras []int32    // runes of each paragraph, in order
 	sents int
-	hash  uint64 // of the sentences' text, to find the same text twice
-	words int    // word tokens, for the language check
-	err   error  // reading failed
+	hash  uint64   // of the sentences' text, to find the same text twice
+	words int      // word tokens, for the language check
+	err   error    // reading failed
+	warns []string // of reading it (see Doc.Read)
 
 	// The distinct keys of each sentence, for the check: those of
 	// sentence i are sentKeys[sentEnd[i-1]:sentEnd[i]], sorted. Keeping
@@ -159,12 +160,12 @@ func (l *local) reset() {
 }
 
 func profileOf(d Doc, keyer *align.Keyer, ks *keySpace, l *local) profile {
-	sents, err := d.Read()
+	sents, warns, err := d.Read()
 	if err != nil {
 		return profile{err: err}
 	}
 	l.reset()
-	p := profile{sents: len(sents), sentEnd: make([]int32, len(sents))}
+	p := profile{sents: len(sents), sentEnd: make([]int32, len(sents)), warns: warns}
 	h := fnv.New64a()
 	para := -1
 	for i, s := range sents {
@@ -223,7 +224,7 @@ func (p *profile) renumber(to []int32) {
 
 // sentencesOf reads a document for the final check.
 func sentencesOf(d Doc) []corpus.Sentence {
-	s, err := d.Read()
+	s, _, err := d.Read() // its warnings were taken with its profile
 	if err != nil {
 		return nil
 	}

@@ -19,29 +19,30 @@ import (
 // File is the document at path, read as opt says (in the language
 // opt.Lang): a file in any format package input reads (text in any
 // encoding, HTML, DOCX, ODT, PDF, subtitles) or a web address, split into
-// sentences when read. Its name is the path. A web address is fetched each
+// sentences when read, with the warnings of reading it (see
+// input.Warnings). Its name is the path. A web address is fetched each
 // time the document is read.
 func File(path string, opt input.Options) Doc {
 	opt.Name = path
-	return Doc{Name: path, Path: path, Read: func() ([]corpus.Sentence, error) {
-		d, _, err := input.ReadFile(path, opt)
+	return Doc{Name: path, Path: path, Read: func() ([]corpus.Sentence, []string, error) {
+		d, rep, err := input.ReadFile(path, opt)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return d.Sentences, nil
+		return d.Sentences, input.Warnings(rep), nil
 	}}
 }
 
 // Text is a document held in memory, in any format package input reads,
-// split into sentences when read as opt says.
+// split into sentences when read as opt says, as File is.
 func Text(name, text string, opt input.Options) Doc {
 	opt.Name = name
-	return Doc{Name: name, Read: func() ([]corpus.Sentence, error) {
-		d, _, err := input.ReadDocument(strings.NewReader(text), opt)
+	return Doc{Name: name, Read: func() ([]corpus.Sentence, []string, error) {
+		d, rep, err := input.ReadDocument(strings.NewReader(text), opt)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return d.Sentences, nil
+		return d.Sentences, input.Warnings(rep), nil
 	}}
 }
 

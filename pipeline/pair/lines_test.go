@@ -92,14 +92,14 @@ func TestLoad(t *testing.T) {
 	docs, err = Load(filepath.Join(dir, "list.txt"), input.Options{Lang: "sq"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{filepath.Join(dir, "sq/a.txt"), filepath.Join(dir, "sq/sub/b.txt")}, names(docs))
-	s, err := docs[1].Read()
+	s, _, err := docs[1].Read()
 	require.NoError(t, err)
 	assert.Equal(t, "Dy.", s[0].Text)
 
 	docs, err = Load(filepath.Join(dir, "docs.jsonl"), input.Options{Lang: "sq"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"x1", filepath.Join(dir, "sq/a.txt")}, names(docs))
-	s, err = docs[0].Read()
+	s, _, err = docs[0].Read()
 	require.NoError(t, err)
 	assert.Equal(t, "Tre.", s[0].Text)
 

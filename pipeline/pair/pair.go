@@ -15,11 +15,14 @@ import (
 // A Doc is one document to pair: the name the output gives it (a path, an
 // address, an id) and how to read its sentences. Read is called once to
 // profile the document and again for the final check, so a document is
-// not held in memory in between.
+// not held in memory in between. Besides the sentences, Read returns the
+// warnings of reading them that did not stop it (a subtitle cue whose
+// timing is broken), each naming the input, which the first reading
+// reports in Result.Warnings.
 type Doc struct {
 	Name string
 	Path string // the file the document is read from, if it is one
-	Read func() ([]corpus.Sentence, error)
+	Read func() ([]corpus.Sentence, []string, error)
 }
 
 // DefaultMinScore is the score under which a candidate pair is not made:
@@ -81,6 +84,15 @@ type Problem struct {
 	Err    error  // the error of a document that could not be read
 }
 
+// A Warning is a problem met in reading a document that did not stop the
+// reading, such as a subtitle cue whose timing is broken. Text names the
+// input ("sq/a.srt: srt: line 7: ...").
+type Warning struct {
+	Side Side
+	Doc  int // index into its side's list
+	Text string
+}
+
 // Result is the outcome of a pairing.
 type Result struct {
 	Pairs []Match // one to one, in the order of the source documents
@@ -90,6 +102,10 @@ type Result struct {
 	Unpaired [2][]int
 
 	Problems []Problem
+
+	// Warnings are those of reading the documents, side by side and
+	// document by document in order.
+	Warnings []Warning
 }
 
 // Pair pairs the source documents with the target documents one to one
@@ -113,6 +129,13 @@ func Pair(src, tgt []Doc, opt Options) (*Result, error) {
 	ks.sort(c.prof[Src], c.prof[Tgt])
 
 	res := &Result{}
+	for side := range 2 {
+		for i, p := range c.prof[side] {
+			for _, text := range p.warns {
+				res.Warnings = append(res.Warnings, Warning{Side: Side(side), Doc: i, Text: text})
+			}
+		}
+	}
 	for side := range 2 {
 		c.ok[side] = make([]bool, len(c.docs[side]))
 		for i := range c.ok[side] {

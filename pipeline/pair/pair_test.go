@@ -299,3 +299,20 @@ func TestFlagMinScore(t *testing.T) {
 		assert.Equal(t, tt.want, FlagMinScore(tt.flag), "flag %v", tt.flag)
 	}
 }
+
+// TestPairWarnings: a problem met in reading a document that did not stop
+// the reading (a subtitle cue whose timing is broken) is in
+// Result.Warnings once, naming the input and the line, though the
+// document is read again for the check; the others are paired all the
+// same.
+func TestPairWarnings(t *testing.T) {
+	src, tgt := sample(t)
+	srt, err := os.ReadFile("../../testdata/formats/en.srt")
+	require.NoError(t, err)
+	broken := strings.Replace(string(srt), "00:00:03,000 --> 00:00:06,000", "00:00:03,000 - -> 00:00:06,000", 1)
+	tgtDocs := append(docs(tgt, "en"), Text("t6.srt", broken, input.Options{Lang: "en"}))
+	res, err := Pair(docs(src, "sq"), tgtDocs, Options{SrcLang: "sq", TgtLang: "en"})
+	require.NoError(t, err)
+	assert.Equal(t, []Warning{{Side: Tgt, Doc: 5, Text: `t6.srt: srt: line 7: cue timing not understood, left out with the cue's number: "00:00:03,000 - -> 00:00:06,000"`}}, res.Warnings)
+	assert.Len(t, res.Pairs, len(samplePairs))
+}
