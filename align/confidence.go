@@ -56,8 +56,10 @@ func (s *sums) from(c int, k linkType) float64 {
 
 // insertionsFirst puts the target sentences left out before the source
 // sentences left out in every run of sentences left out of path, the one
-// order the sums count.
-func insertionsFirst(path []step) {
+// order the sums count, where the nodes of that order lie in band b. (At
+// the edge of a narrow band they may not: the run keeps its order, and
+// its links their share of the other order's paths.)
+func insertionsFirst(path []step, b band) {
 	for x := 0; x < len(path); {
 		if path[x].kind != srcOnly && path[x].kind != tgtOnly {
 			x++
@@ -67,27 +69,38 @@ func insertionsFirst(path []step) {
 		if x > 0 {
 			from = path[x-1].to
 		}
-		y := x
-		tgt := 0
+		y, tgt := x, 0
 		for ; y < len(path) && (path[y].kind == srcOnly || path[y].kind == tgtOnly); y++ {
 			if path[y].kind == tgtOnly {
 				tgt++
 			}
 		}
-		if slices.IsSortedFunc(path[x:y], func(a, b step) int { return int(b.kind) - int(a.kind) }) {
-			x = y
+		run := path[x:y]
+		x = y
+		if slices.IsSortedFunc(run, func(a, b step) int { return int(b.kind) - int(a.kind) }) {
 			continue
 		}
-		for z := x; z < y; z++ {
-			if z-x < tgt {
-				from.j++
-				path[z] = step{to: from, kind: tgtOnly}
-			} else {
-				from.i++
-				path[z] = step{to: from, kind: srcOnly}
+		// The nodes of the run in that order: along the source's row, then
+		// down the target's column.
+		at := func(z int) node {
+			if z < tgt {
+				return node{from.i, from.j + z + 1}
+			}
+			return node{from.i + z - tgt + 1, from.j + tgt}
+		}
+		inBand := true
+		for z := range run {
+			inBand = inBand && b.in(at(z).i, at(z).j)
+		}
+		if !inBand {
+			continue
+		}
+		for z := range run {
+			run[z] = step{to: at(z), kind: tgtOnly}
+			if z >= tgt {
+				run[z].kind = srcOnly
 			}
 		}
-		x = y
 	}
 }
 

@@ -406,3 +406,36 @@ func TestLogAddExp(t *testing.T) {
 	}
 	assert.True(t, math.IsInf(logAddExp(inf, inf), -1))
 }
+
+// TestInsertionsFirst: a run of sentences left out on both sides is put in
+// the one order the sums count, target sentences first, unless that order
+// leaves the band.
+func TestInsertionsFirst(t *testing.T) {
+	mixed := func() []step {
+		return []step{
+			{to: node{1, 1}, kind: oneToOne},
+			{to: node{2, 1}, kind: srcOnly},
+			{to: node{2, 2}, kind: tgtOnly},
+			{to: node{3, 2}, kind: srcOnly},
+			{to: node{4, 3}, kind: oneToOne},
+		}
+	}
+	path := mixed()
+	insertionsFirst(path, fullBand(4, 3))
+	assert.Equal(t, []step{
+		{to: node{1, 1}, kind: oneToOne},
+		{to: node{1, 2}, kind: tgtOnly},
+		{to: node{2, 2}, kind: srcOnly},
+		{to: node{3, 2}, kind: srcOnly},
+		{to: node{4, 3}, kind: oneToOne},
+	}, path)
+
+	// Row 1 of this band ends at column 1: node (1, 2) is outside.
+	narrow := band{lo: []int{0, 0, 1, 1, 2}, hi: []int{1, 1, 2, 3, 3}}
+	path = mixed()
+	insertionsFirst(path, narrow)
+	assert.Equal(t, mixed(), path)
+	for _, s := range path {
+		assert.True(t, narrow.in(s.to.i, s.to.j), "%v", s.to)
+	}
+}

@@ -89,7 +89,7 @@ func (lat *lattice) search(post bool) []step {
 		j -= linkTypes[k].b
 	}
 	slices.Reverse(path)
-	insertionsFirst(path)
+	insertionsFirst(path, lat.band)
 	if post {
 		lat.posteriors(path, off, alpha, scores)
 	}
