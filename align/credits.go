@@ -13,9 +13,18 @@ import (
 //go:embed data/credits.tsv
 var creditsData string
 
-// creditOpeners are the openers of data/credits.tsv, in lower case.
-var creditOpeners = sync.OnceValue(func() []string {
-	var out []string
+// A creditOpener is a line of data/credits.tsv: head, then, when gap,
+// a few words and tail ("Translated from … by").
+type creditOpener struct {
+	head, tail   string
+	headN, tailN int // in runes
+	gap          bool
+	first        rune // of head, in lower case
+}
+
+// creditOpeners are the openers of data/credits.tsv.
+var creditOpeners = sync.OnceValue(func() []creditOpener {
+	var out []creditOpener
 	for line := range strings.Lines(creditsData) {
 		line = strings.TrimRight(line, "\r\n")
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -25,7 +34,12 @@ var creditOpeners = sync.OnceValue(func() []string {
 		if !ok || opener == "" {
 			panic("align: data/credits.tsv wants a language and an opener: " + line)
 		}
-		out = append(out, strings.ToLower(opener))
+		var op creditOpener
+		op.head, op.tail, op.gap = strings.Cut(opener, " … ")
+		op.headN, op.tailN = utf8.RuneCountInString(op.head), utf8.RuneCountInString(op.tail)
+		r, _ := utf8.DecodeRuneInString(op.head)
+		op.first = unicode.ToLower(r)
+		out = append(out, op)
 	}
 	return out
 })
@@ -47,8 +61,17 @@ func isCredit(text string) bool {
 	}
 	t := strings.TrimSpace(text)
 	bracket := strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[")
-	t = strings.ReplaceAll(strings.TrimLeft(t, "([ "), "’", "'")
+	t = strings.TrimLeft(t, "([ ")
+	first, _ := utf8.DecodeRuneInString(t)
+	first = unicode.ToLower(first)
+	curly := strings.Contains(t, "’")
 	for _, op := range creditOpeners() {
+		if op.first != first {
+			continue
+		}
+		if curly {
+			t, curly = strings.ReplaceAll(t, "’", "'"), false
+		}
 		if rest, ok := afterOpener(t, op); ok && creditNames(rest, bracket) {
 			return true
 		}
@@ -63,13 +86,12 @@ const maxCreditGap = 3
 // afterOpener returns what follows opener op at the start of t, if it is
 // there: the same letters but for case, then a space or a colon unless op
 // ends in an apostrophe or a colon.
-func afterOpener(t, op string) (string, bool) {
-	head, tail, gap := strings.Cut(op, " … ")
-	h, rest := runesCut(t, utf8.RuneCountInString(head))
-	if !strings.EqualFold(h, head) || !wordEnds(head, rest) {
+func afterOpener(t string, op creditOpener) (string, bool) {
+	h, rest := runesCut(t, op.headN)
+	if !strings.EqualFold(h, op.head) || !wordEnds(op.head, rest) {
 		return "", false
 	}
-	if !gap {
+	if !op.gap {
 		return rest, true
 	}
 	for range maxCreditGap {
@@ -79,8 +101,8 @@ func afterOpener(t, op string) (string, bool) {
 			return "", false
 		}
 		rest = next
-		w, after := runesCut(rest, utf8.RuneCountInString(tail))
-		if strings.EqualFold(w, tail) && wordEnds(tail, after) {
+		w, after := runesCut(rest, op.tailN)
+		if strings.EqualFold(w, op.tail) && wordEnds(op.tail, after) {
 			return after, true
 		}
 	}

@@ -72,3 +72,13 @@ func FuzzIsCredit(f *testing.F) {
 		isCredit(s)
 	})
 }
+
+func BenchmarkIsCredit(b *testing.B) {
+	src, tgt := synthetic(1000, 1)
+	texts := append(src, tgt...)
+	for b.Loop() {
+		for _, t := range texts {
+			isCredit(t)
+		}
+	}
+}
