@@ -77,11 +77,9 @@ func insertionsFirst(path []step, b band) {
 		}
 		run := path[x:y]
 		x = y
-		if slices.IsSortedFunc(run, func(a, b step) int { return int(b.kind) - int(a.kind) }) {
-			continue
-		}
 		// The nodes of the run in that order: along the source's row, then
-		// down the target's column.
+		// down the target's column. A run in that order already keeps its
+		// nodes.
 		at := func(z int) node {
 			if z < tgt {
 				return node{from.i, from.j + z + 1}
@@ -129,12 +127,16 @@ func (lat *lattice) posteriors(path []step, off []int, alpha *sums, scores *link
 		to := s.to
 		v := through(from, to, s.kind)
 		if s.kind == srcOnly || s.kind == tgtOnly {
-			t := linkTypes[s.kind]
+			// The same sentence left out from the other nodes of the band
+			// along the other side: a 0-1 link from any row, a 1-0 link
+			// from any column.
+			lt := linkTypes[s.kind]
+			along := node{lt.b, lt.a}
 			terms = append(terms[:0], v)
-			along := node{t.b, t.a} // the other side
 			for _, dir := range [2]int{-1, 1} {
-				for f := (node{from.i + dir*along.i, from.j + dir*along.j}); ; f = (node{f.i + dir*along.i, f.j + dir*along.j}) {
-					t := node{f.i + t.a, f.j + t.b}
+				for f := from; ; {
+					f = node{f.i + dir*along.i, f.j + dir*along.j}
+					t := node{f.i + lt.a, f.j + lt.b}
 					if f.i < 0 || f.j < 0 || t.i > n || t.j > m || !lat.band.in(f.i, f.j) || !lat.band.in(t.i, t.j) {
 						break
 					}
