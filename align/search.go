@@ -122,7 +122,10 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 				best = 0
 			}
 			nt, del := 0, ninf
-			top := ninf // the largest of terms, the sum of which is the smaller
+			// top is the largest of terms: those of the links other than
+			// 1-0, whose sum (sums.open) is the smaller one a link is
+			// negligible in.
+			top := ninf
 			for k, t := range linkTypes[:lat.searched] {
 				pi, pj := i-t.a, j-t.b
 				if pi < 0 || pj < 0 || !lat.band.in(pi, pj) {
@@ -135,8 +138,10 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 				// Below floor the link can neither beat the best path
 				// here nor weigh in the posteriors.
 				floor := best - prev
+				var into float64 // the forward sum the link follows
 				if alpha != nil {
-					floor = min(floor, (top-negligible-alpha.into(off[pi]+pj-lo[pi], linkType(k)))*lat.params.temperature)
+					into = alpha.into(off[pi]+pj-lo[pi], linkType(k))
+					floor = min(floor, (top-negligible-into)*lat.params.temperature)
 				}
 				sc := lat.score(lc, i, j, k, floor)
 				if v := prev + sc; v > best {
@@ -144,7 +149,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 				}
 				if alpha != nil {
 					scores.set(c, k, sc)
-					v := alpha.into(off[pi]+pj-lo[pi], linkType(k)) + sc*inv
+					v := into + sc*inv
 					if k == int(srcOnly) {
 						del = v
 					} else {
