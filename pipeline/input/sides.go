@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"unicode/utf8"
 
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
@@ -107,19 +106,5 @@ func CheckListed(list, dir string, paths []string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%s %w: none of the %d files it names exists (the first: %q)", list, ErrNotList, len(paths), excerpt(paths[0]))
-}
-
-// excerpt is the start of s, for a message: a line of a text read as a
-// path may be long.
-func excerpt(s string) string {
-	const max = 60
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return fmt.Errorf("%s %w: none of the %d files it names exists (the first: %q)", list, ErrNotList, len(paths), corpus.Clip(paths[0], 60))
 }
