@@ -183,9 +183,8 @@ func LoadList(path string) ([]Doc, error) {
 // line is not a document or whose lines name no file that exists, is an
 // error wrapping input.ErrNotList.
 func ReadList(r io.Reader, name, dir string) ([]Doc, error) {
-	lr := NewListReader(r)
-	docs, err := lr.ReadAll()
-	if errors.Is(err, ErrFieldCount) && lr.docs == 0 {
+	docs, err := corpus.ReadAll(NewListReader(r).Read)
+	if errors.Is(err, ErrFieldCount) && len(docs) == 0 {
 		return nil, fmt.Errorf("%s %w: %w", name, input.ErrNotList, err)
 	}
 	if err != nil {

@@ -23,8 +23,7 @@ import (
 // unpaired and is skipped, and a line may be a JSON object with "src",
 // "tgt" and optionally "score" and "name".
 type ListReader struct {
-	sc   *corpus.LineScanner
-	docs int // documents read
+	sc *corpus.LineScanner
 }
 
 // NewListReader returns a ListReader reading r.
@@ -52,7 +51,6 @@ func (r *ListReader) Read() (Doc, error) {
 		if err != nil {
 			return Doc{}, r.parseError(err)
 		}
-		r.docs++
 		return d, nil
 	}
 	if err := r.sc.Err(); err != nil {
