@@ -49,17 +49,17 @@ func subtitleParagraphs(text, format, lang string, rep *Report) ([]string, error
 		for t < len(lines) && t < 3 && !cueTiming.MatchString(lines[t]) {
 			t++
 		}
-		switch {
-		case t < len(lines) && t < 3:
-			rep.Dropped++ // the number and timing of one cue
-		case brokenTiming(lines, format) >= 0:
+		if t == len(lines) || t == 3 {
+			// A cue whose timing is broken, or else not a cue (t is -1): a
+			// stray line between cues is kept as text.
 			t = brokenTiming(lines, format)
-			rep.Dropped++
-			rep.Warnings = append(rep.Warnings, &corpus.ParseError{Format: format, Line: b.line + t,
-				Err: fmt.Errorf("cue timing not understood, left out with the cue's number: %q", corpus.Clip(lines[t], 80))})
-		default:
-			// Not a cue: a stray line between cues is kept as text.
-			t = -1
+			if t >= 0 {
+				rep.Warnings = append(rep.Warnings, &corpus.ParseError{Format: format, Line: b.line + t,
+					Err: fmt.Errorf("cue timing not understood, left out with the cue's number: %q", corpus.Clip(lines[t], 80))})
+			}
+		}
+		if t >= 0 {
+			rep.Dropped++ // the number and timing of one cue
 		}
 		for _, l := range lines[t+1:] {
 			words = append(words, cueText(l, format)...)
