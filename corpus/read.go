@@ -281,11 +281,15 @@ func CopyText(w io.Writer, r io.Reader, name string, warn func(error)) (int64, e
 		if start > before {
 			bw.WriteString("\uFEFF") // kept, so that offsets still count it
 		}
-		text, removed := StripControls(string(raw))
-		if len(removed) > 0 && warn != nil {
-			warn(&ControlError{Where: fmt.Sprintf("%s: line %d", name, lines.line), Removed: removed})
+		// A clean line, the common one, is written as read, without a copy.
+		if bytes.ContainsFunc(raw, isStripped) {
+			text, removed := StripControls(string(raw))
+			if warn != nil {
+				warn(&ControlError{Where: fmt.Sprintf("%s: line %d", name, lines.line), Removed: removed})
+			}
+			raw = []byte(text)
 		}
-		if _, err := bw.WriteString(text); err != nil {
+		if _, err := bw.Write(raw); err != nil {
 			return lines.off, err
 		}
 	}
