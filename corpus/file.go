@@ -1,8 +1,6 @@
 package corpus
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -343,52 +341,4 @@ func CheckOutput(path string, inputs ...string) error {
 		}
 	}
 	return nil
-}
-
-// SameContent reports whether the files at a and b hold the same bytes
-// (the same file by two names among them). The standard input, "-", is
-// never compared: it cannot be read twice.
-func SameContent(a, b string) (bool, error) {
-	if a == "-" || b == "-" {
-		return false, nil
-	}
-	fa, err := os.Open(a)
-	if err != nil {
-		return false, err
-	}
-	defer fa.Close()
-	fb, err := os.Open(b)
-	if err != nil {
-		return false, err
-	}
-	defer fb.Close()
-	sa, errA := fa.Stat()
-	sb, errB := fb.Stat()
-	if errA == nil && errB == nil {
-		if os.SameFile(sa, sb) {
-			return true, nil
-		}
-		if sa.Mode().IsRegular() && sb.Mode().IsRegular() && sa.Size() != sb.Size() {
-			return false, nil
-		}
-	}
-	ra, rb := bufio.NewReaderSize(fa, 64<<10), bufio.NewReaderSize(fb, 64<<10)
-	bufA, bufB := make([]byte, 32<<10), make([]byte, 32<<10)
-	for {
-		na, errA := io.ReadFull(ra, bufA)
-		nb, errB := io.ReadFull(rb, bufB)
-		if !bytes.Equal(bufA[:na], bufB[:nb]) {
-			return false, nil
-		}
-		endA := errA == io.EOF || errA == io.ErrUnexpectedEOF
-		endB := errB == io.EOF || errB == io.ErrUnexpectedEOF
-		switch {
-		case errA != nil && !endA:
-			return false, fmt.Errorf("%s: %w", a, errA)
-		case errB != nil && !endB:
-			return false, fmt.Errorf("%s: %w", b, errB)
-		case endA || endB:
-			return endA && endB, nil
-		}
-	}
 }

@@ -352,39 +352,3 @@ func TestCheckOutput(t *testing.T) {
 	}
 	assert.NoError(t, CheckOutput(os.DevNull, os.DevNull), "only regular files are compared")
 }
-
-func TestSameContent(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
-		return p
-	}
-	big := strings.Repeat("Rama foli në Vjenë.\n", 5000)
-	a := write("a.txt", "Po.\nJo.\n")
-	tests := []struct {
-		name string
-		a, b string
-		want bool
-	}{
-		{"a copy", a, write("copy.txt", "Po.\nJo.\n"), true},
-		{"the same file", a, a, true},
-		{"a link", a, func() string { l := filepath.Join(dir, "link"); os.Symlink("a.txt", l); return l }(), true},
-		{"one byte differs", a, write("b.txt", "Po.\nJa.\n"), false},
-		{"CRLF", a, write("crlf.txt", "Po.\r\nJo.\r\n"), false},
-		{"a prefix", a, write("prefix.txt", "Po.\n"), false},
-		{"large copies", write("big1", big), write("big2", big), true},
-		{"large, last byte differs", write("big3", big), write("big4", big[:len(big)-1]+"!"), false},
-		{"two empty files", write("e1", ""), write("e2", ""), true},
-		{"the standard input", "-", "-", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := SameContent(tt.a, tt.b)
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-		})
-	}
-	_, err := SameContent(a, filepath.Join(dir, "missing"))
-	assert.ErrorIs(t, err, os.ErrNotExist)
-}
