@@ -67,9 +67,6 @@ type Writer interface {
 	Dropped() corpus.Dropped
 }
 
-// ErrEmpty is wrapped by the error of a document with an empty side.
-var ErrEmpty = input.ErrEmpty
-
 // ErrNoDocuments is returned by Run when no document could be aligned.
 var ErrNoDocuments = errors.New("no document could be aligned")
 
