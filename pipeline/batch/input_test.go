@@ -15,6 +15,7 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/internal/shared"
+	"github.com/paralel/paralel/internal/testio"
 	"github.com/paralel/paralel/pipeline/evalset"
 )
 
@@ -175,14 +176,9 @@ func TestReadWarnings(t *testing.T) {
 	data, err := os.ReadFile("../../testdata/formats/en.srt")
 	require.NoError(t, err)
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
-		return path
-	}
-	one := write("one.srt", strings.Replace(string(data), "00:00:03,000 --> 00:00:06,000", "00:00:03,000 - -> 00:00:06,000", 1))
+	one := testio.WriteFile(t, dir, "one.srt", strings.Replace(string(data), "00:00:03,000 --> 00:00:06,000", "00:00:03,000 - -> 00:00:06,000", 1))
 	// All but the first, which tells the file for subtitles.
-	all := write("all.srt", strings.Replace(strings.ReplaceAll(string(data), " --> ", " - -> "), " - -> ", " --> ", 1))
+	all := testio.WriteFile(t, dir, "all.srt", strings.Replace(strings.ReplaceAll(string(data), " --> ", " - -> "), " - -> ", " --> ", 1))
 	require.Equal(t, 5, strings.Count(string(data), " --> "))
 	sq := "../../testdata/formats/sq-windows1250.txt"
 	docs := []Doc{{Name: "one", Src: sq, Tgt: one}, {Name: "all", Src: sq, Tgt: all}}
