@@ -339,7 +339,10 @@ func pruneLinkLists(n *html.Node) {
 // text is theirs, or all of it but a label ("Tags:", "Lexo edhe:").
 func isLinkList(n *html.Node) bool {
 	links, linkText, text := 0, 0, 0
-	var label strings.Builder // the text outside the links
+	// The text outside the links, if a label: a word or two and a colon
+	// ("Tags:", "Lexo edhe:"). Past two words it is none, and no longer
+	// looked at.
+	labelWords, colon := 0, false
 	var walk func(*html.Node, bool)
 	walk = func(n *html.Node, inLink bool) {
 		switch n.Type {
@@ -348,8 +351,9 @@ func isLinkList(n *html.Node) bool {
 			text += l
 			if inLink {
 				linkText += l
-			} else {
-				label.WriteString(n.Data + " ")
+			} else if labelWords <= 2 {
+				labelWords += len(wordsOf(n.Data))
+				colon = colon || strings.Contains(n.Data, ":")
 			}
 		case html.ElementNode:
 			if skipped[n.DataAtom] {
@@ -365,14 +369,7 @@ func isLinkList(n *html.Node) bool {
 		}
 	}
 	walk(n, false)
-	return links >= 2 && (linkText*10 >= text*8 || isLabel(label.String()))
-}
-
-// isLabel reports whether s is the label of a list: a word or two and a
-// colon, and punctuation.
-func isLabel(s string) bool {
-	n := len(wordsOf(s))
-	return n >= 1 && n <= 2 && strings.Contains(s, ":")
+	return links >= 2 && (linkText*10 >= text*8 || labelWords >= 1 && labelWords <= 2 && colon)
 }
 
 // container is the elements that group blocks, which pruneLinkLists may
