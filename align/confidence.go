@@ -19,39 +19,57 @@ import (
 
 // sums are the forward or backward log sums of paths for every node of the
 // band: all, and those that may be followed (forward) or preceded
-// (backward) by a 0-1 link.
-type sums struct{ all, open []float32 }
-
-func newSums(cells int) *sums {
-	return &sums{make([]float32, cells), make([]float32, cells)}
+// (backward) by a 0-1 link. A sum over the paths of a long document runs
+// to millions of nats, where a float32 is no longer exact to the nat: the
+// sums of a row are kept in float32 as differences from the row's first
+// finite sum, held whole in base.
+type sums struct {
+	all, open []float32
+	base      []float64 // by row
+	has       []bool    // whether the row's base is set
 }
 
-// set keeps the sums of cell c from the terms of its links other than a
-// 1-0 link and that of a 1-0 link (-Inf for none); start makes it the
-// origin of the paths.
-func (s *sums) set(c int, terms []float64, del float64, start bool) {
+func newSums(cells, rows int) *sums {
+	return &sums{make([]float32, cells), make([]float32, cells), make([]float64, rows), make([]bool, rows)}
+}
+
+// set keeps the sums of cell c of row i from the terms of its links other
+// than a 1-0 link and that of a 1-0 link (-Inf for none); start makes it
+// the origin of the paths.
+func (s *sums) set(i, c int, terms []float64, del float64, start bool) {
 	open := logSumExp(terms)
 	if start {
 		open = 0
 	}
-	s.open[c] = float32(open)
-	s.all[c] = float32(logAddExp(open, del))
+	all := logAddExp(open, del)
+	if !s.has[i] && !math.IsInf(all, -1) {
+		s.base[i], s.has[i] = all, true
+	}
+	s.open[c] = float32(open - s.base[i])
+	s.all[c] = float32(all - s.base[i])
 }
 
-// into is the forward sum of cell c that a link of type k may follow.
-func (s *sums) into(c int, k linkType) float64 {
+// total is the sum of all the paths of cell c of row i.
+func (s *sums) total(i, c int) float64 {
+	return float64(s.all[c]) + s.base[i]
+}
+
+// into is the forward sum of cell c of row i that a link of type k may
+// follow.
+func (s *sums) into(i, c int, k linkType) float64 {
 	if k == tgtOnly {
-		return float64(s.open[c])
+		return float64(s.open[c]) + s.base[i]
 	}
-	return float64(s.all[c])
+	return s.total(i, c)
 }
 
-// from is the backward sum of cell c that may follow a link of type k.
-func (s *sums) from(c int, k linkType) float64 {
+// from is the backward sum of cell c of row i that may follow a link of
+// type k.
+func (s *sums) from(i, c int, k linkType) float64 {
 	if k == srcOnly {
-		return float64(s.open[c])
+		return float64(s.open[c]) + s.base[i]
 	}
-	return float64(s.all[c])
+	return s.total(i, c)
 }
 
 // insertionsFirst puts the target sentences left out before the source
@@ -110,15 +128,15 @@ func insertionsFirst(path []step, b band) {
 func (lat *lattice) posteriors(path []step, off []int, alpha *sums, scores *linkScores) {
 	n, m := len(lat.src), len(lat.tgt)
 	lo := lat.band.lo
-	beta := newSums(off[n+1])
+	beta := newSums(off[n+1], n+1)
 	lat.backward(off, beta, scores)
-	z := float64(alpha.all[off[n]+m-lo[n]]) // the sum over all paths
+	z := alpha.total(n, off[n]+m-lo[n]) // the sum over all paths
 	inv := 1 / lat.params.temperature
 	// through is the log probability of the paths that take the link of
 	// type k from node f to node t.
 	through := func(f, t node, k linkType) float64 {
 		c := off[t.i] + t.j - lo[t.i]
-		return alpha.into(off[f.i]+f.j-lo[f.i], k) + scores.get(c, int(k), t)*inv + beta.from(c, k) - z
+		return alpha.into(f.i, off[f.i]+f.j-lo[f.i], k) + scores.get(c, int(k), t)*inv + beta.from(t.i, c, k) - z
 	}
 	var terms []float64
 	from := node{}
@@ -227,7 +245,7 @@ func (lat *lattice) backward(off []int, beta *sums, scores *linkScores) {
 					continue
 				}
 				c := off[ni] + nj - lo[ni]
-				v := beta.from(c, linkType(k)) + scores.get(c, k, node{ni, nj})*inv
+				v := beta.from(ni, c, linkType(k)) + scores.get(c, k, node{ni, nj})*inv
 				if k == int(tgtOnly) {
 					ins = v
 				} else {
@@ -235,7 +253,7 @@ func (lat *lattice) backward(off []int, beta *sums, scores *linkScores) {
 					nt++
 				}
 			}
-			beta.set(off[i]+j-lo[i], terms[:nt], ins, i == n && j == m)
+			beta.set(i, off[i]+j-lo[i], terms[:nt], ins, i == n && j == m)
 		}
 	}
 }

@@ -439,3 +439,20 @@ func TestInsertionsFirst(t *testing.T) {
 		assert.True(t, narrow.in(s.to.i, s.to.j), "%v", s.to)
 	}
 }
+
+// TestSumsFarFromZero: a sum of millions of nats reads back to within a
+// thousandth of a nat, as the posteriors need.
+func TestSumsFarFromZero(t *testing.T) {
+	s := newSums(4, 2)
+	s.set(0, 0, []float64{-3e6}, math.Inf(-1), false)
+	s.set(0, 1, []float64{-3e6 - 0.3, -3e6 - 1.7}, -3e6-0.1, false)
+	s.set(1, 2, []float64{math.Inf(-1)}, math.Inf(-1), false)
+	s.set(1, 3, []float64{-4.5e6 + 0.125}, math.Inf(-1), false)
+	assert.InDelta(t, -3e6, s.total(0, 0), 1e-3)
+	open := -3e6 - 0.3 + math.Log1p(math.Exp(-1.4))
+	assert.InDelta(t, open, s.into(0, 1, tgtOnly), 1e-3, "the paths a 0-1 link may follow")
+	assert.InDelta(t, logAddExp(open, -3e6-0.1), s.into(0, 1, oneToOne), 1e-3)
+	assert.InDelta(t, logAddExp(open, -3e6-0.1), s.from(0, 1, tgtOnly), 1e-3)
+	assert.True(t, math.IsInf(s.total(1, 2), -1), "a cell no path reaches")
+	assert.InDelta(t, -4.5e6+0.125, s.total(1, 3), 1e-3)
+}

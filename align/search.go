@@ -74,7 +74,7 @@ func (lat *lattice) search(post bool) []step {
 	var alpha *sums
 	var scores *linkScores
 	if post {
-		alpha = newSums(off[n+1])
+		alpha = newSums(off[n+1], n+1)
 		scores = lat.newLinkScores(off[n+1])
 	}
 	lat.forward(off, back, alpha, scores)
@@ -140,7 +140,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 				floor := best - prev
 				var into float64 // the forward sum the link follows
 				if alpha != nil {
-					into = alpha.into(off[pi]+pj-lo[pi], linkType(k))
+					into = alpha.into(pi, off[pi]+pj-lo[pi], linkType(k))
 					floor = min(floor, (top-negligible-into)*lat.params.temperature)
 				}
 				sc := lat.score(lc, i, j, k, floor)
@@ -162,7 +162,7 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 			row[j-lo[i]] = best
 			back[c] = arg
 			if alpha != nil {
-				alpha.set(c, terms[:nt], del, i == 0 && j == 0)
+				alpha.set(i, c, terms[:nt], del, i == 0 && j == 0)
 			}
 		}
 	}
