@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"strings"
+
+	"github.com/paralel/paralel/internal/english"
 )
 
 // A Filter decides which pairs an export keeps. The zero Filter keeps
@@ -44,7 +46,7 @@ func (d Dropped) Total() int { return d.Unaligned + d.BelowScore + d.Duplicates 
 func (d Dropped) String() string {
 	var kept string
 	if d.Unscored > 0 {
-		kept = fmt.Sprintf("kept %d %s without a score, which the minimum score cannot judge", d.Unscored, plural(d.Unscored, "pair"))
+		kept = fmt.Sprintf("kept %d %s without a score, which the minimum score cannot judge", d.Unscored, english.Plural(d.Unscored, "pair"))
 	}
 	if d.Total() == 0 {
 		return kept
@@ -59,18 +61,11 @@ func (d Dropped) String() string {
 	if d.Duplicates > 0 {
 		parts = append(parts, fmt.Sprintf("%d duplicate", d.Duplicates))
 	}
-	s := fmt.Sprintf("dropped %d %s: %s", d.Total(), plural(d.Total(), "pair"), strings.Join(parts, ", "))
+	s := fmt.Sprintf("dropped %d %s: %s", d.Total(), english.Plural(d.Total(), "pair"), strings.Join(parts, ", "))
 	if kept != "" {
 		s += "; " + kept
 	}
 	return s
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }
 
 // Keep reports whether p passes the filter, and counts it when it does not.

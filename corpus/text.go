@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/paralel/paralel/internal/english"
 )
 
 // OneLine replaces with a space every character that some line-based tool
@@ -85,7 +87,7 @@ func (e *ControlError) Error() string {
 		codes[i] = fmt.Sprintf("U+%04X", r)
 	}
 	return fmt.Sprintf("%s: removed %d control %s: %s", e.Where,
-		len(e.Removed), plural(len(e.Removed), "character"), strings.Join(codes, " "))
+		len(e.Removed), english.Plural(len(e.Removed), "character"), strings.Join(codes, " "))
 }
 
 // AppendIDs appends sentence ids as Python prints a list, "[0, 1]": how

@@ -18,6 +18,7 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/paralel/paralel/corpus"
@@ -25,6 +26,7 @@ import (
 	"github.com/paralel/paralel/extract/internal/office"
 	"github.com/paralel/paralel/extract/odt"
 	"github.com/paralel/paralel/extract/pdf"
+	"github.com/paralel/paralel/internal/english"
 )
 
 // The formats a document can be read from.
@@ -109,11 +111,9 @@ func (r *Report) String() string {
 	return r.Name + ": " + strings.Join(parts, ", ")
 }
 
+// plural returns n with word as it goes with it: "1 block", "2 blocks".
 func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return strconv.Itoa(n) + " " + english.Plural(n, word)
 }
 
 // Errors of the readers. An *Error wraps them with the input's name.

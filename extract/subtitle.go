@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/internal/ascii"
 	"github.com/paralel/paralel/segment"
 )
 
@@ -93,7 +94,7 @@ func brokenTiming(lines []string, format string) int {
 		return 0
 	}
 	id := strings.TrimSpace(lines[0])
-	isID := isDigits(id) || format == VTT && !strings.ContainsFunc(id, unicode.IsSpace) && !strings.Contains(id, "-->")
+	isID := ascii.IsDigits(id) || format == VTT && !strings.ContainsFunc(id, unicode.IsSpace) && !strings.Contains(id, "-->")
 	if len(lines) > 1 && isID && isBrokenTiming(lines[1]) {
 		return 1
 	}
@@ -114,15 +115,6 @@ func isBrokenTiming(line string) bool {
 	}
 	return len(before) == 1 && looseTime.MatchString(before[0]) ||
 		len(after) > 0 && looseTime.MatchString(after[0])
-}
-
-func isDigits(s string) bool {
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // A cueBlock is the lines between two blank lines, and the number of its

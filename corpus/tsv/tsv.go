@@ -29,6 +29,7 @@ import (
 	"strings"
 
 	"github.com/paralel/paralel/corpus"
+	"github.com/paralel/paralel/internal/ascii"
 )
 
 // A Writer writes pairs as TSV records.
@@ -189,14 +190,5 @@ func validLink(s string) bool {
 		return true
 	}
 	a, b, ok := strings.Cut(s, "-")
-	return ok && isDigits(a) && isDigits(b)
-}
-
-func isDigits(s string) bool {
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return s != ""
+	return ok && ascii.IsDigits(a) && ascii.IsDigits(b)
 }

@@ -97,6 +97,9 @@ func lines(pageNo int, p page) []line {
 	return out
 }
 
+// isDigits, unlike internal/ascii.IsDigits, takes the digits of any script
+// (unicode.IsDigit): a raised number is a footnote mark whatever digits
+// the document writes it in.
 func isDigits(s string) bool {
 	for _, r := range s {
 		if !unicode.IsDigit(r) {
