@@ -113,7 +113,7 @@ func TestAlignEmptySide(t *testing.T) {
 	requireCover(t, links, 0, 3)
 	assert.Equal(t, "[]:[0]\n[]:[1]\n[]:[2]\n", linkString(links))
 	assert.Empty(t, Align(nil, nil, Options{}))
-	assert.NotEmpty(t, Check(s, nil, links))
+	assert.NotEmpty(t, Check(s, nil, links, Langs{}))
 }
 
 func TestAlignFixed(t *testing.T) {
@@ -204,7 +204,7 @@ func TestAlignAgain(t *testing.T) {
 	}
 	run := func(d [2][]corpus.Sentence) result {
 		links := Align(d[0], d[1], Options{SrcLang: "sq", TgtLang: "en"})
-		return result{links, Check(d[0], d[1], links)}
+		return result{links, Check(d[0], d[1], links, Langs{})}
 	}
 	first := make([]result, len(docs))
 	for i, d := range docs {

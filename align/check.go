@@ -13,8 +13,9 @@ import (
 // and returns one human-readable warning per sign: a side is empty, the
 // lengths of the two sides are far apart, many sentences found no
 // counterpart, or the lexical evidence says that the sides are swapped or
-// not in the languages of the seed lexicon.
-func Check(src, tgt []corpus.Sentence, links []Link) []string {
+// not in the languages of the seed lexicon. langs is what ProbeLangs read
+// src and tgt as; with the zero Langs Check probes them itself.
+func Check(src, tgt []corpus.Sentence, links []Link, langs Langs) []string {
 	var warns []string
 	switch {
 	case len(src) == 0 && len(tgt) == 0:
@@ -43,14 +44,14 @@ func Check(src, tgt []corpus.Sentence, links []Link) []string {
 	}
 	// With the seed lexicon as a language probe: does the source look like
 	// the target language and the other way round?
-	probe := sqEn()
-	ss, _ := probeSide(probe, src)
-	ts, _ := probeSide(probe, tgt)
+	if !langs.probed {
+		langs = ProbeLangs(src, tgt)
+	}
 	switch {
-	case ss == tgtSide && ts == srcSide:
+	case langs.src == tgtSide && langs.tgt == srcSide:
 		warns = append(warns, "the source looks English and the target Albanian: are the sides swapped?")
-	case ss != unknownSide && ss == ts:
-		lang := map[lexiconSide]string{srcSide: "Albanian", tgtSide: "English"}[ss]
+	case langs.src != unknownSide && langs.src == langs.tgt:
+		lang := map[lexiconSide]string{srcSide: "Albanian", tgtSide: "English"}[langs.src]
 		warns = append(warns, fmt.Sprintf("both sides look %s: is one of them the wrong file?", lang))
 	}
 	return warns
@@ -62,6 +63,25 @@ func chars(ss []corpus.Sentence) float64 {
 		n += utf8.RuneCountInString(s.Text)
 	}
 	return math.Max(float64(n), 1)
+}
+
+// Langs is what the seed lexicon, as a language probe, reads the two sides
+// of a text as. ProbeLangs takes it once for both checks of the text:
+// CheckSides, which refuses swapped sides before they are aligned, and
+// Check, which warns after. The zero Langs has probed nothing.
+type Langs struct {
+	probed             bool
+	src, tgt           lexiconSide
+	srcWords, tgtWords int
+}
+
+// ProbeLangs reads src and tgt with the seed lexicon as a language probe.
+func ProbeLangs(src, tgt []corpus.Sentence) Langs {
+	probe := sqEn()
+	l := Langs{probed: true}
+	l.src, l.srcWords = probeSide(probe, src)
+	l.tgt, l.tgtWords = probeSide(probe, tgt)
+	return l
 }
 
 // probeSide says which side of the language probe ss reads as, and how
@@ -95,19 +115,17 @@ var ErrSwapped = errors.New("the sides are swapped")
 // its language: in a shorter text a handful of names can mislead.
 const minProbeWords = 30
 
-// CheckSides looks at the texts before they are aligned and returns an
-// error wrapping ErrSwapped when each surely reads as the other's
-// language: the source as the target language and the target as the
-// source language. Only Albanian and English, which the seed lexicon
-// knows, are judged, in either order; other pairs pass.
-func CheckSides(src, tgt []corpus.Sentence, srcLang, tgtLang string) error {
+// CheckSides looks at what ProbeLangs read the texts as before they are
+// aligned and returns an error wrapping ErrSwapped when each surely reads
+// as the other's language: the source as the target language and the
+// target as the source language. Only Albanian and English, which the
+// seed lexicon knows, are judged, in either order; other pairs pass.
+func CheckSides(langs Langs, srcLang, tgtLang string) error {
 	s, t := corpus.BaseLang(srcLang), corpus.BaseLang(tgtLang)
 	if !(s == "sq" && t == "en" || s == "en" && t == "sq") {
 		return nil
 	}
-	probe := sqEn()
-	side := func(ss []corpus.Sentence) lexiconSide {
-		side, words := probeSide(probe, ss)
+	sure := func(side lexiconSide, words int) lexiconSide {
 		if words < minProbeWords {
 			return unknownSide
 		}
@@ -117,7 +135,7 @@ func CheckSides(src, tgt []corpus.Sentence, srcLang, tgtLang string) error {
 	if s == "en" {
 		asSrc, asTgt = tgtSide, srcSide
 	}
-	if side(src) == asTgt && side(tgt) == asSrc {
+	if sure(langs.src, langs.srcWords) == asTgt && sure(langs.tgt, langs.tgtWords) == asSrc {
 		name := map[string]string{"sq": "Albanian", "en": "English"}
 		return fmt.Errorf("%w: the source (%s) reads as %s and the target (%s) as %s",
 			ErrSwapped, srcLang, name[t], tgtLang, name[s])

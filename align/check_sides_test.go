@@ -48,7 +48,7 @@ func TestCheckSides(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := CheckSides(tt.src, tt.tgt, tt.srcLang, tt.tgtLang)
+			err := CheckSides(ProbeLangs(tt.src, tt.tgt), tt.srcLang, tt.tgtLang)
 			if tt.err == "" {
 				assert.NoError(t, err)
 				return
@@ -57,4 +57,5 @@ func TestCheckSides(t *testing.T) {
 			assert.ErrorContains(t, err, tt.err)
 		})
 	}
+	assert.NoError(t, CheckSides(Langs{}, "sq", "en"), "nothing probed")
 }

@@ -185,7 +185,7 @@ func TestCheck(t *testing.T) {
 	en := []string{"The government said there will be elections in October.", "The foreign minister is in London for talks."}
 	check := func(src, tgt []string) []string {
 		s, g := sents(src...), sents(tgt...)
-		return Check(s, g, Align(s, g, Options{}))
+		return Check(s, g, Align(s, g, Options{}), Langs{})
 	}
 	assert.Empty(t, check(sq, en))
 	assert.Contains(t, fmt.Sprint(check(en, sq)), "swapped")
@@ -193,6 +193,12 @@ func TestCheck(t *testing.T) {
 	assert.Contains(t, fmt.Sprint(check(sq, nil)), "target side is empty")
 	long := []string{en[0] + " " + en[1] + " " + en[0] + " " + en[1] + " " + en[0] + " " + en[1]}
 	assert.Contains(t, fmt.Sprint(check(sq[:1], long)), "times as long")
+
+	// Given a probe, Check warns on it rather than probing again.
+	s, g := sents(sq...), sents(en...)
+	links := Align(s, g, Options{})
+	assert.Empty(t, Check(s, g, links, ProbeLangs(s, g)))
+	assert.Contains(t, fmt.Sprint(Check(s, g, links, ProbeLangs(g, s))), "swapped")
 }
 
 func FuzzAlign(f *testing.F) {
@@ -210,7 +216,7 @@ func FuzzAlign(f *testing.F) {
 		}
 		links := Align(src, tgt, opt)
 		requireCover(t, links, len(src), len(tgt))
-		Check(src, tgt, links)
+		assert.Equal(t, Check(src, tgt, links, ProbeLangs(src, tgt)), Check(src, tgt, links, Langs{}))
 	})
 }
 

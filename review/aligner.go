@@ -30,8 +30,10 @@ func fromLinks(links []align.Link) []Row {
 
 // Start aligns src with tgt and opens a review of the result, which
 // re-aligns with the same options after every fix. The session's Warnings
-// are those of align.Check, such as an empty side or swapped languages.
-func Start(src, tgt Input, opt align.Options) (*Session, error) {
+// are those of align.Check, such as an empty side or swapped languages:
+// langs is what align.ProbeLangs read the sides as (input.CheckSides
+// returns it), or the zero Langs for align.Check to probe them.
+func Start(src, tgt Input, langs align.Langs, opt align.Options) (*Session, error) {
 	if opt.SrcLang == "" {
 		opt.SrcLang = src.Lang
 	}
@@ -45,6 +47,6 @@ func Start(src, tgt Input, opt align.Options) (*Session, error) {
 		return nil, fmt.Errorf("aligner: %w", err)
 	}
 	s.Align = AlignWith(opt)
-	s.Warnings = align.Check(src.Sentences, tgt.Sentences, links)
+	s.Warnings = align.Check(src.Sentences, tgt.Sentences, links, langs)
 	return s, nil
 }

@@ -18,7 +18,7 @@ import (
 func large(tb testing.TB, n int) *Session {
 	tb.Helper()
 	src, tgt := sample(tb)
-	s, err := Start(src, tgt, align.Options{})
+	s, err := Start(src, tgt, align.Langs{}, align.Options{})
 	require.NoError(tb, err)
 	one, _ := s.Rows()
 	for copies := (n + len(one) - 1) / len(one); ; copies++ {
@@ -28,7 +28,7 @@ func large(tb testing.TB, n int) *Session {
 			big.Sentences = appendCopy(big.Sentences, src.Sentences, k)
 			bigTgt.Sentences = appendCopy(bigTgt.Sentences, tgt.Sentences, k)
 		}
-		s, err := Start(big, bigTgt, align.Options{})
+		s, err := Start(big, bigTgt, align.Langs{}, align.Options{})
 		require.NoError(tb, err)
 		if rows, _ := s.Rows(); len(rows) >= n {
 			return s

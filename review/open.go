@@ -203,8 +203,9 @@ func fromUnits(units []tmx.Unit) (src, tgt Input, rows []Row, o *Origin) {
 
 // Begin opens the review of src and tgt that saves to export: the one in
 // the export's session file when that was made from the same files, unless
-// restart, or else a fresh alignment. resumed tells which.
-func Begin(src, tgt Input, export Export, opt align.Options, restart bool) (s *Session, resumed bool, err error) {
+// restart, or else a fresh alignment, begun with Start (which langs is
+// for). resumed tells which.
+func Begin(src, tgt Input, langs align.Langs, export Export, opt align.Options, restart bool) (s *Session, resumed bool, err error) {
 	file := SessionFile(export.Path)
 	if !restart {
 		old, err := OpenSession(file)
@@ -218,7 +219,7 @@ func Begin(src, tgt Input, export Export, opt align.Options, restart bool) (s *S
 			return nil, false, fmt.Errorf("%w (start over with --restart)", err)
 		}
 	}
-	s, err = Start(src, tgt, opt)
+	s, err = Start(src, tgt, langs, opt)
 	if err != nil {
 		return nil, false, err
 	}

@@ -173,13 +173,13 @@ func TestBegin(t *testing.T) {
 	exp := Export{Path: filepath.Join(dir, "out.tsv"), Format: "tsv"}
 
 	src, tgt := inputs()
-	s, resumed, err := Begin(src, tgt, exp, align.Options{}, false)
+	s, resumed, err := Begin(src, tgt, align.Langs{}, exp, align.Options{}, false)
 	require.NoError(t, err)
 	assert.False(t, resumed)
 	assert.FileExists(t, SessionFile(exp.Path), "a new review is on disk at once")
 	require.NoError(t, s.Apply(Op{Name: "confirm", Row: 0}))
 
-	s, resumed, err = Begin(src, tgt, exp, align.Options{}, false)
+	s, resumed, err = Begin(src, tgt, align.Langs{}, exp, align.Options{}, false)
 	require.NoError(t, err)
 	assert.True(t, resumed)
 	rows, _ := s.Rows()
@@ -187,10 +187,10 @@ func TestBegin(t *testing.T) {
 
 	require.NoError(t, os.WriteFile(en, []byte("One.\nTwo!\n"), 0o644))
 	src, tgt = inputs()
-	_, _, err = Begin(src, tgt, exp, align.Options{}, false)
+	_, _, err = Begin(src, tgt, align.Langs{}, exp, align.Options{}, false)
 	assert.ErrorContains(t, err, "--restart")
 
-	s, resumed, err = Begin(src, tgt, exp, align.Options{}, true)
+	s, resumed, err = Begin(src, tgt, align.Langs{}, exp, align.Options{}, true)
 	require.NoError(t, err)
 	assert.False(t, resumed)
 	rows, _ = s.Rows()
@@ -208,7 +208,7 @@ func TestSessionKeepsTSVColumns(t *testing.T) {
 	tgt, err := NewInput(sq, "en", sentences("One."))
 	require.NoError(t, err)
 	exp := Export{Path: filepath.Join(dir, "out.tsv"), Format: "tsv", TSVMeta: true}
-	_, _, err = Begin(src, tgt, exp, align.Options{}, false)
+	_, _, err = Begin(src, tgt, align.Langs{}, exp, align.Options{}, false)
 	require.NoError(t, err)
 
 	s, _, err := Open(exp.Path)
@@ -225,25 +225,32 @@ func TestSessionKeepsTSVColumns(t *testing.T) {
 // TestStartWarns: a review starts with the aligner's warnings, which the
 // command prints and the page shows.
 func TestStartWarns(t *testing.T) {
+	en := sentences("He came home on Monday with his friends.", "They said that the government will meet the president.")
+	sq := sentences("Ai erdhi në shtëpi të hënën me miqtë e tij.", "Ata thanë se qeveria do të takojë presidentin.")
 	tests := []struct {
 		name     string
 		src, tgt []corpus.Sentence
 		want     string
 	}{
 		{"empty target", sentences("Një.", "Dy."), nil, "the target side is empty"},
-		{"swapped", sentences("He came home on Monday with his friends.", "They said that the government will meet the president."),
-			sentences("Ai erdhi në shtëpi të hënën me miqtë e tij.", "Ata thanë se qeveria do të takojë presidentin."), "swapped"},
+		{"swapped", en, sq, "swapped"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := Start(Input{Lang: "sq", Sentences: tt.src}, Input{Lang: "en", Sentences: tt.tgt}, align.Options{})
+			s, err := Start(Input{Lang: "sq", Sentences: tt.src}, Input{Lang: "en", Sentences: tt.tgt}, align.Langs{}, align.Options{})
 			require.NoError(t, err)
 			assert.Contains(t, strings.Join(s.Warnings, "\n"), tt.want)
 		})
 	}
-	s, err := Start(Input{Lang: "sq", Sentences: sentences("Një.")}, Input{Lang: "en", Sentences: sentences("One.")}, align.Options{})
+	s, err := Start(Input{Lang: "sq", Sentences: sentences("Një.")}, Input{Lang: "en", Sentences: sentences("One.")}, align.Langs{}, align.Options{})
 	require.NoError(t, err)
 	assert.Empty(t, s.Warnings)
+
+	// Given the languages as input.CheckSides probed them, Start warns on
+	// those rather than probing again.
+	s, err = Start(Input{Lang: "sq", Sentences: sq}, Input{Lang: "en", Sentences: en}, align.ProbeLangs(en, sq), align.Options{})
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(s.Warnings, "\n"), "swapped")
 }
 
 // TestExportDoc: the pairs saved name their document as paralel align
@@ -267,7 +274,7 @@ func TestExportDoc(t *testing.T) {
 	}
 
 	exp := Export{Path: filepath.Join(dir, "default.jsonl"), Format: "jsonl"}
-	s, _, err := Begin(src, tgt, exp, align.Options{}, false)
+	s, _, err := Begin(src, tgt, align.Langs{}, exp, align.Options{}, false)
 	require.NoError(t, err)
 	_, err = s.Save()
 	require.NoError(t, err)
@@ -275,7 +282,7 @@ func TestExportDoc(t *testing.T) {
 	assert.Equal(t, []string{"rama"}, docs(exp.Path))
 
 	exp = Export{Path: filepath.Join(dir, "named.jsonl"), Format: "jsonl", Doc: "Rama in Vienna"}
-	_, _, err = Begin(src, tgt, exp, align.Options{}, false)
+	_, _, err = Begin(src, tgt, align.Langs{}, exp, align.Options{}, false)
 	require.NoError(t, err)
 	s, resumed, err := Open(exp.Path)
 	require.NoError(t, err)
@@ -307,7 +314,7 @@ func TestSessionFileIsPrivate(t *testing.T) {
 	exp := Export{Path: filepath.Join(dir, "out.tsv"), Format: "tsv"}
 	file := SessionFile(exp.Path)
 	require.NoError(t, os.WriteFile(file, []byte("old"), 0o644))
-	s, _, err := Begin(src, tgt, exp, align.Options{}, true)
+	s, _, err := Begin(src, tgt, align.Langs{}, exp, align.Options{}, true)
 	require.NoError(t, err)
 	mode := func() os.FileMode {
 		fi, err := os.Stat(file)

@@ -36,7 +36,7 @@ func sample(tb testing.TB) (src, tgt Input) {
 func broken(tb testing.TB) (s *Session, good []Row, at int) {
 	tb.Helper()
 	src, tgt := sample(tb)
-	s, err := Start(src, tgt, align.Options{})
+	s, err := Start(src, tgt, align.Langs{}, align.Options{})
 	require.NoError(tb, err)
 	good, _ = s.Rows()
 	at = slices.IndexFunc(good, func(r Row) bool {

@@ -162,7 +162,8 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkSides(opts.Src, opts.Tgt, src.Sentences, tgt.Sentences, srcLang, tgtLang, opts.AllowSwapped); err != nil {
+	langs, err := checkSides(opts.Src, opts.Tgt, src.Sentences, tgt.Sentences, srcLang, tgtLang, opts.AllowSwapped)
+	if err != nil {
 		return err
 	}
 
@@ -176,7 +177,7 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, w := range align.Check(src.Sentences, tgt.Sentences, links) {
+	for _, w := range align.Check(src.Sentences, tgt.Sentences, links, langs) {
 		warn(ios.ErrOut, w)
 	}
 	pairs := align.Pairs(src.Sentences, tgt.Sentences, links, true)
@@ -209,8 +210,9 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 }
 
 // checkSides refuses sides that cannot be a text and its translation
-// (input.CheckSides); a page that holds both languages is named once.
-func checkSides(srcPath, tgtPath string, src, tgt []corpus.Sentence, srcLang, tgtLang string, allowSwapped bool) error {
+// (input.CheckSides), and returns their languages as probed, for
+// align.Check; a page that holds both languages is named once.
+func checkSides(srcPath, tgtPath string, src, tgt []corpus.Sentence, srcLang, tgtLang string, allowSwapped bool) (align.Langs, error) {
 	return input.CheckSides(input.Sides{SrcName: srcPath, TgtName: cmp.Or(tgtPath, srcPath), Src: src, Tgt: tgt, SrcLang: srcLang, TgtLang: tgtLang}, allowSwapped)
 }
 

@@ -183,13 +183,14 @@ func runReview(ctx context.Context, opts *ReviewOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := checkSides(opts.Src, opts.Tgt, src.Sentences, tgt.Sentences, srcLang, tgtLang, opts.AllowSwapped); err != nil {
+		langs, err := checkSides(opts.Src, opts.Tgt, src.Sentences, tgt.Sentences, srcLang, tgtLang, opts.AllowSwapped)
+		if err != nil {
 			return err
 		}
 		exp := review.Export{Path: export, Format: formatName, Doc: opts.Doc}
 		setExport(&exp, opts.Export, nil)
 		aopt := align.Options{SrcLang: srcLang, TgtLang: tgtLang}
-		if s, resumed, err = review.Begin(src, tgt, exp, aopt, opts.Restart); err != nil {
+		if s, resumed, err = review.Begin(src, tgt, langs, exp, aopt, opts.Restart); err != nil {
 			return err
 		}
 	}

@@ -277,6 +277,33 @@ func TestNoDocuments(t *testing.T) {
 	assert.Contains(t, s.Failed[0].Error(), "en.txt")
 }
 
+// TestSwapped: a document whose sides read as each other's language fails,
+// or with AllowSwapped is aligned with align.Check's warning, pooled or
+// each on its own.
+func TestSwapped(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "rama"), 0o755))
+	for from, to := range map[string]string{"sq.txt": "en.txt", "en.txt": "sq.txt"} {
+		data, err := os.ReadFile(filepath.Join("../../testdata/rama", from))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "rama", to), data, 0o644))
+	}
+	docs, err := Load([]string{dir}, corpus.Lines)
+	require.NoError(t, err)
+	for _, each := range []bool{false, true} {
+		opt := Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}, Each: each}
+		s, err := Run(t.Context(), docs, &collector{}, opt)
+		assert.ErrorIs(t, err, ErrNoDocuments)
+		require.Len(t, s.Failed, 1)
+		assert.ErrorIs(t, s.Failed[0], align.ErrSwapped)
+
+		opt.AllowSwapped = true
+		s, err = Run(t.Context(), docs, &collector{}, opt)
+		require.NoError(t, err)
+		assert.Contains(t, s.Warnings, Warning{"rama", "the source looks English and the target Albanian: are the sides swapped?"}, "each: %v", each)
+	}
+}
+
 // TestPresplit reads a folder of pre-split documents: one segment a line.
 func TestPresplit(t *testing.T) {
 	dir := t.TempDir()

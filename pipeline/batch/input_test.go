@@ -23,7 +23,7 @@ import (
 // windows-1250 and a web page, told by their content.
 func TestReadDocuments(t *testing.T) {
 	opt := Options{Align: align.Options{SrcLang: "sq", TgtLang: "en"}}
-	b, _, err := Read(Input{Name: "rama", Src: "../../testdata/formats/sq-windows1250.txt", Tgt: "../../testdata/formats/en.html"}, opt)
+	b, _, _, err := Read(Input{Name: "rama", Src: "../../testdata/formats/sq-windows1250.txt", Tgt: "../../testdata/formats/en.html"}, opt)
 	require.NoError(t, err)
 	require.NotEmpty(t, b.Src)
 	require.NotEmpty(t, b.Tgt)
@@ -32,7 +32,7 @@ func TestReadDocuments(t *testing.T) {
 
 	// A forced format reads the page as plain text, markup and all.
 	opt.Read.Format = "text"
-	b, _, err = Read(Input{Name: "rama", Src: "../../testdata/formats/sq-windows1250.txt", Tgt: "../../testdata/formats/en.html"}, opt)
+	b, _, _, err = Read(Input{Name: "rama", Src: "../../testdata/formats/sq-windows1250.txt", Tgt: "../../testdata/formats/en.html"}, opt)
 	require.NoError(t, err)
 	assert.Equal(t, "<!DOCTYPE html>", b.Tgt[0].Text)
 }
@@ -116,14 +116,14 @@ func TestLoadFormatsErrors(t *testing.T) {
 	docs, err := Load([]string{dir}, corpus.Lines)
 	require.NoError(t, err)
 	require.Len(t, docs, 2)
-	_, _, err = Read(docs[1].Input(), Options{})
+	_, _, _, err = Read(docs[1].Input(), Options{})
 	assert.ErrorContains(t, err, filepath.Join(dir, "web/en.txt")+": no such file")
 
 	// sq.sent is pre-split input: a hint, not the file read.
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "web/en.sent"), []byte("Po.\n"), 0o644))
 	docs, err = Load([]string{dir}, corpus.Lines)
 	require.NoError(t, err)
-	_, _, err = Read(docs[1].Input(), Options{})
+	_, _, _, err = Read(docs[1].Input(), Options{})
 	assert.ErrorContains(t, err, "(the folder has en.sent: is it pre-split input?)")
 
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "web/sq.pdf"), []byte("%PDF-1.4\n"), 0o644))

@@ -85,7 +85,7 @@ func LearnLexicon(ctx context.Context, docs []Input, opt Options) (*align.Lexico
 		if err := ctx.Err(); err != nil {
 			return nil, s, err
 		}
-		b, warnings, err := Read(d, opt)
+		b, _, warnings, err := Read(d, opt)
 		if err != nil {
 			if err := s.fail(d.Name, err, opt.Strict); err != nil {
 				return nil, s, err

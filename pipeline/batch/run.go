@@ -140,12 +140,13 @@ func Run(ctx context.Context, docs []Doc, w Writer, opt Options) (*Summary, erro
 
 func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summary) error {
 	var bitexts []align.Bitext
+	var langs []align.Langs // of each bitext, for align.Check
 	var warnings [][]string // of reading each bitext
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		b, warned, err := Read(d.Input(), opt)
+		b, l, warned, err := Read(d.Input(), opt)
 		if err != nil {
 			if err := s.fail(d.Name, err, opt.Strict); err != nil {
 				return err
@@ -153,6 +154,7 @@ func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summar
 			continue
 		}
 		bitexts = append(bitexts, b)
+		langs = append(langs, l)
 		warnings = append(warnings, warned)
 	}
 	if len(bitexts) == 0 {
@@ -163,7 +165,7 @@ func runPooled(ctx context.Context, docs []Doc, w Writer, opt Options, s *Summar
 			return err
 		}
 		b := bitexts[i]
-		if err := s.add(b, links, append(warnings[i], align.Check(b.Src, b.Tgt, links)...), w); err != nil {
+		if err := s.add(b, links, append(warnings[i], align.Check(b.Src, b.Tgt, links, langs[i])...), w); err != nil {
 			return err
 		}
 	}
@@ -247,27 +249,29 @@ func (s *Summary) warn(doc string, warnings []string) {
 // Read reads and splits the two sides of a document, and refuses them
 // when they cannot be a text and its translation (an empty side, the same
 // text twice, swapped sides unless opt.AllowSwapped), as paralel align
-// does: the one check of input.CheckSides. It returns the warnings of
+// does: the one check of input.CheckSides. It returns what that check's
+// language probe read the sides as, for align.Check, and the warnings of
 // reading the sides that did not stop it (see input.Warnings), each
 // naming its file.
-func Read(d Input, opt Options) (align.Bitext, []string, error) {
+func Read(d Input, opt Options) (align.Bitext, align.Langs, []string, error) {
 	src, warnings, err := readSide(d, d.Src, "src", opt.Align.SrcLang, opt)
 	if err != nil {
-		return align.Bitext{}, nil, err
+		return align.Bitext{}, align.Langs{}, nil, err
 	}
 	tgt, tgtWarnings, err := readSide(d, d.Tgt, "tgt", opt.Align.TgtLang, opt)
 	if err != nil {
-		return align.Bitext{}, nil, err
+		return align.Bitext{}, align.Langs{}, nil, err
 	}
 	warnings = append(warnings, tgtWarnings...)
 	sides := input.Sides{SrcName: d.Src, TgtName: d.Tgt, Src: src, Tgt: tgt, SrcLang: opt.Align.SrcLang, TgtLang: opt.Align.TgtLang}
 	if d.Kind == Texts {
 		sides.SrcName, sides.TgtName = "src", "tgt"
 	}
-	if err := input.CheckSides(sides, opt.AllowSwapped); err != nil {
-		return align.Bitext{}, nil, err
+	langs, err := input.CheckSides(sides, opt.AllowSwapped)
+	if err != nil {
+		return align.Bitext{}, align.Langs{}, nil, err
 	}
-	return align.Bitext{Name: d.Name, Src: src, Tgt: tgt}, warnings, nil
+	return align.Bitext{Name: d.Name, Src: src, Tgt: tgt}, langs, warnings, nil
 }
 
 func readSide(d Input, path, side, lang string, opt Options) ([]corpus.Sentence, []string, error) {

@@ -208,12 +208,12 @@ func inOrder(ctx context.Context, src DocSource, opt Options, take func(Input, a
 // the checks too would take a good share of the time of the goroutine that
 // writes the documents in order.
 func alignOne(d Input, opt Options) aligned {
-	b, warnings, err := Read(d, opt)
+	b, langs, warnings, err := Read(d, opt)
 	if err != nil {
 		return aligned{err: err}
 	}
 	links := align.Align(b.Src, b.Tgt, opt.Align)
-	return aligned{bitext: b, links: links, warnings: append(warnings, align.Check(b.Src, b.Tgt, links)...)}
+	return aligned{bitext: b, links: links, warnings: append(warnings, align.Check(b.Src, b.Tgt, links, langs)...)}
 }
 
 // end counts what the writer's filters kept, and returns the Summary with

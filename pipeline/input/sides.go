@@ -46,25 +46,28 @@ type Sides struct {
 // copy, or the same sentences read from two formats), and, unless
 // allowSwapped, Albanian–English sides that surely read as each other's
 // language (align.ErrSwapped; see align.CheckSides). Its error names the
-// sides.
-func CheckSides(s Sides, allowSwapped bool) error {
+// sides. It returns what align.ProbeLangs read the sides as, for
+// align.Check to warn on after aligning them (sides that may be swapped,
+// both in one language), so that they are probed once.
+func CheckSides(s Sides, allowSwapped bool) (align.Langs, error) {
 	switch {
 	case len(s.Src) == 0 && len(s.Tgt) == 0:
-		return fmt.Errorf("%s and %s: %w", s.SrcName, s.TgtName, ErrEmpty)
+		return align.Langs{}, fmt.Errorf("%s and %s: %w", s.SrcName, s.TgtName, ErrEmpty)
 	case len(s.Src) == 0:
-		return fmt.Errorf("%s: %w", s.SrcName, ErrEmpty)
+		return align.Langs{}, fmt.Errorf("%s: %w", s.SrcName, ErrEmpty)
 	case len(s.Tgt) == 0:
-		return fmt.Errorf("%s: %w", s.TgtName, ErrEmpty)
+		return align.Langs{}, fmt.Errorf("%s: %w", s.TgtName, ErrEmpty)
 	case sameText(s.Src, s.Tgt):
-		return fmt.Errorf("%s and %s are %w", s.SrcName, s.TgtName, ErrSameText)
+		return align.Langs{}, fmt.Errorf("%s and %s are %w", s.SrcName, s.TgtName, ErrSameText)
 	}
+	langs := align.ProbeLangs(s.Src, s.Tgt)
 	if allowSwapped {
-		return nil
+		return langs, nil
 	}
-	if err := align.CheckSides(s.Src, s.Tgt, s.SrcLang, s.TgtLang); err != nil {
-		return fmt.Errorf("%s, %s: %w: give them the other way round, or --allow-swapped to align them as given", s.SrcName, s.TgtName, err)
+	if err := align.CheckSides(langs, s.SrcLang, s.TgtLang); err != nil {
+		return align.Langs{}, fmt.Errorf("%s, %s: %w: give them the other way round, or --allow-swapped to align them as given", s.SrcName, s.TgtName, err)
 	}
-	return nil
+	return langs, nil
 }
 
 // sameText reports whether two sides hold the same sentences.

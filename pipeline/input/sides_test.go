@@ -41,7 +41,7 @@ func TestCheckSides(t *testing.T) {
 		src, tgt []corpus.Sentence
 		allow    bool
 		err      error
-		msg      string
+		msg      string // of the error, or else of align.Check's warnings
 	}{
 		{"a text and its translation", sq, en, false, nil, ""},
 		{"empty source", nil, en, false, ErrEmpty, "sq.txt: no text: a document needs both sides"},
@@ -50,12 +50,19 @@ func TestCheckSides(t *testing.T) {
 		{"the same text", sq, copied, false, ErrSameText, "sq.txt and en.txt are the same text: give a text and its translation"},
 		{"the same text, swaps allowed", sq, sq, true, ErrSameText, ""},
 		{"swapped", en, sq, false, align.ErrSwapped, "sq.txt, en.txt: the sides are swapped"},
-		{"swapped, allowed", en, sq, true, nil, ""},
+		{"swapped, allowed", en, sq, true, nil, "are the sides swapped?"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			err := CheckSides(Sides{SrcName: "sq.txt", TgtName: "en.txt", Src: tt.src, Tgt: tt.tgt, SrcLang: "sq", TgtLang: "en"}, tt.allow)
+			langs, err := CheckSides(Sides{SrcName: "sq.txt", TgtName: "en.txt", Src: tt.src, Tgt: tt.tgt, SrcLang: "sq", TgtLang: "en"}, tt.allow)
 			if tt.err == nil {
-				assert.NoError(t, err)
+				require.NoError(t, err)
+				// The probe is handed on to align.Check, which warns on it.
+				warnings := align.Check(tt.src, tt.tgt, nil, langs)
+				if tt.msg == "" {
+					assert.Empty(t, warnings)
+				} else {
+					assert.Contains(t, strings.Join(warnings, "\n"), tt.msg)
+				}
 				return
 			}
 			assert.ErrorIs(t, err, tt.err)
