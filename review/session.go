@@ -16,6 +16,7 @@ import (
 	"github.com/paralel/paralel/align"
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/extract"
+	"github.com/paralel/paralel/internal/english"
 	"github.com/paralel/paralel/pipeline/input"
 )
 
@@ -329,10 +330,7 @@ func (s *Session) StopNote() string {
 	if n == 0 || s.File == "" {
 		return ""
 	}
-	changes := "change"
-	if n > 1 {
-		changes += "s"
-	}
+	changes := english.Plural(n, "change")
 	resume := s.Export.Path
 	if resume == "" {
 		resume = s.File

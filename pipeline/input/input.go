@@ -13,6 +13,7 @@ import (
 
 	"github.com/paralel/paralel/corpus"
 	"github.com/paralel/paralel/extract"
+	"github.com/paralel/paralel/internal/english"
 	"github.com/paralel/paralel/segment"
 )
 
@@ -186,11 +187,7 @@ func Warnings(rep *extract.Report) []string {
 	for i, err := range rep.Warnings {
 		if i == MaxWarnings {
 			n := len(rep.Warnings) - i
-			more := "warnings"
-			if n == 1 {
-				more = "warning"
-			}
-			out = append(out, fmt.Sprintf("%s: %d more %s of reading it", rep.Name, n, more))
+			out = append(out, fmt.Sprintf("%s: %d more %s of reading it", rep.Name, n, english.Plural(n, "warning")))
 			break
 		}
 		out = append(out, rep.Name+": "+err.Error())
