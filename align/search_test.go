@@ -77,26 +77,31 @@ func TestAlignUnequalSizes(t *testing.T) {
 	assert.GreaterOrEqual(t, found, 95*len(tgt)/100)
 }
 
-// TestSearchParallel: cutting the lattice into chunks at sure nodes gives
-// the path of the whole search.
-func TestSearchParallel(t *testing.T) {
-	src, tgt := synthetic(3*minChunk, 3)
+// diagonalLattice builds the sentence lattice of n synthetic sentence
+// pairs (see synthetic) with the first pass's default parameters, searched
+// in a band of the given width around the diagonal.
+func diagonalLattice(n int, seed uint64, width int) *lattice {
+	src, tgt := synthetic(n, seed)
 	a := newAligner([]Bitext{{Src: sents(src...), Tgt: sents(tgt...)}}, Options{})
 	ks := &keySpace{ids: map[string]keyID{}}
 	keys := keyTables{src: typeKeys(ks, &a.srcVocab, true, nil), tgt: typeKeys(ks, &a.tgtVocab, false, nil)}
 	keys.count = len(ks.ids)
-	d := a.docs[0]
-	n, m := len(src), len(tgt)
 	lat := &lattice{params: &a.params, delScale: 1, searched: nTypes}
-	fine := d.level()
-	lat.src, lat.tgt = fine.units(keys)
-	lat.srcGain = weigh(lat.src, 0.6, m)
+	lat.src, lat.tgt = a.docs[0].level().units(keys)
+	lat.srcGain = weigh(lat.src, 0.6, n)
 	lat.tgtGain = weigh(lat.tgt, 0.6, n)
 	var diag []step
 	for i := 1; i <= n; i++ {
 		diag = append(diag, step{to: node{i, i}})
 	}
-	lat.band = projectBand(diag, identity(n), identity(m), n, m, 4)
+	lat.band = projectBand(diag, identity(n), identity(n), n, n, width)
+	return lat
+}
+
+// TestSearchParallel: cutting the lattice into chunks at sure nodes gives
+// the path of the whole search.
+func TestSearchParallel(t *testing.T) {
+	lat := diagonalLattice(3*minChunk, 3, 4)
 	whole := lat.search(true)
 	var cuts []node
 	for _, s := range whole {
@@ -117,20 +122,7 @@ func TestSearchParallel(t *testing.T) {
 // of 20,000 rows gave some sure links 0.82.)
 func TestPosteriorsLongLattice(t *testing.T) {
 	const n = 20000
-	src, tgt := synthetic(n, 3)
-	a := newAligner([]Bitext{{Src: sents(src...), Tgt: sents(tgt...)}}, Options{})
-	ks := &keySpace{ids: map[string]keyID{}}
-	keys := keyTables{src: typeKeys(ks, &a.srcVocab, true, nil), tgt: typeKeys(ks, &a.tgtVocab, false, nil)}
-	keys.count = len(ks.ids)
-	lat := &lattice{params: &a.params, delScale: 1, searched: nTypes}
-	lat.src, lat.tgt = a.docs[0].level().units(keys)
-	lat.srcGain = weigh(lat.src, 0.6, n)
-	lat.tgtGain = weigh(lat.tgt, 0.6, n)
-	var diag []step
-	for i := 1; i <= n; i++ {
-		diag = append(diag, step{to: node{i, i}})
-	}
-	lat.band = projectBand(diag, identity(n), identity(n), n, n, 2)
+	lat := diagonalLattice(n, 3, 2)
 	path := lat.search(true)
 	require.Len(t, path, n)
 	for _, s := range path {
