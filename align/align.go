@@ -38,6 +38,12 @@ type Options struct {
 	// NoSeedLexicon and NoInducedLexicon switch those evidence sources off.
 	NoSeedLexicon, NoInducedLexicon bool
 
+	// InOrder keeps every link in order on both sides. Without it, a
+	// sentence left out on each side, near each other, whose rare words
+	// match are linked to each other out of order (see pairMoved). The
+	// review page, whose rows are in order, sets it.
+	InOrder bool
+
 	// Lexicon, when set, is used in place of the lexicon the aligner would
 	// induce from its input (see LearnLexicon).
 	Lexicon *Lexicon
@@ -54,8 +60,9 @@ type Bitext struct {
 }
 
 // Align aligns the sentences of one document with those of its
-// translation. The links are in order and cover every sentence exactly
-// once.
+// translation. The links cover every sentence exactly once, in the order
+// of the source side; they are in the order of the target side too but
+// for the moved pairs that opt.InOrder leaves out.
 func Align(src, tgt []corpus.Sentence, opt Options) []Link {
 	pairs, dels, alone := fixedLinks(opt.Fixed, len(src), len(tgt))
 	opt.Fixed = nil

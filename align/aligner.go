@@ -29,6 +29,9 @@ type docState struct {
 	src, tgt sideText
 	rate     matchRate // of the 1-1 links of the last pass
 	path     []step
+	// moved are the pairs of path indices of a 1-0 and a 0-1 link whose
+	// sentences are linked out of order (see pairMoved).
+	moved []moved
 }
 
 func newAligner(docs []Bitext, opt Options) *aligner {
@@ -138,10 +141,27 @@ func (a *aligner) run() [][]Link {
 			}
 			return ids[start:len(ids):len(ids)]
 		}
+		// A moved pair is one link, where its source sentence stands.
+		partner := make(map[int]moved, len(d.moved))
+		for _, p := range d.moved {
+			partner[p.src], partner[p.tgt] = p, moved{tgt: -1}
+		}
 		prev := node{}
-		for _, s := range d.path {
-			links = append(links, Link{Src: span(prev.i, s.to.i), Tgt: span(prev.j, s.to.j), Score: s.post})
+		for x, s := range d.path {
+			l := Link{Src: span(prev.i, s.to.i), Tgt: span(prev.j, s.to.j), Score: s.post}
 			prev = s.to
+			if p, ok := partner[x]; ok {
+				if p.tgt < 0 {
+					continue
+				}
+				from := node{}
+				if p.tgt > 0 {
+					from = d.path[p.tgt-1].to
+				}
+				l.Tgt = span(from.j, d.path[p.tgt].to.j)
+				l.Score = p.score
+			}
+			links = append(links, l)
 		}
 		out[di] = links
 	}
@@ -285,6 +305,9 @@ func (a *aligner) finish(d *docState, lat *lattice, path []step) {
 	d.path = path
 	d.rate = countMatches(lat, path)
 	if a.final {
+		if !a.opt.InOrder {
+			d.moved = lat.pairMoved(path)
+		}
 		a.lowerDoubtful(d, lat, path)
 	}
 }

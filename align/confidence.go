@@ -542,11 +542,9 @@ func (lat *lattice) lowerCrossed(path []step) {
 		return
 	}
 	n, m := len(lat.src), len(lat.tgt)
-	o := orphans{lat: lat, own: make([]uint64, n+m), logs: make([]float64, max(n, m)+2)}
+	o := newOrphans(lat)
 	defer o.mt.release()
-	for x := 1; x < len(o.logs); x++ {
-		o.logs[x] = math.Log(float64(x))
-	}
+	o.own = make([]uint64, n+m)
 	mt, own := &o.mt, o.own
 	from := node{}
 	for _, s := range path {
@@ -722,6 +720,16 @@ type orphans struct {
 	buf  []keyTok  // the orphan keys of a source unit
 	vbuf []keyTok  // and of a target unit
 	logs []float64 // logs[x] = log x, for slotInfo
+}
+
+// newOrphans readies the orphan evidence of lat's units; own is left to
+// the caller.
+func newOrphans(lat *lattice) *orphans {
+	o := &orphans{lat: lat, logs: make([]float64, max(len(lat.src), len(lat.tgt))+2)}
+	for x := 1; x < len(o.logs); x++ {
+		o.logs[x] = math.Log(float64(x))
+	}
+	return o
 }
 
 // info is the evidence of the orphans of source units i0..i1-1 that

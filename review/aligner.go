@@ -8,8 +8,10 @@ import (
 )
 
 // AlignWith returns the Aligner that re-aligns with align.Align, passing
-// the fixed rows as opt.Fixed.
+// the fixed rows as opt.Fixed. The links are kept in order (opt.InOrder),
+// as rows must be.
 func AlignWith(opt align.Options) Aligner {
+	opt.InOrder = true
 	return func(src, tgt []corpus.Sentence, fixed []Row) []Row {
 		opt := opt
 		opt.Fixed = make([]align.Link, len(fixed))
@@ -41,6 +43,7 @@ func Start(src, tgt Input, langs align.Langs, opt align.Options) (*Session, erro
 		opt.TgtLang = tgt.Lang
 	}
 	opt.Fixed = nil
+	opt.InOrder = true // rows are in order
 	links := align.Align(src.Sentences, tgt.Sentences, opt)
 	s, err := NewSession(src, tgt, fromLinks(links))
 	if err != nil {

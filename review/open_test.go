@@ -1,9 +1,11 @@
 package review
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -346,4 +348,29 @@ func TestDefaultExport(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, tt.want, got, tt.src+" "+tt.doc)
 	}
+}
+
+// TestStartInOrder: a caption whose translation was moved four sentences
+// on, which align.Align links out of order, stays left out on both sides
+// in a review, whose rows are in order; fixing a row keeps that so.
+func TestStartInOrder(t *testing.T) {
+	names := []string{"Rama", "Berisha", "Meta", "Kurti", "Thaçi"}
+	var sq, en []string
+	for i := range 30 {
+		sq = append(sq, fmt.Sprintf("Ministri %s tha se buxheti i vitit %d do të rritet me %d përqind.", names[i%5], 1990+i, 3+i))
+		en = append(en, fmt.Sprintf("Minister %s said that the budget of %d will grow by %d percent.", names[i%5], 1990+i, 3+i))
+	}
+	sq = slices.Insert(sq, 10, "Foto: Porschestrasse 7, Leverkusen, Sportartikel-Vertriebs-GmbH 4711.")
+	en = slices.Insert(en, 14, "Photo: Porschestrasse 7, Leverkusen, Sportartikel-Vertriebs-GmbH 4711.")
+	src, tgt := sentences(sq...), sentences(en...)
+	moved := slices.ContainsFunc(align.Align(src, tgt, align.Options{SrcLang: "sq", TgtLang: "en"}), func(l align.Link) bool {
+		return slices.Equal(l.Src, []int{10}) && slices.Equal(l.Tgt, []int{14})
+	})
+	require.True(t, moved, "align.Align links the moved pair, which the review must not")
+
+	s, err := Start(Input{Lang: "sq", Sentences: src}, Input{Lang: "en", Sentences: tgt}, align.Langs{}, align.Options{})
+	require.NoError(t, err)
+	rows, _ := s.Rows()
+	require.NoError(t, Validate(rows, len(src), len(tgt)))
+	assert.Contains(t, rows, Row{Src: []int{10}, Score: rows[10].Score})
 }

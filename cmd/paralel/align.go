@@ -31,6 +31,8 @@ type AlignOptions struct {
 	// AllowSwapped aligns sides that read as each other's language, which
 	// is otherwise an error.
 	AllowSwapped bool
+	// InOrder keeps the links in order on both sides (align.Options).
+	InOrder bool
 }
 
 // NewCmdAlign makes paralel align; runF, when not nil, is called in place
@@ -124,6 +126,7 @@ language (rama for testdata/rama/sq.txt), as paralel review does.`,
 	addOutputFlag(cmd, &opts.Output, "write to `FILE` (complete or not at all) instead of the standard output")
 	cmd.Flags().StringVar(&opts.Doc, "doc", "", "document `NAME` every link carries (default: SRC's file name without extension, or its folder's if that is the language)")
 	addAllowSwappedFlag(cmd, &opts.AllowSwapped)
+	addInOrderFlag(cmd, &opts.InOrder)
 	addExportFlags(cmd, &opts.Export, opts.IO.ErrOut)
 	addDoubtfulFlag(cmd, &opts.Doubtful)
 	return cmd
@@ -171,7 +174,7 @@ func runAlign(ctx context.Context, opts *AlignOptions) error {
 	links, err := alignContext(ctx, src.Sentences, tgt.Sentences, align.Options{
 		// The aligner's language data is by language, not region; the
 		// splitter sees to that itself.
-		SrcLang: srcLang, TgtLang: tgtLang, Progress: bar.Update,
+		SrcLang: srcLang, TgtLang: tgtLang, Progress: bar.Update, InOrder: opts.InOrder,
 	})
 	bar.Finish()
 	if err != nil {
@@ -219,6 +222,11 @@ func checkSides(srcPath, tgtPath string, src, tgt []corpus.Sentence, srcLang, tg
 // addAllowSwappedFlag adds --allow-swapped.
 func addAllowSwappedFlag(cmd *cobra.Command, p *bool) {
 	cmd.Flags().BoolVar(p, "allow-swapped", false, "align SRC and TGT as given though SRC reads as the target language and TGT as the source's")
+}
+
+// addInOrderFlag adds --in-order.
+func addInOrderFlag(cmd *cobra.Command, p *bool) {
+	cmd.Flags().BoolVar(p, "in-order", false, "keep the links in order on both sides: leave out a sentence moved out of order (a caption, a sentence the translator moved) on each side rather than link the two")
 }
 
 // alignContext is align.Align, given up when ctx is cancelled (Ctrl+C),

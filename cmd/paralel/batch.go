@@ -32,7 +32,10 @@ type BatchOptions struct {
 // of runBatch.
 func NewCmdBatch(f *Factory, runF func(context.Context, *BatchOptions) error) *cobra.Command {
 	opts := &BatchOptions{IO: f.IOStreams}
-	var in *inputFlags
+	var (
+		in      *inputFlags
+		inOrder bool
+	)
 	cmd := &cobra.Command{
 		Use:   "batch [flags] [-o OUT] INPUT...",
 		Short: "Align many documents and their translations into one corpus",
@@ -137,7 +140,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 				opts.Output = "-"
 			}
 			// Language data is by language, not region.
-			opts.Batch.Align = align.Options{SrcLang: opts.Export.SrcLang, TgtLang: opts.Export.TgtLang}
+			opts.Batch.Align = align.Options{SrcLang: opts.Export.SrcLang, TgtLang: opts.Export.TgtLang, InOrder: inOrder}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -147,6 +150,7 @@ Links with an empty side are left out of TSV, TMX and Moses unless
 	flags := cmd.Flags()
 	in = addInputFlags(cmd, "documents are sq.sent and en.sent, one segment a line: do not split sentences").addDocumentFlags(cmd).addDumpFlag(cmd)
 	addAllowSwappedFlag(cmd, &opts.Batch.AllowSwapped)
+	addInOrderFlag(cmd, &inOrder)
 	flags.BoolVar(&opts.Pair, "pair", false, "the two inputs are collections of documents (folders, lists): pair them first, as paralel pair does")
 	flags.BoolVar(&opts.Batch.Each, "each", false, "align each document on its own: less memory, no lexicon shared across documents")
 	flags.BoolVar(&opts.Batch.Strict, "strict", false, "stop at the first document that cannot be read, writing nothing")

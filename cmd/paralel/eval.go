@@ -34,6 +34,7 @@ func NewCmdEval(f *Factory, runF func(context.Context, *EvalOptions) error) *cob
 	var (
 		input            *inputFlags
 		srcLang, tgtLang string
+		inOrder          bool
 	)
 	cmd := &cobra.Command{
 		Use:   "eval (--set DIR | --gold FILE --pred FILE | --pairs GOLD PRED)",
@@ -94,7 +95,7 @@ the pairs; a name matches the same name with leading folders.`,
 			if opts.Eval.Mode, err = input.mode(); err != nil {
 				return err
 			}
-			opts.Eval.Align = align.Options{SrcLang: srcLang, TgtLang: tgtLang}
+			opts.Eval.Align = align.Options{SrcLang: srcLang, TgtLang: tgtLang, InOrder: inOrder}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -106,6 +107,7 @@ the pairs; a name matches the same name with leading folders.`,
 	flags.StringVar(&opts.Eval.PredDir, "write-pred", "", "write each document's predicted links into `OUT`/<doc>/pred.txt (and pred.tsv for raw text)")
 	flags.BoolVar(&opts.Eval.Each, "each", false, "align each document on its own instead of the whole set together")
 	flags.BoolVar(&opts.PerDoc, "per-doc", false, "also print the figures of every document")
+	addInOrderFlag(cmd, &inOrder)
 	input = addInputFlags(cmd, "") // a set says which documents are pre-split
 	addLangFlags(cmd, &srcLang, &tgtLang, "the source side (sq.*)", "the target side (en.*)", false)
 	flags.StringVar(&opts.Gold, "gold", "", "gold links `FILE`, one link a line like [0, 1]:[2]")

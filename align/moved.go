@@ -1,0 +1,88 @@
+package align
+
+// A sentence left out on one side and a sentence left out on the other,
+// near each other, whose rare words match are most likely each other's
+// translation moved out of order: a caption the scan put elsewhere, a
+// sentence the translator moved. The search keeps the order and drops
+// both (lowerCrossed flags them); unless Options.InOrder is set, they are
+// then linked to each other, out of order, when each is the other's best
+// match within strandReach (see stranded).
+
+// moved is a pair of a 1-0 and a 0-1 link of a path, by their indices,
+// whose sentences are linked to each other out of order, and the score of
+// that link.
+type moved struct {
+	src, tgt int
+	score    float64
+}
+
+// pairMoved returns the moved pairs of the final path, whose links still
+// have the search's posteriors (see movedScore).
+func (lat *lattice) pairMoved(path []step) []moved {
+	n, m := len(lat.src), len(lat.tgt)
+	// The path index of the 1-0 link of each source unit, of the 0-1 link
+	// of each target unit; -1 for a unit in a link.
+	outSrc, outTgt := make([]int32, n), make([]int32, m)
+	for x := range outSrc {
+		outSrc[x] = -1
+	}
+	for y := range outTgt {
+		outTgt[y] = -1
+	}
+	from := node{}
+	any := [2]bool{}
+	for x, s := range path {
+		switch s.kind {
+		case srcOnly:
+			outSrc[from.i], any[0] = int32(x), true
+		case tgtOnly:
+			outTgt[from.j], any[1] = int32(x), true
+		}
+		from = s.to
+	}
+	if !any[0] || !any[1] {
+		return nil
+	}
+	o := newOrphans(lat)
+	defer o.mt.release()
+	// best[x] is the unit of the other side that the unit of left-out
+	// link x matches best, when it shares enough to be its translation.
+	best := make(map[int]int)
+	from = node{}
+	for x, s := range path {
+		var info float64
+		match := -1
+		switch s.kind {
+		case srcOnly:
+			info, match = o.stranded(&lat.src[from.i], lat.tgt, from.j, n)
+		case tgtOnly:
+			info, match = o.stranded(&lat.tgt[from.j], lat.src, from.i, m)
+		}
+		if match >= 0 && info > strandFree {
+			best[x] = match
+		}
+		from = s.to
+	}
+	var pairs []moved
+	from = node{}
+	for x, s := range path {
+		if s.kind == srcOnly {
+			if j, ok := best[x]; ok {
+				if y := int(outTgt[j]); y >= 0 && best[y] == from.i {
+					pairs = append(pairs, moved{x, y, movedScore(path[x].post, path[y].post)})
+				}
+			}
+		}
+		from = s.to
+	}
+	return pairs
+}
+
+// movedScore is the score of a moved pair whose sentences the search left
+// out with posteriors a and b: the chance that neither was rightly left
+// out, as the search saw it. The search had no place for them in order
+// and only their words tie them, so most such links come out doubtful,
+// for the translator to check.
+func movedScore(a, b float64) float64 {
+	return (1 - a) * (1 - b)
+}
