@@ -236,14 +236,19 @@ func (lat *lattice) backward(off []int, beta *sums, scores *linkScores) {
 	lo, hi := lat.band.lo, lat.band.hi
 	inv := 1 / lat.params.temperature
 	var terms [nTypes]float64
+	var to [nTypes]cols
 	for i := n; i >= 0; i-- {
+		// The columns of row i whose link of type k ends in the band.
+		for k, t := range linkTypes[:lat.searched] {
+			to[k] = lat.band.cols(i, t.a, t.b, m)
+		}
 		for j := hi[i]; j >= lo[i]; j-- {
 			nt, ins := 0, math.Inf(-1)
 			for k, t := range linkTypes[:lat.searched] {
-				ni, nj := i+t.a, j+t.b
-				if ni > n || nj > m || !lat.band.in(ni, nj) {
+				if !to[k].has(j) {
 					continue
 				}
+				ni, nj := i+t.a, j+t.b
 				c := off[ni] + nj - lo[ni]
 				v := beta.from(ni, c, linkType(k)) + scores.get(c, k, node{ni, nj})*inv
 				if k == int(tgtOnly) {

@@ -31,6 +31,10 @@ type lexCache struct {
 	// adds to a link with the source units i-a..i-1.
 	row, tlo int
 	tsum     []float64
+	// from[k] are the columns of the current row whose link of type k
+	// starts in the band: the search checks these bounds, worked out once
+	// a row, rather than the band for every link.
+	from [nTypes]cols
 }
 
 // srcRow holds the matches of source unit s with the target units tlo...
@@ -74,13 +78,13 @@ func newLexCache(lat *lattice) *lexCache {
 }
 
 // cell works out the length evidence of the links that end in cell j of
-// the current row. Done for all link types at once, away from the rest of
-// their scores, the divisions and square roots of one do not wait for
-// those of the other.
+// the current row and start in the band. Done for all link types at once, away from the rest of their
+// scores, the divisions and square roots of one do not wait for those of
+// the other.
 func (lc *lexCache) cell(j int) {
 	i, p := lc.row, lc.lat.params
 	for k, t := range linkTypes[:lc.lat.searched] {
-		if t.a > 0 && t.b > 0 && t.a <= i && t.b <= j {
+		if t.a > 0 && t.b > 0 && lc.from[k].has(j) {
 			lc.lp[k] = lengthLogProb(lc.srcLen[i]-lc.srcLen[i-t.a], lc.tgtLen[j]-lc.tgtLen[j-t.b], p.lengthRatio, p.lengthVar)
 		}
 	}
@@ -92,6 +96,9 @@ func (lc *lexCache) enter(i int) {
 		return
 	}
 	lc.row = i
+	for k, t := range linkTypes[:lc.lat.searched] {
+		lc.from[k] = lc.lat.band.cols(i, -t.a, -t.b, len(lc.lat.tgt))
+	}
 	for s := max(i-lc.span, 0); s < i; s++ {
 		if r := &lc.rows[s%maxSpan]; r.s != s {
 			lc.fill(r, s)

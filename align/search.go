@@ -21,6 +21,23 @@ func fullBand(n, m int) band {
 
 func (b band) in(i, j int) bool { return j >= b.lo[i] && j <= b.hi[i] }
 
+// cols gives the columns j for which node (i+di, j+dj) lies in the band
+// and in columns 0..m: lo..hi, empty when row i+di is outside the band.
+// The search checks a link's other end against these bounds, worked out
+// once a row, rather than against the band.
+func (b band) cols(i, di, dj, m int) cols {
+	r := i + di
+	if r < 0 || r >= len(b.lo) {
+		return cols{0, -1}
+	}
+	return cols{max(b.lo[r], 0) - dj, min(b.hi[r], m) - dj}
+}
+
+// cols are the columns lo..hi of a row.
+type cols struct{ lo, hi int }
+
+func (c cols) has(j int) bool { return j >= c.lo && j <= c.hi }
+
 // lattice scores the links of one level inside a band.
 type lattice struct {
 	src, tgt []unit
@@ -127,10 +144,10 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 			// negligible in.
 			top := ninf
 			for k, t := range linkTypes[:lat.searched] {
-				pi, pj := i-t.a, j-t.b
-				if pi < 0 || pj < 0 || !lat.band.in(pi, pj) {
+				if !lc.from[k].has(j) {
 					continue
 				}
+				pi, pj := i-t.a, j-t.b
 				prev := vals[pi&7][pj-lo[pi]]
 				if prev == ninf {
 					continue
