@@ -550,32 +550,45 @@ func (lat *lattice) lowerCrossed(path []step) {
 	o := newOrphans(lat)
 	defer o.mt.release()
 	o.own = make([]uint64, n+m)
-	mt, own := &o.mt, o.own
-	from := node{}
-	for _, s := range path {
-		for i := from.i; i < s.to.i; i++ {
-			mt.mark(lat.src[i].keys)
-			for j := from.j; j < s.to.j; j++ {
-				a, b := mt.probe(lat.tgt[j].keys)
-				own[i] |= a
-				own[n+j] |= b
-			}
-			mt.unmark(lat.src[i].keys)
+	start := func(x int) node {
+		if x == 0 {
+			return node{}
 		}
-		from = s.to
+		return path[x-1].to
 	}
+	// The matches inside the links, then the orphan evidence of the
+	// boundaries, are worked out in parts of the path at once, each part
+	// with a matcher of its own.
+	inParts(len(path), func(lo, hi int) {
+		var mt matcher
+		defer mt.release()
+		for x := lo; x < hi; x++ {
+			from, to := start(x), path[x].to
+			for i := from.i; i < to.i; i++ {
+				mt.mark(lat.src[i].keys)
+				for j := from.j; j < to.j; j++ {
+					a, b := mt.probe(lat.tgt[j].keys)
+					o.own[i] |= a
+					o.own[n+j] |= b
+				}
+				mt.unmark(lat.src[i].keys)
+			}
+		}
+	})
 	// cross[x] is the orphan evidence of the boundary after link x.
 	cross := make([]float64, len(path)-1)
-	prev := node{}
-	for x := range cross {
-		mid, end := path[x].to, path[x+1].to
-		cross[x] = math.Abs(o.info(prev.i, mid.i, mid.j, end.j) - o.info(mid.i, end.i, prev.j, mid.j))
-		prev = mid
-	}
+	inParts(len(cross), func(lo, hi int) {
+		part := &orphans{lat: lat, own: o.own, logs: o.logs}
+		defer part.mt.release()
+		for x := lo; x < hi; x++ {
+			prev, mid, end := start(x), path[x].to, path[x+1].to
+			cross[x] = math.Abs(part.info(prev.i, mid.i, mid.j, end.j) - part.info(mid.i, end.i, prev.j, mid.j))
+		}
+	})
 	// held[y] is the largest loss of a sentence left out whose best match
 	// link y holds.
 	var held []float64
-	from = node{}
+	from := node{}
 	for x := range path {
 		var c float64
 		if x > 0 {

@@ -210,6 +210,21 @@ func rowRing(b band) [8][]float64 {
 // minChunk is the fewest source units worth a goroutine of their own.
 const minChunk = 2000
 
+// inParts calls do for consecutive parts lo..hi-1 of 0..n-1, at once when
+// n is long enough for several parts of minChunk.
+func inParts(n int, do func(lo, hi int)) {
+	parts := min(runtime.GOMAXPROCS(0), n/minChunk)
+	if parts < 2 {
+		do(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { do(p*n/parts, (p+1)*n/parts) })
+	}
+	wg.Wait()
+}
+
 // searchParallel cuts the lattice into chunks at some of the given nodes,
 // which must lie in the band, searches the chunks concurrently and joins
 // their paths. A cut forces the path through the node, so callers offer
