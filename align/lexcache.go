@@ -78,9 +78,9 @@ func newLexCache(lat *lattice) *lexCache {
 }
 
 // cell works out the length evidence of the links that end in cell j of
-// the current row and start in the band. Done for all link types at once, away from the rest of their
-// scores, the divisions and square roots of one do not wait for those of
-// the other.
+// the current row and start in the band. Done for all link types at once,
+// away from the rest of their scores, the divisions and square roots of
+// one do not wait for those of the other.
 func (lc *lexCache) cell(j int) {
 	i, p := lc.row, lc.lat.params
 	for k, t := range linkTypes[:lc.lat.searched] {

@@ -23,8 +23,6 @@ func (b band) in(i, j int) bool { return j >= b.lo[i] && j <= b.hi[i] }
 
 // cols gives the columns j for which node (i+di, j+dj) lies in the band
 // and in columns 0..m: lo..hi, empty when row i+di is outside the band.
-// The search checks a link's other end against these bounds, worked out
-// once a row, rather than against the band.
 func (b band) cols(i, di, dj, m int) cols {
 	r := i + di
 	if r < 0 || r >= len(b.lo) {
