@@ -141,25 +141,24 @@ func (a *aligner) run() [][]Link {
 			}
 			return ids[start:len(ids):len(ids)]
 		}
-		// A moved pair is one link, where its source sentence stands.
-		partner := make(map[int]moved, len(d.moved))
+		// A moved pair is one link, where its source sentence stands; its
+		// target sentence's 0-1 link goes.
+		pairs := make(map[int]moved, len(d.moved))
+		gone := make(map[int]bool, len(d.moved))
 		for _, p := range d.moved {
-			partner[p.src], partner[p.tgt] = p, moved{tgt: -1}
+			pairs[p.src], gone[p.tgt] = p, true
 		}
 		prev := node{}
 		for x, s := range d.path {
-			l := Link{Src: span(prev.i, s.to.i), Tgt: span(prev.j, s.to.j), Score: s.post}
+			from := prev
 			prev = s.to
-			if p, ok := partner[x]; ok {
-				if p.tgt < 0 {
-					continue
-				}
-				from := node{}
-				if p.tgt > 0 {
-					from = d.path[p.tgt-1].to
-				}
-				l.Tgt = span(from.j, d.path[p.tgt].to.j)
-				l.Score = p.score
+			if gone[x] {
+				continue
+			}
+			l := Link{Src: span(from.i, s.to.i), Tgt: span(from.j, s.to.j), Score: s.post}
+			if p, ok := pairs[x]; ok {
+				to := d.path[p.tgt].to
+				l.Tgt, l.Score = span(to.j-1, to.j), p.score
 			}
 			links = append(links, l)
 		}

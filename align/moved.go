@@ -1,5 +1,7 @@
 package align
 
+import "slices"
+
 // A sentence left out on one side and a sentence left out on the other,
 // near each other, whose rare words match are most likely each other's
 // translation moved out of order: a caption the scan put elsewhere, a
@@ -20,27 +22,24 @@ type moved struct {
 // have the search's posteriors (see movedScore).
 func (lat *lattice) pairMoved(path []step) []moved {
 	n, m := len(lat.src), len(lat.tgt)
-	// The path index of the 1-0 link of each source unit, of the 0-1 link
-	// of each target unit; -1 for a unit in a link.
-	outSrc, outTgt := make([]int32, n), make([]int32, m)
-	for x := range outSrc {
-		outSrc[x] = -1
-	}
+	// The path index of the 0-1 link of each target unit; -1 for a unit
+	// in a link.
+	outTgt := make([]int32, m)
 	for y := range outTgt {
 		outTgt[y] = -1
 	}
 	from := node{}
-	any := [2]bool{}
+	anySrc := false
 	for x, s := range path {
 		switch s.kind {
 		case srcOnly:
-			outSrc[from.i], any[0] = int32(x), true
+			anySrc = true
 		case tgtOnly:
-			outTgt[from.j], any[1] = int32(x), true
+			outTgt[from.j] = int32(x)
 		}
 		from = s.to
 	}
-	if !any[0] || !any[1] {
+	if !anySrc || !slices.ContainsFunc(outTgt, func(x int32) bool { return x >= 0 }) {
 		return nil
 	}
 	o := newOrphans(lat)
@@ -68,7 +67,7 @@ func (lat *lattice) pairMoved(path []step) []moved {
 	for x, s := range path {
 		if s.kind == srcOnly {
 			if j, ok := best[x]; ok {
-				if y := int(outTgt[j]); y >= 0 && best[y] == from.i {
+				if y := int(outTgt[j]); y >= 0 && matchOf(best, y) == from.i {
 					pairs = append(pairs, moved{x, y, movedScore(path[x].post, path[y].post)})
 				}
 			}
@@ -76,6 +75,14 @@ func (lat *lattice) pairMoved(path []step) []moved {
 		from = s.to
 	}
 	return pairs
+}
+
+// matchOf is best[x], or -1 when x has none.
+func matchOf(best map[int]int, x int) int {
+	if v, ok := best[x]; ok {
+		return v
+	}
+	return -1
 }
 
 // movedScore is the score of a moved pair whose sentences the search left
