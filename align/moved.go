@@ -51,10 +51,12 @@ func (lat *lattice) pairMoved(path []step) []moved {
 	for x, s := range path {
 		var info float64
 		match := -1
-		switch s.kind {
-		case srcOnly:
+		// A unit that must stay unaligned (a fixed 1-0 or 0-1 link, a
+		// translator's credit) is no one's partner.
+		switch {
+		case s.kind == srcOnly && !lat.src[from.i].alone:
 			info, match = o.stranded(&lat.src[from.i], lat.tgt, from.j, n)
-		case tgtOnly:
+		case s.kind == tgtOnly && !lat.tgt[from.j].alone:
 			info, match = o.stranded(&lat.tgt[from.j], lat.src, from.i, m)
 		}
 		if match >= 0 && info > strandFree {

@@ -41,6 +41,12 @@ func TestMovedPair(t *testing.T) {
 	links = Align(sents(src...), sents(tgt...), Options{SrcLang: "sq", TgtLang: "en", InOrder: true})
 	requireCover(t, links, len(src), len(tgt))
 	assert.Contains(t, links, Link{Src: []int{10}, Score: scoreOf(links, 10)})
+
+	// A sentence fixed as left out is no one's partner.
+	fixed := []Link{{Src: []int{10}}}
+	links = Align(sents(src...), sents(tgt...), Options{SrcLang: "sq", TgtLang: "en", Fixed: fixed})
+	requireCover(t, links, len(src), len(tgt))
+	assert.Contains(t, links, Link{Src: []int{10}, Score: 1})
 }
 
 // scoreOf is the score of the link that holds source sentence i.
