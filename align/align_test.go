@@ -29,6 +29,30 @@ func linkString(links []Link) string {
 	return b.String()
 }
 
+// requireCoverOnce checks the contract of Align without Options.InOrder:
+// every sentence exactly once, the source sentences in order, no empty
+// link, scores in [0,1]. A moved pair puts a target sentence out of order.
+func requireCoverOnce(t *testing.T, links []Link, n, m int) {
+	t.Helper()
+	seen := make([]int, m)
+	next := 0
+	for _, l := range links {
+		require.True(t, len(l.Src)+len(l.Tgt) > 0 && l.Score >= 0 && l.Score <= 1, "link %v:%v (score %v) is empty or badly scored", l.Src, l.Tgt, l.Score)
+		for _, i := range l.Src {
+			require.Equal(t, next, i, "source sentences in order")
+			next++
+		}
+		for _, j := range l.Tgt {
+			require.True(t, j >= 0 && j < m, "target sentence %d of %d", j, m)
+			seen[j]++
+		}
+	}
+	require.Equal(t, n, next, "source sentences covered")
+	for j, c := range seen {
+		require.Equal(t, 1, c, "target sentence %d", j)
+	}
+}
+
 // requireCover checks the contract of Align: links in order, every sentence
 // exactly once, scores in [0,1].
 func requireCover(t *testing.T, links []Link, n, m int) {

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // movedCaption is a text of 40 sentence pairs with a caption that stands
@@ -57,25 +56,4 @@ func scoreOf(links []Link, i int) float64 {
 		}
 	}
 	return -1
-}
-
-// requireCoverOnce checks that links hold every sentence exactly once, in
-// the order of the source side.
-func requireCoverOnce(t *testing.T, links []Link, n, m int) {
-	t.Helper()
-	seen := make([]int, m)
-	next := 0
-	for _, l := range links {
-		for _, i := range l.Src {
-			require.Equal(t, next, i, "source sentences in order")
-			next++
-		}
-		for _, j := range l.Tgt {
-			seen[j]++
-		}
-	}
-	require.Equal(t, n, next)
-	for j, c := range seen {
-		require.Equal(t, 1, c, "target sentence %d", j)
-	}
 }
