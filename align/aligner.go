@@ -304,10 +304,11 @@ func (a *aligner) finish(d *docState, lat *lattice, path []step) {
 	d.path = path
 	d.rate = countMatches(lat, path)
 	if a.final {
+		strands := lat.strands(path)
 		if !a.opt.InOrder {
-			d.moved = lat.pairMoved(path)
+			d.moved = lat.pairMoved(path, strands)
 		}
-		a.lowerDoubtful(d, lat, path)
+		a.lowerDoubtful(d, lat, path, strands)
 	}
 }
 

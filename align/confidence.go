@@ -308,12 +308,12 @@ func logSumExp(t []float64) float64 {
 // then the neighbours of the links these signs found wrong
 // (see spreadDoubt); and, in a short input, the 1-1 links whose lengths do
 // not fit (see misfitFree).
-func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step) {
+func (a *aligner) lowerDoubtful(d *docState, lat *lattice, path []step, strands []strand) {
 	before := make([]float64, len(path))
 	for x := range path {
 		before[x] = path[x].post
 	}
-	lat.lowerCrossed(path)
+	lat.lowerCrossed(path, strands)
 	from := node{}
 	for x := range path {
 		to := path[x].to
@@ -542,7 +542,7 @@ const (
 // reorderLoss), and the sentences left out whose words match a sentence
 // near them with the links that hold those (see strandFree). The path is
 // not changed.
-func (lat *lattice) lowerCrossed(path []step) {
+func (lat *lattice) lowerCrossed(path []step, strands []strand) {
 	if len(path) == 0 {
 		return
 	}
@@ -601,21 +601,13 @@ func (lat *lattice) lowerCrossed(path []step) {
 			lowerOdds(&path[x], crossWeight*(c-crossFree))
 		}
 		to := path[x].to
-		strand, match, tgt := 0.0, -1, false
-		switch {
-		case to.i-from.i == 1 && to.j == from.j:
-			strand, match = o.stranded(&lat.src[from.i], lat.tgt, to.j, n)
-			tgt = true
-		case to.j-from.j == 1 && to.i == from.i:
-			strand, match = o.stranded(&lat.tgt[from.j], lat.src, to.i, m)
-		}
-		if strand > strandFree {
-			loss := strandWeight * (strand - strandFree)
+		if st := strands[x]; st.match >= 0 && st.info > strandFree {
+			loss := strandWeight * (st.info - strandFree)
 			lowerOdds(&path[x], loss)
 			if held == nil {
 				held = make([]float64, len(path))
 			}
-			y := holder(path, match, tgt)
+			y := holder(path, st.match, path[x].kind == srcOnly)
 			held[y] = max(held[y], loss)
 		}
 		if to.i-from.i > 1 && to.j-from.j > 1 && o.reordered(from, to) {
@@ -679,6 +671,34 @@ func (o *orphans) stranded(u *unit, other []unit, at, nOwn int) (most float64, b
 	}
 	mt.unmark(u.keys)
 	return most, best
+}
+
+// A strand is what a link of a final path that leaves out one sentence
+// shares with the sentences near it on the other side (see stranded): the
+// most information, and with which sentence. Other links have match -1.
+type strand struct {
+	info  float64
+	match int
+}
+
+// strands works out the strand of every link of path.
+func (lat *lattice) strands(path []step) []strand {
+	o := newOrphans(lat)
+	defer o.mt.release()
+	n, m := len(lat.src), len(lat.tgt)
+	out := make([]strand, len(path))
+	from := node{}
+	for x, s := range path {
+		out[x].match = -1
+		switch s.kind {
+		case srcOnly:
+			out[x].info, out[x].match = o.stranded(&lat.src[from.i], lat.tgt, from.j, n)
+		case tgtOnly:
+			out[x].info, out[x].match = o.stranded(&lat.tgt[from.j], lat.src, from.i, m)
+		}
+		from = s.to
+	}
+	return out
 }
 
 // reorderLoss is what a link of several sentences on both sides loses in

@@ -63,7 +63,7 @@ func TestLowerCrossed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			lat, path := build(tt.moved, tt.alsoOwn, tt.back)
-			lat.lowerCrossed(path)
+			lat.lowerCrossed(path, lat.strands(path))
 			lowered := loweredLinks(path)
 			for _, x := range lowered {
 				assert.Less(t, path[x].post, 0.5, "link %d", x)
@@ -133,7 +133,7 @@ func TestStranded(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			lat, path := build(tt.at)
-			lat.lowerCrossed(path)
+			lat.lowerCrossed(path, lat.strands(path))
 			lowered := loweredLinks(path)
 			for x, s := range path {
 				if slices.Contains(lowered, x) {
