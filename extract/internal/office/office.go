@@ -314,9 +314,3 @@ func (t *Text) Len() int { return t.b.Len() }
 
 // String returns the paragraph's text.
 func (t *Text) String() string { return t.b.String() }
-
-// Reset empties t.
-func (t *Text) Reset() {
-	t.b.Reset()
-	t.space = false
-}
