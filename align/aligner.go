@@ -44,10 +44,11 @@ func newAligner(docs []Bitext, opt Options) *aligner {
 		a.sentences += max(len(d.Src), len(d.Tgt))
 	}
 	// Each side has a vocabulary of its own: tokenise the two at once,
-	// unless they are short.
+	// unless they are short, and find each side's credits with it.
 	src := func() {
 		for i, d := range docs {
 			a.docs[i].src = newSideText(&a.srcVocab, d.Src)
+			a.docs[i].src.credits = credits(d.Src)
 		}
 	}
 	var wg sync.WaitGroup
@@ -58,10 +59,11 @@ func newAligner(docs []Bitext, opt Options) *aligner {
 	}
 	for i, d := range docs {
 		a.docs[i].tgt = newSideText(&a.tgtVocab, d.Tgt)
+		a.docs[i].tgt.credits = credits(d.Tgt)
 	}
 	wg.Wait()
-	for i, d := range docs {
-		markCredits(&a.docs[i].src, &a.docs[i].tgt, d.Src, d.Tgt)
+	for _, d := range a.docs {
+		oneSidedCredits(&d.src, &d.tgt)
 	}
 	if !opt.NoSeedLexicon {
 		a.seed = a.pickSeed()

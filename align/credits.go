@@ -2,6 +2,7 @@ package align
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -56,7 +57,7 @@ const (
 // is a name, perhaps in brackets, with nothing after them. A translation
 // adds such a line; its original has no counterpart.
 func isCredit(text string) bool {
-	if len(text) > 4*maxCreditRunes || utf8.RuneCountInString(text) > maxCreditRunes {
+	if len(text) > 4*maxCreditRunes {
 		return false
 	}
 	t := strings.TrimSpace(text)
@@ -64,8 +65,15 @@ func isCredit(text string) bool {
 	t = strings.TrimLeft(t, "([ ")
 	first, _ := utf8.DecodeRuneInString(t)
 	first = unicode.ToLower(first)
+	// Most sentences begin with a letter no opener begins with: that is
+	// told before the text is read through.
+	openers := creditOpeners()
+	if !slices.ContainsFunc(openers, func(op creditOpener) bool { return op.first == first }) ||
+		utf8.RuneCountInString(text) > maxCreditRunes {
+		return false
+	}
 	curly := strings.Contains(t, "’")
-	for _, op := range creditOpeners() {
+	for _, op := range openers {
 		if op.first != first {
 			continue
 		}
@@ -154,19 +162,18 @@ func creditNames(rest string, bracket bool) bool {
 	return unicode.IsUpper(first)
 }
 
-// markCredits has the final pass leave a translator's credit (see
-// isCredit) unaligned, when only one side of a document has credits: the
-// side that is the translation. Credits on both sides may well translate
-// each other. The first pass aligns them as any sentence, so that the
-// estimates it makes do not change.
-func markCredits(src, tgt *sideText, srcSents, tgtSents []corpus.Sentence) {
-	cs, ct := credits(srcSents), credits(tgtSents)
-	if len(cs) > 0 && len(ct) > 0 {
-		return
+// oneSidedCredits keeps the translator's credits (see isCredit) of a
+// document's sides, which the final pass leaves unaligned, only when one
+// side has them: the side that is the translation. Credits on both sides
+// may well translate each other. The first pass aligns them as any
+// sentence, so that the estimates it makes do not change.
+func oneSidedCredits(src, tgt *sideText) {
+	if len(src.credits) > 0 && len(tgt.credits) > 0 {
+		src.credits, tgt.credits = nil, nil
 	}
-	src.credits, tgt.credits = cs, ct
 }
 
+// credits are the indices of the sentences that are translator's credits.
 func credits(sents []corpus.Sentence) []int {
 	var at []int
 	for i, s := range sents {

@@ -73,7 +73,7 @@ type sideText struct {
 	para  []bool
 	alone []bool // must stay unaligned (a fixed 1-0 or 0-1 link); may be nil
 	// credits are the translator's credits that the final pass leaves
-	// unaligned (see markCredits).
+	// unaligned (see oneSidedCredits).
 	credits []int
 	// leaveOut is, for the final pass, the log prior of leaving each
 	// sentence out in place of that of its link type, where the first pass
