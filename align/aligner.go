@@ -245,6 +245,7 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 			}
 		}
 		a.weighLevel(lat, 0)
+		lat.ahead = len(a.docs) == 1
 		a.finish(d, lat, lat.searchParallel(cuts, true))
 		return
 	}
@@ -292,6 +293,7 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 			levels[li+1] = level{} // no longer needed
 		}
 		a.weighLevel(lat, li)
+		lat.ahead = len(a.docs) == 1
 		path = lat.searchParallel(cuts, li == 0)
 		if li == 0 {
 			a.finish(d, lat, path)

@@ -35,6 +35,11 @@ type lexCache struct {
 	// starts in the band: the search checks these bounds, worked out once
 	// a row, rather than the band for every link.
 	from [nTypes]cols
+
+	// ahead, when set, brings the rows of the source units in order,
+	// filled by a goroutine of its own (see fillAhead); spent takes back
+	// the rows they replace, for their room.
+	ahead, spent chan srcRow
 }
 
 // srcRow holds the matches of source unit s with the target units tlo...
@@ -101,7 +106,16 @@ func (lc *lexCache) enter(i int) {
 	}
 	for s := max(i-lc.span, 0); s < i; s++ {
 		if r := &lc.rows[s%maxSpan]; r.s != s {
-			lc.fill(r, s)
+			if lc.ahead == nil {
+				lc.fill(r, s)
+				continue
+			}
+			old := *r
+			*r = <-lc.ahead
+			select {
+			case lc.spent <- old:
+			default:
+			}
 		}
 	}
 	lat := lc.lat
@@ -120,6 +134,42 @@ func (lc *lexCache) enter(i int) {
 				lc.tsum[(y-lo)*span+a-1] = slotSum(&lat.tgt[y], a-1, mask, lat.tgtGain)
 			}
 		}
+	}
+}
+
+// aheadRows is how many rows fillAhead may fill before the search takes
+// them.
+const aheadRows = 64
+
+// fillAhead has a goroutine with a matcher of its own fill the rows of the
+// source units, in order, ahead of the search, which takes them in enter:
+// where the search has a core to itself, matching, most of its work on
+// coarse levels, moves to another. stop ends the goroutine.
+func (lc *lexCache) fillAhead() (stop func()) {
+	lc.ahead, lc.spent = make(chan srcRow, aheadRows), make(chan srcRow, aheadRows)
+	ahead, spent := lc.ahead, lc.spent
+	quit, done := make(chan struct{}), make(chan struct{})
+	helper := newLexCache(lc.lat)
+	go func() {
+		defer close(done)
+		defer helper.release()
+		for s := range len(helper.lat.src) {
+			var r srcRow
+			select {
+			case r = <-spent:
+			default:
+			}
+			helper.fill(&r, s)
+			select {
+			case ahead <- r:
+			case <-quit:
+				return
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-done
 	}
 }
 

@@ -56,6 +56,10 @@ type lattice struct {
 	ownLeaveOut bool
 	// ends, when set, scores how the units of a link end.
 	ends *endModel
+	// ahead says that the search, unless cut in parts, has a core of its
+	// own and another waiting: its rows are filled ahead of it there (see
+	// lexCache.fillAhead).
+	ahead bool
 	// byCell says that the lexical evidence of a link saturates by cell
 	// (cells.go). Only the final search does: the first pass and the
 	// coarse levels only find the band and the estimates, and keep the
@@ -120,6 +124,9 @@ func (lat *lattice) forward(off []int, back []int8, alpha *sums, scores *linkSco
 	vals := rowRing(lat.band)
 	lc := newLexCache(lat)
 	defer lc.release()
+	if lat.ahead && n >= minAhead && runtime.GOMAXPROCS(0) > 1 {
+		defer lc.fillAhead()()
+	}
 	inv := 1 / lat.params.temperature
 	ninf := math.Inf(-1)
 	var terms [nTypes]float64
@@ -204,6 +211,9 @@ func rowRing(b band) [8][]float64 {
 	}
 	return vals
 }
+
+// minAhead is the fewest source units worth filling ahead of the search.
+const minAhead = 64
 
 // minChunk is the fewest source units worth a goroutine of their own.
 const minChunk = 2000
