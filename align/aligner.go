@@ -23,11 +23,11 @@ type aligner struct {
 	mu                 sync.Mutex
 }
 
-// docState is one document under alignment: its two sides, and the path
-// of the last pass with the match counts of its 1-1 links.
+// docState is one document under alignment: its two sides, the path of
+// the last pass and the match counts of the first pass's 1-1 links.
 type docState struct {
 	src, tgt sideText
-	rate     matchRate // of the 1-1 links of the last pass
+	rate     matchRate // of the 1-1 links of the first pass
 	path     []step
 	// moved are the pairs of path indices of a 1-0 and a 0-1 link whose
 	// sentences are linked out of order (see pairMoved).
@@ -302,11 +302,14 @@ func (a *aligner) alignDoc(d *docState, keys keyTables, nb *numbering) {
 }
 
 // finish takes path, searched in the sentence lattice lat, as the path of
-// document d, with its match rate and, in the final pass, its doubtful
-// links' scores lowered.
+// document d, with, in the first pass, its match rate and, in the final
+// pass, its doubtful links' scores lowered.
 func (a *aligner) finish(d *docState, lat *lattice, path []step) {
 	d.path = path
-	d.rate = countMatches(lat, path)
+	if !a.final {
+		// Only the estimates after the first pass read it.
+		d.rate = countMatches(lat, path)
+	}
 	if a.final {
 		strands := lat.strands(path)
 		if !a.opt.InOrder {

@@ -3,6 +3,7 @@ package align
 import (
 	"math"
 	"slices"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -126,32 +127,51 @@ func (a *aligner) induce() *inducedLexicon {
 		x, y int32
 		dice float64
 	}
-	var cands []cand
-	co := make([]int32, len(names))
-	var seen []int32
-	for x := range names {
-		for _, li := range linksOf[start[x]:start[x+1]] {
-			for _, y := range links[li].tgt {
-				if ft[y] >= minPair {
-					if co[y] == 0 {
-						seen = append(seen, y)
+	// pairs finds the candidate pairs of the source stems from..to-1, with
+	// counts of their own.
+	pairs := func(from, to int) []cand {
+		var cands []cand
+		co := make([]int32, len(names))
+		var seen []int32
+		for x := from; x < to; x++ {
+			for _, li := range linksOf[start[x]:start[x+1]] {
+				for _, y := range links[li].tgt {
+					if ft[y] >= minPair {
+						if co[y] == 0 {
+							seen = append(seen, y)
+						}
+						co[y]++
 					}
-					co[y]++
 				}
 			}
-		}
-		for _, y := range seen {
-			c := co[y]
-			co[y] = 0
-			if c < minPair {
-				continue
+			for _, y := range seen {
+				c := co[y]
+				co[y] = 0
+				if c < minPair {
+					continue
+				}
+				dice := 2 * float64(c) / float64(fs[x]+ft[y])
+				if dice >= minDice && gTest(float64(c), float64(fs[x]), float64(ft[y]), float64(len(links))) >= minG {
+					cands = append(cands, cand{int32(x), y, dice})
+				}
 			}
-			dice := 2 * float64(c) / float64(fs[x]+ft[y])
-			if dice >= minDice && gTest(float64(c), float64(fs[x]), float64(ft[y]), float64(len(links))) >= minG {
-				cands = append(cands, cand{int32(x), y, dice})
-			}
+			seen = seen[:0]
 		}
-		seen = seen[:0]
+		return cands
+	}
+	// Many links are counted in two halves at once, cut where half of the
+	// source stems' links are; the sort below puts the pairs in one order.
+	var cands []cand
+	if total := int(start[len(names)]); total < minParallelWork {
+		cands = pairs(0, len(names))
+	} else {
+		mid, _ := slices.BinarySearch(start, int32(total/2))
+		var first []cand
+		var wg sync.WaitGroup
+		wg.Go(func() { first = pairs(0, mid) })
+		cands = pairs(mid, len(names))
+		wg.Wait()
+		cands = append(first, cands...)
 	}
 	slices.SortFunc(cands, func(p, q cand) int {
 		switch {

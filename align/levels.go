@@ -278,8 +278,16 @@ func (a *aligner) weighLevel(lat *lattice, li int) {
 	if li > 0 {
 		p1s, p1t = estimateMatchRate(lat)
 	}
-	lat.srcGain = weigh(lat.src, p1s, len(lat.tgt))
+	// The sides are weighed at once, unless they are short.
+	if len(lat.src)+len(lat.tgt) < minParallelWork {
+		lat.srcGain = weigh(lat.src, p1s, len(lat.tgt))
+		lat.tgtGain = weigh(lat.tgt, p1t, len(lat.src))
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { lat.srcGain = weigh(lat.src, p1s, len(lat.tgt)) })
 	lat.tgtGain = weigh(lat.tgt, p1t, len(lat.src))
+	wg.Wait()
 }
 
 func identity(n int) []int {
