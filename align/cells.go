@@ -45,50 +45,39 @@ func (lat *lattice) cellLex(lc *lexCache, i, j, a, b int) float64 {
 	if b == 1 {
 		return lat.fanLex(lc, i-a, j-1, a, false)
 	}
-	// The units' bounds along the link, as shares of its length, and the
-	// share of the link where source unit x and target unit y overlap.
-	var ps, pt [maxSpan + 1]float64
+	// The share of the link where source unit x and target unit y overlap.
+	ps, pt := &lc.srcShares[a], lc.tgtShares(j, b)
 	var over [maxSpan][maxSpan]float64
-	linkBounds(lc.srcLen[i-a:i+1], ps[:a+1])
-	linkBounds(lc.tgtLen[j-b:j+1], pt[:b+1])
 	for x := range a {
 		for y := range b {
-			over[x][y] = max(min(ps[x+1], pt[y+1])-max(ps[x], pt[y]), 0)
+			over[x][y] = max(min(ps.bound[x+1], pt.bound[y+1])-max(ps.bound[x], pt.bound[y]), 0)
 		}
 	}
 
+	// The source units' evidence goes straight to their rows of cells,
+	// the target units' is added down their columns.
 	var cells [maxSpan][maxSpan]float64
 	var m [maxSpan]uint64
 	var alone, cover, out [maxSpan]float64
+	t0 := j - b
 	for x := range a {
 		s := i - a + x
-		if b == 1 {
-			cells[x][0] = lc.srcLex(s, j-1, 1)
-			continue
-		}
-		r := &lc.rows[s%maxSpan]
-		inv := inverse(ps[x+1] - ps[x])
-		for y := range b {
-			m[y] = r.ms[j-b+y-r.tlo]
-			alone[y] = lc.srcAlone(s, j-b+y, b)
+		r := lc.rowOf(s)
+		at := t0 - r.tlo
+		inv := ps.inv[x]
+		for y, al := range r.alone[at : at+b] {
+			alone[y] = al[b-1]
 			cover[y] = over[x][y] * inv
 		}
-		spread(&lat.src[s], cover[:b], m[:b], alone[:b], lat.srcGain, out[:b])
-		for y := range b {
-			cells[x][y] = out[y]
-		}
+		spread(&lat.src[s], cover[:b], r.ms[at:at+b], alone[:b], lat.srcGain, cells[x][:b])
 	}
 	for y := range b {
-		t := j - b + y
-		if a == 1 {
-			cells[0][y] += lc.tgtLex(t, 1)
-			continue
-		}
-		inv := inverse(pt[y+1] - pt[y])
+		t := t0 + y
+		inv := pt.inv[y]
 		for x := range a {
-			r := &lc.rows[(i-a+x)%maxSpan]
+			r := lc.rowOf(i - a + x)
 			m[x] = r.mt[t-r.tlo]
-			alone[x] = lc.tgtAlone(i-a+x, t, a)
+			alone[x] = r.tAlone[t-r.tlo][a-1]
 			cover[x] = over[x][y] * inv
 		}
 		spread(&lat.tgt[t], cover[:a], m[:a], alone[:a], lat.tgtGain, out[:a])
@@ -116,25 +105,23 @@ func (lat *lattice) cellLex(lc *lexCache, i, j, a, b int) float64 {
 func (lat *lattice) fanLex(lc *lexCache, s, t, n int, fromSrc bool) float64 {
 	var u *unit
 	var w [][maxSpan]float32
-	var cum []float64
+	var cover *[maxSpan]float64
 	if fromSrc {
-		u, w, cum = &lat.src[s], lat.srcGain, lc.tgtLen[t:t+n+1]
+		u, w, cover = &lat.src[s], lat.srcGain, &lc.tgtShares(t+n, n).share
 	} else {
-		u, w, cum = &lat.tgt[t], lat.tgtGain, lc.srcLen[s:s+n+1]
+		u, w, cover = &lat.tgt[t], lat.tgtGain, &lc.srcShares[n].share
 	}
 	var m [maxSpan]uint64
-	var alone, cover, cells [maxSpan]float64
-	inv := 1 / max(cum[n]-cum[0], 1)
+	var alone, cells [maxSpan]float64
 	for y := range n {
-		cover[y] = (cum[y+1] - cum[y]) * inv
 		if fromSrc {
-			r := &lc.rows[s%maxSpan]
+			r := lc.rowOf(s)
 			m[y] = r.ms[t+y-r.tlo]
-			alone[y] = r.alone[(t+y-r.tlo)*lc.span+n-1]
+			alone[y] = r.alone[t+y-r.tlo][n-1]
 		} else {
-			r := &lc.rows[(s+y)%maxSpan]
+			r := lc.rowOf(s + y)
 			m[y] = r.mt[t-r.tlo]
-			alone[y] = r.tAlone[(t-r.tlo)*lc.span+n-1]
+			alone[y] = r.tAlone[t-r.tlo][n-1]
 		}
 	}
 	spread(u, cover[:n], m[:n], alone[:n], w, cells[:n])
@@ -177,12 +164,25 @@ func (lc *lexCache) lexBound(i, j, a, b int) float64 {
 	return sum - base + c*base/(c-base) + 0.01
 }
 
-// linkBounds sets p to the bounds of the units whose cumulative lengths are
-// cum, as shares of their total length.
-func linkBounds(cum, p []float64) {
-	inv := 1 / max(cum[len(cum)-1]-cum[0], 1)
+// shares are what the evidence by cell needs of a run of consecutive
+// units of one side, the units of a link on that side: where each unit
+// starts and ends as a share of the run's length, the inverse of each
+// unit's width, and each unit's share of the length.
+type shares struct {
+	bound      [maxSpan + 1]float64
+	inv, share [maxSpan]float64
+}
+
+// set works out the shares of the units whose cumulative lengths are cum.
+func (sh *shares) set(cum []float64) {
+	n := len(cum) - 1
+	inv := 1 / max(cum[n]-cum[0], 1)
 	for x := range cum {
-		p[x] = (cum[x] - cum[0]) * inv
+		sh.bound[x] = (cum[x] - cum[0]) * inv
+	}
+	for x := range n {
+		sh.inv[x] = inverse(sh.bound[x+1] - sh.bound[x])
+		sh.share[x] = (cum[x+1] - cum[x]) * inv
 	}
 }
 
@@ -200,6 +200,7 @@ func inverse(w float64) float64 {
 // side.
 func spread(u *unit, cover []float64, m []uint64, alone []float64, w [][maxSpan]float32, out []float64) {
 	n := len(m)
+	cover, alone, out = cover[:n], alone[:n], out[:n]
 	base := float64(u.base[n-1])
 	var seen, shared uint64
 	for y, slots := range m {
@@ -210,9 +211,9 @@ func spread(u *unit, cover []float64, m []uint64, alone []float64, w [][maxSpan]
 	if shared == 0 {
 		return
 	}
-	var near [maxSpan]float64
+	var near [8]float64 // a power of two above maxSpan: near[y&7] needs no check
 	for y := range n {
-		near[y] = (1-cellSmoothing)*cover[y] + cellSmoothing/float64(n)
+		near[y] = (1-cellSmoothing)*cover[y] + smoothShare[n]
 	}
 	if n == 2 {
 		// Every shared match is in both partners.
@@ -231,20 +232,31 @@ func spread(u *unit, cover []float64, m []uint64, alone []float64, w [][maxSpan]
 		if v == 0 {
 			continue
 		}
-		var total float64
+		// The partners the match is found in.
+		var in uint
 		for y := range n {
-			if m[y]&(1<<slot) != 0 {
-				total += near[y]
-			}
+			in |= uint(m[y]>>slot&1) << y
+		}
+		var total float64
+		for p := in; p != 0; p &= p - 1 {
+			total += near[bits.TrailingZeros(p)&7]
 		}
 		f := v / total
-		for y := range n {
-			if m[y]&(1<<slot) != 0 {
-				out[y] += f*near[y] - v
-			}
+		for p := in; p != 0; p &= p - 1 {
+			y := bits.TrailingZeros(p)
+			out[y] += f*near[y&7] - v
 		}
 	}
 }
+
+// smoothShare[n] is the part of a shared match that each of its n
+// partners gets evenly.
+var smoothShare = func() (s [maxSpan + 1]float64) {
+	for n := 1; n <= maxSpan; n++ {
+		s[n] = cellSmoothing / float64(n)
+	}
+	return s
+}()
 
 // saturateTo is saturate with the capacity c in place of lexSaturation.
 func saturateTo(lex, c float64) float64 {

@@ -39,8 +39,8 @@ func TestSpread(t *testing.T) {
 			n := len(tt.m)
 			alone := make([]float64, n)
 			for y, m := range tt.m {
-				v := make([]float64, maxSpan)
-				addAlone(v, m, u, w)
+				var v [maxSpan]float64
+				addAlone(&v, m, u, w)
 				alone[y] = v[n-1]
 			}
 			out := make([]float64, n)

@@ -25,7 +25,7 @@ type lexCache struct {
 	// on the other among the types searched, 0 for none: sums no link
 	// uses are not worked out.
 	tgtSpan, srcSpan [maxSpan + 1]int
-	rows             [maxSpan]srcRow
+	rows             [rowSlots]srcRow // by source unit, see rowOf
 
 	// For the current row i: tsum[(y-tlo)*span+a-1] is what target unit y
 	// adds to a link with the source units i-a..i-1.
@@ -36,11 +36,35 @@ type lexCache struct {
 	// a row, rather than the band for every link.
 	from [nTypes]cols
 
+	// In a search by cell: srcShares[a] are the shares of the source units
+	// i-a..i-1 of the current row i (a >= 2), and cols those of the target
+	// units that end at a few recent columns, worked out when first asked
+	// for (see tgtShares). Every link that takes the same units of a side
+	// shares them.
+	srcShares [maxSpan + 1]shares
+	cols      [16]colShares
+
 	// ahead, when set, brings the rows of the source units in order,
 	// filled by a goroutine of its own (see fillAhead); spent takes back
 	// the rows they replace, for their room.
 	ahead, spent chan srcRow
 }
+
+// colShares are the shares of the target units j-b..j-1, for the b in
+// have.
+type colShares struct {
+	j      int
+	have   uint8
+	shares [maxSpan + 1]shares
+}
+
+// rowSlots is how many source units' rows lexCache keeps: the span of the
+// longest link, up to a power of two, so that finding a unit's slot takes
+// no division.
+const rowSlots = 8
+
+// rowOf is the slot of lc.rows that holds source unit s.
+func (lc *lexCache) rowOf(s int) *srcRow { return &lc.rows[s&(rowSlots-1)] }
 
 // srcRow holds the matches of source unit s with the target units tlo...
 type srcRow struct {
@@ -49,11 +73,11 @@ type srcRow struct {
 	// sum[(y-tlo)*span+b-1] is what unit s adds to a link with the target
 	// units y-b+1..y.
 	sum []float64
-	// In a search by cell (lattice.byCell): alone[(t-tlo)*span+k] is what
-	// the matches of s in target unit t add to a link in which s has k+1
+	// In a search by cell (lattice.byCell): alone[t-tlo][k] is what the
+	// matches of s in target unit t add to a link in which s has k+1
 	// partners, and tAlone the same for the matches of t in s; neither
 	// counts the misses.
-	alone, tAlone []float64
+	alone, tAlone [][maxSpan]float64
 }
 
 func newLexCache(lat *lattice) *lexCache {
@@ -67,6 +91,9 @@ func newLexCache(lat *lattice) *lexCache {
 	}
 	for i := range lc.rows {
 		lc.rows[i].s = -1
+	}
+	for c := range lc.cols {
+		lc.cols[c].j = -1
 	}
 	// Lengths are whole numbers of runes, so that the differences of these
 	// sums are exactly the sums over the units of a link.
@@ -105,7 +132,7 @@ func (lc *lexCache) enter(i int) {
 		lc.from[k] = lc.lat.band.cols(i, -t.a, -t.b, len(lc.lat.tgt))
 	}
 	for s := max(i-lc.span, 0); s < i; s++ {
-		if r := &lc.rows[s%maxSpan]; r.s != s {
+		if r := lc.rowOf(s); r.s != s {
 			if lc.ahead == nil {
 				lc.fill(r, s)
 				continue
@@ -119,6 +146,11 @@ func (lc *lexCache) enter(i int) {
 		}
 	}
 	lat := lc.lat
+	if lat.byCell {
+		for a := 2; a <= lc.span && a <= i; a++ {
+			lc.srcShares[a].set(lc.srcLen[i-a : i+1])
+		}
+	}
 	m, span := len(lat.tgt), lc.span
 	lo, hi := max(lat.band.lo[i]-span, 0), min(lat.band.hi[i]-1, m-1)
 	lc.tlo = lo
@@ -126,7 +158,7 @@ func (lc *lexCache) enter(i int) {
 	for y := lo; y <= hi; y++ {
 		var mask uint64
 		for a := 1; a <= span && a <= i; a++ {
-			r := &lc.rows[(i-a)%maxSpan]
+			r := lc.rowOf(i - a)
 			mask |= r.mt[y-r.tlo]
 			// Links of a source units that end in this row start at
 			// lo[i]-tgtSpan[a] at the earliest.
@@ -206,18 +238,17 @@ func (lc *lexCache) fill(r *srcRow, s int) {
 		}
 	}
 	if lat.byCell {
-		size := (hi - lo + 1) * span
+		size := hi - lo + 1
 		r.alone = slices.Grow(r.alone[:0], size)[:size]
 		r.tAlone = slices.Grow(r.tAlone[:0], size)[:size]
 		clear(r.alone)
 		clear(r.tAlone)
 		for t := lo; t <= hi; t++ {
-			at := (t - lo) * span
 			if m := r.ms[t-lo]; m != 0 {
-				addAlone(r.alone[at:at+span], m, u, lat.srcGain)
+				addAlone(&r.alone[t-lo], m, u, lat.srcGain)
 			}
 			if m := r.mt[t-lo]; m != 0 {
-				addAlone(r.tAlone[at:at+span], m, &lat.tgt[t], lat.tgtGain)
+				addAlone(&r.tAlone[t-lo], m, &lat.tgt[t], lat.tgtGain)
 			}
 		}
 	}
@@ -236,7 +267,7 @@ func (lc *lexCache) fill(r *srcRow, s int) {
 // srcLex is what source unit x adds to a link with the target units
 // y-b+1..y.
 func (lc *lexCache) srcLex(x, y, b int) float64 {
-	r := &lc.rows[x%maxSpan]
+	r := lc.rowOf(x)
 	return r.sum[(y-r.tlo)*lc.span+b-1]
 }
 
@@ -249,25 +280,24 @@ func (lc *lexCache) tgtLex(y, a int) float64 {
 // addAlone adds to v[k] what the matched slots m of unit u add to a link
 // in which u has k+1 partners, for k >= 1: a unit with one partner has
 // all its evidence in one cell.
-func addAlone(v []float64, m uint64, u *unit, w [][maxSpan]float32) {
+func addAlone(v *[maxSpan]float64, m uint64, u *unit, w [][maxSpan]float32) {
 	for ; m != 0; m &= m - 1 {
 		g := &w[u.df[bits.TrailingZeros64(m)]]
-		for k := 1; k < len(v); k++ {
+		for k := 1; k < maxSpan; k++ {
 			v[k] += float64(g[k])
 		}
 	}
 }
 
-// srcAlone is what the matches of source unit s in target unit t add to a
-// link in which s has n partners.
-func (lc *lexCache) srcAlone(s, t, n int) float64 {
-	r := &lc.rows[s%maxSpan]
-	return r.alone[(t-r.tlo)*lc.span+n-1]
-}
-
-// tgtAlone is what the matches of target unit t in source unit s add to a
-// link in which t has n partners.
-func (lc *lexCache) tgtAlone(s, t, n int) float64 {
-	r := &lc.rows[s%maxSpan]
-	return r.tAlone[(t-r.tlo)*lc.span+n-1]
+// tgtShares are the shares of the target units j-b..j-1.
+func (lc *lexCache) tgtShares(j, b int) *shares {
+	c := &lc.cols[j%len(lc.cols)]
+	if c.j != j {
+		c.j, c.have = j, 0
+	}
+	if c.have&(1<<b) == 0 {
+		c.have |= 1 << b
+		c.shares[b].set(lc.tgtLen[j-b : j+1])
+	}
+	return &c.shares[b]
 }
