@@ -25,10 +25,12 @@ func (mt *matcher) mark(keys []keyTok) {
 func (mt *matcher) probe(keys []keyTok) (marked, other uint64) {
 	for _, kt := range keys {
 		if k := int(kt.key()); k < len(mt.slotsOf) {
-			if m := mt.slotsOf[k]; m != 0 {
-				marked |= m
-				other |= 1 << kt.slot()
-			}
+			// Whether a key matches is as good as random: the slot is
+			// added without a branch, (m | -m) >> 63 being 1 when m != 0
+			// (and a slot below 64, which the mask tells the compiler).
+			m := mt.slotsOf[k]
+			marked |= m
+			other |= (m | -m) >> 63 << (kt.slot() & 63)
 		}
 	}
 	return marked, other
