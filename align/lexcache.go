@@ -63,6 +63,13 @@ type colShares struct {
 // no division.
 const rowSlots = 8
 
+// The rows of a link's units must not share a slot: these fail to compile
+// unless rowSlots holds maxSpan rows and is a power of two.
+var (
+	_ [rowSlots - maxSpan]struct{}
+	_ [-(rowSlots & (rowSlots - 1))]struct{}
+)
+
 // rowOf is the slot of lc.rows that holds source unit s.
 func (lc *lexCache) rowOf(s int) *srcRow { return &lc.rows[s&(rowSlots-1)] }
 
@@ -139,6 +146,11 @@ func (lc *lexCache) enter(i int) {
 			}
 			old := *r
 			*r = <-lc.ahead
+			if r.s != s {
+				// forward enters every row in turn, so the rows come in
+				// the order fillAhead fills them.
+				panic("align: a row filled ahead came out of order")
+			}
 			select {
 			case lc.spent <- old:
 			default:
