@@ -160,7 +160,8 @@ func (a *aligner) induce() *inducedLexicon {
 		return cands
 	}
 	// Many links are counted in two halves at once, cut where half of the
-	// source stems' links are; the sort below puts the pairs in one order.
+	// source stems' links are: the halves' pairs, one after the other, are
+	// in the order of one pass over all the stems.
 	var cands []cand
 	if total := int(start[len(names)]); total < minParallelWork {
 		cands = pairs(0, len(names))
